@@ -1,0 +1,88 @@
+//! The core's typed errors. Every message is a sentence a practitioner can act on.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+/// A record or input that breaks a rule of the domain.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ValidationError {
+    #[error("'{text}' is not a valid id (expected a UUID such as 6f1c2a9e-...).")]
+    BadId { text: String },
+    #[error("'{text}' is not a valid date; use YYYY-MM-DD, for example 2026-05-12.")]
+    BadDate { text: String },
+    #[error("'{text}' is not a valid time; use YYYY-MM-DDTHH:MM, for example 2026-05-12T10:00.")]
+    BadTime { text: String },
+    #[error("{when} does not exist in the UK: the clocks go forward that night. Choose a time outside {gap}.")]
+    NonexistentLocalTime { when: String, gap: String },
+    #[error("{when} happens twice in the UK: the clocks go back that night. Say which one you mean by adding +01:00 (BST, the first) or +00:00 (GMT, the second).")]
+    AmbiguousLocalTime { when: String },
+    #[error("{when} does not carry the UK's offset for that date (expected {expected}).")]
+    WrongOffset { when: String, expected: String },
+    #[error("The meeting ends ({end}) before or when it starts ({start}).")]
+    EndNotAfterStart { start: String, end: String },
+    #[error("The meeting lasts more than 12 hours ({start} to {end}); check the dates.")]
+    MeetingTooLong { start: String, end: String },
+    #[error("{what} {id} does not exist.")]
+    UnknownReference { what: &'static str, id: String },
+    #[error("A meeting needs at least one child.")]
+    NoChildren,
+    #[error("{field} must not be empty.")]
+    Empty { field: &'static str },
+    #[error("{field} is too long ({len} characters; at most {max}).")]
+    TooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error("The episode ends on {end} before it starts on {start}.")]
+    EpisodeEndsBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("A cancelled meeting needs a reason.")]
+    CancelWithoutReason,
+    #[error("The same {what} appears twice: {id}.")]
+    Duplicate { what: &'static str, id: String },
+    #[error("'{text}' is not a known {what}. Known: {known}.")]
+    UnknownName {
+        what: &'static str,
+        text: String,
+        known: String,
+    },
+    #[error("A child cannot be their own sibling.")]
+    OwnSibling,
+    #[error("The working pattern for {day} ends before it starts.")]
+    BadWorkingHours { day: String },
+}
+
+/// A date that the working-day calendar cannot answer for.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CalendarError {
+    #[error("{date} is outside the dates Convene can count working days for ({first} to {last}).")]
+    OutOfRange {
+        date: NaiveDate,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+}
+
+/// A bank-holiday file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum HolidayError {
+    #[error("The bank-holiday file is not in GOV.UK's bank-holidays.json format: {detail}")]
+    Malformed { detail: String },
+    #[error("The bank-holiday file has no '{division}' division.")]
+    MissingDivision { division: String },
+    #[error("The bank-holiday file has a bad date '{text}' in '{division}'.")]
+    BadDate { division: String, text: String },
+}
+
+/// A rule pack, override or query that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RuleError {
+    #[error("There is no rule '{id}'. Known rules: {known}.")]
+    UnknownRule { id: String, known: String },
+    #[error("There is no rule pack '{name}'. Known packs: {known}.")]
+    UnknownPack { name: String, known: String },
+    #[error("The rule pack is malformed: {detail}")]
+    Malformed { detail: String },
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}

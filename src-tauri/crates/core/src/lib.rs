@@ -1,0 +1,16 @@
+//! Convene's pure domain core.
+//!
+//! Architecture invariant: this crate does no IO, reads no clock and knows nothing of sled or
+//! Tauri. "Today" is always a parameter. Everything here is deterministic and unit-testable.
+
+pub mod calendar;
+pub mod error;
+pub mod holidays;
+pub mod ids;
+pub mod model;
+pub mod time;
+
+pub use calendar::WorkingDayCalendar;
+pub use error::*;
+pub use ids::*;
+pub use model::*;

@@ -1,0 +1,437 @@
+//! The domain's nouns: children, people, agencies, teams, venues, episodes, meetings, events.
+//! Plain data; the rules that bind them live in `validate`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ids::*;
+
+/// How a child's name is shown on screens and printed agendas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameDisplay {
+    #[default]
+    FullName,
+    Initials,
+}
+
+/// Date of birth, or the expected date of delivery for an unborn baby.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Birth {
+    Born { date_of_birth: NaiveDate },
+    Unborn { expected_delivery: NaiveDate },
+}
+
+/// The role a person plays in a child's professional network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum NetworkRole {
+    School,
+    Gp,
+    HealthVisitor,
+    SchoolNurse,
+    Midwife,
+    Police,
+    Camhs,
+    Probation,
+    Housing,
+    IndependentReviewingOfficer,
+    FosterCarer,
+    Parent,
+    Carer,
+    Advocate,
+    Other,
+}
+
+/// A person linked to a child with their role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NetworkLink {
+    pub person: PersonId,
+    pub role: NetworkRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Child {
+    pub id: ChildId,
+    pub given_name: String,
+    pub family_name: String,
+    pub name_display: NameDisplay,
+    pub birth: Birth,
+    /// The local authority's own case number.
+    pub case_id: String,
+    pub siblings: Vec<ChildId>,
+    pub social_worker: Option<PersonId>,
+    pub network: Vec<NetworkLink>,
+}
+
+impl Child {
+    /// The name as the user chose to show it: "Amelia Hart" or "A.H.".
+    pub fn display_name(&self) -> String {
+        match self.name_display {
+            NameDisplay::FullName => format!("{} {}", self.given_name, self.family_name),
+            NameDisplay::Initials => initials(&self.given_name, &self.family_name),
+        }
+    }
+}
+
+fn initials(given: &str, family: &str) -> String {
+    [given, family]
+        .iter()
+        .filter_map(|n| n.chars().next())
+        .map(|c| format!("{}.", c.to_uppercase()))
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgencyKind {
+    ChildrensSocialCare,
+    Police,
+    Health,
+    Education,
+    Probation,
+    Housing,
+    Voluntary,
+    Family,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Agency {
+    pub id: AgencyId,
+    pub name: String,
+    pub kind: AgencyKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    pub agency: AgencyId,
+    pub manager: Option<PersonId>,
+}
+
+/// One working day's hours; weekday 1 = Monday ... 7 = Sunday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkingHours {
+    pub weekday: u8,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+/// The days and hours a person works. Part-time workers list fewer days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkingPattern {
+    pub days: Vec<WorkingHours>,
+}
+
+impl WorkingPattern {
+    /// Monday to Friday, 09:00 to 17:00.
+    pub fn full_time() -> Self {
+        Self::days(&[1, 2, 3, 4, 5], (9, 0), (17, 0))
+    }
+
+    pub fn days(weekdays: &[u8], start: (u32, u32), end: (u32, u32)) -> Self {
+        let t = |(h, m): (u32, u32)| NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+        Self {
+            days: weekdays
+                .iter()
+                .map(|&weekday| WorkingHours {
+                    weekday,
+                    start: t(start),
+                    end: t(end),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A practitioner, family member or anyone else who attends meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    /// Job title or relationship: "Social worker", "Designated safeguarding lead", "Mother".
+    pub role: String,
+    pub agency: AgencyId,
+    pub team: Option<TeamId>,
+    pub email: Option<String>,
+    pub working_pattern: WorkingPattern,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Venue {
+    pub id: VenueId,
+    pub name: String,
+    pub address: String,
+    pub capacity: u32,
+}
+
+/// The child protection plan's category of abuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum CpCategory {
+    Neglect,
+    Physical,
+    Emotional,
+    Sexual,
+    Multiple,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum EpisodeKind {
+    ChildInNeed,
+    ChildProtection { category: CpCategory },
+    LookedAfter,
+}
+
+/// Which kind of episode, without its details: what a rule is bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum EpisodeType {
+    ChildInNeed,
+    ChildProtection,
+    LookedAfter,
+}
+
+impl EpisodeKind {
+    pub fn episode_type(&self) -> EpisodeType {
+        match self {
+            EpisodeKind::ChildInNeed => EpisodeType::ChildInNeed,
+            EpisodeKind::ChildProtection { .. } => EpisodeType::ChildProtection,
+            EpisodeKind::LookedAfter => EpisodeType::LookedAfter,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Episode {
+    pub id: EpisodeId,
+    pub child: ChildId,
+    pub kind: EpisodeKind,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+}
+
+impl Episode {
+    /// Open on `date` (start and end days included).
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.end.is_none_or(|e| date <= e)
+    }
+}
+
+/// Meeting kinds, ids as in AGENDAS.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingKind {
+    StrategyDiscussion,
+    Icpc,
+    ReviewConference,
+    CoreGroup,
+    CinReview,
+    FamilyNetworkMeeting,
+    LacReview,
+    PreBirthConference,
+    ProfessionalsMeeting,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 9] = [
+        MeetingKind::StrategyDiscussion,
+        MeetingKind::Icpc,
+        MeetingKind::ReviewConference,
+        MeetingKind::CoreGroup,
+        MeetingKind::CinReview,
+        MeetingKind::FamilyNetworkMeeting,
+        MeetingKind::LacReview,
+        MeetingKind::PreBirthConference,
+        MeetingKind::ProfessionalsMeeting,
+    ];
+
+    /// The id used by the CLI, the store and the rules.
+    pub fn id(&self) -> &'static str {
+        match self {
+            MeetingKind::StrategyDiscussion => "strategy-discussion",
+            MeetingKind::Icpc => "icpc",
+            MeetingKind::ReviewConference => "review-conference",
+            MeetingKind::CoreGroup => "core-group",
+            MeetingKind::CinReview => "cin-review",
+            MeetingKind::FamilyNetworkMeeting => "family-network-meeting",
+            MeetingKind::LacReview => "lac-review",
+            MeetingKind::PreBirthConference => "pre-birth-conference",
+            MeetingKind::ProfessionalsMeeting => "professionals-meeting",
+        }
+    }
+
+    /// The name a practitioner reads.
+    pub fn title(&self) -> &'static str {
+        match self {
+            MeetingKind::StrategyDiscussion => "Strategy discussion",
+            MeetingKind::Icpc => "Initial child protection conference",
+            MeetingKind::ReviewConference => "Review child protection conference",
+            MeetingKind::CoreGroup => "Core group",
+            MeetingKind::CinReview => "Child-in-need review",
+            MeetingKind::FamilyNetworkMeeting => "Family network meeting",
+            MeetingKind::LacReview => "Looked-after child review",
+            MeetingKind::PreBirthConference => "Pre-birth conference",
+            MeetingKind::ProfessionalsMeeting => "Professionals meeting",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.id() == text.trim())
+            .ok_or_else(|| crate::error::ValidationError::UnknownName {
+                what: "meeting kind",
+                text: text.to_string(),
+                known: Self::ALL.map(|k| k.id()).join(", "),
+            })
+    }
+}
+
+/// Where a meeting happens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Location {
+    Venue { venue: VenueId },
+    Online { joining_details: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attendance {
+    #[default]
+    Invited,
+    Attended,
+    Apologies,
+    DidNotAttend,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Invitee {
+    pub person: PersonId,
+    pub required: bool,
+    pub attendance: Attendance,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum MeetingStatus {
+    Planned,
+    Held,
+    Cancelled { reason: String },
+}
+
+/// A meeting. `start` and `end` are Europe/London wall times stored with the offset in force,
+/// so a time in the repeated hour when the clocks go back is never ambiguous once stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub kind: MeetingKind,
+    pub children: Vec<ChildId>,
+    #[ts(type = "string")]
+    pub start: DateTime<FixedOffset>,
+    #[ts(type = "string")]
+    pub end: DateTime<FixedOffset>,
+    pub location: Location,
+    pub chair: Option<PersonId>,
+    pub minute_taker: Option<PersonId>,
+    pub invitees: Vec<Invitee>,
+    pub status: MeetingStatus,
+}
+
+impl Meeting {
+    /// The meeting's date in the UK.
+    pub fn date(&self) -> NaiveDate {
+        self.start.date_naive()
+    }
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self.status, MeetingStatus::Cancelled { .. })
+    }
+    /// Everyone the meeting involves: chair, minute-taker and invitees.
+    pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
+        self.chair
+            .iter()
+            .chain(self.minute_taker.iter())
+            .copied()
+            .chain(self.invitees.iter().map(|i| i.person))
+    }
+}
+
+/// Things that happen to a child and start or meet a timescale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    Referral,
+    ReferralDecision,
+    /// A strategy discussion held outside a recorded meeting (e.g. by phone).
+    StrategyDiscussion,
+    S47Start,
+    /// The section 47 enquiry or strategy discussion decided no conference is needed.
+    NoFurtherAction,
+    AssessmentCompleted,
+    Visit,
+    ReportsShared,
+    DecisionLetterSent,
+    MinutesDistributed,
+    BecameLookedAfter,
+    PlacementStart,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 12] = [
+        EventKind::Referral,
+        EventKind::ReferralDecision,
+        EventKind::StrategyDiscussion,
+        EventKind::S47Start,
+        EventKind::NoFurtherAction,
+        EventKind::AssessmentCompleted,
+        EventKind::Visit,
+        EventKind::ReportsShared,
+        EventKind::DecisionLetterSent,
+        EventKind::MinutesDistributed,
+        EventKind::BecameLookedAfter,
+        EventKind::PlacementStart,
+    ];
+
+    pub fn id(&self) -> &'static str {
+        match self {
+            EventKind::Referral => "referral",
+            EventKind::ReferralDecision => "referral-decision",
+            EventKind::StrategyDiscussion => "strategy-discussion",
+            EventKind::S47Start => "s47-start",
+            EventKind::NoFurtherAction => "no-further-action",
+            EventKind::AssessmentCompleted => "assessment-completed",
+            EventKind::Visit => "visit",
+            EventKind::ReportsShared => "reports-shared",
+            EventKind::DecisionLetterSent => "decision-letter-sent",
+            EventKind::MinutesDistributed => "minutes-distributed",
+            EventKind::BecameLookedAfter => "became-looked-after",
+            EventKind::PlacementStart => "placement-start",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.id() == text.trim())
+            .ok_or_else(|| crate::error::ValidationError::UnknownName {
+                what: "event kind",
+                text: text.to_string(),
+                known: Self::ALL.map(|k| k.id()).join(", "),
+            })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Event {
+    pub id: EventId,
+    pub child: ChildId,
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    pub note: String,
+}
