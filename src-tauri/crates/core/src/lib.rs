@@ -8,7 +8,9 @@ pub mod error;
 pub mod holidays;
 pub mod ids;
 pub mod model;
+pub mod rules;
 pub mod time;
+pub mod timescales;
 
 pub use calendar::WorkingDayCalendar;
 pub use error::*;
