@@ -4,13 +4,19 @@
 //! Tauri. "Today" is always a parameter. Everything here is deterministic and unit-testable.
 
 pub mod calendar;
+pub mod dataset;
+pub mod demo;
 pub mod error;
 pub mod holidays;
 pub mod ids;
 pub mod model;
+pub mod queries;
 pub mod rules;
+pub mod settings;
 pub mod time;
 pub mod timescales;
+pub mod validate;
+pub mod views;
 
 pub use calendar::WorkingDayCalendar;
 pub use error::*;

@@ -1,1 +1,439 @@
+//! Convene's store: the only crate that knows sled.
+//!
+//! Architecture invariants:
+//! - every write runs in one sled transaction across the record tree and its index trees;
+//! - every write is flushed to disk before the call returns `Ok` (the UI acknowledges only then);
+//! - records are validated (core rules, references) before they are written;
+//! - the schema version is checked on open; older stores are migrated, newer ones refused.
 
+pub mod data_dir;
+pub mod error;
+mod keys;
+mod migrate;
+mod records;
+mod transfer;
+
+use std::path::{Path, PathBuf};
+
+use convene_core::dataset::{ChildBundle, Dataset};
+use convene_core::settings::Settings;
+use convene_core::validate::Lookup;
+use convene_core::*;
+use sled::transaction::{
+    ConflictableTransactionError, TransactionError, Transactional, TransactionalTree,
+};
+use sled::Tree;
+
+pub use error::{Result, StoreError};
+pub use records::Record;
+use records::{T, TREE_NAMES};
+pub use transfer::{ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_KEY: &[u8] = b"schema_version";
+const SETTINGS_KEY: &[u8] = b"settings";
+
+pub struct Store {
+    db: sled::Db,
+    trees: Vec<Tree>,
+    path: PathBuf,
+}
+
+/// What an integrity check found.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CheckReport {
+    pub records: usize,
+    pub index_entries: usize,
+    pub problems: Vec<String>,
+}
+
+fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
+    ConflictableTransactionError::Abort(e)
+}
+
+fn from_txn(e: TransactionError<StoreError>) -> StoreError {
+    match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => StoreError::from(e),
+    }
+}
+
+impl Store {
+    /// Open (or create) the store in `dir`. A store held by another process gives
+    /// `StoreError::Locked`; one that cannot be read gives `StoreError::Corrupt`.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+            path: dir.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        let db_path = dir.join("db");
+        let db = sled::Config::new()
+            .path(&db_path)
+            .open()
+            .map_err(|e| open_error(dir, e))?;
+        let trees = TREE_NAMES
+            .iter()
+            .map(|n| db.open_tree(n))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| open_error(dir, e))?;
+        let store = Store {
+            db,
+            trees,
+            path: dir.to_path_buf(),
+        };
+        migrate::bring_up_to_date(&store)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn tree(&self, t: T) -> &Tree {
+        &self.trees[t as usize]
+    }
+
+    /// Durably persist everything written so far.
+    fn flush(&self) -> Result<()> {
+        self.db.flush().map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<Option<u32>> {
+        Ok(self
+            .tree(T::Meta)
+            .get(SCHEMA_KEY)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes)))
+    }
+
+    fn set_schema_version(&self, v: u32) -> Result<()> {
+        self.tree(T::Meta).insert(SCHEMA_KEY, &v.to_be_bytes())?;
+        self.flush()
+    }
+
+    /// Run `f` in one transaction over every tree, then flush.
+    fn transact<R>(
+        &self,
+        f: impl Fn(
+            &[TransactionalTree],
+        ) -> std::result::Result<R, ConflictableTransactionError<StoreError>>,
+    ) -> Result<R> {
+        let refs: Vec<&Tree> = self.trees.iter().collect();
+        let out = refs.as_slice().transaction(|tx| f(tx)).map_err(from_txn)?;
+        self.flush()?;
+        Ok(out)
+    }
+
+    fn decode<R: Record>(&self, bytes: &[u8]) -> Result<R> {
+        serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("a stored {} is unreadable: {e}", R::WHAT),
+        })
+    }
+
+    /// Insert or replace one record, with its index entries, validated and flushed.
+    pub fn put<R: Record>(&self, record: &R) -> Result<()> {
+        record.validate(self)?;
+        self.put_unchecked(std::slice::from_ref(record))
+    }
+
+    /// Write records in one transaction without validation (the caller validated them).
+    fn put_unchecked<R: Record>(&self, records: &[R]) -> Result<()> {
+        let encoded: Vec<([u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)> = records
+            .iter()
+            .map(|r| {
+                serde_json::to_vec(r)
+                    .map(|bytes| (r.key(), bytes, r.index_keys()))
+                    .map_err(|e| StoreError::Database(e.to_string()))
+            })
+            .collect::<Result<_>>()?;
+        let path = self.path.clone();
+        self.transact(|tx| {
+            for (key, bytes, index) in &encoded {
+                if let Some(old) = tx[R::TREE as usize].get(key)? {
+                    let old: R = serde_json::from_slice(&old).map_err(|e| {
+                        abort(StoreError::Corrupt {
+                            path: path.clone(),
+                            detail: format!("a stored {} is unreadable: {e}", R::WHAT),
+                        })
+                    })?;
+                    for (t, k) in old.index_keys() {
+                        tx[t as usize].remove(k)?;
+                    }
+                }
+                tx[R::TREE as usize].insert(&key[..], bytes.as_slice())?;
+                for (t, k) in index {
+                    tx[*t as usize].insert(k.as_slice(), &[][..])?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    pub fn get<R: Record>(&self, id: &[u8; 16]) -> Result<Option<R>> {
+        match self.tree(R::TREE).get(id)? {
+            Some(bytes) => Ok(Some(self.decode(&bytes)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Like `get`, but a missing record is an error naming it.
+    pub fn require<R: Record>(&self, id: &[u8; 16]) -> Result<R> {
+        self.get(id)?.ok_or_else(|| StoreError::NotFound {
+            what: R::WHAT,
+            id: uuid::Uuid::from_bytes(*id).to_string(),
+        })
+    }
+
+    pub fn all<R: Record>(&self) -> Result<Vec<R>> {
+        self.tree(R::TREE)
+            .iter()
+            .values()
+            .map(|v| self.decode(&v?))
+            .collect()
+    }
+
+    pub fn count<R: Record>(&self) -> usize {
+        self.tree(R::TREE).len()
+    }
+
+    fn ids_with_prefix(&self, t: T, prefix: &[u8]) -> Result<Vec<[u8; 16]>> {
+        let mut out = Vec::new();
+        for kv in self.tree(t).scan_prefix(prefix).keys() {
+            if let Some(id) = keys::trailing_id(&kv?) {
+                out.push(id);
+            }
+        }
+        Ok(out)
+    }
+
+    fn load_ids<R: Record>(&self, ids: &[[u8; 16]]) -> Result<Vec<R>> {
+        ids.iter().map(|id| self.require::<R>(id)).collect()
+    }
+
+    /// One child with their events (date order), meetings and episodes, via the indexes.
+    pub fn child_bundle(&self, id: ChildId) -> Result<ChildBundle> {
+        let child: Child = self.require(id.as_bytes())?;
+        let p = id.as_bytes();
+        Ok(ChildBundle {
+            child,
+            events: self.load_ids(&self.ids_with_prefix(T::ChildEvents, p)?)?,
+            meetings: self.load_ids(&self.ids_with_prefix(T::ChildMeetings, p)?)?,
+            episodes: self.load_ids(&self.ids_with_prefix(T::ChildEpisodes, p)?)?,
+        })
+    }
+
+    /// Meetings a person is involved in (chair, minute-taker or invitee).
+    pub fn meetings_of_person(&self, id: PersonId) -> Result<Vec<Meeting>> {
+        self.load_ids(&self.ids_with_prefix(T::PersonMeetings, id.as_bytes())?)
+    }
+
+    /// Meetings starting in `[from, to)`, in time order, via the start-time index.
+    pub fn meetings_between(
+        &self,
+        from: chrono::DateTime<chrono::FixedOffset>,
+        to: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Vec<Meeting>> {
+        let (a, b) = (keys::instant(&from), keys::instant(&to));
+        let mut ids = Vec::new();
+        for k in self.tree(T::MeetingsByStart).range(a..b).keys() {
+            if let Some(id) = keys::trailing_id(&k?) {
+                ids.push(id);
+            }
+        }
+        self.load_ids(&ids)
+    }
+
+    /// Every record, as one dataset in canonical (id) order.
+    pub fn load_dataset(&self) -> Result<Dataset> {
+        let mut ds = Dataset {
+            agencies: self.all()?,
+            teams: self.all()?,
+            people: self.all()?,
+            venues: self.all()?,
+            children: self.all()?,
+            episodes: self.all()?,
+            meetings: self.all()?,
+            events: self.all()?,
+        };
+        ds.sort();
+        Ok(ds)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        records::ALL_RECORD_TREES
+            .iter()
+            .all(|t| self.tree(*t).is_empty())
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        match self.tree(T::Meta).get(SETTINGS_KEY)? {
+            None => Ok(Settings::default()),
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("the settings are unreadable: {e}"),
+            }),
+        }
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<()> {
+        let mut s = settings.clone();
+        s.normalise();
+        // Refuse settings that would make every date unanswerable.
+        s.pack().map_err(|e| StoreError::Database(e.to_string()))?;
+        if let Some(me) = s.me {
+            if !self.has_person(me) {
+                return Err(StoreError::NotFound {
+                    what: "person",
+                    id: me.to_string(),
+                });
+            }
+        }
+        let bytes = serde_json::to_vec(&s).map_err(|e| StoreError::Database(e.to_string()))?;
+        self.tree(T::Meta).insert(SETTINGS_KEY, bytes)?;
+        self.flush()
+    }
+
+    /// Write a whole, already validated dataset (import, demo) in one transaction.
+    pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
+        ds.validate().map_err(StoreError::ImportInvalid)?;
+        let mut encoded: Vec<(T, [u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)> = Vec::new();
+        fn add<R: Record>(
+            out: &mut Vec<(T, [u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)>,
+            rs: &[R],
+        ) -> Result<()> {
+            for r in rs {
+                let bytes =
+                    serde_json::to_vec(r).map_err(|e| StoreError::Database(e.to_string()))?;
+                out.push((R::TREE, r.key(), bytes, r.index_keys()));
+            }
+            Ok(())
+        }
+        add(&mut encoded, &ds.agencies)?;
+        add(&mut encoded, &ds.teams)?;
+        add(&mut encoded, &ds.people)?;
+        add(&mut encoded, &ds.venues)?;
+        add(&mut encoded, &ds.children)?;
+        add(&mut encoded, &ds.episodes)?;
+        add(&mut encoded, &ds.meetings)?;
+        add(&mut encoded, &ds.events)?;
+        self.transact(|tx| {
+            for (t, key, bytes, index) in &encoded {
+                tx[*t as usize].insert(&key[..], bytes.as_slice())?;
+                for (it, k) in index {
+                    tx[*it as usize].insert(k.as_slice(), &[][..])?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Every index entry points at a record that owns it, and every record's entries exist.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut report = CheckReport::default();
+        let mut expected: std::collections::HashSet<(usize, Vec<u8>)> = Default::default();
+        fn collect<R: Record>(
+            s: &Store,
+            r: &mut CheckReport,
+            exp: &mut std::collections::HashSet<(usize, Vec<u8>)>,
+        ) -> Result<()> {
+            for kv in s.tree(R::TREE).iter() {
+                let (k, v) = kv?;
+                r.records += 1;
+                match serde_json::from_slice::<R>(&v) {
+                    Ok(rec) => {
+                        if rec.key()[..] != k[..] {
+                            r.problems
+                                .push(format!("a {} is stored under the wrong key", R::WHAT));
+                        }
+                        for (t, key) in rec.index_keys() {
+                            exp.insert((t as usize, key));
+                        }
+                    }
+                    Err(e) => r
+                        .problems
+                        .push(format!("a {} cannot be read: {e}", R::WHAT)),
+                }
+            }
+            Ok(())
+        }
+        collect::<Agency>(self, &mut report, &mut expected)?;
+        collect::<Team>(self, &mut report, &mut expected)?;
+        collect::<Person>(self, &mut report, &mut expected)?;
+        collect::<Venue>(self, &mut report, &mut expected)?;
+        collect::<Child>(self, &mut report, &mut expected)?;
+        collect::<Episode>(self, &mut report, &mut expected)?;
+        collect::<Meeting>(self, &mut report, &mut expected)?;
+        collect::<Event>(self, &mut report, &mut expected)?;
+        for t in records::INDEX_TREES {
+            for k in self.tree(t).iter().keys() {
+                let k = k?.to_vec();
+                report.index_entries += 1;
+                if !expected.remove(&(t as usize, k)) {
+                    report.problems.push(format!(
+                        "index {} has an entry for a record that does not own it",
+                        TREE_NAMES[t as usize]
+                    ));
+                }
+            }
+        }
+        for (t, _) in expected {
+            report
+                .problems
+                .push(format!("index {} is missing an entry", TREE_NAMES[t]));
+        }
+        Ok(report)
+    }
+}
+
+impl Lookup for Store {
+    fn has_child(&self, id: ChildId) -> bool {
+        self.tree(T::Children)
+            .contains_key(id.as_bytes())
+            .unwrap_or(false)
+    }
+    fn has_person(&self, id: PersonId) -> bool {
+        self.tree(T::People)
+            .contains_key(id.as_bytes())
+            .unwrap_or(false)
+    }
+    fn has_agency(&self, id: AgencyId) -> bool {
+        self.tree(T::Agencies)
+            .contains_key(id.as_bytes())
+            .unwrap_or(false)
+    }
+    fn has_team(&self, id: TeamId) -> bool {
+        self.tree(T::Teams)
+            .contains_key(id.as_bytes())
+            .unwrap_or(false)
+    }
+    fn has_venue(&self, id: VenueId) -> bool {
+        self.tree(T::Venues)
+            .contains_key(id.as_bytes())
+            .unwrap_or(false)
+    }
+}
+
+fn open_error(dir: &Path, e: sled::Error) -> StoreError {
+    let text = e.to_string();
+    let locked = match &e {
+        sled::Error::Io(io) => io.kind() == std::io::ErrorKind::WouldBlock || text.contains("lock"),
+        _ => false,
+    };
+    if locked {
+        StoreError::Locked {
+            path: dir.to_path_buf(),
+        }
+    } else if matches!(e, sled::Error::Io(_)) {
+        StoreError::Io {
+            path: dir.to_path_buf(),
+            detail: text,
+        }
+    } else {
+        StoreError::Corrupt {
+            path: dir.to_path_buf(),
+            detail: text,
+        }
+    }
+}

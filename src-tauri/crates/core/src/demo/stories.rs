@@ -1,0 +1,707 @@
+//! The demo families and what has happened to them: referrals, strategy discussions,
+//! conferences, plans, core groups, reviews, visits, care. Mostly in timescale, some late,
+//! some overdue, some scheduled.
+
+use chrono::{Duration, Months, NaiveDate};
+
+use super::{people, plus, Builder, MeetingSpec};
+use crate::ids::*;
+use crate::model::*;
+
+const GIVEN: [&str; 40] = [
+    "Amelia", "Noah", "Isla", "Leo", "Ava", "Oscar", "Mia", "Arthur", "Ivy", "Theo", "Freya",
+    "Jack", "Poppy", "Alfie", "Rosie", "Finley", "Evie", "Harvey", "Daisy", "Reggie", "Lily",
+    "Ezra", "Maya", "Teddy", "Ruby", "Kai", "Willow", "Jude", "Elsie", "Rory", "Hallie", "Luca",
+    "Nell", "Ronan", "Edie", "Caleb", "Orla", "Milo", "Zara", "Sonny",
+];
+const FAMILY: [&str; 36] = [
+    "Ashdown",
+    "Brackley",
+    "Calder",
+    "Dunmore",
+    "Elsworth",
+    "Farrow",
+    "Garside",
+    "Hawthorne",
+    "Ibbotson",
+    "Jessop",
+    "Kettering",
+    "Lowther",
+    "Marlowe",
+    "Netherby",
+    "Oakhurst",
+    "Penrose",
+    "Quarry",
+    "Rushton",
+    "Stainton",
+    "Thornbury",
+    "Underwood",
+    "Varley",
+    "Wetherall",
+    "Yeadon",
+    "Ashworth",
+    "Brindley",
+    "Colborne",
+    "Denholm",
+    "Edgerton",
+    "Fenwick",
+    "Greystoke",
+    "Holbrook",
+    "Ingram",
+    "Jarvis",
+    "Kirkland",
+    "Lockwood",
+];
+const PARENT_NAMES: [&str; 12] = [
+    "Sarah", "Michael", "Kelly", "Craig", "Donna", "Lee", "Natalie", "Dean", "Stacey", "Wayne",
+    "Leanne", "Gary",
+];
+const CATEGORIES: [CpCategory; 5] = [
+    CpCategory::Neglect,
+    CpCategory::Neglect,
+    CpCategory::Emotional,
+    CpCategory::Physical,
+    CpCategory::Multiple,
+];
+
+struct Family {
+    children: Vec<ChildId>,
+    sw: PersonId,
+    tm: PersonId,
+    parent: PersonId,
+    dsl: PersonId,
+    health: PersonId,
+    police: PersonId,
+}
+
+impl Family {
+    fn invite(&self, others: &[PersonId]) -> Vec<(PersonId, bool)> {
+        let mut v: Vec<(PersonId, bool)> = vec![(self.sw, true), (self.parent, true)];
+        for p in others {
+            if !v.iter().any(|(q, _)| q == p) {
+                v.push((*p, true));
+            }
+        }
+        v
+    }
+}
+
+pub(super) fn families(b: &mut Builder) {
+    let mut child_n = 0usize;
+    for f in 0..36 {
+        // Stories start between ~18 months and ~2 weeks ago.
+        let start = b.today - Duration::days(b.rng.range(14, 540));
+        let size = match b.rng.range(0, 9) {
+            0..=4 => 1,
+            5..=7 => 2,
+            _ => 3,
+        };
+        let kind = match f % 20 {
+            0..=8 => Story::ChildProtection,
+            9..=13 => Story::ChildInNeed,
+            14..=16 => Story::LookedAfter,
+            17 => Story::PreBirth,
+            _ => Story::NoFurtherAction,
+        };
+        let fam = family(
+            b,
+            f,
+            if kind == Story::LookedAfter || kind == Story::PreBirth {
+                1
+            } else {
+                size
+            },
+            kind,
+            &mut child_n,
+        );
+        match kind {
+            Story::ChildProtection => child_protection(b, &fam, start),
+            Story::ChildInNeed => child_in_need(b, &fam, start),
+            Story::LookedAfter => looked_after(b, &fam, start),
+            Story::PreBirth => pre_birth(b, &fam),
+            Story::NoFurtherAction => no_further_action(b, &fam, start),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Story {
+    ChildProtection,
+    ChildInNeed,
+    LookedAfter,
+    PreBirth,
+    NoFurtherAction,
+}
+
+fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usize) -> Family {
+    let surname = FAMILY[f % FAMILY.len()];
+    let parent_given = *b.rng.pick(&PARENT_NAMES);
+    let parent = people::parent(b, &format!("{parent_given} {surname}"), "Parent");
+    let team_bias = match kind {
+        Story::LookedAfter => 8,
+        Story::ChildProtection => 4,
+        _ => 0,
+    };
+    let idx = (team_bias + (f % 4)) % b.staff.social_workers.len().max(1);
+    let (sw, tm) = b.staff.social_workers[idx];
+    let dsl = *b.rng.pick(&b.staff.dsls.clone());
+    let health = *b.rng.pick(&b.staff.health_visitors.clone());
+    let police = *b.rng.pick(&b.staff.police.clone());
+    let mut ids = Vec::new();
+    for _ in 0..size {
+        let id = ChildId(b.rng.uuid());
+        let given = GIVEN[*child_n % GIVEN.len()];
+        *child_n += 1;
+        let birth = if kind == Story::PreBirth {
+            Birth::Unborn {
+                expected_delivery: b.today + Duration::days(b.rng.range(50, 110)),
+            }
+        } else {
+            Birth::Born {
+                date_of_birth: b.today - Duration::days(b.rng.range(200, 16 * 365)),
+            }
+        };
+        let mut network = vec![
+            NetworkLink {
+                person: parent,
+                role: NetworkRole::Parent,
+            },
+            NetworkLink {
+                person: dsl,
+                role: NetworkRole::School,
+            },
+            NetworkLink {
+                person: health,
+                role: NetworkRole::HealthVisitor,
+            },
+            NetworkLink {
+                person: police,
+                role: NetworkRole::Police,
+            },
+        ];
+        if let Some(gp) = b.staff.gp {
+            network.push(NetworkLink {
+                person: gp,
+                role: NetworkRole::Gp,
+            });
+        }
+        if kind == Story::PreBirth {
+            if let Some(mw) = b.staff.midwife {
+                network.push(NetworkLink {
+                    person: mw,
+                    role: NetworkRole::Midwife,
+                });
+            }
+        }
+        b.ds.children.push(Child {
+            id,
+            given_name: given.into(),
+            family_name: surname.into(),
+            name_display: if *child_n % 5 == 0 {
+                NameDisplay::Initials
+            } else {
+                NameDisplay::FullName
+            },
+            birth,
+            case_id: format!("DEMO-{:04}", 1000 + *child_n),
+            siblings: vec![],
+            social_worker: Some(sw),
+            network,
+        });
+        ids.push(id);
+    }
+    for c in b.ds.children.iter_mut().filter(|c| ids.contains(&c.id)) {
+        c.siblings = ids.iter().copied().filter(|s| *s != c.id).collect();
+    }
+    Family {
+        children: ids,
+        sw,
+        tm,
+        parent,
+        dsl,
+        health,
+        police,
+    }
+}
+
+fn each_child(b: &mut Builder, fam: &Family, kind: EventKind, date: NaiveDate, note: &str) {
+    for c in &fam.children {
+        b.event(*c, kind, date, note);
+    }
+}
+
+fn spec(
+    kind: MeetingKind,
+    fam: &Family,
+    date: NaiveDate,
+    minutes: i64,
+    chair: Option<PersonId>,
+    minute_taker: Option<PersonId>,
+    invitees: Vec<(PersonId, bool)>,
+) -> MeetingSpec {
+    MeetingSpec {
+        kind,
+        children: fam.children.clone(),
+        date,
+        minutes,
+        chair,
+        minute_taker,
+        invitees,
+        cancelled: false,
+    }
+}
+
+/// Referral, decision (usually next working day) and a strategy discussion.
+fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> NaiveDate {
+    let referral = b.working_on_or_after(start);
+    each_child(
+        b,
+        fam,
+        EventKind::Referral,
+        referral,
+        "Referral from school: injuries and worries about home conditions.",
+    );
+    let decision = plus(&b.cal, referral, if b.rng.chance(85) { 1 } else { 3 });
+    each_child(
+        b,
+        fam,
+        EventKind::ReferralDecision,
+        decision,
+        "Strategy discussion to be convened.",
+    );
+    let strat = plus(&b.cal, referral, b.rng.range(1, 2) as u32);
+    let inv = fam.invite(&[fam.police, fam.health, fam.dsl]);
+    let held = b.meeting(spec(
+        MeetingKind::StrategyDiscussion,
+        fam,
+        strat,
+        60,
+        Some(fam.tm),
+        None,
+        inv,
+    ));
+    each_child(
+        b,
+        fam,
+        EventKind::S47Start,
+        held,
+        "Section 47 enquiry started.",
+    );
+    held
+}
+
+fn conference_paperwork(b: &mut Builder, fam: &Family, conference: NaiveDate, reports_before: u32) {
+    let reports = if b.rng.chance(85) {
+        b.cal
+            .sub_working_days(conference, reports_before + b.rng.range(0, 2) as u32)
+            .unwrap_or(conference)
+    } else {
+        conference
+    };
+    each_child(
+        b,
+        fam,
+        EventKind::ReportsShared,
+        reports,
+        "Social work report shared with parents.",
+    );
+    let letter = plus(&b.cal, conference, if b.rng.chance(90) { 1 } else { 2 });
+    if letter < b.today {
+        each_child(
+            b,
+            fam,
+            EventKind::DecisionLetterSent,
+            letter,
+            "Decision letter sent to parents.",
+        );
+    }
+    let minutes = plus(
+        &b.cal,
+        conference,
+        if b.rng.chance(80) {
+            b.rng.range(8, 15) as u32
+        } else {
+            18
+        },
+    );
+    if minutes < b.today {
+        each_child(
+            b,
+            fam,
+            EventKind::MinutesDistributed,
+            minutes,
+            "Minutes distributed.",
+        );
+    }
+}
+
+fn visits(b: &mut Builder, fam: &Family, from: NaiveDate, until: NaiveDate, every: (i64, i64)) {
+    let mut d = from;
+    loop {
+        let step = b.rng.range(every.0, every.1) as u32;
+        d = plus(&b.cal, d, step);
+        if d > until || d >= b.today {
+            break;
+        }
+        each_child(
+            b,
+            fam,
+            EventKind::Visit,
+            d,
+            "Home visit; child seen (and seen alone where old enough).",
+        );
+    }
+}
+
+fn conference_invitees(b: &Builder, fam: &Family) -> Vec<(PersonId, bool)> {
+    let mut others = vec![fam.tm, fam.police, fam.health, fam.dsl];
+    if let Some(gp) = b.staff.gp {
+        others.push(gp);
+    }
+    fam.invite(&others)
+}
+
+fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
+    let strat = referral_and_strategy(b, fam, start);
+    let chair = Some(*b.rng.pick(&b.staff.chairs.clone()));
+    let mt = b.staff.minute_taker;
+    // Most ICPCs inside 15 working days, some late; a recent one may not be held yet.
+    let offset = if b.rng.chance(75) {
+        b.rng.range(8, 15)
+    } else {
+        b.rng.range(16, 24)
+    } as u32;
+    let icpc_due = plus(&b.cal, strat, offset);
+    if icpc_due >= b.today && b.rng.chance(50) {
+        // Not yet booked: the dashboard shows it due soon or overdue.
+        return;
+    }
+    if b.rng.chance(8) {
+        let mut cancelled = spec(
+            MeetingKind::Icpc,
+            fam,
+            plus(&b.cal, strat, 6),
+            120,
+            chair,
+            mt,
+            conference_invitees(b, fam),
+        );
+        cancelled.cancelled = true;
+        b.meeting(cancelled);
+    }
+    let inv = conference_invitees(b, fam);
+    let icpc = b.meeting(spec(MeetingKind::Icpc, fam, icpc_due, 120, chair, mt, inv));
+    if icpc >= b.today {
+        return;
+    }
+    conference_paperwork(b, fam, icpc, 2);
+    let category = *b.rng.pick(&CATEGORIES);
+    // A plan lasts a few months to over a year; some have ended.
+    let plan_end = if b.rng.chance(30) {
+        Some(icpc + Duration::days(b.rng.range(120, 400)))
+    } else {
+        None
+    };
+    for c in &fam.children {
+        b.episode(
+            *c,
+            EpisodeKind::ChildProtection { category },
+            icpc,
+            plan_end,
+        );
+    }
+    let end = plan_end
+        .unwrap_or(b.today + Duration::days(60))
+        .min(b.today + Duration::days(60));
+    // Core groups: first within 10 working days (mostly), then about every 4 weeks.
+    let mut cg = plus(
+        &b.cal,
+        icpc,
+        if b.rng.chance(80) {
+            b.rng.range(5, 10)
+        } else {
+            13
+        } as u32,
+    );
+    let core_inv = fam.invite(&[fam.health, fam.dsl]);
+    let mut booked_future = false;
+    while cg <= end && !booked_future {
+        let held = b.meeting(spec(
+            MeetingKind::CoreGroup,
+            fam,
+            cg,
+            60,
+            Some(fam.sw),
+            None,
+            core_inv.clone(),
+        ));
+        booked_future = held >= b.today;
+        cg = held
+            + Duration::days(if b.rng.chance(80) {
+                b.rng.range(21, 28)
+            } else {
+                b.rng.range(30, 38)
+            });
+    }
+    // Reviews: first within 3 months, then every 6 months.
+    let mut due = icpc.checked_add_months(Months::new(3)).unwrap_or(icpc);
+    while due <= end {
+        let date = if b.rng.chance(80) {
+            due - Duration::days(b.rng.range(1, 10))
+        } else {
+            due + Duration::days(b.rng.range(3, 12))
+        };
+        if date > b.today + Duration::days(30) {
+            break;
+        }
+        let inv = conference_invitees(b, fam);
+        let held = b.meeting(spec(
+            MeetingKind::ReviewConference,
+            fam,
+            date,
+            90,
+            chair,
+            mt,
+            inv,
+        ));
+        if held < b.today {
+            conference_paperwork(b, fam, held, 5);
+        }
+        due = held.checked_add_months(Months::new(6)).unwrap_or(held);
+    }
+    visits(b, fam, icpc, end, (6, 12));
+    if let Some(e) = plan_end.filter(|e| *e < b.today) {
+        // Stepped down to a child-in-need plan.
+        for c in &fam.children {
+            b.episode(*c, EpisodeKind::ChildInNeed, e + Duration::days(1), None);
+        }
+        let inv = fam.invite(&[fam.dsl, fam.health]);
+        let review =
+            e.checked_add_months(Months::new(3)).unwrap_or(e) - Duration::days(b.rng.range(0, 15));
+        if review < b.today + Duration::days(20) {
+            b.meeting(spec(
+                MeetingKind::CinReview,
+                fam,
+                review,
+                60,
+                Some(fam.sw),
+                None,
+                inv,
+            ));
+        }
+    }
+}
+
+fn child_in_need(b: &mut Builder, fam: &Family, start: NaiveDate) {
+    let referral = b.working_on_or_after(start);
+    each_child(
+        b,
+        fam,
+        EventKind::Referral,
+        referral,
+        "Referral from health visitor: worries about the family's circumstances.",
+    );
+    each_child(
+        b,
+        fam,
+        EventKind::ReferralDecision,
+        plus(&b.cal, referral, 1),
+        "Child and family assessment to start.",
+    );
+    let assessment = plus(
+        &b.cal,
+        referral,
+        if b.rng.chance(80) {
+            b.rng.range(25, 45)
+        } else {
+            b.rng.range(46, 60)
+        } as u32,
+    );
+    if assessment >= b.today {
+        return; // still being assessed: due soon, upcoming or overdue
+    }
+    each_child(
+        b,
+        fam,
+        EventKind::AssessmentCompleted,
+        assessment,
+        "Assessment completed: child in need plan.",
+    );
+    for c in &fam.children {
+        b.episode(*c, EpisodeKind::ChildInNeed, assessment, None);
+    }
+    let inv = fam.invite(&[fam.dsl, fam.health]);
+    if b.rng.chance(30) {
+        b.meeting(spec(
+            MeetingKind::FamilyNetworkMeeting,
+            fam,
+            plus(&b.cal, assessment, 10),
+            120,
+            Some(fam.sw),
+            None,
+            inv.clone(),
+        ));
+    }
+    let mut due = assessment
+        .checked_add_months(Months::new(3))
+        .unwrap_or(assessment);
+    while due <= b.today + Duration::days(21) {
+        let date = if b.rng.chance(75) {
+            due - Duration::days(b.rng.range(0, 12))
+        } else {
+            due + Duration::days(b.rng.range(4, 20))
+        };
+        if date > b.today + Duration::days(21)
+            || (date < b.today && due < b.today && b.rng.chance(8))
+        {
+            break; // a review that was never booked: overdue
+        }
+        let held = b.meeting(spec(
+            MeetingKind::CinReview,
+            fam,
+            date,
+            60,
+            Some(fam.sw),
+            None,
+            inv.clone(),
+        ));
+        due = held.checked_add_months(Months::new(3)).unwrap_or(held);
+    }
+    visits(b, fam, assessment, b.today, (12, 22));
+}
+
+fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
+    let became = b.working_on_or_after(start);
+    for c in &fam.children {
+        b.episode(*c, EpisodeKind::LookedAfter, became, None);
+    }
+    each_child(
+        b,
+        fam,
+        EventKind::BecameLookedAfter,
+        became,
+        "Became looked after (section 20 agreement).",
+    );
+    each_child(
+        b,
+        fam,
+        EventKind::PlacementStart,
+        became,
+        "Placed with foster carers.",
+    );
+    let chair = Some(*b.rng.pick(&b.staff.chairs.clone()));
+    let inv = fam.invite(&[fam.dsl]);
+    let first = plus(
+        &b.cal,
+        became,
+        if b.rng.chance(85) {
+            b.rng.range(12, 20)
+        } else {
+            24
+        } as u32,
+    );
+    let mut held = b.meeting(spec(
+        MeetingKind::LacReview,
+        fam,
+        first,
+        90,
+        chair,
+        None,
+        inv.clone(),
+    ));
+    let mut gap = 3;
+    while held < b.today {
+        let due = held.checked_add_months(Months::new(gap)).unwrap_or(held);
+        let date = if b.rng.chance(85) {
+            due - Duration::days(b.rng.range(0, 14))
+        } else {
+            due + Duration::days(b.rng.range(3, 15))
+        };
+        if date > b.today + Duration::days(45) {
+            break;
+        }
+        held = b.meeting(spec(
+            MeetingKind::LacReview,
+            fam,
+            date,
+            90,
+            chair,
+            None,
+            inv.clone(),
+        ));
+        gap = 6;
+    }
+    let first_visit = became + Duration::days(b.rng.range(2, 8));
+    each_child(
+        b,
+        fam,
+        EventKind::Visit,
+        first_visit,
+        "Visit at the placement; child seen alone.",
+    );
+    let mut v = first_visit;
+    loop {
+        v += Duration::days(b.rng.range(25, 44));
+        if v >= b.today {
+            break;
+        }
+        each_child(
+            b,
+            fam,
+            EventKind::Visit,
+            v,
+            "Statutory visit; child seen alone.",
+        );
+    }
+}
+
+fn pre_birth(b: &mut Builder, fam: &Family) {
+    let referral = b.today - Duration::days(b.rng.range(30, 60));
+    each_child(
+        b,
+        fam,
+        EventKind::Referral,
+        referral,
+        "Referral from midwife: concerns in pregnancy.",
+    );
+    let strat = referral_and_strategy(b, fam, referral + Duration::days(3));
+    let chair = Some(*b.rng.pick(&b.staff.chairs.clone()));
+    let mut inv = conference_invitees(b, fam);
+    if let Some(mw) = b.staff.midwife {
+        inv.push((mw, true));
+    }
+    let date = plus(&b.cal, strat.max(b.today), b.rng.range(3, 10) as u32);
+    b.meeting(spec(
+        MeetingKind::PreBirthConference,
+        fam,
+        date,
+        120,
+        chair,
+        b.staff.minute_taker,
+        inv,
+    ));
+}
+
+fn no_further_action(b: &mut Builder, fam: &Family, start: NaiveDate) {
+    let strat = referral_and_strategy(b, fam, start);
+    let nfa = plus(&b.cal, strat, b.rng.range(3, 12) as u32);
+    each_child(
+        b,
+        fam,
+        EventKind::NoFurtherAction,
+        nfa,
+        "Section 47 enquiry concluded: no further action under child protection procedures.",
+    );
+    if b.rng.chance(50) {
+        let inv = fam.invite(&[fam.dsl, fam.health]);
+        b.meeting(spec(
+            MeetingKind::ProfessionalsMeeting,
+            fam,
+            plus(&b.cal, nfa, 5),
+            60,
+            Some(fam.tm),
+            None,
+            inv,
+        ));
+    }
+}

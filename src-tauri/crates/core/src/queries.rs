@@ -1,0 +1,196 @@
+//! Use-cases over a loaded dataset: what the app's screens and the CLI's listings show.
+//! The store loads; these compute; the app and the CLI only format.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::WorkingDayCalendar;
+use crate::dataset::{ChildBundle, Dataset};
+use crate::error::CalendarError;
+use crate::ids::*;
+use crate::model::*;
+use crate::rules::RulePack;
+use crate::timescales::{evaluate_child, DueItem, DueStatus};
+use crate::views::*;
+
+/// Names of people, teams, venues and children, for turning ids into text.
+pub struct Names<'a> {
+    people: HashMap<PersonId, &'a Person>,
+    teams: HashMap<TeamId, &'a Team>,
+    venues: HashMap<VenueId, &'a Venue>,
+    children: HashMap<ChildId, &'a Child>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(ds: &'a Dataset) -> Self {
+        Names {
+            people: ds.people.iter().map(|p| (p.id, p)).collect(),
+            teams: ds.teams.iter().map(|t| (t.id, t)).collect(),
+            venues: ds.venues.iter().map(|v| (v.id, v)).collect(),
+            children: ds.children.iter().map(|c| (c.id, c)).collect(),
+        }
+    }
+    pub fn person(&self, id: PersonId) -> Option<&'a Person> {
+        self.people.get(&id).copied()
+    }
+    pub fn person_name(&self, id: PersonId) -> String {
+        self.person(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "(unknown person)".into())
+    }
+    pub fn child_name(&self, id: ChildId) -> String {
+        self.children
+            .get(&id)
+            .map(|c| c.display_name())
+            .unwrap_or_else(|| "(unknown child)".into())
+    }
+    /// The team of the child's allocated social worker.
+    pub fn child_team(&self, c: &Child) -> Option<&'a Team> {
+        c.social_worker
+            .and_then(|sw| self.person(sw))
+            .and_then(|p| p.team)
+            .and_then(|t| self.teams.get(&t).copied())
+    }
+    pub fn location(&self, l: &Location) -> String {
+        match l {
+            Location::Venue { venue } => self
+                .venues
+                .get(venue)
+                .map(|v| v.name.clone())
+                .unwrap_or_else(|| "(unknown venue)".into()),
+            Location::Online { joining_details } => format!("Online: {joining_details}"),
+        }
+    }
+}
+
+/// Every due item for every child, as of a date.
+pub fn evaluate_all(
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    bundles: &HashMap<ChildId, ChildBundle>,
+    as_of: NaiveDate,
+) -> Result<Vec<DueItem>, CalendarError> {
+    let rules = pack.active_rules();
+    let mut ids: Vec<&ChildId> = bundles.keys().collect();
+    ids.sort();
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(b) = bundles.get(id) {
+            out.extend(evaluate_child(pack, &rules, cal, &b.records(), as_of)?);
+        }
+    }
+    Ok(out)
+}
+
+pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec<ChildSummary> {
+    let names = Names::new(ds);
+    let mut counts: HashMap<ChildId, (u32, u32)> = HashMap::new();
+    for i in items {
+        let e = counts.entry(i.child).or_default();
+        match i.status {
+            DueStatus::Overdue => e.0 += 1,
+            DueStatus::DueSoon => e.1 += 1,
+            _ => {}
+        }
+    }
+    let mut out: Vec<ChildSummary> = ds
+        .children
+        .iter()
+        .map(|c| {
+            let (overdue, due_soon) = counts.get(&c.id).copied().unwrap_or_default();
+            let mut open: Vec<&Episode> = ds
+                .episodes
+                .iter()
+                .filter(|e| e.child == c.id && e.covers(as_of))
+                .collect();
+            open.sort_by_key(|e| e.start);
+            ChildSummary {
+                id: c.id,
+                name: c.display_name(),
+                case_id: c.case_id.clone(),
+                birth: birth_label(&c.birth),
+                social_worker: c.social_worker.map(|p| names.person_name(p)),
+                team: names.child_team(c).map(|t| t.name.clone()),
+                open_episodes: open.iter().map(|e| episode_label(&e.kind)).collect(),
+                overdue,
+                due_soon,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (b.overdue, b.due_soon, &a.name).cmp(&(a.overdue, a.due_soon, &b.name)));
+    out
+}
+
+pub fn meeting_summary(m: &Meeting, names: &Names<'_>) -> MeetingSummary {
+    MeetingSummary {
+        id: m.id,
+        kind: m.kind,
+        kind_title: m.kind.title().to_string(),
+        start: m.start.to_rfc3339(),
+        end: m.end.to_rfc3339(),
+        children: m.children.iter().map(|c| names.child_name(*c)).collect(),
+        child_ids: m.children.clone(),
+        location: names.location(&m.location),
+        chair: m.chair.map(|p| names.person_name(p)),
+        status: status_label(&m.status).to_string(),
+    }
+}
+
+/// Meetings starting on days `from..=to`, in time order.
+pub fn meetings_between(ds: &Dataset, from: NaiveDate, to: NaiveDate) -> Vec<MeetingSummary> {
+    let names = Names::new(ds);
+    let mut ms: Vec<&Meeting> = ds
+        .meetings
+        .iter()
+        .filter(|m| m.date() >= from && m.date() <= to)
+        .collect();
+    ms.sort_by_key(|m| (m.start, m.id));
+    ms.into_iter().map(|m| meeting_summary(m, &names)).collect()
+}
+
+pub fn due_views(
+    ds: &Dataset,
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    items: &[DueItem],
+    as_of: NaiveDate,
+) -> Vec<DueItemView> {
+    let names = Names::new(ds);
+    let children: HashMap<ChildId, &Child> = ds.children.iter().map(|c| (c.id, c)).collect();
+    items
+        .iter()
+        .map(|i| {
+            let title = pack
+                .rule(&i.rule)
+                .map(|r| r.title.clone())
+                .unwrap_or_else(|_| i.rule.clone());
+            let late = if i.status == DueStatus::Overdue {
+                cal.working_days_between(i.deadline, as_of).ok()
+            } else {
+                None
+            };
+            let child = children.get(&i.child);
+            DueItemView {
+                child: i.child,
+                child_name: names.child_name(i.child),
+                rule: i.rule.clone(),
+                summary: due_summary(i, &title, as_of, late),
+                rule_title: title,
+                anchor: i.anchor,
+                deadline: i.deadline,
+                status: i.status,
+                met_on: i.met_on,
+                scheduled: i.scheduled,
+                deadline_computed: i.deadline_computed,
+                team: child
+                    .and_then(|c| names.child_team(c))
+                    .map(|t| t.name.clone()),
+                social_worker: child
+                    .and_then(|c| c.social_worker)
+                    .map(|p| names.person_name(p)),
+                anchor_source: i.anchor_source,
+            }
+        })
+        .collect()
+}

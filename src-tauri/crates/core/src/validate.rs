@@ -1,0 +1,180 @@
+//! Validation of records against each other and the rules of the domain. The store calls these
+//! before every write; import calls them on the whole file before writing anything.
+
+use std::collections::HashSet;
+
+use crate::error::ValidationError;
+use crate::ids::*;
+use crate::model::*;
+use crate::time::check_offset;
+
+/// Longest name, title or id-like text we accept.
+pub const MAX_SHORT_TEXT: usize = 200;
+/// Longest free text (notes, joining details, reasons).
+pub const MAX_LONG_TEXT: usize = 10_000;
+
+/// Answers "does this record exist?" for references. The store and `Dataset` implement it.
+pub trait Lookup {
+    fn has_child(&self, id: ChildId) -> bool;
+    fn has_person(&self, id: PersonId) -> bool;
+    fn has_agency(&self, id: AgencyId) -> bool;
+    fn has_team(&self, id: TeamId) -> bool;
+    fn has_venue(&self, id: VenueId) -> bool;
+}
+
+fn short(field: &'static str, text: &str, required: bool) -> Result<(), ValidationError> {
+    if required && text.trim().is_empty() {
+        return Err(ValidationError::Empty { field });
+    }
+    limit(field, text, MAX_SHORT_TEXT)
+}
+
+fn limit(field: &'static str, text: &str, max: usize) -> Result<(), ValidationError> {
+    let len = text.chars().count();
+    if len > max {
+        return Err(ValidationError::TooLong { field, len, max });
+    }
+    Ok(())
+}
+
+fn exists(ok: bool, what: &'static str, id: impl std::fmt::Display) -> Result<(), ValidationError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::UnknownReference {
+            what,
+            id: id.to_string(),
+        })
+    }
+}
+
+pub fn child(c: &Child, db: &impl Lookup) -> Result<(), ValidationError> {
+    short("The child's first name", &c.given_name, true)?;
+    short("The child's family name", &c.family_name, true)?;
+    short("The case id", &c.case_id, false)?;
+    for s in &c.siblings {
+        if *s == c.id {
+            return Err(ValidationError::OwnSibling);
+        }
+        exists(db.has_child(*s), "Sibling", s)?;
+    }
+    if let Some(sw) = c.social_worker {
+        exists(db.has_person(sw), "Social worker", sw)?;
+    }
+    for link in &c.network {
+        exists(db.has_person(link.person), "Person", link.person)?;
+    }
+    Ok(())
+}
+
+pub fn person(p: &Person, db: &impl Lookup) -> Result<(), ValidationError> {
+    short("A person's name", &p.name, true)?;
+    short("A person's role", &p.role, false)?;
+    if let Some(e) = &p.email {
+        short("An email address", e, false)?;
+    }
+    exists(db.has_agency(p.agency), "Agency", p.agency)?;
+    if let Some(t) = p.team {
+        exists(db.has_team(t), "Team", t)?;
+    }
+    for h in &p.working_pattern.days {
+        if !(1..=7).contains(&h.weekday) || h.end <= h.start {
+            return Err(ValidationError::BadWorkingHours {
+                day: format!("weekday {}", h.weekday),
+            });
+        }
+    }
+    Ok(())
+}
+
+pub fn agency(a: &Agency) -> Result<(), ValidationError> {
+    short("An agency's name", &a.name, true)
+}
+
+pub fn team(t: &Team, db: &impl Lookup) -> Result<(), ValidationError> {
+    short("A team's name", &t.name, true)?;
+    exists(db.has_agency(t.agency), "Agency", t.agency)?;
+    if let Some(m) = t.manager {
+        exists(db.has_person(m), "Team manager", m)?;
+    }
+    Ok(())
+}
+
+pub fn venue(v: &Venue) -> Result<(), ValidationError> {
+    short("A venue's name", &v.name, true)?;
+    limit("A venue's address", &v.address, MAX_LONG_TEXT)
+}
+
+pub fn episode(e: &Episode, db: &impl Lookup) -> Result<(), ValidationError> {
+    exists(db.has_child(e.child), "Child", e.child)?;
+    if let Some(end) = e.end {
+        if end < e.start {
+            return Err(ValidationError::EpisodeEndsBeforeStart {
+                start: e.start,
+                end,
+            });
+        }
+    }
+    Ok(())
+}
+
+pub fn event(e: &Event, db: &impl Lookup) -> Result<(), ValidationError> {
+    exists(db.has_child(e.child), "Child", e.child)?;
+    limit("An event's note", &e.note, MAX_LONG_TEXT)
+}
+
+pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
+    check_offset(m.start)?;
+    check_offset(m.end)?;
+    if m.end <= m.start {
+        return Err(ValidationError::EndNotAfterStart {
+            start: m.start.format("%d/%m/%Y %H:%M").to_string(),
+            end: m.end.format("%d/%m/%Y %H:%M").to_string(),
+        });
+    }
+    if m.end - m.start > chrono::Duration::hours(12) {
+        return Err(ValidationError::MeetingTooLong {
+            start: m.start.format("%d/%m/%Y %H:%M").to_string(),
+            end: m.end.format("%d/%m/%Y %H:%M").to_string(),
+        });
+    }
+    if m.children.is_empty() {
+        return Err(ValidationError::NoChildren);
+    }
+    let mut seen = HashSet::new();
+    for c in &m.children {
+        exists(db.has_child(*c), "Child", c)?;
+        if !seen.insert(c.0) {
+            return Err(ValidationError::Duplicate {
+                what: "child",
+                id: c.to_string(),
+            });
+        }
+    }
+    for p in m.chair.iter().chain(m.minute_taker.iter()) {
+        exists(db.has_person(*p), "Person", p)?;
+    }
+    let mut invited = HashSet::new();
+    for i in &m.invitees {
+        exists(db.has_person(i.person), "Invitee", i.person)?;
+        if !invited.insert(i.person) {
+            return Err(ValidationError::Duplicate {
+                what: "invitee",
+                id: i.person.to_string(),
+            });
+        }
+    }
+    match &m.location {
+        Location::Venue { venue } => exists(db.has_venue(*venue), "Venue", venue)?,
+        Location::Online { joining_details } => {
+            limit("The joining details", joining_details, MAX_LONG_TEXT)?
+        }
+    }
+    if let MeetingStatus::Cancelled { reason } = &m.status {
+        if reason.trim().is_empty() {
+            return Err(ValidationError::CancelWithoutReason);
+        }
+        limit("The reason", reason, MAX_LONG_TEXT)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! Read models for screens and the CLI: flat, display-ready, serialisable, and typed for the
+//! UI (TypeScript bindings are generated from these by ts-rs).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::ids::*;
+use crate::model::*;
+use crate::timescales::{DueItem, DueStatus, Scheduled, Source};
+
+/// A row of the children list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChildSummary {
+    pub id: ChildId,
+    pub name: String,
+    pub case_id: String,
+    /// "DOB 12/03/2015" or "EDD 01/02/2027".
+    pub birth: String,
+    pub social_worker: Option<String>,
+    pub team: Option<String>,
+    /// Open episodes, e.g. "Child protection plan (neglect)".
+    pub open_episodes: Vec<String>,
+    pub overdue: u32,
+    pub due_soon: u32,
+}
+
+/// A row of a meetings list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub kind: MeetingKind,
+    pub kind_title: String,
+    /// RFC 3339 with the UK offset, e.g. 2026-05-12T10:00:00+01:00.
+    pub start: String,
+    pub end: String,
+    pub children: Vec<String>,
+    pub child_ids: Vec<ChildId>,
+    pub location: String,
+    pub chair: Option<String>,
+    /// "planned", "held" or "cancelled".
+    pub status: String,
+}
+
+/// A due item with the names a reader needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DueItemView {
+    pub child: ChildId,
+    pub child_name: String,
+    pub rule: String,
+    pub rule_title: String,
+    pub anchor: NaiveDate,
+    pub deadline: NaiveDate,
+    pub status: DueStatus,
+    pub met_on: Option<NaiveDate>,
+    pub scheduled: Option<Scheduled>,
+    pub deadline_computed: bool,
+    /// One sentence: "ICPC due by Mon 12 May 2025 — 3 working days overdue".
+    pub summary: String,
+    pub team: Option<String>,
+    pub social_worker: Option<String>,
+    pub anchor_source: Source,
+}
+
+/// What the app shows about the store it opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StoreStatus {
+    pub data_dir: String,
+    pub schema_version: u32,
+    pub children: u32,
+    pub meetings: u32,
+    pub empty: bool,
+}
+
+/// An error as the UI receives it: a kind to branch on and a sentence to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UiError {
+    pub kind: String,
+    pub message: String,
+}
+
+/// "Tue 12 May 2026".
+pub fn uk_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+pub fn birth_label(b: &Birth) -> String {
+    match b {
+        Birth::Born { date_of_birth } => format!("DOB {}", date_of_birth.format("%d/%m/%Y")),
+        Birth::Unborn { expected_delivery } => {
+            format!("EDD {}", expected_delivery.format("%d/%m/%Y"))
+        }
+    }
+}
+
+pub fn episode_label(k: &EpisodeKind) -> String {
+    match k {
+        EpisodeKind::ChildInNeed => "Child in need".to_string(),
+        EpisodeKind::ChildProtection { category } => {
+            let c = match category {
+                CpCategory::Neglect => "neglect",
+                CpCategory::Physical => "physical abuse",
+                CpCategory::Emotional => "emotional abuse",
+                CpCategory::Sexual => "sexual abuse",
+                CpCategory::Multiple => "multiple categories",
+            };
+            format!("Child protection plan ({c})")
+        }
+        EpisodeKind::LookedAfter => "Looked after".to_string(),
+    }
+}
+
+pub fn status_label(s: &MeetingStatus) -> &'static str {
+    match s {
+        MeetingStatus::Planned => "planned",
+        MeetingStatus::Held => "held",
+        MeetingStatus::Cancelled { .. } => "cancelled",
+    }
+}
+
+/// The one-sentence summary of a due item.
+pub fn due_summary(
+    item: &DueItem,
+    rule_title: &str,
+    as_of: NaiveDate,
+    working_days_late: Option<i64>,
+) -> String {
+    let by = uk_date(item.deadline);
+    match item.status {
+        DueStatus::Met => format!(
+            "{rule_title}: met on {} (due by {by})",
+            uk_date(item.met_on.unwrap_or(item.deadline))
+        ),
+        DueStatus::MetLate => format!(
+            "{rule_title}: met late on {} (due by {by})",
+            uk_date(item.met_on.unwrap_or(item.deadline))
+        ),
+        DueStatus::Closed => format!("{rule_title}: closed (was due by {by})"),
+        DueStatus::Overdue => {
+            let late = working_days_late
+                .map(|n| format!(", {n} working day{} overdue", if n == 1 { "" } else { "s" }))
+                .unwrap_or_default();
+            let sched = scheduled_text(item);
+            format!("{rule_title}: due by {by}{late}{sched}")
+        }
+        DueStatus::DueSoon | DueStatus::Upcoming => {
+            let days = (item.deadline - as_of).num_days();
+            let sched = scheduled_text(item);
+            format!(
+                "{rule_title}: due by {by} (in {days} day{}){sched}",
+                if days == 1 { "" } else { "s" }
+            )
+        }
+    }
+}
+
+fn scheduled_text(item: &DueItem) -> String {
+    item.scheduled
+        .map(|s| {
+            format!(
+                "; scheduled for {}, {} the deadline",
+                uk_date(s.date),
+                if s.within_deadline {
+                    "inside"
+                } else {
+                    "outside"
+                }
+            )
+        })
+        .unwrap_or_default()
+}

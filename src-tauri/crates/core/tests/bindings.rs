@@ -1,0 +1,86 @@
+//! The UI's TypeScript types are generated from the Rust types and committed under
+//! `ui/src/bindings/`. This test regenerates them into a temporary directory and fails when the
+//! committed files differ. `CONVENE_UPDATE_BINDINGS=1 cargo test -p convene-core --test bindings`
+//! (or `make bindings`) rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use convene_core::rules::{LocalOverrides, RulePack};
+use convene_core::views::*;
+use convene_core::*;
+use ts_rs::{Config, TS};
+
+fn export_all(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir);
+    macro_rules! export {
+        ($($t:ty),* $(,)?) => {$(
+            <$t as TS>::export_all(&cfg).expect(concat!("export ", stringify!($t)));
+        )*};
+    }
+    export!(
+        ChildSummary,
+        MeetingSummary,
+        DueItemView,
+        StoreStatus,
+        UiError,
+        Child,
+        Person,
+        Agency,
+        Team,
+        Venue,
+        Episode,
+        Meeting,
+        Event,
+        RulePack,
+        LocalOverrides,
+    );
+}
+
+fn files(dir: &Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "ts") {
+                let name = p.file_name().unwrap().to_string_lossy().to_string();
+                out.insert(name, std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn committed_typescript_bindings_match_the_rust_types() {
+    let committed_dir: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "..",
+        "..",
+        "ui",
+        "src",
+        "bindings",
+    ]
+    .iter()
+    .collect();
+    if std::env::var("CONVENE_UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
+        let _ = std::fs::remove_dir_all(&committed_dir);
+        export_all(&committed_dir);
+        return;
+    }
+    let fresh = std::env::temp_dir().join(format!("convene-bindings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&fresh);
+    export_all(&fresh);
+    let (want, have) = (files(&fresh), files(&committed_dir));
+    let _ = std::fs::remove_dir_all(&fresh);
+    let stale: Vec<&String> = want
+        .keys()
+        .filter(|k| want.get(*k) != have.get(*k))
+        .chain(have.keys().filter(|k| !want.contains_key(*k)))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "ui/src/bindings is out of date with the Rust types ({stale:?}); run `make bindings` and commit the result"
+    );
+}

@@ -1,0 +1,59 @@
+//! The store's typed errors: sentences about the user's data, never a Debug dump.
+
+use std::path::PathBuf;
+
+use convene_core::ValidationError;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("The Convene data in {path} is already open in another window or program. Close it there (or wait for it to finish) and try again.")]
+    Locked { path: PathBuf },
+    #[error("Convene could not use its data folder {path}: {detail}")]
+    Io { path: PathBuf, detail: String },
+    #[error("The Convene data in {path} could not be read ({detail}). Nothing has been changed; restore a backup or contact support.")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("This data was written by a newer version of Convene (schema {found}; this version understands up to {supported}). Update Convene to open it.")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("There is no {what} with id {id}.")]
+    NotFound { what: &'static str, id: String },
+    #[error("The import file is not a Convene export: {detail}. Nothing was imported.")]
+    ImportMalformed { detail: String },
+    #[error("The import file is a Convene export of version {found}, but this version of Convene reads version {expected}. Nothing was imported.")]
+    ImportWrongVersion { found: u32, expected: u32 },
+    #[error("The import file has a record that is not valid: {0} Nothing was imported.")]
+    ImportInvalid(ValidationError),
+    #[error("This data folder already holds records ({children} children, {meetings} meetings). Import into an empty data folder, or use a new --data-dir. Nothing was imported.")]
+    NotEmpty { children: usize, meetings: usize },
+    #[error("The store could not save the change: {0}")]
+    Database(String),
+}
+
+impl StoreError {
+    /// A short, stable kind for the UI and scripts to branch on.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StoreError::Locked { .. } => "locked",
+            StoreError::Io { .. } => "io",
+            StoreError::Corrupt { .. } => "corrupt",
+            StoreError::NewerSchema { .. } => "newer-schema",
+            StoreError::Invalid(_) => "invalid",
+            StoreError::NotFound { .. } => "not-found",
+            StoreError::ImportMalformed { .. } => "import-malformed",
+            StoreError::ImportWrongVersion { .. } => "import-wrong-version",
+            StoreError::ImportInvalid(_) => "import-invalid",
+            StoreError::NotEmpty { .. } => "not-empty",
+            StoreError::Database(_) => "database",
+        }
+    }
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError::Database(e.to_string())
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

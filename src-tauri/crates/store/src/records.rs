@@ -1,0 +1,198 @@
+//! How each record type is stored: its tree, its key, and the index entries it owns.
+
+use convene_core::validate::{self, Lookup};
+use convene_core::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::keys::{concat, day, instant};
+
+/// The store's trees, in the fixed order the transaction slice uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    Meta = 0,
+    Agencies,
+    Teams,
+    People,
+    Venues,
+    Children,
+    Episodes,
+    Meetings,
+    Events,
+    /// child id ++ meeting id
+    ChildMeetings,
+    /// person id ++ meeting id
+    PersonMeetings,
+    /// start instant ++ meeting id
+    MeetingsByStart,
+    /// child id ++ day ++ event id
+    ChildEvents,
+    /// child id ++ episode id
+    ChildEpisodes,
+}
+
+pub const TREE_NAMES: [&str; 14] = [
+    "meta",
+    "agencies",
+    "teams",
+    "people",
+    "venues",
+    "children",
+    "episodes",
+    "meetings",
+    "events",
+    "idx_child_meetings",
+    "idx_person_meetings",
+    "idx_meetings_by_start",
+    "idx_child_events",
+    "idx_child_episodes",
+];
+
+pub const INDEX_TREES: [T; 5] = [
+    T::ChildMeetings,
+    T::PersonMeetings,
+    T::MeetingsByStart,
+    T::ChildEvents,
+    T::ChildEpisodes,
+];
+
+/// A record kind the store keeps.
+pub trait Record: Serialize + DeserializeOwned + Clone {
+    const TREE: T;
+    const WHAT: &'static str;
+    fn key(&self) -> [u8; 16];
+    fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
+        Vec::new()
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError>;
+}
+
+impl Record for Agency {
+    const TREE: T = T::Agencies;
+    const WHAT: &'static str = "agency";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn validate(&self, _: &impl Lookup) -> Result<(), ValidationError> {
+        validate::agency(self)
+    }
+}
+
+impl Record for Team {
+    const TREE: T = T::Teams;
+    const WHAT: &'static str = "team";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::team(self, db)
+    }
+}
+
+impl Record for Person {
+    const TREE: T = T::People;
+    const WHAT: &'static str = "person";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::person(self, db)
+    }
+}
+
+impl Record for Venue {
+    const TREE: T = T::Venues;
+    const WHAT: &'static str = "venue";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn validate(&self, _: &impl Lookup) -> Result<(), ValidationError> {
+        validate::venue(self)
+    }
+}
+
+impl Record for Child {
+    const TREE: T = T::Children;
+    const WHAT: &'static str = "child";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::child(self, db)
+    }
+}
+
+impl Record for Episode {
+    const TREE: T = T::Episodes;
+    const WHAT: &'static str = "episode";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
+        vec![(
+            T::ChildEpisodes,
+            concat(&[self.child.as_bytes(), self.id.as_bytes()]),
+        )]
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::episode(self, db)
+    }
+}
+
+impl Record for Event {
+    const TREE: T = T::Events;
+    const WHAT: &'static str = "event";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
+        vec![(
+            T::ChildEvents,
+            concat(&[self.child.as_bytes(), &day(self.date), self.id.as_bytes()]),
+        )]
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::event(self, db)
+    }
+}
+
+impl Record for Meeting {
+    const TREE: T = T::Meetings;
+    const WHAT: &'static str = "meeting";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
+        let id = self.id.as_bytes();
+        let mut keys = vec![(T::MeetingsByStart, concat(&[&instant(&self.start), id]))];
+        keys.extend(
+            self.children
+                .iter()
+                .map(|c| (T::ChildMeetings, concat(&[c.as_bytes(), id]))),
+        );
+        let mut people: Vec<PersonId> = self.people().collect();
+        people.sort();
+        people.dedup();
+        keys.extend(
+            people
+                .iter()
+                .map(|p| (T::PersonMeetings, concat(&[p.as_bytes(), id]))),
+        );
+        keys
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::meeting(self, db)
+    }
+}
+
+/// The trees that hold records (not meta, not indexes).
+pub const ALL_RECORD_TREES: [T; 8] = [
+    T::Agencies,
+    T::Teams,
+    T::People,
+    T::Venues,
+    T::Children,
+    T::Episodes,
+    T::Meetings,
+    T::Events,
+];

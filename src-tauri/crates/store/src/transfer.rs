@@ -1,0 +1,86 @@
+//! Versioned JSON export and import. Export is canonical (records sorted by id, settings
+//! normalised), so export -> import into an empty store -> export is byte-identical. Import
+//! checks the whole file before writing anything and writes it in one transaction.
+
+use convene_core::dataset::Dataset;
+use convene_core::settings::Settings;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, StoreError};
+use crate::Store;
+
+pub const EXPORT_FORMAT: &str = "convene-export";
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportFile {
+    pub format: String,
+    pub version: u32,
+    pub settings: Settings,
+    pub data: Dataset,
+}
+
+impl Store {
+    pub fn export(&self) -> Result<String> {
+        let mut settings = self.settings()?;
+        settings.normalise();
+        let file = ExportFile {
+            format: EXPORT_FORMAT.to_string(),
+            version: EXPORT_VERSION,
+            settings,
+            data: self.load_dataset()?,
+        };
+        let mut text =
+            serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
+        text.push('\n');
+        Ok(text)
+    }
+
+    /// Import a whole export into this (empty) store, or change nothing.
+    pub fn import(&self, text: &str) -> Result<()> {
+        let file = parse_export(text)?;
+        if !self.is_empty() {
+            return Err(StoreError::NotEmpty {
+                children: self.count::<convene_core::Child>(),
+                meetings: self.count::<convene_core::Meeting>(),
+            });
+        }
+        file.data.validate().map_err(StoreError::ImportInvalid)?;
+        file.settings
+            .pack()
+            .map_err(|e| StoreError::ImportMalformed {
+                detail: e.to_string(),
+            })?;
+        self.write_dataset(&file.data)?;
+        self.save_settings(&file.settings)
+    }
+}
+
+/// Parse and check an export file's envelope before its contents.
+pub fn parse_export(text: &str) -> Result<ExportFile> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| StoreError::ImportMalformed {
+            detail: format!("it is not valid JSON ({e})"),
+        })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+        return Err(StoreError::ImportMalformed {
+            detail: format!("it has no \"format\": \"{EXPORT_FORMAT}\" field"),
+        });
+    }
+    let version = value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| StoreError::ImportMalformed {
+            detail: "it has no version number".to_string(),
+        })?;
+    if version != u64::from(EXPORT_VERSION) {
+        return Err(StoreError::ImportWrongVersion {
+            found: u32::try_from(version).unwrap_or(u32::MAX),
+            expected: EXPORT_VERSION,
+        });
+    }
+    serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed {
+        detail: e.to_string(),
+    })
+}
