@@ -1,1 +1,246 @@
-fn main() {}
+//! `convene`: the same use-cases as the app, for scripting and printing. Thin: parse arguments,
+//! open the store, call core, print. Errors are one line on stderr and a non-zero exit.
+
+/// `println!` that ignores a closed stdout (e.g. `convene … | head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `print!` that ignores a closed stdout.
+macro_rules! outp {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+mod records;
+mod timescales;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use convene_store::{data_dir, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "convene",
+    version,
+    about = "Plan children's social care meetings inside their statutory timescales."
+)]
+struct Cli {
+    /// Where the data lives (default: $CONVENE_DATA_DIR, else the platform data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Seed a realistic, clearly fictional demo dataset into an empty store.
+    Demo {
+        /// The date the demo's history runs up to (default: today).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        #[arg(long, default_value_t = convene_core::demo::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Children: list, add, show.
+    #[command(subcommand)]
+    Child(records::ChildCommand),
+    /// Meetings: list, add, show, cancel.
+    #[command(subcommand)]
+    Meeting(records::MeetingCommand),
+    /// Write every record and setting as versioned JSON (to stdout, or -o FILE).
+    Export {
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Read an export file into an empty store; a bad file changes nothing.
+    Import { file: PathBuf },
+    /// Check that every index agrees with the records.
+    Check,
+    /// The deadline for RULE with its anchor on DATE.
+    Due {
+        rule: String,
+        date: String,
+        #[arg(long)]
+        pack: Option<String>,
+    },
+    /// How many working days lie after FROM up to and including TO.
+    WorkingDays {
+        from: String,
+        to: String,
+        #[arg(long)]
+        pack: Option<String>,
+    },
+    /// The rules of a pack: ids, offsets, kinds and sources.
+    Rules {
+        #[arg(long)]
+        pack: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Due items from the store.
+    Timescales(timescales::TimescalesArgs),
+    /// Bank holidays: import a newer GOV.UK file, or list them.
+    #[command(subcommand)]
+    Holidays(timescales::HolidaysCommand),
+}
+
+/// A failure to report: one sentence.
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+pub struct Ctx {
+    data_dir: Option<PathBuf>,
+}
+
+impl Ctx {
+    pub fn open(&self) -> Result<Store, Failure> {
+        let dir = data_dir::resolve(self.data_dir.clone())?;
+        Ok(Store::open(&dir)?)
+    }
+}
+
+/// Today in the UK (the only place the CLI reads the clock).
+pub fn today() -> NaiveDate {
+    convene_core::time::uk_date_of(chrono::Utc::now())
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, Failure> {
+    Ok(convene_core::time::parse_date(text)?)
+}
+
+fn run(cli: Cli) -> Outcome {
+    let ctx = Ctx {
+        data_dir: cli.data_dir,
+    };
+    match cli.command {
+        Command::Demo { today: t, seed } => {
+            let today = match t {
+                Some(t) => parse_date(&t)?,
+                None => today(),
+            };
+            let store = ctx.open()?;
+            if !store.is_empty() {
+                return Err(Failure("This data folder already holds records; the demo only loads into an empty one. Use a new --data-dir.".into()));
+            }
+            let ds = convene_core::demo::demo_dataset(today, seed);
+            store.write_dataset(&ds)?;
+            out!(
+                "Loaded the demo: {} children, {} meetings, {} events, {} people, {} teams.",
+                ds.children.len(),
+                ds.meetings.len(),
+                ds.events.len(),
+                ds.people.len(),
+                ds.teams.len()
+            );
+            Ok(())
+        }
+        Command::Child(c) => records::child(&ctx, c),
+        Command::Meeting(c) => records::meeting(&ctx, c),
+        Command::Export { output } => {
+            let text = ctx.open()?.export()?;
+            match output {
+                Some(path) => write_atomically(&path, text.as_bytes()),
+                None => {
+                    outp!("{text}");
+                    Ok(())
+                }
+            }
+        }
+        Command::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
+            let store = ctx.open()?;
+            store.import(&text)?;
+            out!(
+                "Imported {} children and {} meetings.",
+                store.count::<convene_core::Child>(),
+                store.count::<convene_core::Meeting>()
+            );
+            Ok(())
+        }
+        Command::Check => {
+            let report = ctx.open()?.check()?;
+            if report.problems.is_empty() {
+                out!(
+                    "The store is consistent: {} records, {} index entries.",
+                    report.records,
+                    report.index_entries
+                );
+                Ok(())
+            } else {
+                for p in &report.problems {
+                    eprintln!("problem: {p}");
+                }
+                Err(Failure(format!(
+                    "The store has {} problem(s).",
+                    report.problems.len()
+                )))
+            }
+        }
+        Command::Due { rule, date, pack } => timescales::due(&ctx, &rule, &date, pack.as_deref()),
+        Command::WorkingDays { from, to, pack } => {
+            timescales::working_days(&ctx, &from, &to, pack.as_deref())
+        }
+        Command::Rules { pack, json } => timescales::rules(&ctx, pack.as_deref(), json),
+        Command::Timescales(args) => timescales::timescales(&ctx, args),
+        Command::Holidays(c) => timescales::holidays(&ctx, c),
+    }
+}
+
+/// Write to a temporary file beside `path`, fsync, then rename over it.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Outcome {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("convene")
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure(format!("Could not write {}: {e}", path.display()))
+    })
+}
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> Outcome {
+    out!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

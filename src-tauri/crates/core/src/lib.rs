@@ -17,6 +17,7 @@ pub mod time;
 pub mod timescales;
 pub mod validate;
 pub mod views;
+pub mod whatif;
 
 pub use calendar::WorkingDayCalendar;
 pub use error::*;

@@ -76,6 +76,16 @@ pub fn same_time_on(
     london(day.and_time(dt.time()))
 }
 
+/// The same instant, expressed with the UK offset in force at that instant.
+pub fn to_london(dt: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    dt.with_timezone(&London).fixed_offset()
+}
+
+/// The UK calendar date at an instant (the caller reads the clock).
+pub fn uk_date_of(instant: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    instant.with_timezone(&London).date_naive()
+}
+
 fn human(naive: NaiveDateTime) -> String {
     naive.format("%A %-d %B %Y, %H:%M").to_string()
 }

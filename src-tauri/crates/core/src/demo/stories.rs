@@ -88,19 +88,19 @@ impl Family {
 
 pub(super) fn families(b: &mut Builder) {
     let mut child_n = 0usize;
-    for f in 0..36 {
+    for f in 0..42 {
         // Stories start between ~18 months and ~2 weeks ago.
         let start = b.today - Duration::days(b.rng.range(14, 540));
         let size = match b.rng.range(0, 9) {
             0..=4 => 1,
-            5..=7 => 2,
+            5..=8 => 2,
             _ => 3,
         };
         let kind = match f % 20 {
-            0..=8 => Story::ChildProtection,
-            9..=13 => Story::ChildInNeed,
-            14..=16 => Story::LookedAfter,
-            17 => Story::PreBirth,
+            0..=10 => Story::ChildProtection,
+            11..=14 => Story::ChildInNeed,
+            15..=17 => Story::LookedAfter,
+            18 => Story::PreBirth,
             _ => Story::NoFurtherAction,
         };
         let fam = family(
@@ -287,6 +287,19 @@ fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> Nai
         held,
         "Section 47 enquiry started.",
     );
+    let days = if b.rng.chance(85) {
+        b.rng.range(15, 44)
+    } else {
+        b.rng.range(46, 55)
+    } as u32;
+    let assessed = plus(&b.cal, referral, days);
+    each_child(
+        b,
+        fam,
+        EventKind::AssessmentCompleted,
+        assessed,
+        "Child and family assessment completed.",
+    );
     held
 }
 
@@ -469,6 +482,40 @@ fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
         }
         due = held.checked_add_months(Months::new(6)).unwrap_or(held);
     }
+    if b.rng.chance(50) {
+        let inv = fam.invite(&[fam.dsl, fam.health]);
+        let date = plus(&b.cal, icpc, b.rng.range(10, 25) as u32);
+        b.meeting(spec(
+            MeetingKind::FamilyNetworkMeeting,
+            fam,
+            date,
+            120,
+            Some(fam.sw),
+            None,
+            inv,
+        ));
+    }
+    // Professionals meetings between conferences, about every three months.
+    let mut pm = icpc + Duration::days(b.rng.range(40, 70));
+    while pm < end && pm < b.today + Duration::days(20) {
+        let inv = vec![
+            (fam.sw, true),
+            (fam.tm, false),
+            (fam.health, true),
+            (fam.dsl, true),
+            (fam.police, false),
+        ];
+        b.meeting(spec(
+            MeetingKind::ProfessionalsMeeting,
+            fam,
+            pm,
+            60,
+            Some(fam.tm),
+            None,
+            inv,
+        ));
+        pm += Duration::days(b.rng.range(80, 110));
+    }
     visits(b, fam, icpc, end, (6, 12));
     if let Some(e) = plan_end.filter(|e| *e < b.today) {
         // Stepped down to a child-in-need plan.
@@ -489,6 +536,7 @@ fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
                 inv,
             ));
         }
+        visits(b, fam, e, b.today, (12, 22));
     }
 }
 
@@ -657,14 +705,7 @@ fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
 
 fn pre_birth(b: &mut Builder, fam: &Family) {
     let referral = b.today - Duration::days(b.rng.range(30, 60));
-    each_child(
-        b,
-        fam,
-        EventKind::Referral,
-        referral,
-        "Referral from midwife: concerns in pregnancy.",
-    );
-    let strat = referral_and_strategy(b, fam, referral + Duration::days(3));
+    let strat = referral_and_strategy(b, fam, referral);
     let chair = Some(*b.rng.pick(&b.staff.chairs.clone()));
     let mut inv = conference_invitees(b, fam);
     if let Some(mw) = b.staff.midwife {

@@ -1,0 +1,359 @@
+//! `convene child …` and `convene meeting …`.
+
+use std::collections::HashMap;
+
+use chrono::Duration;
+use clap::{Args, Subcommand};
+use convene_core::queries::{child_summaries, evaluate_all, meeting_summary, Names};
+use convene_core::time::parse_london;
+use convene_core::*;
+
+use crate::{parse_date, print_json, today, Ctx, Failure, Outcome};
+
+#[derive(Subcommand)]
+pub enum ChildCommand {
+    /// List children, most overdue first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a child.
+    Add(ChildAdd),
+    /// Show one child with episodes, events and meetings.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct ChildAdd {
+    #[arg(long)]
+    given: String,
+    #[arg(long)]
+    family: String,
+    /// Date of birth (YYYY-MM-DD).
+    #[arg(long, conflicts_with = "edd", required_unless_present = "edd")]
+    dob: Option<String>,
+    /// Expected date of delivery, for an unborn baby.
+    #[arg(long)]
+    edd: Option<String>,
+    #[arg(long, default_value = "")]
+    case_id: String,
+    /// Show the child by initials rather than full name.
+    #[arg(long)]
+    initials: bool,
+    #[arg(long, value_name = "PERSON_ID")]
+    social_worker: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum MeetingCommand {
+    /// List meetings (default: from today for 14 days).
+    List {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a planned meeting.
+    Add(MeetingAdd),
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel a meeting, with a reason.
+    Cancel {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Args)]
+pub struct MeetingAdd {
+    /// strategy-discussion, icpc, review-conference, core-group, cin-review, ...
+    #[arg(long)]
+    kind: String,
+    /// Child ids, comma-separated (a sibling group shares one meeting).
+    #[arg(long, value_delimiter = ',', required = true)]
+    child: Vec<String>,
+    /// UK wall time, e.g. 2026-05-12T10:00 (add +01:00 or +00:00 in the repeated autumn hour).
+    #[arg(long)]
+    start: String,
+    /// End time; or use --duration.
+    #[arg(long, conflicts_with = "duration")]
+    end: Option<String>,
+    /// Minutes.
+    #[arg(long, default_value_t = 60)]
+    duration: i64,
+    #[arg(long, conflicts_with = "online")]
+    venue: Option<String>,
+    /// Joining details for an online meeting.
+    #[arg(long)]
+    online: Option<String>,
+    #[arg(long)]
+    chair: Option<String>,
+    #[arg(long)]
+    minute_taker: Option<String>,
+    /// Required invitees, comma-separated person ids.
+    #[arg(long, value_delimiter = ',')]
+    required: Vec<String>,
+    /// Optional invitees, comma-separated person ids.
+    #[arg(long, value_delimiter = ',')]
+    optional: Vec<String>,
+}
+
+pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        ChildCommand::List { json } => {
+            let ds = store.load_dataset()?;
+            let settings = store.settings()?;
+            let pack = settings.pack()?;
+            let cal = settings.calendar(pack.division);
+            let as_of = today();
+            let items = evaluate_all(&pack, &cal, &ds.by_child(), as_of)?;
+            let rows = child_summaries(&ds, &items, as_of);
+            if json {
+                return print_json(&rows);
+            }
+            for r in rows {
+                out!(
+                    "{}  {:<24} {:<10} {:<16} overdue {:>2}  due soon {:>2}  {}",
+                    r.id,
+                    r.name,
+                    r.case_id,
+                    r.birth,
+                    r.overdue,
+                    r.due_soon,
+                    r.open_episodes.join(", ")
+                );
+            }
+            Ok(())
+        }
+        ChildCommand::Add(a) => {
+            let birth = match (a.dob, a.edd) {
+                (Some(d), _) => Birth::Born {
+                    date_of_birth: parse_date(&d)?,
+                },
+                (None, Some(e)) => Birth::Unborn {
+                    expected_delivery: parse_date(&e)?,
+                },
+                (None, None) => return Err(Failure("Give --dob or --edd.".into())),
+            };
+            let c = Child {
+                id: ChildId::new_random(),
+                given_name: a.given,
+                family_name: a.family,
+                name_display: if a.initials {
+                    NameDisplay::Initials
+                } else {
+                    NameDisplay::FullName
+                },
+                birth,
+                case_id: a.case_id,
+                siblings: vec![],
+                social_worker: a.social_worker.map(|s| s.parse()).transpose()?,
+                network: vec![],
+            };
+            store.put(&c)?;
+            out!("{}", c.id);
+            Ok(())
+        }
+        ChildCommand::Show { id, json } => {
+            let id: ChildId = id.parse()?;
+            let bundle = store.child_bundle(id)?;
+            if json {
+                return print_json(&bundle);
+            }
+            let ds = store.load_dataset()?;
+            let names = Names::new(&ds);
+            let c = &bundle.child;
+            out!(
+                "{} ({}), {}",
+                c.display_name(),
+                c.case_id,
+                views::birth_label(&c.birth)
+            );
+            if let Some(sw) = c.social_worker {
+                out!("Social worker: {}", names.person_name(sw));
+            }
+            for e in &bundle.episodes {
+                let end = e
+                    .end
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "open".into());
+                out!(
+                    "Episode: {} from {} to {end}",
+                    views::episode_label(&e.kind),
+                    e.start
+                );
+            }
+            for e in &bundle.events {
+                out!("{}  {}", e.date, e.kind.id());
+            }
+            let mut ms = bundle.meetings.clone();
+            ms.sort_by_key(|m| m.start);
+            for m in &ms {
+                let s = meeting_summary(m, &names);
+                out!(
+                    "{}  {}  {}  {}",
+                    m.start.format("%Y-%m-%d %H:%M"),
+                    s.kind_title,
+                    s.status,
+                    s.id
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn person_ids(list: &[String]) -> Result<Vec<PersonId>, Failure> {
+    list.iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Ok(s.parse()?))
+        .collect()
+}
+
+pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        MeetingCommand::List { from, to, json } => {
+            let from = match from {
+                Some(f) => parse_date(&f)?,
+                None => today(),
+            };
+            let to = match to {
+                Some(t) => parse_date(&t)?,
+                None => from + Duration::days(13),
+            };
+            let ds = store.load_dataset()?;
+            let rows = queries::meetings_between(&ds, from, to);
+            if json {
+                return print_json(&rows);
+            }
+            for r in rows {
+                out!(
+                    "{}  {}  {:<36} {:<9} {}",
+                    r.id,
+                    &r.start[..16],
+                    r.kind_title,
+                    r.status,
+                    r.children.join(", ")
+                );
+            }
+            Ok(())
+        }
+        MeetingCommand::Add(a) => {
+            let kind = MeetingKind::parse(&a.kind)?;
+            let start = parse_london(&a.start)?;
+            let end = match a.end {
+                Some(e) => parse_london(&e)?,
+                None => {
+                    if a.duration <= 0 {
+                        return Err(Failure(
+                            "The duration must be a positive number of minutes.".into(),
+                        ));
+                    }
+                    start + Duration::minutes(a.duration)
+                }
+            };
+            let location = match (a.venue, a.online) {
+                (Some(v), _) => Location::Venue { venue: v.parse()? },
+                (None, Some(o)) => Location::Online { joining_details: o },
+                (None, None) => {
+                    return Err(Failure(
+                        "Give --venue ID or --online \"joining details\".".into(),
+                    ))
+                }
+            };
+            let mut invitees: Vec<Invitee> = person_ids(&a.required)?
+                .into_iter()
+                .map(|person| Invitee {
+                    person,
+                    required: true,
+                    attendance: Attendance::Invited,
+                })
+                .collect();
+            invitees.extend(person_ids(&a.optional)?.into_iter().map(|person| Invitee {
+                person,
+                required: false,
+                attendance: Attendance::Invited,
+            }));
+            let m = Meeting {
+                id: MeetingId::new_random(),
+                kind,
+                children: a
+                    .child
+                    .iter()
+                    .map(|c| c.parse())
+                    .collect::<Result<_, _>>()?,
+                start,
+                end: convene_core::time::to_london(end),
+                location,
+                chair: a.chair.map(|s| s.parse()).transpose()?,
+                minute_taker: a.minute_taker.map(|s| s.parse()).transpose()?,
+                invitees,
+                status: MeetingStatus::Planned,
+            };
+            store.put(&m)?;
+            out!("{}", m.id);
+            Ok(())
+        }
+        MeetingCommand::Show { id, json } => {
+            let id: MeetingId = id.parse()?;
+            let m: Meeting = store.require(id.as_bytes())?;
+            if json {
+                return print_json(&m);
+            }
+            let ds = store.load_dataset()?;
+            let names = Names::new(&ds);
+            let s = meeting_summary(&m, &names);
+            out!("{} ({})", s.kind_title, s.status);
+            out!(
+                "When: {} to {}",
+                m.start.format("%A %-d %B %Y, %H:%M"),
+                m.end.format("%H:%M")
+            );
+            out!("Where: {}", s.location);
+            out!("Children: {}", s.children.join(", "));
+            if let Some(c) = s.chair {
+                out!("Chair: {c}");
+            }
+            let people: HashMap<PersonId, &Person> = ds.people.iter().map(|p| (p.id, p)).collect();
+            for i in &m.invitees {
+                let p = people.get(&i.person);
+                out!(
+                    "  {} — {} ({}){}",
+                    p.map(|p| p.name.as_str()).unwrap_or("?"),
+                    p.map(|p| p.role.as_str()).unwrap_or("?"),
+                    if i.required { "required" } else { "optional" },
+                    match i.attendance {
+                        Attendance::Invited => "",
+                        Attendance::Attended => ", attended",
+                        Attendance::Apologies => ", apologies",
+                        Attendance::DidNotAttend => ", did not attend",
+                    }
+                );
+            }
+            if let MeetingStatus::Cancelled { reason } = &m.status {
+                out!("Cancelled: {reason}");
+            }
+            Ok(())
+        }
+        MeetingCommand::Cancel { id, reason } => {
+            let id: MeetingId = id.parse()?;
+            let mut m: Meeting = store.require(id.as_bytes())?;
+            m.status = MeetingStatus::Cancelled { reason };
+            store.put(&m)?;
+            out!("Cancelled.");
+            Ok(())
+        }
+    }
+}
