@@ -1,1 +1,40 @@
+//! The Convene desktop app: the only crate that knows Tauri. Commands are thin: parse the
+//! arguments, take the store, call core, map errors once into `UiError`.
 
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+
+pub use error::IpcError;
+pub use state::AppState;
+
+/// Build and run the app. A second launch focuses the first window instead of opening the
+/// store twice.
+pub fn run() {
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .manage(AppState::open_default())
+        .invoke_handler(tauri::generate_handler![
+            commands::store_status,
+            commands::load_demo,
+            commands::list_children,
+            commands::upcoming_meetings,
+            commands::due_items,
+        ])
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("Convene could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -50,6 +50,9 @@ enum Command {
         today: Option<String>,
         #[arg(long, default_value_t = convene_core::demo::DEFAULT_SEED)]
         seed: u64,
+        /// Do nothing (and succeed) when the store already holds records.
+        #[arg(long)]
+        if_empty: bool,
     },
     /// Children: list, add, show.
     #[command(subcommand)]
@@ -130,12 +133,20 @@ fn run(cli: Cli) -> Outcome {
         data_dir: cli.data_dir,
     };
     match cli.command {
-        Command::Demo { today: t, seed } => {
+        Command::Demo {
+            today: t,
+            seed,
+            if_empty,
+        } => {
             let today = match t {
                 Some(t) => parse_date(&t)?,
                 None => today(),
             };
             let store = ctx.open()?;
+            if !store.is_empty() && if_empty {
+                out!("The store already holds records; no demo data loaded.");
+                return Ok(());
+            }
             if !store.is_empty() {
                 return Err(Failure("This data folder already holds records; the demo only loads into an empty one. Use a new --data-dir.".into()));
             }

@@ -334,8 +334,10 @@ pub struct Meeting {
     pub kind: MeetingKind,
     pub children: Vec<ChildId>,
     #[ts(type = "string")]
+    #[serde(with = "crate::time::rfc3339_offset")]
     pub start: DateTime<FixedOffset>,
     #[ts(type = "string")]
+    #[serde(with = "crate::time::rfc3339_offset")]
     pub end: DateTime<FixedOffset>,
     pub location: Location,
     pub chair: Option<PersonId>,

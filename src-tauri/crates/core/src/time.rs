@@ -90,6 +90,22 @@ fn human(naive: NaiveDateTime) -> String {
     naive.format("%A %-d %B %Y, %H:%M").to_string()
 }
 
+/// Serde for meeting times: RFC 3339 with the numeric UK offset ("+00:00", never "Z"), seconds
+/// precision, so stored, exported and printed times read the same.
+pub mod rfc3339_offset {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(dt: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&dt.to_rfc3339_opts(SecondsFormat::Secs, false))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,8 @@ pub enum StoreError {
     ImportInvalid(ValidationError),
     #[error("This data folder already holds records ({children} children, {meetings} meetings). Import into an empty data folder, or use a new --data-dir. Nothing was imported.")]
     NotEmpty { children: usize, meetings: usize },
+    #[error("The settings cannot be saved: {0}")]
+    Settings(String),
     #[error("The store could not save the change: {0}")]
     Database(String),
 }
@@ -45,6 +47,7 @@ impl StoreError {
             StoreError::ImportWrongVersion { .. } => "import-wrong-version",
             StoreError::ImportInvalid(_) => "import-invalid",
             StoreError::NotEmpty { .. } => "not-empty",
+            StoreError::Settings(_) => "settings",
             StoreError::Database(_) => "database",
         }
     }

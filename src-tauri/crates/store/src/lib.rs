@@ -281,7 +281,7 @@ impl Store {
         let mut s = settings.clone();
         s.normalise();
         // Refuse settings that would make every date unanswerable.
-        s.pack().map_err(|e| StoreError::Database(e.to_string()))?;
+        s.pack().map_err(|e| StoreError::Settings(e.to_string()))?;
         if let Some(me) = s.me {
             if !self.has_person(me) {
                 return Err(StoreError::NotFound {

@@ -1,0 +1,72 @@
+# Convene: one entry point for building, running and testing.
+#   make run   install what is missing, build, and launch the app on its store with demo data
+#   make test  install what is missing, then run every test (what CI runs)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+CARGO ?= cargo
+JOBS ?= 2
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev build-essential pkg-config \
+	libssl-dev xvfb xauth webkit2gtk-driver
+TAURI_DRIVER_VERSION := 2.1.0
+
+.PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e \
+	lint bindings clean
+
+all: build
+
+## --- dependencies --------------------------------------------------------------------------
+deps: deps-system deps-node
+
+deps-system:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+deps-node:
+	cd ui && npm ci --no-audit --no-fund
+
+deps-e2e:
+	cd tests/e2e && npm ci --no-audit --no-fund
+	@command -v tauri-driver >/dev/null 2>&1 && tauri-driver --help >/dev/null 2>&1 || \
+	  $(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked -j $(JOBS)
+
+## --- build -----------------------------------------------------------------------------------
+ui:
+	cd ui && npm run build
+
+# The app embeds ui/dist at compile time, so the UI is built first.
+build: ui
+	$(CARGO) build -j $(JOBS) --workspace
+
+run: deps build
+	./target/debug/convene demo --if-empty
+	./target/debug/convene-desktop
+
+## --- tests -----------------------------------------------------------------------------------
+test: deps deps-e2e build lint test-rust test-ui test-e2e
+	@echo "All Convene tests passed."
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy -j $(JOBS) --workspace --all-targets -- -D warnings
+
+test-rust:
+	$(CARGO) test -j $(JOBS) --workspace
+
+test-ui:
+	cd ui && npm test
+
+test-e2e:
+	CONVENE_APP=$(CURDIR)/target/debug/convene-desktop xvfb-run -a -s "-screen 0 1280x1024x24" \
+	  npm --prefix tests/e2e test
+
+bindings:
+	CONVENE_UPDATE_BINDINGS=1 $(CARGO) test -j $(JOBS) -p convene-core --test bindings
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules tests/e2e/node_modules

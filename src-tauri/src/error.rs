@@ -1,0 +1,47 @@
+//! Every error that reaches the window goes through here, once, into `UiError {kind, message}`.
+
+use convene_core::views::UiError;
+use convene_core::{CalendarError, RuleError, ValidationError};
+use convene_store::StoreError;
+
+#[derive(Debug)]
+pub struct IpcError(pub UiError);
+
+impl IpcError {
+    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+        IpcError(UiError {
+            kind: kind.to_string(),
+            message: message.into(),
+        })
+    }
+}
+
+impl serde::Serialize for IpcError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        IpcError::new(e.kind(), e.to_string())
+    }
+}
+
+impl From<RuleError> for IpcError {
+    fn from(e: RuleError) -> Self {
+        IpcError::new("rules", e.to_string())
+    }
+}
+
+impl From<CalendarError> for IpcError {
+    fn from(e: CalendarError) -> Self {
+        IpcError::new("calendar", e.to_string())
+    }
+}
+
+impl From<ValidationError> for IpcError {
+    fn from(e: ValidationError) -> Self {
+        IpcError::new("invalid", e.to_string())
+    }
+}

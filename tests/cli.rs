@@ -1,0 +1,384 @@
+//! The `convene` CLI on the built binary: the shapes the issues fix, and clear errors.
+
+mod util;
+
+use util::Sandbox;
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+#[test]
+fn demo_then_lists_print_json_arrays_with_ids() {
+    let s = Sandbox::new();
+    let out = s.run(&["demo", "--today", "2026-11-25"]);
+    assert!(out.ok().starts_with("Loaded the demo: "), "{}", out.stdout);
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let children = children.as_array().expect("array");
+    assert!(children.len() >= 50, "{} children", children.len());
+    assert!(children
+        .iter()
+        .all(|c| c["id"].as_str().is_some_and(|id| id.len() == 36)));
+    let meetings = json(
+        s.run(&[
+            "meeting",
+            "list",
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2026-12-31",
+            "--json",
+        ])
+        .ok(),
+    );
+    let meetings = meetings.as_array().expect("array");
+    assert!(meetings.len() >= 200, "{} meetings", meetings.len());
+    assert!(meetings
+        .iter()
+        .all(|m| m["id"].is_string() && m["start"].is_string()));
+    // A second demo into the same store is refused; --if-empty makes it a no-op.
+    assert!(s.run(&["demo"]).failed().contains("already holds records"));
+    s.run(&["demo", "--if-empty"]).ok();
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let a = Sandbox::new();
+    a.demo();
+    let first = a.path("first.json");
+    a.run(&["export", "-o", first.to_str().unwrap()]).ok();
+    let b = Sandbox::new();
+    b.run(&["import", first.to_str().unwrap()]).ok();
+    let second = b.path("second.json");
+    b.run(&["export", "-o", second.to_str().unwrap()]).ok();
+    let (x, y) = (
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap(),
+    );
+    assert!(x.len() > 100_000);
+    assert!(x == y, "exports differ");
+    b.run(&["check"]).ok();
+    // Importing into a store that holds records changes nothing.
+    assert!(b
+        .run(&["import", first.to_str().unwrap()])
+        .failed()
+        .contains("already holds records"));
+}
+
+#[test]
+fn malformed_and_wrong_version_imports_change_nothing() {
+    let a = Sandbox::new();
+    a.demo();
+    let good = std::fs::read_to_string({
+        let p = a.path("x.json");
+        a.run(&["export", "-o", p.to_str().unwrap()]).ok();
+        p
+    })
+    .unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "truncated",
+            good[..good.len() / 2].to_string(),
+            "not valid JSON",
+        ),
+        (
+            "not an export",
+            "{\"hello\": 1}".to_string(),
+            "not a Convene export",
+        ),
+        (
+            "wrong version",
+            good.replacen("\"version\": 1", "\"version\": 2", 1),
+            "version 2",
+        ),
+        (
+            "bad date",
+            good.replacen("\"date\": \"", "\"date\": \"2026-02-30", 1),
+            "not a Convene export",
+        ),
+        (
+            "dangling reference",
+            {
+                let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+                v["data"]["children"] = serde_json::json!([]);
+                v.to_string()
+            },
+            "does not exist",
+        ),
+    ];
+    for (name, text, expect) in cases {
+        let s = Sandbox::new();
+        let file = s.path("in.json");
+        std::fs::write(&file, text).unwrap();
+        let err = s
+            .run(&["import", file.to_str().unwrap()])
+            .failed()
+            .to_string();
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(err.contains("Nothing was imported"), "{name}: {err}");
+        let after = json(s.run(&["child", "list", "--json"]).ok());
+        assert_eq!(
+            after.as_array().map(|a| a.len()),
+            Some(0),
+            "{name} left records behind"
+        );
+    }
+}
+
+#[test]
+fn a_store_open_elsewhere_is_a_clear_error() {
+    let s = Sandbox::new();
+    s.demo();
+    let held = convene_store::Store::open(&s.data()).expect("open store");
+    let err = s.run(&["child", "list"]).failed().to_string();
+    assert!(
+        err.contains("already open in another window or program"),
+        "{err}"
+    );
+    drop(held);
+    s.run(&["child", "list"]).ok();
+}
+
+#[test]
+fn due_and_working_days_print_one_line() {
+    let s = Sandbox::new();
+    assert_eq!(
+        s.run(&["due", "strategy-to-icpc", "2025-04-16"]).ok(),
+        "2025-05-12\n"
+    );
+    assert_eq!(
+        s.run(&["due", "icpc-to-first-review", "2026-01-31"]).ok(),
+        "2026-04-30\n"
+    );
+    assert_eq!(
+        s.run(&[
+            "due",
+            "strategy-to-icpc",
+            "2025-04-16",
+            "--pack",
+            "scotland"
+        ])
+        .ok(),
+        "2025-05-14\n"
+    );
+    assert_eq!(
+        s.run(&["working-days", "2025-04-16", "2025-05-12"]).ok(),
+        "15\n"
+    );
+    assert_eq!(
+        s.run(&["working-days", "2025-05-12", "2025-04-16"]).ok(),
+        "-15\n"
+    );
+    assert!(s
+        .run(&["due", "no-such-rule", "2025-04-16"])
+        .failed()
+        .contains("There is no rule 'no-such-rule'"));
+    assert!(s
+        .run(&["due", "strategy-to-icpc", "2025-02-30"])
+        .failed()
+        .contains("not a valid date"));
+    assert!(s
+        .run(&["due", "strategy-to-icpc", "2025-04-16", "--pack", "mars"])
+        .failed()
+        .contains("no rule pack 'mars'"));
+    let rules = json(s.run(&["rules", "--json"]).ok());
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    for id in [
+        "strategy-to-icpc",
+        "icpc-to-core-group",
+        "icpc-to-first-review",
+        "review-to-review",
+        "referral-to-assessment",
+        "referral-decision",
+        "lac-first-review",
+        "lac-second-review",
+        "lac-review",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    assert!(rules[0]["source"].as_str().is_some_and(|s| !s.is_empty()));
+}
+
+#[test]
+fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
+    let s = Sandbox::new();
+    s.demo();
+    let child = s
+        .run(&[
+            "child",
+            "add",
+            "--given",
+            "Test",
+            "--family",
+            "Person",
+            "--dob",
+            "2019-04-01",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let add = |start: &str, extra: &[&str]| {
+        let mut args = vec![
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            child.as_str(),
+            "--start",
+            start,
+            "--online",
+            "Teams",
+        ];
+        args.extend_from_slice(extra);
+        s.run(&args)
+    };
+    assert!(add("2026-03-29T01:30", &[])
+        .failed()
+        .contains("does not exist in the UK"));
+    assert!(add("2026-10-25T01:30", &[])
+        .failed()
+        .contains("happens twice"));
+    add("2026-10-25T01:30+00:00", &[]).ok();
+    assert!(add("2026-12-01T10:00", &["--end", "2026-12-01T09:00"])
+        .failed()
+        .contains("ends"));
+    assert!(add(
+        "2026-12-01T10:00",
+        &["--required", "00000000-0000-4000-8000-000000000000"]
+    )
+    .failed()
+    .contains("does not exist"));
+    assert!(s
+        .run(&[
+            "meeting",
+            "add",
+            "--kind",
+            "tea-party",
+            "--child",
+            &child,
+            "--start",
+            "2026-12-01T10:00",
+            "--online",
+            "x"
+        ])
+        .failed()
+        .contains("not a known meeting kind"));
+    let id = add("2026-12-01T10:00", &["--duration", "90"])
+        .ok()
+        .trim()
+        .to_string();
+    let shown = json(s.run(&["meeting", "show", &id, "--json"]).ok());
+    assert_eq!(shown["start"], "2026-12-01T10:00:00+00:00");
+    assert_eq!(shown["end"], "2026-12-01T11:30:00+00:00");
+    assert!(s
+        .run(&["meeting", "cancel", &id, "--reason", " "])
+        .failed()
+        .contains("needs a reason"));
+    s.run(&["meeting", "cancel", &id, "--reason", "Family unwell"])
+        .ok();
+    let shown = json(s.run(&["meeting", "show", &id, "--json"]).ok());
+    assert_eq!(shown["status"]["type"], "cancelled");
+    assert_eq!(shown["status"]["reason"], "Family unwell");
+    assert!(s
+        .run(&["meeting", "show", "not-an-id"])
+        .failed()
+        .contains("not a valid id"));
+    assert!(s
+        .run(&["child", "show", "00000000-0000-4000-8000-000000000000"])
+        .failed()
+        .contains("There is no child"));
+    s.run(&["check"]).ok();
+}
+
+#[test]
+fn timescales_lists_items_and_what_if_moves_dependent_deadlines() {
+    let s = Sandbox::new();
+    s.demo();
+    let items = json(
+        s.run(&["timescales", "--as-of", "2026-11-25", "--json"])
+            .ok(),
+    );
+    let items = items.as_array().unwrap();
+    let statuses: std::collections::HashSet<&str> =
+        items.iter().filter_map(|i| i["status"].as_str()).collect();
+    for st in ["met", "met-late", "overdue", "due-soon", "upcoming"] {
+        assert!(statuses.contains(st), "no {st}");
+    }
+    // Find a held ICPC whose child is on a plan and move it a week later.
+    let icpc = items
+        .iter()
+        .find(|i| i["rule"] == "icpc-to-core-group" && i["anchor_source"]["type"] == "meeting")
+        .expect("an ICPC anchoring a core-group item");
+    let meeting = icpc["anchor_source"]["id"].as_str().unwrap();
+    let anchor =
+        chrono::NaiveDate::parse_from_str(icpc["anchor"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let moved = (anchor + chrono::Duration::days(7))
+        .format("%Y-%m-%d")
+        .to_string();
+    let w = json(
+        s.run(&[
+            "timescales",
+            "--as-of",
+            "2026-11-25",
+            "--what-if",
+            &format!("{meeting}={moved}"),
+            "--json",
+        ])
+        .ok(),
+    );
+    let rules: Vec<&str> = w["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["rule"].as_str())
+        .collect();
+    assert!(
+        rules.contains(&"icpc-to-core-group") && rules.contains(&"icpc-to-first-review"),
+        "{rules:?}"
+    );
+    assert!(s
+        .run(&["timescales", "--what-if", "nonsense"])
+        .failed()
+        .contains("MEETING_ID=YYYY-MM-DD"));
+}
+
+#[test]
+fn holidays_import_accepts_govuk_files_and_refuses_broken_ones() {
+    let s = Sandbox::new();
+    let file = s.path("bank-holidays.json");
+    std::fs::write(&file, r#"{"england-and-wales":{"division":"england-and-wales","events":[{"title":"New Year’s Day","date":"2028-01-03","notes":"Substitute day","bunting":true},{"title":"Extra day","date":"2028-06-07","notes":"","bunting":true}]}}"#).unwrap();
+    // 2028-06-07 is a Wednesday: a working day until the file says otherwise.
+    assert_eq!(
+        s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(),
+        "2\n"
+    );
+    assert!(s
+        .run(&["holidays", "import", file.to_str().unwrap()])
+        .ok()
+        .contains("england-and-wales"));
+    assert_eq!(
+        s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(),
+        "1\n"
+    );
+    let listed = s
+        .run(&["holidays", "list", "--year", "2029"])
+        .ok()
+        .to_string();
+    assert!(listed.contains("computed, not confirmed"), "{listed}");
+    let bad = s.path("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"england-and-wales\": {\"events\": [{\"title\": \"x\", \"date\": \"31/12/2028\"}]}}",
+    )
+    .unwrap();
+    assert!(s
+        .run(&["holidays", "import", bad.to_str().unwrap()])
+        .failed()
+        .contains("bad date"));
+}

@@ -1,0 +1,87 @@
+//! Drives the built `convene` binary (ripgrep-style): each test gets a fresh data directory.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `target/<profile>/convene`, next to this test executable's `deps/` directory.
+pub fn convene_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
+    let bin = dir.join(format!("convene{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.exists(),
+        "{} is missing: build it first (`cargo build -p convene-cli`, or `make build`)",
+        bin.display()
+    );
+    bin
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+    /// Succeeded; returns stdout.
+    pub fn ok(&self) -> &str {
+        assert_eq!(self.code, 0, "expected success; stderr: {}", self.stderr);
+        &self.stdout
+    }
+    /// Failed the way the brief asks: non-zero, one line on stderr, no panic. Returns that line.
+    pub fn failed(&self) -> &str {
+        assert_ne!(self.code, 0, "expected failure; stdout: {}", self.stdout);
+        assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "stderr: {:?}",
+            self.stderr
+        );
+        self.stderr.trim_end()
+    }
+}
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    /// Run `convene --data-dir <sandbox> args…`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(convene_bin())
+            .arg("--data-dir")
+            .arg(self.data())
+            .args(args)
+            .env_remove("CONVENE_DATA_DIR")
+            .output()
+            .expect("run convene");
+        Run::from(out)
+    }
+    pub fn demo(&self) {
+        self.run(&["demo", "--today", "2026-11-25"]).ok();
+    }
+}
