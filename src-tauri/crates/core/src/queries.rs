@@ -11,7 +11,7 @@ use crate::error::CalendarError;
 use crate::ids::*;
 use crate::model::*;
 use crate::rules::RulePack;
-use crate::timescales::{evaluate_child, DueItem, DueStatus};
+use crate::timescales::{evaluate_child_into, DueItem, DueStatus, Scratch};
 use crate::views::*;
 
 /// Names of people, teams, venues and children, for turning ids into text.
@@ -64,7 +64,8 @@ impl<'a> Names<'a> {
     }
 }
 
-/// Every due item for every child, as of a date.
+/// Every due item for every child, as of a date, in child-id order. Children are evaluated
+/// independently, so the work is split across the machine's cores.
 pub fn evaluate_all(
     pack: &RulePack,
     cal: &WorkingDayCalendar,
@@ -72,13 +73,45 @@ pub fn evaluate_all(
     as_of: NaiveDate,
 ) -> Result<Vec<DueItem>, CalendarError> {
     let rules = pack.active_rules();
-    let mut ids: Vec<&ChildId> = bundles.keys().collect();
-    ids.sort();
-    let mut out = Vec::new();
-    for id in ids {
-        if let Some(b) = bundles.get(id) {
-            out.extend(evaluate_child(pack, &rules, cal, &b.records(), as_of)?);
-        }
+    let mut children: Vec<&ChildBundle> = bundles.values().collect();
+    children.sort_by_key(|b| b.child.id);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = children.len().div_ceil(threads).max(256);
+    let parts: Vec<Result<Vec<DueItem>, CalendarError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = children
+            .chunks(chunk)
+            .map(|part| {
+                let rules = &rules;
+                scope.spawn(move || {
+                    let mut out = Vec::with_capacity(part.len() * 32);
+                    let mut scratch = Scratch::default();
+                    for b in part {
+                        evaluate_child_into(
+                            pack,
+                            rules,
+                            cal,
+                            &b.records(),
+                            as_of,
+                            &mut scratch,
+                            &mut out,
+                        )?;
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    // The first part becomes the result; later ones are appended (one copy, not two).
+    let mut parts = parts.into_iter();
+    let mut out = parts.next().transpose()?.unwrap_or_default();
+    for p in parts {
+        out.append(&mut p?);
     }
     Ok(out)
 }
@@ -164,7 +197,7 @@ pub fn due_views(
             let title = pack
                 .rule(&i.rule)
                 .map(|r| r.title.clone())
-                .unwrap_or_else(|_| i.rule.clone());
+                .unwrap_or_else(|_| i.rule.to_string());
             let late = if i.status == DueStatus::Overdue {
                 cal.working_days_between(i.deadline, as_of).ok()
             } else {
@@ -174,7 +207,7 @@ pub fn due_views(
             DueItemView {
                 child: i.child,
                 child_name: names.child_name(i.child),
-                rule: i.rule.clone(),
+                rule: i.rule.to_string(),
                 summary: due_summary(i, &title, as_of, late),
                 rule_title: title,
                 anchor: i.anchor,

@@ -8,7 +8,9 @@ use ts_rs::TS;
 use crate::calendar::WorkingDayCalendar;
 use crate::error::CalendarError;
 use crate::ids::{ChildId, EpisodeId, EventId, MeetingId};
-use crate::model::{Birth, Child, Episode, Event, Meeting, MeetingStatus};
+use crate::model::{
+    Birth, Child, Episode, EpisodeType, Event, EventKind, Meeting, MeetingKind, MeetingStatus,
+};
 use crate::rules::{Direction, Pick, Rule, RulePack, Trigger};
 
 /// A due item's status as of a date.
@@ -64,7 +66,9 @@ pub struct Scheduled {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DueItem {
     pub child: ChildId,
-    pub rule: String,
+    /// The rule id; inline (no allocation) for ids up to 24 bytes, which all shipped ids are.
+    #[ts(type = "string")]
+    pub rule: compact_str::CompactString,
     pub anchor: NaiveDate,
     pub anchor_source: Source,
     pub deadline: NaiveDate,
@@ -91,63 +95,120 @@ struct Occurrence {
     /// Orders occurrences on the same date (minutes since midnight for meetings).
     order: u32,
     source: Source,
+    /// What it is, as a bit index (see `tag_*`), so a trigger is a bit mask.
+    tag: u8,
 }
 
-fn occurrences(
-    t: &Trigger,
-    r: &ChildRecords<'_>,
-    planned: bool,
-    as_of: NaiveDate,
-) -> Vec<Occurrence> {
-    let mut out = Vec::new();
+// Occurrence tags: held meetings 0..9, planned meetings 9..18, events 18..30, episode starts
+// 30..33, expected date of delivery 33.
+const PLANNED: u8 = 9;
+fn tag_meeting(k: MeetingKind) -> u8 {
+    MeetingKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
+}
+fn tag_event(k: EventKind) -> u8 {
+    18 + EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
+}
+fn tag_episode(k: EpisodeType) -> u8 {
+    30 + match k {
+        EpisodeType::ChildInNeed => 0,
+        EpisodeType::ChildProtection => 1,
+        EpisodeType::LookedAfter => 2,
+    }
+}
+const TAG_EDD: u8 = 33;
+
+/// The occurrences a trigger matches: held ones (`planned` false) or planned meetings.
+fn mask(t: &Trigger, planned: bool) -> u64 {
+    let mut m = 0u64;
+    if planned {
+        for k in &t.meetings {
+            m |= 1 << (tag_meeting(*k) + PLANNED);
+        }
+        return m;
+    }
+    for k in &t.meetings {
+        m |= 1 << tag_meeting(*k);
+    }
+    for k in &t.events {
+        m |= 1 << tag_event(*k);
+    }
+    if let Some(e) = t.episode_start {
+        m |= 1 << tag_episode(e);
+    }
+    if t.expected_delivery {
+        m |= 1 << TAG_EDD;
+    }
+    m
+}
+
+/// Everything that has happened to (or is planned for) a child as of a date, in time order:
+/// built once per child, then filtered per rule by mask.
+fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut Vec<Occurrence>) {
+    out.clear();
     for m in r.meetings {
-        let wanted = match &m.status {
-            MeetingStatus::Held => !planned && m.date() <= as_of,
-            MeetingStatus::Planned => planned,
-            MeetingStatus::Cancelled { .. } => false,
+        let tag = match &m.status {
+            MeetingStatus::Held if m.date() <= as_of => tag_meeting(m.kind),
+            MeetingStatus::Planned => tag_meeting(m.kind) + PLANNED,
+            _ => continue,
         };
-        if wanted && t.meetings.contains(&m.kind) && m.children.contains(&r.child.id) {
-            let time = m.start.time();
+        if m.children.contains(&r.child.id) {
             out.push(Occurrence {
                 date: m.date(),
-                order: chrono::Timelike::num_seconds_from_midnight(&time),
+                order: chrono::Timelike::num_seconds_from_midnight(&m.start.time()),
                 source: Source::Meeting(m.id),
+                tag,
             });
         }
     }
-    if !planned {
-        for e in r.events {
-            if t.events.contains(&e.kind) && e.date <= as_of {
-                out.push(Occurrence {
-                    date: e.date,
-                    order: 0,
-                    source: Source::Event(e.id),
-                });
-            }
-        }
-        if let Some(kind) = t.episode_start {
-            for ep in r.episodes {
-                if ep.kind.episode_type() == kind && ep.start <= as_of {
-                    out.push(Occurrence {
-                        date: ep.start,
-                        order: 0,
-                        source: Source::Episode(ep.id),
-                    });
-                }
-            }
-        }
+    for e in r.events.iter().filter(|e| e.date <= as_of) {
+        out.push(Occurrence {
+            date: e.date,
+            order: 0,
+            source: Source::Event(e.id),
+            tag: tag_event(e.kind),
+        });
     }
-    if t.expected_delivery && !planned {
-        if let Birth::Unborn { expected_delivery } = r.child.birth {
-            out.push(Occurrence {
-                date: expected_delivery,
-                order: 0,
-                source: Source::ExpectedDelivery(r.child.id),
-            });
-        }
+    for ep in r.episodes.iter().filter(|e| e.start <= as_of) {
+        let tag = tag_episode(ep.kind.episode_type());
+        out.push(Occurrence {
+            date: ep.start,
+            order: 0,
+            source: Source::Episode(ep.id),
+            tag,
+        });
+    }
+    if let Birth::Unborn { expected_delivery } = r.child.birth {
+        out.push(Occurrence {
+            date: expected_delivery,
+            order: 0,
+            source: Source::ExpectedDelivery(r.child.id),
+            tag: TAG_EDD,
+        });
     }
     out.sort_by_key(|o| (o.date, o.order));
-    out
+}
+
+fn select(table: &[Occurrence], mask: u64, out: &mut Vec<Occurrence>) {
+    out.clear();
+    out.extend(table.iter().filter(|o| mask & (1 << o.tag) != 0).copied());
+}
+
+/// Buffers reused across rules and children, so evaluating an authority allocates little.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    table: Vec<Occurrence>,
+    bufs: Buffers,
+}
+
+#[derive(Debug, Default)]
+struct Buffers {
+    occurrences: Vec<Occurrence>,
+    anchors: Vec<(Occurrence, Option<NaiveDate>)>,
+    targets: Vec<Occurrence>,
+    planned: Vec<Occurrence>,
+    closers: Vec<Occurrence>,
+    matched: Vec<Option<usize>>,
+    nth: Vec<(EpisodeId, u32)>,
 }
 
 /// Evaluate every active rule of `pack` for one child as of `as_of`.
@@ -159,13 +220,54 @@ pub fn evaluate_child(
     as_of: NaiveDate,
 ) -> Result<Vec<DueItem>, CalendarError> {
     let mut items = Vec::new();
-    for rule in rules {
-        evaluate_rule(pack, rule, cal, records, as_of, &mut items)?;
-    }
+    evaluate_child_into(
+        pack,
+        rules,
+        cal,
+        records,
+        as_of,
+        &mut Scratch::default(),
+        &mut items,
+    )?;
     Ok(items)
 }
 
+/// As `evaluate_child`, appending to `items` and reusing `scratch` between calls.
+pub fn evaluate_child_into(
+    pack: &RulePack,
+    rules: &[Rule],
+    cal: &WorkingDayCalendar,
+    records: &ChildRecords<'_>,
+    as_of: NaiveDate,
+    scratch: &mut Scratch,
+    items: &mut Vec<DueItem>,
+) -> Result<(), CalendarError> {
+    let Scratch { table, bufs } = scratch;
+    occurrence_table(records, as_of, table);
+    let present = table.iter().fold(0u64, |m, o| m | 1 << o.tag);
+    for rule in rules {
+        // Most children have no occurrence that could anchor most rules: skip those cheaply.
+        if present & (mask(&rule.anchor, false) | mask(&rule.anchor, true)) == 0 {
+            continue;
+        }
+        let ctx = Ctx {
+            pack,
+            rule,
+            cal,
+            records,
+            as_of,
+            table,
+        };
+        match rule.direction {
+            Direction::After => forward(&ctx, bufs, items)?,
+            Direction::Before => backward(&ctx, bufs, items)?,
+        }
+    }
+    Ok(())
+}
+
 struct Ctx<'a, 'r> {
+    table: &'a [Occurrence],
     pack: &'a RulePack,
     rule: &'a Rule,
     cal: &'a WorkingDayCalendar,
@@ -200,7 +302,7 @@ impl Ctx<'_, '_> {
     fn item(&self, anchor: &Occurrence, deadline: NaiveDate) -> DueItem {
         DueItem {
             child: self.records.child.id,
-            rule: self.rule.id.clone(),
+            rule: compact_str::CompactString::new(&self.rule.id),
             anchor: anchor.date,
             anchor_source: anchor.source,
             deadline,
@@ -213,37 +315,18 @@ impl Ctx<'_, '_> {
     }
 }
 
-fn evaluate_rule(
-    pack: &RulePack,
-    rule: &Rule,
-    cal: &WorkingDayCalendar,
-    records: &ChildRecords<'_>,
-    as_of: NaiveDate,
-    out: &mut Vec<DueItem>,
-) -> Result<(), CalendarError> {
-    let ctx = Ctx {
-        pack,
-        rule,
-        cal,
-        records,
-        as_of,
-    };
-    match rule.direction {
-        Direction::After => forward(&ctx, out),
-        Direction::Before => backward(&ctx, out),
-    }
-}
-
 /// Anchors that fall inside the rule's episode (if it has one), with the nth filter applied.
-fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool) -> Vec<(Occurrence, Option<NaiveDate>)> {
-    let mut all = occurrences(&ctx.rule.anchor, ctx.records, false, ctx.as_of);
+fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
+    let mut m = mask(&ctx.rule.anchor, false);
     if planned_too {
-        all.extend(occurrences(&ctx.rule.anchor, ctx.records, true, ctx.as_of));
-        all.sort_by_key(|o| (o.date, o.order));
+        m |= mask(&ctx.rule.anchor, true);
     }
-    let mut out = Vec::new();
-    let mut nth_count: Vec<(EpisodeId, u32)> = Vec::new();
-    for o in all {
+    select(ctx.table, m, &mut b.occurrences);
+    let out = &mut b.anchors;
+    out.clear();
+    let nth_count = &mut b.nth;
+    nth_count.clear();
+    for &o in &b.occurrences {
         let episode_end = match ctx.rule.episode {
             None => None,
             Some(_) => match ctx.episode_for(o.date) {
@@ -270,32 +353,39 @@ fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool) -> Vec<(Occurrence, Option<Naiv
         };
         out.push((o, episode_end));
     }
-    out
 }
 
 fn after(o: &Occurrence, anchor: &Occurrence) -> bool {
     (o.date, o.order) >= (anchor.date, anchor.order) && o.source != anchor.source
 }
 
-fn forward(ctx: &Ctx<'_, '_>, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
-    let anchors = anchors(ctx, false);
-    let targets = occurrences(&ctx.rule.target, ctx.records, false, ctx.as_of);
-    let planned = occurrences(&ctx.rule.target, ctx.records, true, ctx.as_of);
-    let closers = match &ctx.rule.closed_by {
-        Some(t) => occurrences(t, ctx.records, false, ctx.as_of),
-        None => Vec::new(),
-    };
+fn forward(
+    ctx: &Ctx<'_, '_>,
+    b: &mut Buffers,
+    out: &mut Vec<DueItem>,
+) -> Result<(), CalendarError> {
+    anchors(ctx, false, b);
+    select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
+    select(ctx.table, mask(&ctx.rule.target, true), &mut b.planned);
+    select(
+        ctx.table,
+        ctx.rule.closed_by.as_ref().map_or(0, |t| mask(t, false)),
+        &mut b.closers,
+    );
+    let (anchors, targets, planned, closers) = (&b.anchors, &b.targets, &b.planned, &b.closers);
     // For each anchor, the first target after it (bounded by the next anchor under Pick::Each).
-    let matched: Vec<Option<usize>> = anchors
-        .iter()
-        .enumerate()
-        .map(|(i, (a, _))| {
-            let next = anchors.get(i + 1).map(|(n, _)| n);
-            targets.iter().position(|t| {
-                after(t, a) && (ctx.rule.pick != Pick::Each || next.is_none_or(|n| !after(t, n)))
-            })
-        })
-        .collect();
+    b.matched.clear();
+    let matched = &mut b.matched;
+    matched.extend(anchors.iter().enumerate().map(|(i, (a, _))| {
+        let next = anchors.get(i + 1).map(|(n, _)| n);
+        // Targets are in time order: start at the first not before the anchor.
+        let from = targets.partition_point(|t| (t.date, t.order) < (a.date, a.order));
+        targets[from..]
+            .iter()
+            .position(|t| t.source != a.source)
+            .map(|k| k + from)
+            .filter(|&k| ctx.rule.pick != Pick::Each || next.is_none_or(|n| !after(&targets[k], n)))
+    }));
     for (i, (anchor, episode_end)) in anchors.iter().enumerate() {
         let same_group = |j: usize| matched[j] == matched[i];
         let keep = match ctx.rule.pick {
@@ -348,11 +438,16 @@ fn forward(ctx: &Ctx<'_, '_>, out: &mut Vec<DueItem>) -> Result<(), CalendarErro
 
 /// Backward rules: the target must happen at least the offset before the anchor (which may be
 /// a planned meeting: reports are due before a conference that has not happened yet).
-fn backward(ctx: &Ctx<'_, '_>, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
-    let anchors = anchors(ctx, true);
-    let targets = occurrences(&ctx.rule.target, ctx.records, false, ctx.as_of);
+fn backward(
+    ctx: &Ctx<'_, '_>,
+    b: &mut Buffers,
+    out: &mut Vec<DueItem>,
+) -> Result<(), CalendarError> {
+    anchors(ctx, true, b);
+    select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
+    let targets = &b.targets;
     let mut previous: Option<NaiveDate> = None;
-    for (anchor, _) in &anchors {
+    for (anchor, _) in &b.anchors {
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
         let target = targets

@@ -44,7 +44,7 @@ pub enum WhatIfError {
 
 /// Items keyed by what they are about: the rule and the occurrence that anchors them.
 fn key(i: &DueItem) -> (String, Source) {
-    (i.rule.clone(), i.anchor_source)
+    (i.rule.to_string(), i.anchor_source)
 }
 
 pub fn what_if(
@@ -85,7 +85,7 @@ pub fn what_if(
             if a.as_ref() != Some(&b) {
                 changes.push(DueChange {
                     child,
-                    rule: b.rule.clone(),
+                    rule: b.rule.to_string(),
                     before: Some(b),
                     after: a,
                 });
@@ -96,7 +96,7 @@ pub fn what_if(
         for a in appeared {
             changes.push(DueChange {
                 child,
-                rule: a.rule.clone(),
+                rule: a.rule.to_string(),
                 before: None,
                 after: Some(a),
             });

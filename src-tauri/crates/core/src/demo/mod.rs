@@ -55,6 +55,16 @@ pub const DEFAULT_SEED: u64 = 0x00C0_FFEE;
 
 /// Build the demo dataset as of `today`.
 pub fn demo_dataset(today: NaiveDate, seed: u64) -> Dataset {
+    generate(today, seed, stories::DEMO_FAMILIES)
+}
+
+/// A synthetic large authority for benchmarks: `families` families (about 1.5 children and
+/// 30 events per family) with the demo's staff. 13,500 families give about 20,000 children.
+pub fn synthetic_authority(today: NaiveDate, seed: u64, families: usize) -> Dataset {
+    generate(today, seed, families)
+}
+
+fn generate(today: NaiveDate, seed: u64, families: usize) -> Dataset {
     let mut b = Builder {
         rng: Rng::new(seed),
         cal: WorkingDayCalendar::shipped(Division::EnglandAndWales),
@@ -63,7 +73,7 @@ pub fn demo_dataset(today: NaiveDate, seed: u64) -> Dataset {
         staff: people::Staff::default(),
     };
     people::agencies_teams_people(&mut b);
-    stories::families(&mut b);
+    stories::families(&mut b, families);
     b.ds.sort();
     b.ds
 }

@@ -86,9 +86,12 @@ impl Family {
     }
 }
 
-pub(super) fn families(b: &mut Builder) {
+/// The number of families in the demo (about 60 children).
+pub(super) const DEMO_FAMILIES: usize = 42;
+
+pub(super) fn families(b: &mut Builder, count: usize) {
     let mut child_n = 0usize;
-    for f in 0..42 {
+    for f in 0..count {
         // Stories start between ~18 months and ~2 weeks ago.
         let start = b.today - Duration::days(b.rng.range(14, 540));
         let size = match b.rng.range(0, 9) {
