@@ -382,3 +382,80 @@ fn holidays_import_accepts_govuk_files_and_refuses_broken_ones() {
         .failed()
         .contains("bad date"));
 }
+
+#[test]
+fn local_overrides_closures_and_pack_choice_change_the_dates() {
+    let s = Sandbox::new();
+    s.demo();
+    assert_eq!(
+        s.run(&["due", "reports-before-icpc", "2026-06-02"]).ok(),
+        "2026-05-29\n"
+    );
+    s.run(&[
+        "settings",
+        "override",
+        "reports-before-icpc",
+        "--amount",
+        "3",
+        "--unit",
+        "working-days",
+    ])
+    .ok();
+    assert_eq!(
+        s.run(&["due", "reports-before-icpc", "2026-06-02"]).ok(),
+        "2026-05-28\n"
+    );
+    s.run(&["settings", "override", "cp-visit", "--disable"])
+        .ok();
+    let rules = json(s.run(&["rules", "--json"]).ok());
+    let cp_visit = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "cp-visit")
+        .unwrap();
+    assert_eq!(cp_visit["enabled"], false);
+    assert!(s
+        .run(&["settings", "override", "no-such-rule", "--disable"])
+        .failed()
+        .contains("There is no rule 'no-such-rule'"));
+    s.run(&["settings", "reset-rule", "reports-before-icpc"])
+        .ok();
+    assert_eq!(
+        s.run(&["due", "reports-before-icpc", "2026-06-02"]).ok(),
+        "2026-05-29\n"
+    );
+    // After Thu 24 Dec 2026: Christmas (Fri), Boxing Day substitute (Mon 28) and New Year's Day
+    // are holidays, leaving 29, 30, 31 Dec and Mon 4 Jan. A council closure 29-31 Dec leaves 1.
+    assert_eq!(
+        s.run(&["working-days", "2026-12-24", "2027-01-04"]).ok(),
+        "4\n"
+    );
+    s.run(&[
+        "settings",
+        "closure",
+        "add",
+        "2026-12-29",
+        "2026-12-30",
+        "2026-12-31",
+    ])
+    .ok();
+    assert_eq!(
+        s.run(&["working-days", "2026-12-24", "2027-01-04"]).ok(),
+        "1\n"
+    );
+    assert!(s
+        .run(&["settings", "closure", "add", "2026-13-01"])
+        .failed()
+        .contains("not a valid date"));
+    s.run(&["settings", "set", "--pack", "wales"]).ok();
+    // 20 working days in Wales (15 in England) from Mon 1 Jun 2026.
+    assert_eq!(
+        s.run(&["due", "conference-minutes", "2026-06-01"]).ok(),
+        "2026-06-29\n"
+    );
+    assert!(s
+        .run(&["settings", "set", "--pack", "narnia"])
+        .failed()
+        .contains("no rule pack 'narnia'"));
+}

@@ -18,6 +18,7 @@ macro_rules! outp {
 }
 
 mod records;
+mod settings;
 mod timescales;
 
 use std::path::PathBuf;
@@ -92,6 +93,9 @@ enum Command {
     },
     /// Due items from the store.
     Timescales(timescales::TimescalesArgs),
+    /// Rule pack, local rule overrides, due-soon horizon, closure days, "who am I".
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
     /// Bank holidays: import a newer GOV.UK file, or list them.
     #[command(subcommand)]
     Holidays(timescales::HolidaysCommand),
@@ -212,6 +216,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Rules { pack, json } => timescales::rules(&ctx, pack.as_deref(), json),
         Command::Timescales(args) => timescales::timescales(&ctx, args),
         Command::Holidays(c) => timescales::holidays(&ctx, c),
+        Command::Settings(c) => settings::settings(&ctx, c),
     }
 }
 

@@ -1,0 +1,228 @@
+//! `convene settings …`: rule pack, local overrides, due-soon horizon, closures, "who am I".
+
+use clap::{Args, Subcommand, ValueEnum};
+use convene_core::rules::{Counting, IcpcAnchor, Offset, OffsetUnit, Rule, RuleChange};
+use convene_core::PersonId;
+
+use crate::{parse_date, print_json, Ctx, Failure, Outcome};
+
+#[derive(Subcommand)]
+pub enum SettingsCommand {
+    /// Show the settings in force.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change pack-wide settings.
+    Set(SetArgs),
+    /// Override one rule of the pack: its offset, or switch it on or off.
+    Override(OverrideArgs),
+    /// Add a local rule from a JSON file (same shape as `convene rules --json` prints).
+    AddRule { file: std::path::PathBuf },
+    /// Remove a rule's local override, or a local rule.
+    ResetRule { rule: String },
+    /// Local closure days (e.g. a Christmas shutdown): not working days.
+    #[command(subcommand)]
+    Closure(ClosureCommand),
+}
+
+#[derive(Args)]
+pub struct SetArgs {
+    /// england, wales, scotland or northern-ireland.
+    #[arg(long)]
+    pack: Option<String>,
+    /// How many working days ahead an item counts as due soon.
+    #[arg(long)]
+    due_soon: Option<u32>,
+    #[arg(long, value_enum)]
+    counting: Option<CountingArg>,
+    #[arg(long, value_enum)]
+    icpc_anchor: Option<IcpcAnchorArg>,
+    /// The practitioner using this machine.
+    #[arg(long, value_name = "PERSON_ID")]
+    me: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum CountingArg {
+    #[value(name = "day-0")]
+    Day0,
+    #[value(name = "day-1")]
+    Day1,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum IcpcAnchorArg {
+    LastStrategyDiscussion,
+    FirstStrategyDiscussion,
+    S47Start,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum UnitArg {
+    WorkingDays,
+    CalendarDays,
+    Weeks,
+    Months,
+}
+
+#[derive(Args)]
+pub struct OverrideArgs {
+    rule: String,
+    #[arg(long, requires = "unit")]
+    amount: Option<u32>,
+    #[arg(long, value_enum, requires = "amount")]
+    unit: Option<UnitArg>,
+    #[arg(long, conflicts_with = "disable")]
+    enable: bool,
+    #[arg(long)]
+    disable: bool,
+}
+
+#[derive(Subcommand)]
+pub enum ClosureCommand {
+    Add { dates: Vec<String> },
+    Remove { dates: Vec<String> },
+}
+
+pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
+    let store = ctx.open()?;
+    let mut s = store.settings()?;
+    match cmd {
+        SettingsCommand::Show { json } => {
+            if json {
+                return print_json(&s);
+            }
+            let pack = s.pack()?;
+            out!("Rule pack: {} ({})", pack.name, pack.title);
+            out!(
+                "Due soon: within {} working days",
+                pack.settings.due_soon_working_days
+            );
+            out!(
+                "Counting: {:?}; ICPC measured from: {:?}",
+                pack.settings.counting,
+                pack.settings.icpc_anchor
+            );
+            out!(
+                "Local rule changes: {}; local rules: {}",
+                s.overrides.changes.len(),
+                s.overrides.added.len()
+            );
+            out!(
+                "Closure days: {}",
+                s.closures
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let imported: Vec<&str> = s.imported_holidays.keys().map(|d| d.id()).collect();
+            out!(
+                "Imported bank holidays: {}",
+                if imported.is_empty() {
+                    "none (shipped data)".to_string()
+                } else {
+                    imported.join(", ")
+                }
+            );
+            return Ok(());
+        }
+        SettingsCommand::Set(a) => {
+            if let Some(p) = a.pack {
+                s.pack = p;
+            }
+            let mut pack_settings = s
+                .overrides
+                .settings
+                .unwrap_or(convene_core::rules::RulePack::builtin(&s.pack)?.settings);
+            if let Some(n) = a.due_soon {
+                pack_settings.due_soon_working_days = n;
+            }
+            if let Some(c) = a.counting {
+                pack_settings.counting = match c {
+                    CountingArg::Day0 => Counting::Day0,
+                    CountingArg::Day1 => Counting::Day1,
+                };
+            }
+            if let Some(i) = a.icpc_anchor {
+                pack_settings.icpc_anchor = match i {
+                    IcpcAnchorArg::LastStrategyDiscussion => IcpcAnchor::LastStrategyDiscussion,
+                    IcpcAnchorArg::FirstStrategyDiscussion => IcpcAnchor::FirstStrategyDiscussion,
+                    IcpcAnchorArg::S47Start => IcpcAnchor::S47Start,
+                };
+            }
+            s.overrides.settings = Some(pack_settings);
+            if let Some(me) = a.me {
+                s.me = Some(me.parse::<PersonId>()?);
+            }
+        }
+        SettingsCommand::Override(a) => {
+            let offset = match (a.amount, a.unit) {
+                (Some(amount), Some(unit)) => Some(Offset {
+                    amount,
+                    unit: match unit {
+                        UnitArg::WorkingDays => OffsetUnit::WorkingDays,
+                        UnitArg::CalendarDays => OffsetUnit::CalendarDays,
+                        UnitArg::Weeks => OffsetUnit::Weeks,
+                        UnitArg::Months => OffsetUnit::Months,
+                    },
+                }),
+                _ => None,
+            };
+            let enabled = if a.enable {
+                Some(true)
+            } else if a.disable {
+                Some(false)
+            } else {
+                None
+            };
+            if offset.is_none() && enabled.is_none() {
+                return Err(Failure(
+                    "Say what to change: --amount N --unit UNIT, --enable or --disable.".into(),
+                ));
+            }
+            s.overrides.changes.retain(|c| c.id != a.rule);
+            s.overrides.changes.push(RuleChange {
+                id: a.rule,
+                offset,
+                enabled,
+                ..RuleChange::default()
+            });
+        }
+        SettingsCommand::AddRule { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
+            let rule: Rule = serde_json::from_str(&text)
+                .map_err(|e| Failure(format!("{} is not a rule: {e}", file.display())))?;
+            s.overrides.added.retain(|r| r.id != rule.id);
+            s.overrides.added.push(rule);
+        }
+        SettingsCommand::ResetRule { rule } => {
+            let before = s.overrides.changes.len() + s.overrides.added.len();
+            s.overrides.changes.retain(|c| c.id != rule);
+            s.overrides.added.retain(|r| r.id != rule);
+            if before == s.overrides.changes.len() + s.overrides.added.len() {
+                return Err(Failure(format!(
+                    "The rule '{rule}' has no local change to reset."
+                )));
+            }
+        }
+        SettingsCommand::Closure(c) => match c {
+            ClosureCommand::Add { dates } => {
+                for d in dates {
+                    s.closures.push(parse_date(&d)?);
+                }
+            }
+            ClosureCommand::Remove { dates } => {
+                for d in dates {
+                    let d = parse_date(&d)?;
+                    s.closures.retain(|x| *x != d);
+                }
+            }
+        },
+    }
+    store.save_settings(&s)?;
+    out!("Settings saved.");
+    Ok(())
+}
