@@ -301,6 +301,8 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 minute_taker: a.minute_taker.map(|s| s.parse()).transpose()?,
                 invitees,
                 status: MeetingStatus::Planned,
+                sequence: 0,
+                overrides: vec![],
             };
             store.put(&m)?;
             out!("{}", m.id);

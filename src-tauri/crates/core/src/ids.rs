@@ -56,4 +56,6 @@ id_type!(
     EventId,
     /// An episode of involvement (child in need, child protection plan, looked after).
     EpisodeId,
+    /// A block of time when a person or venue is not available (leave, busy, imported).
+    BusyId,
 );

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod model;
 pub mod queries;
 pub mod rules;
+pub mod schedule;
 pub mod settings;
 pub mod time;
 pub mod timescales;

@@ -344,6 +344,91 @@ pub struct Meeting {
     pub minute_taker: Option<PersonId>,
     pub invitees: Vec<Invitee>,
     pub status: MeetingStatus,
+    /// Bumped on every reschedule, so calendar invitations update rather than duplicate.
+    #[serde(default)]
+    pub sequence: u32,
+    /// Conflicts the user chose to save despite, with their reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<ConflictOverride>,
+}
+
+/// A conflict saved anyway: what it was, why the user went ahead, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ConflictOverride {
+    pub conflicts: Vec<String>,
+    pub reason: String,
+    #[ts(type = "string")]
+    #[serde(with = "crate::time::rfc3339_offset")]
+    pub at: DateTime<FixedOffset>,
+}
+
+/// Whose time a busy block takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "type", content = "id", rename_all = "kebab-case")]
+pub enum BusyOwner {
+    Person(PersonId),
+    Venue(VenueId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum BusyKind {
+    /// Annual leave, sickness, training: away all day or for the block.
+    Leave,
+    /// Busy: another commitment entered in Convene.
+    Busy,
+    /// Imported from a calendar file (.ics).
+    Imported,
+    /// A venue booked by someone else.
+    Booking,
+}
+
+/// Time when a person or venue is not available.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BusyBlock {
+    pub id: BusyId,
+    pub owner: BusyOwner,
+    #[ts(type = "string")]
+    #[serde(with = "crate::time::rfc3339_offset")]
+    pub start: DateTime<FixedOffset>,
+    #[ts(type = "string")]
+    #[serde(with = "crate::time::rfc3339_offset")]
+    pub end: DateTime<FixedOffset>,
+    pub kind: BusyKind,
+    /// Shown to the user ("Annual leave", "Court"); imported blocks carry the event's summary.
+    pub note: String,
+    /// Where an imported block came from (the calendar event's UID), to replace on re-import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One entry of a meeting's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum MeetingChange {
+    Created,
+    Rescheduled {
+        #[ts(type = "string")]
+        #[serde(with = "crate::time::rfc3339_offset")]
+        from: DateTime<FixedOffset>,
+        #[ts(type = "string")]
+        #[serde(with = "crate::time::rfc3339_offset")]
+        to: DateTime<FixedOffset>,
+        reason: String,
+    },
+    Cancelled {
+        reason: String,
+    },
+    Updated,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeetingHistoryEntry {
+    pub meeting: MeetingId,
+    #[ts(type = "string")]
+    #[serde(with = "crate::time::rfc3339_offset")]
+    pub at: DateTime<FixedOffset>,
+    pub change: MeetingChange,
 }
 
 impl Meeting {

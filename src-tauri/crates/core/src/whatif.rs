@@ -151,6 +151,8 @@ mod tests {
             minute_taker: None,
             invitees: vec![],
             status: MeetingStatus::Held,
+            sequence: 0,
+            overrides: vec![],
         };
         let episode = Episode {
             id: EpisodeId::new_random(),

@@ -191,6 +191,8 @@ impl Builder {
             minute_taker: spec.minute_taker,
             invitees,
             status,
+            sequence: 0,
+            overrides: vec![],
         });
         date
     }

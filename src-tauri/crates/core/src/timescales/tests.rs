@@ -64,6 +64,8 @@ impl Story {
             minute_taker: None,
             invitees: vec![],
             status,
+            sequence: 0,
+            overrides: vec![],
         });
         self
     }

@@ -1,0 +1,223 @@
+//! Busy time per person and venue, as sorted intervals of UTC minutes, with a prefix maximum of
+//! end times so "is anything busy in [a, b)?" is one binary search.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+
+use crate::dataset::Dataset;
+use crate::ids::*;
+use crate::model::*;
+use crate::time::london;
+
+/// Minutes since the Unix epoch (UTC).
+pub type Minute = i64;
+
+pub fn minute(t: &DateTime<FixedOffset>) -> Minute {
+    t.timestamp().div_euclid(60)
+}
+
+/// Why someone is busy: enough to explain it in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BusyReason {
+    Meeting { id: MeetingId, kind: MeetingKind },
+    Block { kind: BusyKind, note: String },
+}
+
+impl BusyReason {
+    pub fn describe(&self) -> String {
+        match self {
+            BusyReason::Meeting { kind, .. } => {
+                format!("in another meeting ({})", kind.title().to_lowercase())
+            }
+            BusyReason::Block {
+                kind: BusyKind::Leave,
+                note,
+            } if note.is_empty() => "on leave".to_string(),
+            BusyReason::Block {
+                kind: BusyKind::Leave,
+                note,
+            } => format!("on leave ({note})"),
+            BusyReason::Block { note, .. } if note.is_empty() => "busy".to_string(),
+            BusyReason::Block { note, .. } => format!("busy ({note})"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interval {
+    pub start: Minute,
+    pub end: Minute,
+    pub reason: BusyReason,
+}
+
+/// One owner's busy intervals, sorted by start, with `max_end[i]` = max end of `0..=i`.
+#[derive(Debug, Clone, Default)]
+pub struct BusyList {
+    intervals: Vec<Interval>,
+    max_end: Vec<Minute>,
+}
+
+impl BusyList {
+    pub fn new(mut intervals: Vec<Interval>) -> Self {
+        intervals.retain(|i| i.end > i.start);
+        intervals.sort_by_key(|i| (i.start, i.end));
+        let mut max_end = Vec::with_capacity(intervals.len());
+        let mut m = Minute::MIN;
+        for i in &intervals {
+            m = m.max(i.end);
+            max_end.push(m);
+        }
+        BusyList { intervals, max_end }
+    }
+
+    /// The first interval (by start) overlapping `[a, b)`, if any.
+    pub fn overlapping(&self, a: Minute, b: Minute) -> Option<&Interval> {
+        let n = self.intervals.partition_point(|i| i.start < b);
+        if n == 0 || self.max_end[n - 1] <= a {
+            return None;
+        }
+        self.intervals[..n].iter().find(|i| i.end > a)
+    }
+
+    /// Whether anything is busy within `margin` minutes before `a` or after `b` (a near clash).
+    pub fn near(&self, a: Minute, b: Minute, margin: Minute) -> bool {
+        self.overlapping(a - margin, a).is_some() || self.overlapping(b, b + margin).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.intervals.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.intervals.is_empty()
+    }
+}
+
+/// Busy time for everyone and every venue, built from the records.
+#[derive(Debug, Clone, Default)]
+pub struct Availability {
+    pub people: HashMap<PersonId, BusyList>,
+    pub venues: HashMap<VenueId, BusyList>,
+    pub patterns: HashMap<PersonId, WorkingPattern>,
+}
+
+impl Availability {
+    /// From the meetings (not cancelled, not `except`) and busy blocks of a dataset.
+    pub fn build(ds: &Dataset, blocks: &[BusyBlock], except: Option<MeetingId>) -> Self {
+        let mut people: HashMap<PersonId, Vec<Interval>> = HashMap::new();
+        let mut venues: HashMap<VenueId, Vec<Interval>> = HashMap::new();
+        for m in ds
+            .meetings
+            .iter()
+            .filter(|m| !m.is_cancelled() && Some(m.id) != except)
+        {
+            let iv = Interval {
+                start: minute(&m.start),
+                end: minute(&m.end),
+                reason: BusyReason::Meeting {
+                    id: m.id,
+                    kind: m.kind,
+                },
+            };
+            let mut who: Vec<PersonId> = m.people().collect();
+            who.sort();
+            who.dedup();
+            for p in who {
+                people.entry(p).or_default().push(iv.clone());
+            }
+            if let Location::Venue { venue } = m.location {
+                venues.entry(venue).or_default().push(iv);
+            }
+        }
+        for b in blocks {
+            let iv = Interval {
+                start: minute(&b.start),
+                end: minute(&b.end),
+                reason: BusyReason::Block {
+                    kind: b.kind,
+                    note: b.note.clone(),
+                },
+            };
+            match b.owner {
+                BusyOwner::Person(p) => people.entry(p).or_default().push(iv),
+                BusyOwner::Venue(v) => venues.entry(v).or_default().push(iv),
+            }
+        }
+        Availability {
+            people: people
+                .into_iter()
+                .map(|(k, v)| (k, BusyList::new(v)))
+                .collect(),
+            venues: venues
+                .into_iter()
+                .map(|(k, v)| (k, BusyList::new(v)))
+                .collect(),
+            patterns: ds
+                .people
+                .iter()
+                .map(|p| (p.id, p.working_pattern.clone()))
+                .collect(),
+        }
+    }
+
+    pub fn busy(&self, p: PersonId) -> Option<&BusyList> {
+        self.people.get(&p)
+    }
+}
+
+/// A person's working hours on a date as UTC minutes, or `None` if they do not work that day.
+/// Unknown people are treated as working 09:00-17:00 on weekdays.
+pub fn working_window(
+    pattern: Option<&WorkingPattern>,
+    date: NaiveDate,
+) -> Option<(Minute, Minute)> {
+    use chrono::Datelike;
+    let weekday = date.weekday().number_from_monday() as u8;
+    let (start, end) = match pattern {
+        Some(p) => p
+            .days
+            .iter()
+            .find(|h| h.weekday == weekday)
+            .map(|h| (h.start, h.end))?,
+        None if weekday <= 5 => (
+            NaiveTime::from_hms_opt(9, 0, 0)?,
+            NaiveTime::from_hms_opt(17, 0, 0)?,
+        ),
+        None => return None,
+    };
+    let s = london(date.and_time(start)).ok()?;
+    let e = london(date.and_time(end)).ok()?;
+    Some((minute(&s), minute(&e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iv(start: Minute, end: Minute) -> Interval {
+        Interval {
+            start,
+            end,
+            reason: BusyReason::Block {
+                kind: BusyKind::Busy,
+                note: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn overlap_finds_nested_and_long_blocks() {
+        let b = BusyList::new(vec![iv(0, 1000), iv(10, 20), iv(30, 40)]);
+        assert!(b.overlapping(500, 510).is_some(), "inside the long block");
+        let b = BusyList::new(vec![iv(10, 20), iv(30, 40)]);
+        assert!(
+            b.overlapping(20, 30).is_none(),
+            "touching is not overlapping"
+        );
+        assert!(b.overlapping(19, 21).is_some());
+        assert!(b.overlapping(0, 10).is_none());
+        assert!(b.near(41, 50, 5));
+        assert!(!b.near(50, 60, 5));
+    }
+}

@@ -1,0 +1,260 @@
+use super::*;
+use crate::dataset::Dataset;
+use crate::holidays::Division;
+use crate::time::parse_london;
+
+fn meeting(
+    kind: MeetingKind,
+    child: ChildId,
+    start: &str,
+    mins: i64,
+    people: &[PersonId],
+    venue: Option<VenueId>,
+) -> Meeting {
+    let start = parse_london(start).unwrap();
+    Meeting {
+        id: MeetingId::new_random(),
+        kind,
+        children: vec![child],
+        start,
+        end: start + chrono::Duration::minutes(mins),
+        location: venue.map_or(
+            Location::Online {
+                joining_details: "x".into(),
+            },
+            |venue| Location::Venue { venue },
+        ),
+        chair: people.first().copied(),
+        minute_taker: None,
+        invitees: people
+            .iter()
+            .skip(1)
+            .map(|p| Invitee {
+                person: *p,
+                required: true,
+                attendance: Attendance::Invited,
+            })
+            .collect(),
+        status: MeetingStatus::Planned,
+        sequence: 0,
+        overrides: vec![],
+    }
+}
+
+struct Fixture {
+    ds: Dataset,
+    a: PersonId,
+    b: PersonId,
+    child: ChildId,
+    venue: VenueId,
+}
+
+fn fixture() -> Fixture {
+    let agency = Agency {
+        id: AgencyId::new_random(),
+        name: "CSC".into(),
+        kind: AgencyKind::ChildrensSocialCare,
+    };
+    let person = |name: &str, pattern: WorkingPattern| Person {
+        id: PersonId::new_random(),
+        name: name.into(),
+        role: "Social worker".into(),
+        agency: agency.id,
+        team: None,
+        email: None,
+        working_pattern: pattern,
+    };
+    let a = person("Alex", WorkingPattern::full_time());
+    let b = person("Bo", WorkingPattern::days(&[1, 2, 3], (9, 0), (15, 0)));
+    let venue = Venue {
+        id: VenueId::new_random(),
+        name: "Room 2".into(),
+        address: String::new(),
+        capacity: 8,
+    };
+    let ds = Dataset {
+        agencies: vec![agency],
+        people: vec![a.clone(), b.clone()],
+        venues: vec![venue.clone()],
+        ..Dataset::default()
+    };
+    Fixture {
+        a: a.id,
+        b: b.id,
+        child: ChildId::new_random(),
+        venue: venue.id,
+        ds,
+    }
+}
+
+fn kinds(cs: &[Conflict]) -> Vec<String> {
+    let mut v: Vec<String> = cs
+        .iter()
+        .map(|c| {
+            serde_json::to_value(&c.kind).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn double_bookings_of_people_and_venues() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let m1 = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-05T10:00",
+        60,
+        &[f.a],
+        Some(f.venue),
+    );
+    let m2 = meeting(
+        MeetingKind::CinReview,
+        ChildId::new_random(),
+        "2026-05-05T10:30",
+        60,
+        &[f.a],
+        Some(f.venue),
+    );
+    let m3 = meeting(
+        MeetingKind::CinReview,
+        ChildId::new_random(),
+        "2026-05-05T11:00",
+        60,
+        &[f.a],
+        None,
+    );
+    let ctx = ScanContext::new(&f.ds, &[], &cal, &[]);
+    let cs = scan_conflicts(&[&m1, &m2, &m3], &ctx);
+    let for_m1: Vec<&Conflict> = cs.iter().filter(|c| c.meeting == m1.id).collect();
+    assert_eq!(
+        kinds(&for_m1.iter().map(|c| (*c).clone()).collect::<Vec<_>>()),
+        ["person-double-booked", "venue-double-booked"]
+    );
+    assert!(
+        for_m1.iter().any(|c| c.message
+            == "Alex is also booked for the Child-in-need review on Tue 5 May 2026 at 10:30."),
+        "{for_m1:?}"
+    );
+    // m3 starts when m1 ends (back to back is fine) but overlaps m2.
+    assert_eq!(cs.iter().filter(|c| c.meeting == m3.id).count(), 1);
+}
+
+#[test]
+fn weekends_holidays_hours_leave_and_order() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let sunday = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-03T10:00",
+        60,
+        &[f.a],
+        None,
+    );
+    let holiday = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-04T10:00",
+        60,
+        &[f.a],
+        None,
+    );
+    let late = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-05T14:30",
+        60,
+        &[f.a, f.b],
+        None,
+    );
+    let icpc = meeting(
+        MeetingKind::Icpc,
+        f.child,
+        "2026-05-07T10:00",
+        60,
+        &[f.a],
+        None,
+    );
+    let leave = BusyBlock {
+        id: BusyId::new_random(),
+        owner: BusyOwner::Person(f.a),
+        start: parse_london("2026-05-05T00:00").unwrap(),
+        end: parse_london("2026-05-06T00:00").unwrap(),
+        kind: BusyKind::Leave,
+        note: "annual leave".into(),
+        source: None,
+    };
+    let blocks = [leave];
+    let ctx = ScanContext::new(&f.ds, &blocks, &cal, &[]);
+    let cs = scan_conflicts(&[&sunday, &holiday, &late, &icpc], &ctx);
+    let about = |m: &Meeting| {
+        cs.iter()
+            .filter(|c| c.meeting == m.id)
+            .map(|c| c.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        about(&sunday).iter().any(|s| s.contains("is on a Sunday")),
+        "{:?}",
+        about(&sunday)
+    );
+    assert!(
+        about(&holiday)
+            .iter()
+            .any(|s| s.contains("a bank holiday (Early May bank holiday)")),
+        "{:?}",
+        about(&holiday)
+    );
+    let l = about(&late);
+    assert!(
+        l.iter().any(
+            |s| s == "The Core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours."
+        ),
+        "{l:?}"
+    );
+    assert!(
+        l.iter()
+            .any(|s| s.contains("Alex is on leave (annual leave)")),
+        "{l:?}"
+    );
+    assert!(
+        l.iter()
+            .any(|s| s.contains("before the initial conference on Thu 7 May 2026")),
+        "{l:?}"
+    );
+    assert!(about(&icpc).is_empty(), "{:?}", about(&icpc));
+    // conflicts_for sees the same for one meeting about to be saved.
+    let all = vec![sunday.clone(), holiday.clone(), icpc.clone()];
+    assert_eq!(conflicts_for(&late, &all, &ctx).len(), l.len());
+}
+
+#[test]
+fn cancelled_meetings_never_conflict() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let m1 = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-05T10:00",
+        60,
+        &[f.a],
+        None,
+    );
+    let mut m2 = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-05T10:00",
+        60,
+        &[f.a],
+        None,
+    );
+    m2.status = MeetingStatus::Cancelled { reason: "x".into() };
+    let ctx = ScanContext::new(&f.ds, &[], &cal, &[]);
+    assert!(scan_conflicts(&[&m1, &m2], &ctx).is_empty());
+}

@@ -1,0 +1,104 @@
+//! Who a meeting usually invites (AGENDAS.md): the child's allocated social worker, the kind's
+//! chair, and the members of the child's professional network whose roles the kind invites.
+
+use crate::dataset::Dataset;
+use crate::ids::*;
+use crate::model::*;
+
+/// Network roles each kind usually invites.
+pub fn invited_roles(kind: MeetingKind) -> &'static [NetworkRole] {
+    use NetworkRole::*;
+    match kind {
+        MeetingKind::StrategyDiscussion => {
+            &[Police, Gp, HealthVisitor, SchoolNurse, Midwife, School]
+        }
+        MeetingKind::Icpc | MeetingKind::ReviewConference => &[
+            Parent,
+            Carer,
+            Police,
+            Gp,
+            HealthVisitor,
+            SchoolNurse,
+            School,
+            Probation,
+            Camhs,
+        ],
+        MeetingKind::PreBirthConference => {
+            &[Parent, Carer, Police, Gp, Midwife, HealthVisitor, Probation]
+        }
+        MeetingKind::CoreGroup => &[Parent, Carer, HealthVisitor, SchoolNurse, School],
+        MeetingKind::CinReview => &[Parent, Carer, School, HealthVisitor, SchoolNurse],
+        MeetingKind::FamilyNetworkMeeting => &[Parent, Carer, Advocate],
+        MeetingKind::LacReview => &[
+            Carer,
+            FosterCarer,
+            School,
+            IndependentReviewingOfficer,
+            Advocate,
+        ],
+        MeetingKind::ProfessionalsMeeting => {
+            &[Police, Gp, HealthVisitor, SchoolNurse, School, Camhs]
+        }
+    }
+}
+
+/// The default chair: the social worker's team manager for strategy discussions and
+/// professionals meetings; the social worker for core groups, CIN reviews and family meetings;
+/// for conferences and LAC reviews, the chair of the child's latest meeting of that family.
+pub fn default_chair(ds: &Dataset, kind: MeetingKind, child: &Child) -> Option<PersonId> {
+    let manager = || {
+        let sw = child.social_worker?;
+        let team = ds.people.iter().find(|p| p.id == sw)?.team?;
+        ds.teams.iter().find(|t| t.id == team)?.manager
+    };
+    match kind {
+        MeetingKind::StrategyDiscussion | MeetingKind::ProfessionalsMeeting => manager(),
+        MeetingKind::CoreGroup | MeetingKind::CinReview | MeetingKind::FamilyNetworkMeeting => {
+            child.social_worker
+        }
+        MeetingKind::Icpc
+        | MeetingKind::ReviewConference
+        | MeetingKind::PreBirthConference
+        | MeetingKind::LacReview => {
+            let family: &[MeetingKind] = if kind == MeetingKind::LacReview {
+                &[MeetingKind::LacReview]
+            } else {
+                &[
+                    MeetingKind::Icpc,
+                    MeetingKind::ReviewConference,
+                    MeetingKind::PreBirthConference,
+                ]
+            };
+            ds.meetings
+                .iter()
+                .filter(|m| {
+                    m.children.contains(&child.id) && family.contains(&m.kind) && !m.is_cancelled()
+                })
+                .max_by_key(|m| m.start)
+                .and_then(|m| m.chair)
+        }
+    }
+}
+
+/// Default required attendees for `kind` about `children`: social workers, chair, network.
+pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId]) -> Vec<PersonId> {
+    let roles = invited_roles(kind);
+    let mut out: Vec<PersonId> = Vec::new();
+    let mut add = |p: PersonId| {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    };
+    for c in ds.children.iter().filter(|c| children.contains(&c.id)) {
+        if let Some(sw) = c.social_worker {
+            add(sw);
+        }
+        if let Some(chair) = default_chair(ds, kind, c) {
+            add(chair);
+        }
+        for link in c.network.iter().filter(|l| roles.contains(&l.role)) {
+            add(link.person);
+        }
+    }
+    out
+}

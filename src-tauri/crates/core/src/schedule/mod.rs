@@ -1,0 +1,12 @@
+//! Scheduling: who is free when (working patterns, leave, busy blocks, meetings, venue
+//! bookings, bank holidays), the deadline-aware slot finder, and conflict checks. Pure: the
+//! caller passes the records and the calendar.
+
+pub mod availability;
+pub mod conflicts;
+pub mod invitees;
+pub mod slots;
+
+pub use availability::{Availability, BusyReason, Interval};
+pub use conflicts::{conflicts_for, scan_conflicts, Conflict, ConflictKind, ScanContext};
+pub use slots::{find_slots, SlotRequest, SlotResult, SlotSuggestion};

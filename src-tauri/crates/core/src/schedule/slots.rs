@@ -1,0 +1,358 @@
+//! The deadline-aware slot finder: times when every required attendee is free, inside their
+//! working hours, on a working day and before the statutory deadline; ranked by how many
+//! optional attendees can come, then the earliest day, then the fewest near-clashes. Each slot
+//! says who cannot come and why. When nothing fits, it says so and offers the best compromise
+//! inside the window and the earliest slot after the deadline, flagged late.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::availability::{minute, working_window, Availability, Minute};
+use crate::calendar::WorkingDayCalendar;
+use crate::ids::*;
+use crate::model::MeetingKind;
+use crate::time::{london, rfc3339_offset};
+use crate::views::uk_date;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SlotRequest {
+    pub kind: MeetingKind,
+    pub children: Vec<ChildId>,
+    pub required: Vec<PersonId>,
+    pub optional: Vec<PersonId>,
+    /// Venues to choose from; empty for an online meeting.
+    pub venues: Vec<VenueId>,
+    pub duration_minutes: u32,
+    pub earliest: NaiveDate,
+    /// The statutory deadline (last acceptable day), if any.
+    pub deadline: Option<NaiveDate>,
+    pub granularity_minutes: u32,
+    /// Free time each attendee needs before and after.
+    pub buffer_minutes: u32,
+    /// Preferred hours: slots start no earlier and end no later.
+    pub day_start: NaiveTime,
+    pub day_end: NaiveTime,
+    pub top: u32,
+}
+
+impl SlotRequest {
+    /// Sensible defaults: 15-minute grid, no buffer, 09:00-17:00, top 5.
+    pub fn new(
+        kind: MeetingKind,
+        children: Vec<ChildId>,
+        earliest: NaiveDate,
+        duration_minutes: u32,
+    ) -> Self {
+        SlotRequest {
+            kind,
+            children,
+            required: vec![],
+            optional: vec![],
+            venues: vec![],
+            duration_minutes,
+            earliest,
+            deadline: None,
+            granularity_minutes: 15,
+            buffer_minutes: 0,
+            day_start: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN),
+            day_end: NaiveTime::from_hms_opt(17, 0, 0).unwrap_or(NaiveTime::MIN),
+            top: 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SlotSuggestion {
+    #[ts(type = "string")]
+    #[serde(with = "rfc3339_offset")]
+    pub start: chrono::DateTime<chrono::FixedOffset>,
+    #[ts(type = "string")]
+    #[serde(with = "rfc3339_offset")]
+    pub end: chrono::DateTime<chrono::FixedOffset>,
+    pub within_deadline: bool,
+    pub deadline: Option<NaiveDate>,
+    pub venue: Option<VenueId>,
+    pub missing_required: Vec<PersonId>,
+    pub missing_optional: Vec<PersonId>,
+    /// Sentences: who cannot come and why, the deadline, near-clashes.
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SlotResult {
+    pub deadline: Option<NaiveDate>,
+    /// True when no slot has every required attendee inside the window.
+    pub nothing_fits: bool,
+    pub message: String,
+    pub slots: Vec<SlotSuggestion>,
+}
+
+/// How far past the deadline (in working days) to look for a late slot, and how far to look
+/// when there is no deadline.
+const LATE_SEARCH_DAYS: u32 = 30;
+const OPEN_SEARCH_DAYS: u32 = 15;
+const NEAR_CLASH_MINUTES: Minute = 30;
+
+struct Candidate {
+    date: NaiveDate,
+    start: Minute,
+    end: Minute,
+    venue: Option<VenueId>,
+    missing_required: Vec<(PersonId, String)>,
+    missing_optional: Vec<(PersonId, String)>,
+    near: u32,
+}
+
+/// Find slots. `names` turns ids into names for the reasons.
+pub fn find_slots(
+    req: &SlotRequest,
+    avail: &Availability,
+    cal: &WorkingDayCalendar,
+    names: &HashMap<PersonId, String>,
+) -> SlotResult {
+    let name = |p: PersonId| {
+        names
+            .get(&p)
+            .cloned()
+            .unwrap_or_else(|| "An invitee".to_string())
+    };
+    let last = match req.deadline {
+        Some(d) => cal.add_working_days(d, LATE_SEARCH_DAYS).unwrap_or(d),
+        None => cal
+            .add_working_days(req.earliest, OPEN_SEARCH_DAYS)
+            .unwrap_or(req.earliest),
+    };
+    let in_window = |d: NaiveDate| req.deadline.is_none_or(|dl| d <= dl);
+    let mut inside: Vec<Candidate> = Vec::new();
+    let mut late: Option<Candidate> = None;
+    let step = i64::from(req.granularity_minutes.max(5));
+    let mut date = req.earliest;
+    while date <= last {
+        let working = cal.is_working_day(date).unwrap_or(false);
+        let day = date;
+        date += Duration::days(1);
+        if !working || (!in_window(day) && late.is_some()) {
+            continue;
+        }
+        let (Ok(open), Ok(close)) = (
+            london(day.and_time(req.day_start)),
+            london(day.and_time(req.day_end)),
+        ) else {
+            continue;
+        };
+        let windows: Vec<(PersonId, bool, Option<(Minute, Minute)>)> = req
+            .required
+            .iter()
+            .map(|p| (*p, true))
+            .chain(req.optional.iter().map(|p| (*p, false)))
+            .map(|(p, r)| (p, r, working_window(avail.patterns.get(&p), day)))
+            .collect();
+        let mut t = minute(&open);
+        while t + i64::from(req.duration_minutes) <= minute(&close) {
+            let c = evaluate(req, avail, &windows, day, t, &name);
+            t += step;
+            if req.venues.is_empty() || c.venue.is_some() {
+                if in_window(day) {
+                    inside.push(c);
+                } else if late.is_none() && c.missing_required.is_empty() {
+                    late = Some(c);
+                }
+            }
+        }
+    }
+    let top = req.top.max(1) as usize;
+    let mut fits: Vec<&Candidate> = inside
+        .iter()
+        .filter(|c| c.missing_required.is_empty())
+        .collect();
+    fits.sort_by_key(|c| (c.missing_optional.len(), c.date, c.near, c.start));
+    let chosen = diverse(fits, top);
+    if !chosen.is_empty() {
+        let message = match req.deadline {
+            Some(d) => format!(
+                "{} slot(s) where everyone required can attend before the deadline of {}.",
+                chosen.len(),
+                uk_date(d)
+            ),
+            None => format!(
+                "{} slot(s) where everyone required can attend.",
+                chosen.len()
+            ),
+        };
+        return SlotResult {
+            deadline: req.deadline,
+            nothing_fits: false,
+            message,
+            slots: chosen.into_iter().map(|c| suggestion(req, c)).collect(),
+        };
+    }
+    let mut compromise: Vec<&Candidate> = inside.iter().collect();
+    compromise.sort_by_key(|c| {
+        (
+            c.missing_required.len(),
+            c.missing_optional.len(),
+            c.date,
+            c.near,
+            c.start,
+        )
+    });
+    let mut slots: Vec<SlotSuggestion> = diverse(compromise, top)
+        .into_iter()
+        .map(|c| suggestion(req, c))
+        .collect();
+    if let Some(l) = &late {
+        slots.push(suggestion(req, l));
+    }
+    let message = match (req.deadline, &late) {
+        (Some(d), Some(l)) => format!(
+            "No time before the deadline of {} suits everyone required. Shown: the best times before it (someone required cannot come), and the earliest time after it when everyone can ({}), which would be late.",
+            uk_date(d),
+            uk_date(l.date)
+        ),
+        (Some(d), None) => format!(
+            "No time before the deadline of {} suits everyone required, nor in the {LATE_SEARCH_DAYS} working days after it. Shown: the best times before it.",
+            uk_date(d)
+        ),
+        (None, _) => "No time in the next 15 working days suits everyone required. Shown: the best times, with who cannot come.".to_string(),
+    };
+    SlotResult {
+        deadline: req.deadline,
+        nothing_fits: true,
+        message,
+        slots,
+    }
+}
+
+/// At most two suggestions a day, none overlapping, so the user gets a real choice.
+fn diverse(sorted: Vec<&Candidate>, top: usize) -> Vec<&Candidate> {
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    for c in sorted {
+        let same_day = chosen.iter().filter(|x| x.date == c.date).count();
+        let overlaps = chosen.iter().any(|x| x.start < c.end && c.start < x.end);
+        if same_day < 2 && !overlaps {
+            chosen.push(c);
+            if chosen.len() == top {
+                break;
+            }
+        }
+    }
+    chosen
+}
+
+fn weekday_name(d: NaiveDate) -> String {
+    d.format("%A").to_string() + "s"
+}
+
+fn evaluate(
+    req: &SlotRequest,
+    avail: &Availability,
+    windows: &[(PersonId, bool, Option<(Minute, Minute)>)],
+    day: NaiveDate,
+    start: Minute,
+    name: &dyn Fn(PersonId) -> String,
+) -> Candidate {
+    let end = start + i64::from(req.duration_minutes);
+    let buffer = i64::from(req.buffer_minutes);
+    let mut c = Candidate {
+        date: day,
+        start,
+        end,
+        venue: None,
+        missing_required: vec![],
+        missing_optional: vec![],
+        near: 0,
+    };
+    for &(p, required, window) in windows {
+        let why = match window {
+            None => Some(format!(
+                "{} does not work on {}",
+                name(p),
+                weekday_name(day)
+            )),
+            Some((ws, we)) if start < ws || end > we => {
+                Some(format!("{} is outside their working hours then", name(p)))
+            }
+            _ => avail
+                .busy(p)
+                .and_then(|b| b.overlapping(start - buffer, end + buffer))
+                .map(|iv| format!("{} is {}", name(p), iv.reason.describe())),
+        };
+        match why {
+            Some(w) if required => c.missing_required.push((p, w)),
+            Some(w) => c.missing_optional.push((p, w)),
+            None => {
+                if avail
+                    .busy(p)
+                    .is_some_and(|b| b.near(start - buffer, end + buffer, NEAR_CLASH_MINUTES))
+                {
+                    c.near += 1;
+                }
+            }
+        }
+    }
+    c.venue = req.venues.iter().copied().find(|v| {
+        avail
+            .venues
+            .get(v)
+            .is_none_or(|b| b.overlapping(start, end).is_none())
+    });
+    c
+}
+
+fn suggestion(req: &SlotRequest, c: &Candidate) -> SlotSuggestion {
+    let to_time = |m: Minute| {
+        chrono::DateTime::from_timestamp(m * 60, 0)
+            .map(|t| crate::time::to_london(t.fixed_offset()))
+            .unwrap_or_default()
+    };
+    let within = req.deadline.is_none_or(|d| c.date <= d);
+    let mut reasons = Vec::new();
+    if c.missing_required.is_empty() {
+        reasons.push("Everyone required can attend.".to_string());
+    }
+    reasons.extend(
+        c.missing_required
+            .iter()
+            .map(|(_, w)| format!("Required: {w}.")),
+    );
+    reasons.extend(
+        c.missing_optional
+            .iter()
+            .map(|(_, w)| format!("Optional: {w}.")),
+    );
+    match req.deadline {
+        Some(d) if within => {
+            reasons.push(format!("Inside the statutory deadline of {}.", uk_date(d)))
+        }
+        Some(d) => reasons.push(format!(
+            "After the statutory deadline of {}: this would be late.",
+            uk_date(d)
+        )),
+        None => {}
+    }
+    if c.near > 0 {
+        reasons.push(format!(
+            "{} attendee(s) have another commitment within {NEAR_CLASH_MINUTES} minutes.",
+            c.near
+        ));
+    }
+    if req.venues.is_empty() {
+        reasons.push("Online.".to_string());
+    }
+    SlotSuggestion {
+        start: to_time(c.start),
+        end: to_time(c.end),
+        within_deadline: within,
+        deadline: req.deadline,
+        venue: c.venue,
+        missing_required: c.missing_required.iter().map(|(p, _)| *p).collect(),
+        missing_optional: c.missing_optional.iter().map(|(p, _)| *p).collect(),
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests;

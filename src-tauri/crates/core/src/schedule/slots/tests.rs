@@ -1,0 +1,248 @@
+use super::*;
+use crate::holidays::Division;
+use crate::model::*;
+use crate::schedule::availability::{BusyList, BusyReason, Interval};
+use crate::time::parse_london;
+use proptest::prelude::*;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn m(s: &str) -> Minute {
+    minute(&parse_london(s).unwrap())
+}
+
+fn block(start: &str, end: &str, note: &str) -> Interval {
+    Interval {
+        start: m(start),
+        end: m(end),
+        reason: BusyReason::Block {
+            kind: BusyKind::Leave,
+            note: note.into(),
+        },
+    }
+}
+
+struct World {
+    avail: Availability,
+    names: HashMap<PersonId, String>,
+    people: Vec<PersonId>,
+}
+
+fn world(n: usize) -> World {
+    let people: Vec<PersonId> = (0..n).map(|_| PersonId::new_random()).collect();
+    let names = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (*p, format!("Person {i}")))
+        .collect();
+    let patterns = people
+        .iter()
+        .map(|p| (*p, WorkingPattern::full_time()))
+        .collect();
+    World {
+        avail: Availability {
+            people: HashMap::new(),
+            venues: HashMap::new(),
+            patterns,
+        },
+        names,
+        people,
+    }
+}
+
+fn cal() -> WorkingDayCalendar {
+    WorkingDayCalendar::shipped(Division::EnglandAndWales)
+}
+
+fn request(w: &World, earliest: &str, deadline: Option<&str>) -> SlotRequest {
+    let mut r = SlotRequest::new(MeetingKind::Icpc, vec![], d(earliest), 90);
+    r.required = w.people.clone();
+    r.deadline = deadline.map(d);
+    r
+}
+
+#[test]
+fn everyone_free_gives_the_earliest_slots_inside_the_window() {
+    let w = world(3);
+    // Fri 8 May 2026 is the day after earliest; Mon 4 May is a bank holiday.
+    let r = request(&w, "2026-05-02", Some("2026-05-08"));
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(!res.nothing_fits);
+    assert_eq!(res.slots.len(), 5);
+    assert_eq!(
+        res.slots[0].start.to_rfc3339(),
+        "2026-05-05T09:00:00+01:00",
+        "Sat, Sun and the bank holiday skipped"
+    );
+    assert!(res
+        .slots
+        .iter()
+        .all(|s| s.within_deadline && s.missing_required.is_empty()));
+    assert!(res.slots[0]
+        .reasons
+        .iter()
+        .any(|r| r.contains("Everyone required can attend")));
+}
+
+#[test]
+fn busy_leave_and_part_time_days_are_avoided_and_explained() {
+    let mut w = world(2);
+    let (a, b) = (w.people[0], w.people[1]);
+    w.avail.people.insert(
+        a,
+        BusyList::new(vec![block(
+            "2026-05-05T00:00",
+            "2026-05-06T00:00",
+            "annual leave",
+        )]),
+    );
+    w.avail
+        .patterns
+        .insert(b, WorkingPattern::days(&[1, 4, 5], (9, 0), (17, 0)));
+    let r = request(&w, "2026-05-05", Some("2026-05-20"));
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    // Tue 5: A on leave; Wed 6: B does not work; Thu 7: both free.
+    assert_eq!(res.slots[0].start.date_naive(), d("2026-05-07"));
+
+    let mut tight = request(&w, "2026-05-05", Some("2026-05-06"));
+    tight.top = 3;
+    let res = find_slots(&tight, &w.avail, &cal(), &w.names);
+    assert!(res.nothing_fits);
+    assert!(
+        res.message.contains("No time before the deadline"),
+        "{}",
+        res.message
+    );
+    let late = res.slots.last().unwrap();
+    assert!(!late.within_deadline && late.missing_required.is_empty());
+    assert_eq!(late.start.date_naive(), d("2026-05-07"));
+    let inside = &res.slots[0];
+    assert!(inside.within_deadline);
+    assert_eq!(inside.missing_required.len(), 1);
+    assert!(
+        inside
+            .reasons
+            .iter()
+            .any(|r| r.contains("on leave (annual leave)")
+                || r.contains("does not work on Wednesdays")),
+        "{:?}",
+        inside.reasons
+    );
+}
+
+#[test]
+fn optional_attendees_rank_slots() {
+    let mut w = world(2);
+    let opt = PersonId::new_random();
+    w.names.insert(opt, "Optional Person".into());
+    w.avail.patterns.insert(opt, WorkingPattern::full_time());
+    w.avail.people.insert(
+        opt,
+        BusyList::new(vec![block("2026-06-01T00:00", "2026-06-03T00:00", "")]),
+    );
+    let mut r = request(&w, "2026-06-01", Some("2026-06-12"));
+    r.optional = vec![opt];
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert_eq!(
+        res.slots[0].start.date_naive(),
+        d("2026-06-03"),
+        "the first day the optional person can come"
+    );
+    assert!(res.slots.iter().all(|s| s.missing_optional.is_empty()));
+}
+
+#[test]
+fn slots_across_the_clock_change_keep_local_hours() {
+    let w = world(1);
+    // Clocks go back on Sun 25 Oct 2026: Friday is BST, Monday GMT; both start at 09:00 local.
+    let r = request(&w, "2026-10-23", Some("2026-10-27"));
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    let starts: Vec<String> = res.slots.iter().map(|s| s.start.to_rfc3339()).collect();
+    assert!(
+        starts.contains(&"2026-10-23T09:00:00+01:00".to_string()),
+        "{starts:?}"
+    );
+    assert!(
+        starts.contains(&"2026-10-26T09:00:00+00:00".to_string()),
+        "{starts:?}"
+    );
+    // And in March: Fri 27 (GMT) and Mon 30 (BST).
+    let r = request(&w, "2026-03-27", Some("2026-03-31"));
+    let starts: Vec<String> = find_slots(&r, &w.avail, &cal(), &w.names)
+        .slots
+        .iter()
+        .map(|s| s.start.to_rfc3339())
+        .collect();
+    assert!(
+        starts.contains(&"2026-03-27T09:00:00+00:00".to_string())
+            && starts.contains(&"2026-03-30T09:00:00+01:00".to_string()),
+        "{starts:?}"
+    );
+}
+
+#[test]
+fn a_venue_must_be_free() {
+    let mut w = world(1);
+    let v = VenueId::new_random();
+    w.avail.venues.insert(
+        v,
+        BusyList::new(vec![block(
+            "2026-05-05T00:00",
+            "2026-05-06T00:00",
+            "booked",
+        )]),
+    );
+    let mut r = request(&w, "2026-05-05", Some("2026-05-15"));
+    r.venues = vec![v];
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert_eq!(res.slots[0].start.date_naive(), d("2026-05-06"));
+    assert_eq!(res.slots[0].venue, Some(v));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// A suggested slot never overlaps a required attendee's busy time, is inside working hours
+    /// on a working day, and is inside the window when it says so.
+    #[test]
+    fn suggestions_respect_busy_time_hours_and_window(
+        seed_blocks in proptest::collection::vec((0i64..(20 * 24 * 4), 1i64..16), 0..60),
+        start_offset in 0i64..30,
+        window in 1u32..15,
+    ) {
+        let w = world(3);
+        let base = d("2026-01-05");
+        let mut avail = w.avail.clone();
+        for (i, p) in w.people.iter().enumerate() {
+            let blocks: Vec<Interval> = seed_blocks.iter().skip(i).step_by(3).map(|(q, len)| {
+                let s = m("2026-01-05T00:00") + q * 15;
+                Interval { start: s, end: s + len * 15, reason: BusyReason::Block { kind: BusyKind::Busy, note: String::new() } }
+            }).collect();
+            avail.people.insert(*p, BusyList::new(blocks));
+        }
+        let cal = cal();
+        let earliest = base + Duration::days(start_offset);
+        let deadline = cal.add_working_days(earliest, window).unwrap();
+        let mut r = SlotRequest::new(MeetingKind::CoreGroup, vec![], earliest, 60);
+        r.required = w.people.clone();
+        r.deadline = Some(deadline);
+        let res = find_slots(&r, &avail, &cal, &w.names);
+        for s in &res.slots {
+            let (a, b) = (minute(&s.start), minute(&s.end));
+            let day = s.start.date_naive();
+            prop_assert!(cal.is_working_day(day).unwrap());
+            prop_assert!(day >= earliest);
+            prop_assert_eq!(s.within_deadline, day <= deadline);
+            prop_assert!(s.start.time() >= r.day_start && s.end.time() <= r.day_end);
+            if s.missing_required.is_empty() {
+                for p in &w.people {
+                    prop_assert!(avail.busy(*p).unwrap().overlapping(a, b).is_none());
+                }
+            }
+        }
+        if !res.nothing_fits {
+            prop_assert!(res.slots.iter().all(|s| s.missing_required.is_empty() && s.within_deadline));
+        }
+    }
+}
