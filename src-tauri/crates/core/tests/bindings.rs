@@ -34,6 +34,13 @@ fn export_all(dir: &Path) {
         Event,
         RulePack,
         LocalOverrides,
+        convene_core::settings::Settings,
+        convene_core::whatif::WhatIf,
+        convene_core::schedule::SlotRequest,
+        convene_core::schedule::SlotResult,
+        convene_core::schedule::Conflict,
+        BusyBlock,
+        MeetingHistoryEntry,
     );
 }
 
