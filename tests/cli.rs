@@ -459,3 +459,243 @@ fn local_overrides_closures_and_pack_choice_change_the_dates() {
         .failed()
         .contains("no rule pack 'narnia'"));
 }
+
+#[test]
+fn suggest_conflicts_override_reschedule_and_history() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let child = children[0]["id"].as_str().unwrap().to_string();
+    let people = json(s.run(&["timescales", "--json"]).ok());
+    assert!(people.as_array().is_some());
+    // An explicit window next year, when the demo has nothing booked: slots inside it.
+    let out = json(
+        s.run(&[
+            "suggest",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--earliest",
+            "2027-06-01",
+            "--deadline",
+            "2027-06-11",
+            "--duration",
+            "60",
+            "--json",
+        ])
+        .ok(),
+    );
+    assert_eq!(out["deadline"], "2027-06-11");
+    let slots = out["slots"].as_array().unwrap();
+    assert!(!slots.is_empty() && slots.len() <= 5);
+    for slot in slots {
+        for key in [
+            "start",
+            "end",
+            "within_deadline",
+            "deadline",
+            "missing_required",
+            "missing_optional",
+            "reasons",
+        ] {
+            assert!(slot.get(key).is_some(), "slot lacks {key}: {slot}");
+        }
+        assert_eq!(slot["within_deadline"], true);
+        let start = slot["start"].as_str().unwrap();
+        assert!(start.ends_with("+01:00"), "{start}");
+    }
+    // Book the first suggestion, then a second meeting at the same time for the same people.
+    let start = slots[0]["start"].as_str().unwrap().to_string();
+    let sw = json(s.run(&["child", "show", &child, "--json"]).ok())["child"]["social_worker"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let first = s
+        .run(&[
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--start",
+            &start,
+            "--online",
+            "Teams",
+            "--chair",
+            &sw,
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let err = s
+        .run(&[
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--start",
+            &start,
+            "--online",
+            "Teams",
+            "--chair",
+            &sw,
+        ])
+        .failed()
+        .to_string();
+    assert!(
+        err.contains("Not saved:")
+            && err.contains("is also booked for the Core group")
+            && err.contains("--override"),
+        "{err}"
+    );
+    let second = s
+        .run(&[
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--start",
+            &start,
+            "--online",
+            "Teams",
+            "--chair",
+            &sw,
+            "--override",
+            "Two rooms, two chairs",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let saved = json(s.run(&["meeting", "show", &second, "--json"]).ok());
+    assert_eq!(saved["overrides"][0]["reason"], "Two rooms, two chairs");
+    let conflicts = json(
+        s.run(&[
+            "conflicts",
+            "--from",
+            "2027-06-01",
+            "--to",
+            "2027-06-30",
+            "--json",
+        ])
+        .ok(),
+    );
+    let about: Vec<&str> = conflicts
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["meeting"].as_str())
+        .collect();
+    assert!(
+        about.contains(&first.as_str()) && about.contains(&second.as_str()),
+        "{conflicts}"
+    );
+    // A Saturday is refused; a reschedule to a weekday with a reason is kept in the history.
+    assert!(s
+        .run(&[
+            "meeting",
+            "reschedule",
+            &second,
+            "--start",
+            "2027-06-12T10:00",
+            "--reason",
+            "Chair away"
+        ])
+        .failed()
+        .contains("is on a Saturday"));
+    s.run(&[
+        "meeting",
+        "reschedule",
+        &second,
+        "--start",
+        "2027-06-16T14:00",
+        "--reason",
+        "Chair away",
+    ])
+    .ok();
+    let moved = json(s.run(&["meeting", "show", &second, "--json"]).ok());
+    assert_eq!(moved["sequence"], 1);
+    assert_eq!(moved["start"], "2027-06-16T14:00:00+01:00");
+    s.run(&["meeting", "cancel", &second, "--reason", "Plan ended"])
+        .ok();
+    let history = json(s.run(&["meeting", "history", &second, "--json"]).ok());
+    let types: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["change"]["type"].as_str())
+        .collect();
+    assert_eq!(types, ["created", "rescheduled", "cancelled"]);
+    assert_eq!(history[1]["change"]["reason"], "Chair away");
+    assert!(s
+        .run(&[
+            "meeting",
+            "reschedule",
+            &second,
+            "--start",
+            "2027-06-17T10:00",
+            "--reason",
+            "x"
+        ])
+        .failed()
+        .contains("cancelled"));
+    // Leave is respected by the finder and reported as a conflict.
+    s.run(&[
+        "availability",
+        "add",
+        "--person",
+        &sw,
+        "--start",
+        "2027-06-21",
+        "--end",
+        "2027-06-25",
+        "--kind",
+        "leave",
+        "--note",
+        "annual leave",
+    ])
+    .ok();
+    let out = json(
+        s.run(&[
+            "suggest",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--required",
+            &sw,
+            "--earliest",
+            "2027-06-21",
+            "--deadline",
+            "2027-06-30",
+            "--json",
+        ])
+        .ok(),
+    );
+    assert!(
+        out["slots"][0]["start"]
+            .as_str()
+            .unwrap()
+            .starts_with("2027-06-28"),
+        "{out}"
+    );
+    assert!(s
+        .run(&[
+            "availability",
+            "add",
+            "--person",
+            &sw,
+            "--start",
+            "2027-06-25",
+            "--end",
+            "2027-06-21"
+        ])
+        .failed()
+        .contains("before or when it starts"));
+    s.run(&["check"]).ok();
+}

@@ -17,6 +17,7 @@ macro_rules! outp {
     }};
 }
 
+mod planning;
 mod records;
 mod settings;
 mod timescales;
@@ -93,6 +94,20 @@ enum Command {
     },
     /// Due items from the store.
     Timescales(timescales::TimescalesArgs),
+    /// Suggest slots that everyone required can attend before the deadline.
+    Suggest(planning::SuggestArgs),
+    /// Double bookings, leave, weekends and holidays, hours, late or out-of-order meetings.
+    Conflicts {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// People's and venues' busy time: leave, bookings, imported calendars.
+    #[command(subcommand)]
+    Availability(planning::AvailabilityCommand),
     /// Rule pack, local rule overrides, due-soon horizon, closure days, "who am I".
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
@@ -217,6 +232,9 @@ fn run(cli: Cli) -> Outcome {
         Command::Timescales(args) => timescales::timescales(&ctx, args),
         Command::Holidays(c) => timescales::holidays(&ctx, c),
         Command::Settings(c) => settings::settings(&ctx, c),
+        Command::Suggest(a) => planning::suggest_cmd(&ctx, a),
+        Command::Conflicts { from, to, json } => planning::conflicts_cmd(&ctx, from, to, json),
+        Command::Availability(c) => planning::availability(&ctx, c),
     }
 }
 

@@ -72,6 +72,28 @@ pub enum MeetingCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Move a meeting, with a reason; conflicts are checked again.
+    Reschedule {
+        id: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long, conflicts_with = "duration")]
+        end: Option<String>,
+        /// Minutes (default: keep the length).
+        #[arg(long)]
+        duration: Option<i64>,
+        #[arg(long)]
+        reason: String,
+        /// Save despite conflicts, for this reason.
+        #[arg(long = "override", value_name = "REASON")]
+        override_reason: Option<String>,
+    },
+    /// What has happened to a meeting: created, rescheduled, cancelled.
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -106,6 +128,9 @@ pub struct MeetingAdd {
     /// Optional invitees, comma-separated person ids.
     #[arg(long, value_delimiter = ',')]
     optional: Vec<String>,
+    /// Save despite conflicts (double booking, holiday, late…), for this reason.
+    #[arg(long = "override", value_name = "REASON")]
+    override_reason: Option<String>,
 }
 
 pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
@@ -304,7 +329,8 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 sequence: 0,
                 overrides: vec![],
             };
-            store.put(&m)?;
+            let m = crate::planning::checked(&store, m, a.override_reason)?;
+            store.save_meeting(&m, MeetingChange::Created, crate::planning::now())?;
             out!("{}", m.id);
             Ok(())
         }
@@ -352,9 +378,90 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
         MeetingCommand::Cancel { id, reason } => {
             let id: MeetingId = id.parse()?;
             let mut m: Meeting = store.require(id.as_bytes())?;
-            m.status = MeetingStatus::Cancelled { reason };
-            store.put(&m)?;
+            if m.is_cancelled() {
+                return Err(Failure("That meeting is already cancelled.".into()));
+            }
+            m.status = MeetingStatus::Cancelled {
+                reason: reason.clone(),
+            };
+            m.sequence += 1;
+            store.save_meeting(
+                &m,
+                MeetingChange::Cancelled { reason },
+                crate::planning::now(),
+            )?;
             out!("Cancelled.");
+            Ok(())
+        }
+        MeetingCommand::Reschedule {
+            id,
+            start,
+            end,
+            duration,
+            reason,
+            override_reason,
+        } => {
+            let id: MeetingId = id.parse()?;
+            let mut m: Meeting = store.require(id.as_bytes())?;
+            if m.is_cancelled() {
+                return Err(Failure(
+                    "A cancelled meeting cannot be rescheduled; add a new one.".into(),
+                ));
+            }
+            if reason.trim().is_empty() {
+                return Err(Failure("Say why the meeting is moving (--reason).".into()));
+            }
+            let from = m.start;
+            let new_start = parse_london(&start)?;
+            let new_end = match (end, duration) {
+                (Some(e), _) => parse_london(&e)?,
+                (None, Some(d)) if d > 0 => {
+                    convene_core::time::to_london(new_start + Duration::minutes(d))
+                }
+                (None, Some(_)) => {
+                    return Err(Failure(
+                        "The duration must be a positive number of minutes.".into(),
+                    ))
+                }
+                (None, None) => convene_core::time::to_london(new_start + (m.end - m.start)),
+            };
+            m.start = new_start;
+            m.end = new_end;
+            m.sequence += 1;
+            m.status = MeetingStatus::Planned;
+            let m = crate::planning::checked(&store, m, override_reason)?;
+            store.save_meeting(
+                &m,
+                MeetingChange::Rescheduled {
+                    from,
+                    to: new_start,
+                    reason,
+                },
+                crate::planning::now(),
+            )?;
+            out!("Rescheduled to {}.", m.start.format("%A %-d %B %Y, %H:%M"));
+            Ok(())
+        }
+        MeetingCommand::History { id, json } => {
+            let id: MeetingId = id.parse()?;
+            store.require::<Meeting>(id.as_bytes())?;
+            let history = store.meeting_history(id)?;
+            if json {
+                return print_json(&history);
+            }
+            for h in history {
+                let what = match h.change {
+                    MeetingChange::Created => "created".to_string(),
+                    MeetingChange::Updated => "updated".to_string(),
+                    MeetingChange::Cancelled { reason } => format!("cancelled: {reason}"),
+                    MeetingChange::Rescheduled { from, to, reason } => format!(
+                        "moved from {} to {}: {reason}",
+                        from.format("%a %-d %b %Y %H:%M"),
+                        to.format("%a %-d %b %Y %H:%M")
+                    ),
+                };
+                out!("{}  {what}", h.at.format("%Y-%m-%d %H:%M"));
+            }
             Ok(())
         }
     }

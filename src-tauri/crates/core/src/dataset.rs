@@ -20,6 +20,12 @@ pub struct Dataset {
     pub episodes: Vec<Episode>,
     pub meetings: Vec<Meeting>,
     pub events: Vec<Event>,
+    /// Leave, busy time, imported calendars and venue bookings.
+    #[serde(default)]
+    pub busy: Vec<BusyBlock>,
+    /// Every meeting's history, in time order per meeting.
+    #[serde(default)]
+    pub history: Vec<MeetingHistoryEntry>,
 }
 
 /// Ids present in a dataset, for reference checks.
@@ -76,6 +82,8 @@ impl Dataset {
             && self.episodes.is_empty()
             && self.meetings.is_empty()
             && self.events.is_empty()
+            && self.busy.is_empty()
+            && self.history.is_empty()
     }
 
     /// Every record valid, every id unique, every reference resolvable within the dataset.
@@ -90,6 +98,7 @@ impl Dataset {
         unique("episode", self.episodes.iter().map(|e| e.id))?;
         unique("meeting", self.meetings.iter().map(|m| m.id))?;
         unique("event", self.events.iter().map(|e| e.id))?;
+        unique("busy block", self.busy.iter().map(|b| b.id))?;
         self.agencies.iter().try_for_each(validate::agency)?;
         self.venues.iter().try_for_each(validate::venue)?;
         self.teams
@@ -123,6 +132,9 @@ impl Dataset {
         self.episodes.sort_by_key(|r| r.id);
         self.meetings.sort_by_key(|r| r.id);
         self.events.sort_by_key(|r| r.id);
+        self.busy.sort_by_key(|r| r.id);
+        // Stable: entries of one meeting keep their recorded order.
+        self.history.sort_by_key(|h| h.meeting);
     }
 
     /// Each child's records, grouped once for evaluation.

@@ -18,7 +18,7 @@ pub enum ValidationError {
     AmbiguousLocalTime { when: String },
     #[error("{when} does not carry the UK's offset for that date (expected {expected}).")]
     WrongOffset { when: String, expected: String },
-    #[error("The meeting ends ({end}) before or when it starts ({start}).")]
+    #[error("It ends ({end}) before or when it starts ({start}).")]
     EndNotAfterStart { start: String, end: String },
     #[error("The meeting lasts more than 12 hours ({start} to {end}); check the dates.")]
     MeetingTooLong { start: String, end: String },

@@ -178,3 +178,23 @@ pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
     }
     Ok(())
 }
+
+pub fn busy_block(b: &BusyBlock, db: &impl Lookup) -> Result<(), ValidationError> {
+    check_offset(b.start)?;
+    check_offset(b.end)?;
+    if b.end <= b.start {
+        return Err(ValidationError::EndNotAfterStart {
+            start: b.start.format("%d/%m/%Y %H:%M").to_string(),
+            end: b.end.format("%d/%m/%Y %H:%M").to_string(),
+        });
+    }
+    match b.owner {
+        BusyOwner::Person(p) => exists(db.has_person(p), "Person", p)?,
+        BusyOwner::Venue(v) => exists(db.has_venue(v), "Venue", v)?,
+    }
+    limit("A busy block's note", &b.note, MAX_SHORT_TEXT)?;
+    if let Some(s) = &b.source {
+        limit("A busy block's source", s, MAX_LONG_TEXT)?;
+    }
+    Ok(())
+}

@@ -256,6 +256,8 @@ impl Store {
             episodes: self.all()?,
             meetings: self.all()?,
             events: self.all()?,
+            busy: self.all()?,
+            history: self.all_history()?,
         };
         ds.sort();
         Ok(ds)
@@ -318,6 +320,18 @@ impl Store {
         add(&mut encoded, &ds.episodes)?;
         add(&mut encoded, &ds.meetings)?;
         add(&mut encoded, &ds.events)?;
+        add(&mut encoded, &ds.busy)?;
+        let mut history: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut counts: std::collections::HashMap<MeetingId, u32> = Default::default();
+        for h in &ds.history {
+            let n = counts.entry(h.meeting).or_default();
+            let bytes = serde_json::to_vec(h).map_err(|e| StoreError::Database(e.to_string()))?;
+            history.push((
+                keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]),
+                bytes,
+            ));
+            *n += 1;
+        }
         self.transact(|tx| {
             for (t, key, bytes, index) in &encoded {
                 tx[*t as usize].insert(&key[..], bytes.as_slice())?;
@@ -325,8 +339,133 @@ impl Store {
                     tx[*it as usize].insert(k.as_slice(), &[][..])?;
                 }
             }
+            for (k, v) in &history {
+                tx[T::MeetingHistory as usize].insert(k.as_slice(), v.as_slice())?;
+            }
             Ok(())
         })
+    }
+
+    fn all_history(&self) -> Result<Vec<MeetingHistoryEntry>> {
+        self.tree(T::MeetingHistory)
+            .iter()
+            .values()
+            .map(|v| {
+                serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!("a meeting history entry is unreadable: {e}"),
+                })
+            })
+            .collect()
+    }
+
+    /// A meeting's history, oldest first.
+    pub fn meeting_history(&self, id: MeetingId) -> Result<Vec<MeetingHistoryEntry>> {
+        self.tree(T::MeetingHistory)
+            .scan_prefix(id.as_bytes())
+            .values()
+            .map(|v| {
+                serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!("a meeting history entry is unreadable: {e}"),
+                })
+            })
+            .collect()
+    }
+
+    /// Save a meeting (validated) and append what happened to its history, in one transaction.
+    pub fn save_meeting(
+        &self,
+        m: &Meeting,
+        change: MeetingChange,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<()> {
+        m.validate(self)?;
+        let seq = self
+            .tree(T::MeetingHistory)
+            .scan_prefix(m.id.as_bytes())
+            .count() as u32;
+        let entry = MeetingHistoryEntry {
+            meeting: m.id,
+            at,
+            change,
+        };
+        let entry_bytes =
+            serde_json::to_vec(&entry).map_err(|e| StoreError::Database(e.to_string()))?;
+        let bytes = serde_json::to_vec(m).map_err(|e| StoreError::Database(e.to_string()))?;
+        let key = m.key();
+        let new_index = m.index_keys();
+        let path = self.path.clone();
+        self.transact(|tx| {
+            if let Some(old) = tx[T::Meetings as usize].get(key)? {
+                let old: Meeting = serde_json::from_slice(&old).map_err(|e| {
+                    abort(StoreError::Corrupt {
+                        path: path.clone(),
+                        detail: format!("a stored meeting is unreadable: {e}"),
+                    })
+                })?;
+                for (t, k) in old.index_keys() {
+                    tx[t as usize].remove(k)?;
+                }
+            }
+            tx[T::Meetings as usize].insert(&key[..], bytes.as_slice())?;
+            for (t, k) in &new_index {
+                tx[*t as usize].insert(k.as_slice(), &[][..])?;
+            }
+            let hk = keys::concat(&[m.id.as_bytes(), &seq.to_be_bytes()]);
+            tx[T::MeetingHistory as usize].insert(hk, entry_bytes.as_slice())?;
+            Ok(())
+        })
+    }
+
+    /// An owner's busy blocks, by start time.
+    pub fn busy_of(&self, owner: BusyOwner) -> Result<Vec<BusyBlock>> {
+        self.load_ids(&self.ids_with_prefix(T::OwnerBusy, &records::owner_prefix(&owner))?)
+    }
+
+    /// Replace an owner's imported blocks (those with a `source`) by `blocks`, in one transaction.
+    pub fn replace_imported_busy(
+        &self,
+        owner: BusyOwner,
+        blocks: &[BusyBlock],
+    ) -> Result<(usize, usize)> {
+        for b in blocks {
+            b.validate(self)?;
+            if b.owner != owner {
+                return Err(StoreError::Database(
+                    "a block belongs to someone else".into(),
+                ));
+            }
+        }
+        let old: Vec<BusyBlock> = self
+            .busy_of(owner)?
+            .into_iter()
+            .filter(|b| b.source.is_some())
+            .collect();
+        let encoded: Vec<([u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)> = blocks
+            .iter()
+            .map(|b| {
+                serde_json::to_vec(b)
+                    .map(|v| (b.key(), v, b.index_keys()))
+                    .map_err(|e| StoreError::Database(e.to_string()))
+            })
+            .collect::<Result<_>>()?;
+        self.transact(|tx| {
+            for b in &old {
+                tx[T::BusyBlocks as usize].remove(&b.key()[..])?;
+                for (t, k) in b.index_keys() {
+                    tx[t as usize].remove(k)?;
+                }
+            }
+            for (key, bytes, index) in &encoded {
+                tx[T::BusyBlocks as usize].insert(&key[..], bytes.as_slice())?;
+                for (t, k) in index {
+                    tx[*t as usize].insert(k.as_slice(), &[][..])?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok((old.len(), blocks.len()))
     }
 
     /// Every index entry points at a record that owns it, and every record's entries exist.
@@ -366,6 +505,7 @@ impl Store {
         collect::<Episode>(self, &mut report, &mut expected)?;
         collect::<Meeting>(self, &mut report, &mut expected)?;
         collect::<Event>(self, &mut report, &mut expected)?;
+        collect::<BusyBlock>(self, &mut report, &mut expected)?;
         for t in records::INDEX_TREES {
             for k in self.tree(t).iter().keys() {
                 let k = k?.to_vec();

@@ -29,9 +29,14 @@ pub enum T {
     ChildEvents,
     /// child id ++ episode id
     ChildEpisodes,
+    BusyBlocks,
+    /// owner id ++ start instant ++ busy id
+    OwnerBusy,
+    /// meeting id ++ entry number: the meeting's history, in order
+    MeetingHistory,
 }
 
-pub const TREE_NAMES: [&str; 14] = [
+pub const TREE_NAMES: [&str; 17] = [
     "meta",
     "agencies",
     "teams",
@@ -46,14 +51,18 @@ pub const TREE_NAMES: [&str; 14] = [
     "idx_meetings_by_start",
     "idx_child_events",
     "idx_child_episodes",
+    "busy_blocks",
+    "idx_owner_busy",
+    "meeting_history",
 ];
 
-pub const INDEX_TREES: [T; 5] = [
+pub const INDEX_TREES: [T; 6] = [
     T::ChildMeetings,
     T::PersonMeetings,
     T::MeetingsByStart,
     T::ChildEvents,
     T::ChildEpisodes,
+    T::OwnerBusy,
 ];
 
 /// A record kind the store keeps.
@@ -186,7 +195,7 @@ impl Record for Meeting {
 }
 
 /// The trees that hold records (not meta, not indexes).
-pub const ALL_RECORD_TREES: [T; 8] = [
+pub const ALL_RECORD_TREES: [T; 10] = [
     T::Agencies,
     T::Teams,
     T::People,
@@ -195,4 +204,39 @@ pub const ALL_RECORD_TREES: [T; 8] = [
     T::Episodes,
     T::Meetings,
     T::Events,
+    T::BusyBlocks,
+    T::MeetingHistory,
 ];
+
+fn owner_bytes(o: &BusyOwner) -> &[u8; 16] {
+    match o {
+        BusyOwner::Person(p) => p.as_bytes(),
+        BusyOwner::Venue(v) => v.as_bytes(),
+    }
+}
+
+/// The index prefix of an owner's busy blocks.
+pub fn owner_prefix(o: &BusyOwner) -> [u8; 16] {
+    *owner_bytes(o)
+}
+
+impl Record for BusyBlock {
+    const TREE: T = T::BusyBlocks;
+    const WHAT: &'static str = "busy block";
+    fn key(&self) -> [u8; 16] {
+        *self.id.as_bytes()
+    }
+    fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
+        vec![(
+            T::OwnerBusy,
+            concat(&[
+                owner_bytes(&self.owner),
+                &instant(&self.start),
+                self.id.as_bytes(),
+            ]),
+        )]
+    }
+    fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
+        validate::busy_block(self, db)
+    }
+}

@@ -5,6 +5,7 @@
 pub mod availability;
 pub mod conflicts;
 pub mod invitees;
+pub mod planning;
 pub mod slots;
 
 pub use availability::{Availability, BusyReason, Interval};

@@ -207,6 +207,11 @@ pub fn find_slots(
         slots.push(suggestion(req, l));
     }
     let message = match (req.deadline, &late) {
+        (Some(d), Some(l)) if d < req.earliest => format!(
+            "The deadline of {} has already passed. The earliest time everyone required can attend is {}, which is late: book it as soon as possible.",
+            uk_date(d),
+            uk_date(l.date)
+        ),
         (Some(d), Some(l)) => format!(
             "No time before the deadline of {} suits everyone required. Shown: the best times before it (someone required cannot come), and the earliest time after it when everyone can ({}), which would be late.",
             uk_date(d),

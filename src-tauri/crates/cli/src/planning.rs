@@ -1,0 +1,274 @@
+//! `convene suggest`, `conflicts`, `availability …`, and the conflict check every meeting save
+//! goes through (`--override REASON` to save anyway, recorded on the meeting).
+
+use chrono::Duration;
+use clap::{Args, Subcommand, ValueEnum};
+use convene_core::queries::{evaluate_all, Names};
+use convene_core::schedule::planning::{check_meeting, suggest, SuggestInput};
+use convene_core::schedule::{scan_conflicts, ScanContext};
+use convene_core::time::parse_london;
+use convene_core::*;
+use convene_store::Store;
+
+use crate::{parse_date, print_json, today, Ctx, Failure, Outcome};
+
+#[derive(Args)]
+pub struct SuggestArgs {
+    #[arg(long)]
+    kind: String,
+    /// The child (repeat, or comma-separate, for a sibling group).
+    #[arg(long, value_delimiter = ',', required = true)]
+    child: Vec<String>,
+    /// Required attendees (default: social worker, chair, and the child's network for this kind).
+    #[arg(long, value_delimiter = ',')]
+    required: Option<Vec<String>>,
+    #[arg(long, value_delimiter = ',')]
+    optional: Vec<String>,
+    /// Venues to choose from (default: online).
+    #[arg(long, value_delimiter = ',')]
+    venue: Vec<String>,
+    #[arg(long, default_value_t = 60)]
+    duration: u32,
+    /// First day to consider (default: the next working day).
+    #[arg(long)]
+    earliest: Option<String>,
+    /// An explicit deadline instead of the timescale engine's.
+    #[arg(long)]
+    deadline: Option<String>,
+    #[arg(long, default_value_t = 5)]
+    top: u32,
+    #[arg(long)]
+    json: bool,
+}
+
+fn ids<T: std::str::FromStr<Err = ValidationError>>(list: &[String]) -> Result<Vec<T>, Failure> {
+    list.iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Ok(s.parse::<T>()?))
+        .collect()
+}
+
+pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
+    let store = ctx.open()?;
+    let settings = store.settings()?;
+    let pack = settings.pack()?;
+    let cal = settings.calendar(pack.division);
+    let ds = store.load_dataset()?;
+    let children: Vec<ChildId> = ids(&a.child)?;
+    for c in &children {
+        store.require::<Child>(c.as_bytes())?;
+    }
+    let as_of = today();
+    let earliest = match &a.earliest {
+        Some(e) => parse_date(e)?,
+        None => cal.add_working_days(as_of, 1)?,
+    };
+    if a.duration == 0 || a.duration > 12 * 60 {
+        return Err(Failure(
+            "The duration must be between 1 and 720 minutes.".into(),
+        ));
+    }
+    let input = SuggestInput {
+        kind: MeetingKind::parse(&a.kind)?,
+        children,
+        required: a.required.as_deref().map(ids).transpose()?,
+        optional: ids(&a.optional)?,
+        venues: ids(&a.venue)?,
+        duration_minutes: a.duration,
+        earliest,
+        deadline: a.deadline.as_deref().map(parse_date).transpose()?,
+        top: a.top,
+    };
+    let result = suggest(&pack, &cal, &ds, &ds.busy, input, as_of)?;
+    if a.json {
+        return print_json(&result);
+    }
+    out!("{}", result.message);
+    for s in &result.slots {
+        let flag = if s.within_deadline { "" } else { "  LATE" };
+        out!(
+            "{}–{}{flag}",
+            s.start.format("%a %-d %b %Y, %H:%M"),
+            s.end.format("%H:%M")
+        );
+        for r in &s.reasons {
+            out!("    {r}");
+        }
+    }
+    Ok(())
+}
+
+pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: bool) -> Outcome {
+    let store = ctx.open()?;
+    let settings = store.settings()?;
+    let pack = settings.pack()?;
+    let cal = settings.calendar(pack.division);
+    let ds = store.load_dataset()?;
+    let as_of = today();
+    let from = from
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(as_of);
+    let to = to
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(from + Duration::days(90));
+    let items = evaluate_all(&pack, &cal, &ds.by_child(), as_of)?;
+    let ctx = ScanContext::new(&ds, &ds.busy, &cal, &items);
+    let in_range: Vec<&Meeting> = ds
+        .meetings
+        .iter()
+        .filter(|m| m.date() >= from && m.date() <= to)
+        .collect();
+    let found = scan_conflicts(&in_range, &ctx);
+    if json {
+        return print_json(&found);
+    }
+    if found.is_empty() {
+        out!("No conflicts between {from} and {to}.");
+    }
+    for c in &found {
+        out!("{}  {}", c.meeting, c.message);
+    }
+    Ok(())
+}
+
+/// Check a meeting before it is saved; with conflicts it is saved only with an override reason,
+/// which is recorded on the meeting.
+pub fn checked(
+    store: &Store,
+    mut m: Meeting,
+    override_reason: Option<String>,
+) -> Result<Meeting, Failure> {
+    let settings = store.settings()?;
+    let pack = settings.pack()?;
+    let cal = settings.calendar(pack.division);
+    let ds = store.load_dataset()?;
+    let found = check_meeting(&pack, &cal, &ds, &ds.busy, &m, today())?;
+    if found.is_empty() {
+        return Ok(m);
+    }
+    let messages: Vec<String> = found.iter().map(|c| c.message.clone()).collect();
+    match override_reason.filter(|r| !r.trim().is_empty()) {
+        None => Err(Failure(format!(
+            "Not saved: {} To save it anyway, add --override \"why\".",
+            messages.join(" ")
+        ))),
+        Some(reason) => {
+            m.overrides.push(ConflictOverride {
+                conflicts: messages,
+                reason,
+                at: now(),
+            });
+            Ok(m)
+        }
+    }
+}
+
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    convene_core::time::to_london(chrono::Utc::now().fixed_offset())
+}
+
+#[derive(Subcommand)]
+pub enum AvailabilityCommand {
+    /// Record leave or busy time for a person (or a booking for a venue).
+    Add(BusyAdd),
+    /// List a person's recorded busy time.
+    List {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum BusyKindArg {
+    Leave,
+    Busy,
+    Booking,
+}
+
+#[derive(Args)]
+pub struct BusyAdd {
+    #[arg(long, conflicts_with = "venue", required_unless_present = "venue")]
+    person: Option<String>,
+    #[arg(long)]
+    venue: Option<String>,
+    /// UK wall time, or a date for whole days (YYYY-MM-DD).
+    #[arg(long)]
+    start: String,
+    /// UK wall time, or the last whole day (inclusive).
+    #[arg(long)]
+    end: String,
+    #[arg(long, value_enum, default_value = "busy")]
+    kind: BusyKindArg,
+    #[arg(long, default_value = "")]
+    note: String,
+}
+
+/// A wall time, or a date meaning the start of that day (`end_of_day`: the start of the next).
+fn time_or_day(
+    text: &str,
+    end_of_day: bool,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
+    if let Ok(d) = convene_core::time::parse_date(text) {
+        let day = if end_of_day { d + Duration::days(1) } else { d };
+        return Ok(convene_core::time::london(
+            day.and_time(chrono::NaiveTime::MIN),
+        )?);
+    }
+    Ok(parse_london(text)?)
+}
+
+pub fn availability(ctx: &Ctx, cmd: AvailabilityCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        AvailabilityCommand::Add(a) => {
+            let owner = match (a.person, a.venue) {
+                (Some(p), _) => BusyOwner::Person(p.parse()?),
+                (None, Some(v)) => BusyOwner::Venue(v.parse()?),
+                (None, None) => return Err(Failure("Give --person or --venue.".into())),
+            };
+            let block = BusyBlock {
+                id: BusyId::new_random(),
+                owner,
+                start: time_or_day(&a.start, false)?,
+                end: time_or_day(&a.end, true)?,
+                kind: match a.kind {
+                    BusyKindArg::Leave => BusyKind::Leave,
+                    BusyKindArg::Busy => BusyKind::Busy,
+                    BusyKindArg::Booking => BusyKind::Booking,
+                },
+                note: a.note,
+                source: None,
+            };
+            store.put(&block)?;
+            out!("{}", block.id);
+            Ok(())
+        }
+        AvailabilityCommand::List { person, json } => {
+            let p: PersonId = person.parse()?;
+            store.require::<Person>(p.as_bytes())?;
+            let blocks = store.busy_of(BusyOwner::Person(p))?;
+            if json {
+                return print_json(&blocks);
+            }
+            let ds = store.load_dataset()?;
+            let names = Names::new(&ds);
+            out!("{}:", names.person_name(p));
+            for b in blocks {
+                out!(
+                    "  {} – {}  {:?}  {}",
+                    b.start.format("%a %-d %b %Y %H:%M"),
+                    b.end.format("%a %-d %b %Y %H:%M"),
+                    b.kind,
+                    b.note
+                );
+            }
+            Ok(())
+        }
+    }
+}
