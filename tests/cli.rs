@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The `convene` CLI on the built binary: the shapes the issues fix, and clear errors.
 
 mod util;
@@ -244,7 +245,15 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
     assert!(add("2026-10-25T01:30", &[])
         .failed()
         .contains("happens twice"));
-    add("2026-10-25T01:30+00:00", &[]).ok();
+    // Unambiguous now, but a Sunday in the small hours: refused unless overridden.
+    assert!(add("2026-10-25T01:30+00:00", &[])
+        .failed()
+        .contains("is on a Sunday"));
+    add(
+        "2026-10-25T01:30+00:00",
+        &["--override", "Emergency out-of-hours meeting"],
+    )
+    .ok();
     assert!(add("2026-12-01T10:00", &["--end", "2026-12-01T09:00"])
         .failed()
         .contains("ends"));

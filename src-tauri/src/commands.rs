@@ -84,7 +84,7 @@ pub async fn due_items(
         if open_only {
             items.retain(|i| i.status.is_open());
         }
-        items.sort_by(|a, b| (a.status, a.deadline).cmp(&(b.status, b.deadline)));
+        items.sort_by_key(|i| (i.status, i.deadline));
         Ok(due_views(&ds, &pack, &cal, &items, as_of))
     })
 }

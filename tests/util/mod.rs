@@ -1,6 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Drives the built `convene` binary (ripgrep-style): each test gets a fresh data directory.
-
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

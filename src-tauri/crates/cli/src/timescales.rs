@@ -133,7 +133,7 @@ pub fn timescales(ctx: &Ctx, args: TimescalesArgs) -> Outcome {
     if args.open {
         items.retain(|i| i.status.is_open());
     }
-    items.sort_by(|a, b| (a.status, a.deadline).cmp(&(b.status, b.deadline)));
+    items.sort_by_key(|i| (i.status, i.deadline));
     let views = due_views(&ds, &pack, &cal, &items, as_of);
     if args.json {
         return print_json(&views);

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Timescale evaluation for a synthetic large authority (~20k children, ~400k events), and
 //! re-evaluating one child after an edit. Run: `cargo bench -p convene-core --bench timescales`.
 

@@ -59,3 +59,27 @@ id_type!(
     /// A block of time when a person or venue is not available (leave, busy, imported).
     BusyId,
 );
+
+/// A hasher for maps keyed by our ids: UUID v4 bits are already random, so the first eight
+/// bytes make a good hash, far cheaper than SipHash on hot paths (conflict scans).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = self.0.rotate_left(5) ^ n;
+    }
+}
+
+/// `HashMap` keyed by ids, with `IdHasher`.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -452,8 +452,7 @@ fn backward(
         let mut item = ctx.item(anchor, deadline);
         let target = targets
             .iter()
-            .filter(|t| t.date <= anchor.date && previous.is_none_or(|p| t.date > p))
-            .next_back();
+            .rfind(|t| t.date <= anchor.date && previous.is_none_or(|p| t.date > p));
         match target {
             Some(t) => {
                 item.met_on = Some(t.date);

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The UI's TypeScript types are generated from the Rust types and committed under
 //! `ui/src/bindings/`. This test regenerates them into a temporary directory and fails when the
 //! committed files differ. `CONVENE_UPDATE_BINDINGS=1 cargo test -p convene-core --test bindings`

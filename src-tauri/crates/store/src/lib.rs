@@ -48,6 +48,36 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
+/// A record serialised with its key and index entries, ready to write inside a transaction.
+struct Encoded {
+    tree: T,
+    key: [u8; 16],
+    bytes: Vec<u8>,
+    index: Vec<(T, Vec<u8>)>,
+}
+
+impl Encoded {
+    fn new<R: Record>(r: &R) -> Result<Encoded> {
+        Ok(Encoded {
+            tree: R::TREE,
+            key: r.key(),
+            bytes: serde_json::to_vec(r).map_err(|e| StoreError::Database(e.to_string()))?,
+            index: r.index_keys(),
+        })
+    }
+
+    fn insert(
+        &self,
+        tx: &[TransactionalTree],
+    ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+        tx[self.tree as usize].insert(&self.key[..], self.bytes.as_slice())?;
+        for (t, k) in &self.index {
+            tx[*t as usize].insert(k.as_slice(), &[][..])?;
+        }
+        Ok(())
+    }
+}
+
 fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
     ConflictableTransactionError::Abort(e)
 }
@@ -140,18 +170,11 @@ impl Store {
 
     /// Write records in one transaction without validation (the caller validated them).
     fn put_unchecked<R: Record>(&self, records: &[R]) -> Result<()> {
-        let encoded: Vec<([u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)> = records
-            .iter()
-            .map(|r| {
-                serde_json::to_vec(r)
-                    .map(|bytes| (r.key(), bytes, r.index_keys()))
-                    .map_err(|e| StoreError::Database(e.to_string()))
-            })
-            .collect::<Result<_>>()?;
+        let encoded: Vec<Encoded> = records.iter().map(Encoded::new).collect::<Result<_>>()?;
         let path = self.path.clone();
         self.transact(|tx| {
-            for (key, bytes, index) in &encoded {
-                if let Some(old) = tx[R::TREE as usize].get(key)? {
+            for e in &encoded {
+                if let Some(old) = tx[R::TREE as usize].get(e.key)? {
                     let old: R = serde_json::from_slice(&old).map_err(|e| {
                         abort(StoreError::Corrupt {
                             path: path.clone(),
@@ -162,10 +185,7 @@ impl Store {
                         tx[t as usize].remove(k)?;
                     }
                 }
-                tx[R::TREE as usize].insert(&key[..], bytes.as_slice())?;
-                for (t, k) in index {
-                    tx[*t as usize].insert(k.as_slice(), &[][..])?;
-                }
+                e.insert(tx)?;
             }
             Ok(())
         })
@@ -300,18 +320,13 @@ impl Store {
     /// Write a whole, already validated dataset (import, demo) in one transaction.
     pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
         ds.validate().map_err(StoreError::ImportInvalid)?;
-        let mut encoded: Vec<(T, [u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)> = Vec::new();
-        fn add<R: Record>(
-            out: &mut Vec<(T, [u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)>,
-            rs: &[R],
-        ) -> Result<()> {
+        fn add<R: Record>(out: &mut Vec<Encoded>, rs: &[R]) -> Result<()> {
             for r in rs {
-                let bytes =
-                    serde_json::to_vec(r).map_err(|e| StoreError::Database(e.to_string()))?;
-                out.push((R::TREE, r.key(), bytes, r.index_keys()));
+                out.push(Encoded::new(r)?);
             }
             Ok(())
         }
+        let mut encoded = Vec::new();
         add(&mut encoded, &ds.agencies)?;
         add(&mut encoded, &ds.teams)?;
         add(&mut encoded, &ds.people)?;
@@ -333,11 +348,8 @@ impl Store {
             *n += 1;
         }
         self.transact(|tx| {
-            for (t, key, bytes, index) in &encoded {
-                tx[*t as usize].insert(&key[..], bytes.as_slice())?;
-                for (it, k) in index {
-                    tx[*it as usize].insert(k.as_slice(), &[][..])?;
-                }
+            for e in &encoded {
+                e.insert(tx)?;
             }
             for (k, v) in &history {
                 tx[T::MeetingHistory as usize].insert(k.as_slice(), v.as_slice())?;
@@ -442,14 +454,7 @@ impl Store {
             .into_iter()
             .filter(|b| b.source.is_some())
             .collect();
-        let encoded: Vec<([u8; 16], Vec<u8>, Vec<(T, Vec<u8>)>)> = blocks
-            .iter()
-            .map(|b| {
-                serde_json::to_vec(b)
-                    .map(|v| (b.key(), v, b.index_keys()))
-                    .map_err(|e| StoreError::Database(e.to_string()))
-            })
-            .collect::<Result<_>>()?;
+        let encoded: Vec<Encoded> = blocks.iter().map(Encoded::new).collect::<Result<_>>()?;
         self.transact(|tx| {
             for b in &old {
                 tx[T::BusyBlocks as usize].remove(&b.key()[..])?;
@@ -457,11 +462,8 @@ impl Store {
                     tx[t as usize].remove(k)?;
                 }
             }
-            for (key, bytes, index) in &encoded {
-                tx[T::BusyBlocks as usize].insert(&key[..], bytes.as_slice())?;
-                for (t, k) in index {
-                    tx[*t as usize].insert(k.as_slice(), &[][..])?;
-                }
+            for e in &encoded {
+                e.insert(tx)?;
             }
             Ok(())
         })?;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! The store against real sled directories in temp dirs.
 
 use chrono::{Duration, NaiveDate};

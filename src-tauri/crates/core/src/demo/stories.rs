@@ -200,7 +200,7 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
             id,
             given_name: given.into(),
             family_name: surname.into(),
-            name_display: if *child_n % 5 == 0 {
+            name_display: if (*child_n).is_multiple_of(5) {
                 NameDisplay::Initials
             } else {
                 NameDisplay::FullName

@@ -71,13 +71,16 @@ impl BusyList {
         BusyList { intervals, max_end }
     }
 
-    /// The first interval (by start) overlapping `[a, b)`, if any.
+    /// An interval overlapping `[a, b)`, if any (the latest-starting one). Walks back from the
+    /// last interval starting before `b` only while the prefix maximum says one may still reach
+    /// past `a`, so a lookup costs a binary search and a few steps.
     pub fn overlapping(&self, a: Minute, b: Minute) -> Option<&Interval> {
         let n = self.intervals.partition_point(|i| i.start < b);
-        if n == 0 || self.max_end[n - 1] <= a {
-            return None;
-        }
-        self.intervals[..n].iter().find(|i| i.end > a)
+        (0..n)
+            .rev()
+            .take_while(|&k| self.max_end[k] > a)
+            .map(|k| &self.intervals[k])
+            .find(|i| i.end > a)
     }
 
     /// Whether anything is busy within `margin` minutes before `a` or after `b` (a near clash).

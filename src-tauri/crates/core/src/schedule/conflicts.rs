@@ -16,7 +16,7 @@ use crate::model::*;
 use crate::timescales::DueItem;
 use crate::views::uk_date;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ConflictKind {
     PersonDoubleBooked { person: PersonId, other: MeetingId },
@@ -38,10 +38,10 @@ pub struct Conflict {
 
 /// What a scan needs besides the meetings.
 pub struct ScanContext<'a> {
-    people: HashMap<PersonId, &'a Person>,
+    people: IdMap<PersonId, &'a Person>,
     venues: HashMap<VenueId, &'a Venue>,
     family: std::collections::HashSet<AgencyId>,
-    blocks: &'a [BusyBlock],
+    block_lists: HashMap<PersonId, BusyList>,
     cal: &'a WorkingDayCalendar,
     /// Due items evaluated with these meetings, for the statutory-window check.
     items: &'a [DueItem],
@@ -63,11 +63,28 @@ impl<'a> ScanContext<'a> {
                 .filter(|a| a.kind == AgencyKind::Family)
                 .map(|a| a.id)
                 .collect(),
-            blocks,
+            block_lists: person_blocks(blocks),
             cal,
             items,
         }
     }
+}
+
+fn person_blocks(blocks: &[BusyBlock]) -> HashMap<PersonId, BusyList> {
+    let mut by: HashMap<PersonId, Vec<Interval>> = HashMap::new();
+    for b in blocks {
+        if let BusyOwner::Person(p) = b.owner {
+            by.entry(p).or_default().push(Interval {
+                start: minute(&b.start),
+                end: minute(&b.end),
+                reason: BusyReason::Block {
+                    kind: b.kind,
+                    note: b.note.clone(),
+                },
+            });
+        }
+    }
+    by.into_iter().map(|(p, v)| (p, BusyList::new(v))).collect()
 }
 
 fn when(m: &Meeting) -> String {
@@ -79,118 +96,172 @@ fn when(m: &Meeting) -> String {
     )
 }
 
-/// Every conflict among `meetings` (cancelled ones are ignored).
+/// Every conflict among `meetings` (cancelled ones are ignored), with its sentence.
 pub fn scan_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<Conflict> {
+    let mut found = detect_conflicts(meetings, ctx);
+    found.sort_unstable();
+    found.dedup();
+    let by_id: HashMap<MeetingId, &Meeting> = meetings.iter().map(|m| (m.id, *m)).collect();
+    found
+        .into_iter()
+        .map(|(meeting, kind)| describe(meeting, kind, &by_id, ctx))
+        .collect()
+}
+
+fn describe(
+    meeting: MeetingId,
+    kind: ConflictKind,
+    by_id: &HashMap<MeetingId, &Meeting>,
+    ctx: &ScanContext<'_>,
+) -> Conflict {
+    let person_name = |p: &PersonId| {
+        ctx.people
+            .get(p)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| "Someone".into())
+    };
+    let this = by_id
+        .get(&meeting)
+        .map(|m| when(m))
+        .unwrap_or_else(|| "meeting".into());
+    let other = |id: &MeetingId| {
+        by_id
+            .get(id)
+            .map(|m| when(m))
+            .unwrap_or_else(|| "another meeting".into())
+    };
+    let message = match &kind {
+        ConflictKind::PersonDoubleBooked { person, other: o } => format!(
+            "{} is also booked for the {}.",
+            person_name(person),
+            other(o)
+        ),
+        ConflictKind::VenueDoubleBooked { venue, other: o } => {
+            let name = ctx
+                .venues
+                .get(venue)
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| "The venue".into());
+            format!("{name} is also booked for the {}.", other(o))
+        }
+        ConflictKind::PersonUnavailable { person } => {
+            let why = by_id
+                .get(&meeting)
+                .and_then(|m| {
+                    ctx.block_lists
+                        .get(person)
+                        .and_then(|b| b.overlapping(minute(&m.start), minute(&m.end)))
+                })
+                .map(|iv| iv.reason.describe())
+                .unwrap_or_else(|| "unavailable".into());
+            format!("{} is {why} during the {this}.", person_name(person))
+        }
+        ConflictKind::NotWorkingDay => {
+            let date = by_id.get(&meeting).map(|m| m.date()).unwrap_or_default();
+            let why = if let Some(h) = ctx.cal.holiday(date) {
+                format!("a bank holiday ({})", h.title)
+            } else if ctx.cal.is_closure(date) {
+                "a local closure day".to_string()
+            } else {
+                format!("a {}", date.format("%A"))
+            };
+            format!("The {this} is on {why}.")
+        }
+        ConflictKind::OutsideWorkingHours { person } => format!(
+            "The {this} is outside {}'s working hours.",
+            person_name(person)
+        ),
+        ConflictKind::OutsideStatutoryWindow { rule, deadline } => {
+            format!(
+                "The {this} is after the deadline of {} ({rule}).",
+                uk_date(*deadline)
+            )
+        }
+        ConflictKind::BeforeDependency { depends_on } => {
+            let date = by_id
+                .get(depends_on)
+                .map(|m| uk_date(m.date()))
+                .unwrap_or_default();
+            format!("The {this} is before the initial conference on {date} that it follows.")
+        }
+    };
+    Conflict {
+        meeting,
+        kind,
+        message,
+    }
+}
+
+/// Detection only: what conflicts, without sentences. This is the authority-wide scan.
+pub fn detect_conflicts(
+    meetings: &[&Meeting],
+    ctx: &ScanContext<'_>,
+) -> Vec<(MeetingId, ConflictKind)> {
     let live: Vec<&Meeting> = meetings
         .iter()
         .copied()
         .filter(|m| !m.is_cancelled())
         .collect();
-    let mut out = Vec::new();
-    let person_name = |p: PersonId| {
-        ctx.people
-            .get(&p)
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| "Someone".into())
-    };
+    let mut out: Vec<(MeetingId, ConflictKind)> = Vec::new();
 
-    // Double bookings: sort (owner, start) and sweep, remembering the running latest end.
-    let mut by_person: Vec<(PersonId, Minute, Minute, usize)> = Vec::new();
-    let mut by_venue: Vec<(VenueId, Minute, Minute, usize)> = Vec::new();
+    // Double bookings: number the owners, sort by one packed key (owner, start) and sweep,
+    // remembering the meeting that reaches latest so far.
+    let base = live.iter().map(|m| minute(&m.start)).min().unwrap_or(0);
+    let rel = |t: Minute| u32::try_from(t - base).unwrap_or(u32::MAX);
+    let mut person_ix: IdMap<PersonId, u32> = IdMap::default();
+    let mut person_ids: Vec<PersonId> = Vec::new();
+    let mut venue_ix: IdMap<VenueId, u32> = IdMap::default();
+    let mut venue_ids: Vec<VenueId> = Vec::new();
+    let mut by_person: Vec<Row> = Vec::with_capacity(live.len() * 6);
+    let mut by_venue: Vec<Row> = Vec::with_capacity(live.len());
+    let mut who: Vec<PersonId> = Vec::new();
     for (i, m) in live.iter().enumerate() {
-        let (a, b) = (minute(&m.start), minute(&m.end));
-        let mut who: Vec<PersonId> = m.people().collect();
-        who.sort();
+        let (a, b) = (rel(minute(&m.start)), rel(minute(&m.end)));
+        who.clear();
+        who.extend(m.people());
+        who.sort_unstable();
         who.dedup();
-        by_person.extend(who.into_iter().map(|p| (p, a, b, i)));
+        for p in &who {
+            let ix = *person_ix.entry(*p).or_insert_with(|| {
+                person_ids.push(*p);
+                (person_ids.len() - 1) as u32
+            });
+            by_person.push(Row::new(ix, a, b, i));
+        }
         if let Location::Venue { venue } = m.location {
-            by_venue.push((venue, a, b, i));
+            let ix = *venue_ix.entry(venue).or_insert_with(|| {
+                venue_ids.push(venue);
+                (venue_ids.len() - 1) as u32
+            });
+            by_venue.push(Row::new(ix, a, b, i));
         }
     }
-    by_person.sort_unstable();
-    by_venue.sort_unstable();
-    let sweep = |rows: &[(Uuid16, Minute, Minute, usize)],
-                 emit: &mut dyn FnMut(Uuid16, usize, usize)| {
-        let mut k = 0;
-        while k < rows.len() {
-            let owner = rows[k].0;
-            let (mut latest_end, mut latest) = (rows[k].2, rows[k].3);
-            let mut j = k + 1;
-            while j < rows.len() && rows[j].0 == owner {
-                if rows[j].1 < latest_end {
-                    emit(owner, rows[j].3, latest);
-                }
-                if rows[j].2 > latest_end {
-                    latest_end = rows[j].2;
-                    latest = rows[j].3;
-                }
-                j += 1;
-            }
-            k = j;
-        }
-    };
-    let person_rows: Vec<(Uuid16, Minute, Minute, usize)> = by_person
-        .iter()
-        .map(|r| (*r.0.as_bytes(), r.1, r.2, r.3))
-        .collect();
-    sweep(&person_rows, &mut |owner, i, j| {
-        let p = PersonId(uuid::Uuid::from_bytes(owner));
-        for (x, y) in [(i, j), (j, i)] {
-            out.push(Conflict {
-                meeting: live[x].id,
-                kind: ConflictKind::PersonDoubleBooked {
-                    person: p,
-                    other: live[y].id,
+    by_person.sort_unstable_by_key(|r| r.key);
+    by_venue.sort_unstable_by_key(|r| r.key);
+    sweep(&by_person, |owner, x, y| {
+        let person = person_ids[owner as usize];
+        for (p, q) in [(x, y), (y, x)] {
+            out.push((
+                live[p as usize].id,
+                ConflictKind::PersonDoubleBooked {
+                    person,
+                    other: live[q as usize].id,
                 },
-                message: format!(
-                    "{} is also booked for the {}.",
-                    person_name(p),
-                    when(live[y])
-                ),
-            });
+            ));
         }
     });
-    let venue_rows: Vec<(Uuid16, Minute, Minute, usize)> = by_venue
-        .iter()
-        .map(|r| (*r.0.as_bytes(), r.1, r.2, r.3))
-        .collect();
-    sweep(&venue_rows, &mut |owner, i, j| {
-        let v = VenueId(uuid::Uuid::from_bytes(owner));
-        let name = ctx
-            .venues
-            .get(&v)
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| "The venue".into());
-        for (x, y) in [(i, j), (j, i)] {
-            out.push(Conflict {
-                meeting: live[x].id,
-                kind: ConflictKind::VenueDoubleBooked {
-                    venue: v,
-                    other: live[y].id,
+    sweep(&by_venue, |owner, x, y| {
+        let venue = venue_ids[owner as usize];
+        for (p, q) in [(x, y), (y, x)] {
+            out.push((
+                live[p as usize].id,
+                ConflictKind::VenueDoubleBooked {
+                    venue,
+                    other: live[q as usize].id,
                 },
-                message: format!("{name} is also booked for the {}.", when(live[y])),
-            });
+            ));
         }
     });
-
-    // Leave and busy blocks.
-    let mut blocks: HashMap<PersonId, Vec<Interval>> = HashMap::new();
-    for b in ctx.blocks {
-        if let BusyOwner::Person(p) = b.owner {
-            blocks.entry(p).or_default().push(Interval {
-                start: minute(&b.start),
-                end: minute(&b.end),
-                reason: BusyReason::Block {
-                    kind: b.kind,
-                    note: b.note.clone(),
-                },
-            });
-        }
-    }
-    let blocks: HashMap<PersonId, BusyList> = blocks
-        .into_iter()
-        .map(|(p, v)| (p, BusyList::new(v)))
-        .collect();
 
     // Dependencies: the first ICPC (or pre-birth conference) of each child.
     let mut first_conference: HashMap<ChildId, (chrono::DateTime<chrono::FixedOffset>, MeetingId)> =
@@ -208,27 +279,13 @@ pub fn scan_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<Confl
     }
 
     for m in &live {
-        let (a, b) = (minute(&m.start), minute(&m.end));
         let date = m.date();
-        match ctx.cal.is_working_day(date) {
-            Ok(false) => {
-                let why = if let Some(h) = ctx.cal.holiday(date) {
-                    format!("a bank holiday ({})", h.title)
-                } else if ctx.cal.is_closure(date) {
-                    "a local closure day".to_string()
-                } else {
-                    format!("a {}", date.format("%A"))
-                };
-                out.push(Conflict {
-                    meeting: m.id,
-                    kind: ConflictKind::NotWorkingDay,
-                    message: format!("The {} is on {why}.", when(m)),
-                });
-            }
-            Ok(true) | Err(_) => {}
+        if ctx.cal.is_working_day(date) == Ok(false) {
+            out.push((m.id, ConflictKind::NotWorkingDay));
         }
         let weekday = date.weekday().number_from_monday() as u8;
         let (ls, le) = (m.start.time(), m.end.time());
+        let same_day = m.end.date_naive() == date;
         let required = m
             .chair
             .into_iter()
@@ -240,97 +297,112 @@ pub fn scan_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<Confl
             if ctx.family.contains(&person.agency) {
                 continue; // families have no working hours to keep to
             }
-            let inside = person.working_pattern.days.iter().any(|h| {
-                h.weekday == weekday && h.start <= ls && le <= h.end && m.end.date_naive() == date
-            });
+            let inside = same_day
+                && person
+                    .working_pattern
+                    .days
+                    .iter()
+                    .any(|h| h.weekday == weekday && h.start <= ls && le <= h.end);
             if !inside {
-                out.push(Conflict {
-                    meeting: m.id,
-                    kind: ConflictKind::OutsideWorkingHours { person: p },
-                    message: format!(
-                        "The {} is outside {}'s working hours.",
-                        when(m),
-                        person.name
-                    ),
-                });
+                out.push((m.id, ConflictKind::OutsideWorkingHours { person: p }));
             }
         }
-        let mut who: Vec<PersonId> = m.people().collect();
-        who.sort();
-        who.dedup();
-        for p in who {
-            if let Some(iv) = blocks.get(&p).and_then(|bl| bl.overlapping(a, b)) {
-                out.push(Conflict {
-                    meeting: m.id,
-                    kind: ConflictKind::PersonUnavailable { person: p },
-                    message: format!(
-                        "{} is {} during the {}.",
-                        person_name(p),
-                        iv.reason.describe(),
-                        when(m)
-                    ),
-                });
+        if !ctx.block_lists.is_empty() {
+            let (a, b) = (minute(&m.start), minute(&m.end));
+            who.clear();
+            who.extend(m.people());
+            who.sort_unstable();
+            who.dedup();
+            for p in &who {
+                if ctx
+                    .block_lists
+                    .get(p)
+                    .and_then(|bl| bl.overlapping(a, b))
+                    .is_some()
+                {
+                    out.push((m.id, ConflictKind::PersonUnavailable { person: *p }));
+                }
             }
         }
         if matches!(
             m.kind,
             MeetingKind::CoreGroup | MeetingKind::ReviewConference
         ) {
-            for c in &m.children {
-                if let Some((start, icpc)) = first_conference.get(c) {
-                    if m.start < *start {
-                        out.push(Conflict {
-                            meeting: m.id,
-                            kind: ConflictKind::BeforeDependency { depends_on: *icpc },
-                            message: format!(
-                                "The {} is before the initial conference on {} that it follows.",
-                                when(m),
-                                uk_date(start.date_naive())
-                            ),
-                        });
-                        break;
-                    }
-                }
+            let before = m.children.iter().find_map(|c| {
+                first_conference
+                    .get(c)
+                    .filter(|(start, _)| m.start < *start)
+            });
+            if let Some((_, icpc)) = before {
+                out.push((m.id, ConflictKind::BeforeDependency { depends_on: *icpc }));
             }
         }
     }
 
     // Statutory windows: planned meetings that would meet an item only after its deadline.
     let in_scan: std::collections::HashSet<MeetingId> = live.iter().map(|m| m.id).collect();
-    let by_id: HashMap<MeetingId, &Meeting> = live.iter().map(|m| (m.id, *m)).collect();
-    let mut seen: std::collections::HashSet<(MeetingId, String)> = Default::default();
     for i in ctx.items {
         if let Some(s) = i
             .scheduled
             .filter(|s| !s.within_deadline && in_scan.contains(&s.meeting))
         {
-            if seen.insert((s.meeting, i.rule.to_string())) {
-                let title = by_id.get(&s.meeting).map(|m| when(m)).unwrap_or_default();
-                out.push(Conflict {
-                    meeting: s.meeting,
-                    kind: ConflictKind::OutsideStatutoryWindow {
-                        rule: i.rule.to_string(),
-                        deadline: i.deadline,
-                    },
-                    message: format!(
-                        "The {title} is after the deadline of {} ({}).",
-                        uk_date(i.deadline),
-                        i.rule
-                    ),
-                });
-            }
+            out.push((
+                s.meeting,
+                ConflictKind::OutsideStatutoryWindow {
+                    rule: i.rule.to_string(),
+                    deadline: i.deadline,
+                },
+            ));
         }
     }
-    out.sort_by(|x, y| {
-        x.meeting
-            .cmp(&y.meeting)
-            .then_with(|| x.message.cmp(&y.message))
-    });
-    out.dedup();
     out
 }
 
-type Uuid16 = [u8; 16];
+/// One booking of an owner: `key` packs (owner, start) so sorting compares one integer.
+#[derive(Clone, Copy)]
+struct Row {
+    key: u64,
+    end: u32,
+    meeting: u32,
+}
+
+impl Row {
+    fn new(owner: u32, start: u32, end: u32, meeting: usize) -> Row {
+        Row {
+            key: u64::from(owner) << 32 | u64::from(start),
+            end,
+            meeting: meeting as u32,
+        }
+    }
+    fn owner(&self) -> u32 {
+        (self.key >> 32) as u32
+    }
+    fn start(&self) -> u32 {
+        self.key as u32
+    }
+}
+
+/// Rows sorted by owner then start: call `emit(owner, a, b)` for each meeting `a` that starts
+/// before the latest-ending earlier meeting `b` of the same owner ends.
+fn sweep(rows: &[Row], mut emit: impl FnMut(u32, u32, u32)) {
+    let mut k = 0;
+    while k < rows.len() {
+        let owner = rows[k].owner();
+        let (mut latest_end, mut latest) = (rows[k].end, rows[k].meeting);
+        let mut j = k + 1;
+        while j < rows.len() && rows[j].owner() == owner {
+            if rows[j].start() < latest_end {
+                emit(owner, rows[j].meeting, latest);
+            }
+            if rows[j].end > latest_end {
+                latest_end = rows[j].end;
+                latest = rows[j].meeting;
+            }
+            j += 1;
+        }
+        k = j;
+    }
+}
 
 /// Conflicts of one meeting about to be saved: `meeting` replaces any stored version in `all`.
 pub fn conflicts_for(meeting: &Meeting, all: &[Meeting], ctx: &ScanContext<'_>) -> Vec<Conflict> {

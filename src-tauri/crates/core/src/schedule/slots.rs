@@ -96,14 +96,51 @@ const LATE_SEARCH_DAYS: u32 = 30;
 const OPEN_SEARCH_DAYS: u32 = 15;
 const NEAR_CLASH_MINUTES: Minute = 30;
 
+/// A candidate time, kept small: who is missing is worked out again (with reasons) only for
+/// the few candidates that are shown.
 struct Candidate {
     date: NaiveDate,
     start: Minute,
     end: Minute,
     venue: Option<VenueId>,
-    missing_required: Vec<(PersonId, String)>,
-    missing_optional: Vec<(PersonId, String)>,
+    missing_required: u32,
+    missing_optional: u32,
     near: u32,
+}
+
+/// Why one attendee cannot come to a candidate time.
+enum Miss<'a> {
+    NotWorking,
+    OutsideHours,
+    Busy(&'a super::availability::Interval),
+}
+
+type Window = (PersonId, bool, Option<(Minute, Minute)>);
+
+fn miss<'a>(
+    avail: &'a Availability,
+    w: &Window,
+    start: Minute,
+    end: Minute,
+    buffer: Minute,
+) -> Option<Miss<'a>> {
+    match w.2 {
+        None => Some(Miss::NotWorking),
+        Some((ws, we)) if start < ws || end > we => Some(Miss::OutsideHours),
+        _ => avail
+            .busy(w.0)
+            .and_then(|b| b.overlapping(start - buffer, end + buffer))
+            .map(Miss::Busy),
+    }
+}
+
+fn windows_on(req: &SlotRequest, avail: &Availability, day: NaiveDate) -> Vec<Window> {
+    req.required
+        .iter()
+        .map(|p| (*p, true))
+        .chain(req.optional.iter().map(|p| (*p, false)))
+        .map(|(p, r)| (p, r, working_window(avail.patterns.get(&p), day)))
+        .collect()
 }
 
 /// Find slots. `names` turns ids into names for the reasons.
@@ -143,32 +180,23 @@ pub fn find_slots(
         ) else {
             continue;
         };
-        let windows: Vec<(PersonId, bool, Option<(Minute, Minute)>)> = req
-            .required
-            .iter()
-            .map(|p| (*p, true))
-            .chain(req.optional.iter().map(|p| (*p, false)))
-            .map(|(p, r)| (p, r, working_window(avail.patterns.get(&p), day)))
-            .collect();
+        let windows = windows_on(req, avail, day);
         let mut t = minute(&open);
         while t + i64::from(req.duration_minutes) <= minute(&close) {
-            let c = evaluate(req, avail, &windows, day, t, &name);
+            let c = evaluate(req, avail, &windows, day, t);
             t += step;
             if req.venues.is_empty() || c.venue.is_some() {
                 if in_window(day) {
                     inside.push(c);
-                } else if late.is_none() && c.missing_required.is_empty() {
+                } else if late.is_none() && c.missing_required == 0 {
                     late = Some(c);
                 }
             }
         }
     }
     let top = req.top.max(1) as usize;
-    let mut fits: Vec<&Candidate> = inside
-        .iter()
-        .filter(|c| c.missing_required.is_empty())
-        .collect();
-    fits.sort_by_key(|c| (c.missing_optional.len(), c.date, c.near, c.start));
+    let mut fits: Vec<&Candidate> = inside.iter().filter(|c| c.missing_required == 0).collect();
+    fits.sort_by_key(|c| (c.missing_optional, c.date, c.near, c.start));
     let chosen = diverse(fits, top);
     if !chosen.is_empty() {
         let message = match req.deadline {
@@ -186,14 +214,17 @@ pub fn find_slots(
             deadline: req.deadline,
             nothing_fits: false,
             message,
-            slots: chosen.into_iter().map(|c| suggestion(req, c)).collect(),
+            slots: chosen
+                .into_iter()
+                .map(|c| suggestion(req, c, avail, &name))
+                .collect(),
         };
     }
     let mut compromise: Vec<&Candidate> = inside.iter().collect();
     compromise.sort_by_key(|c| {
         (
-            c.missing_required.len(),
-            c.missing_optional.len(),
+            c.missing_required,
+            c.missing_optional,
             c.date,
             c.near,
             c.start,
@@ -201,10 +232,10 @@ pub fn find_slots(
     });
     let mut slots: Vec<SlotSuggestion> = diverse(compromise, top)
         .into_iter()
-        .map(|c| suggestion(req, c))
+        .map(|c| suggestion(req, c, avail, &name))
         .collect();
     if let Some(l) = &late {
-        slots.push(suggestion(req, l));
+        slots.push(suggestion(req, l, avail, &name));
     }
     let message = match (req.deadline, &late) {
         (Some(d), Some(l)) if d < req.earliest => format!(
@@ -254,10 +285,9 @@ fn weekday_name(d: NaiveDate) -> String {
 fn evaluate(
     req: &SlotRequest,
     avail: &Availability,
-    windows: &[(PersonId, bool, Option<(Minute, Minute)>)],
+    windows: &[Window],
     day: NaiveDate,
     start: Minute,
-    name: &dyn Fn(PersonId) -> String,
 ) -> Candidate {
     let end = start + i64::from(req.duration_minutes);
     let buffer = i64::from(req.buffer_minutes);
@@ -266,31 +296,17 @@ fn evaluate(
         start,
         end,
         venue: None,
-        missing_required: vec![],
-        missing_optional: vec![],
+        missing_required: 0,
+        missing_optional: 0,
         near: 0,
     };
-    for &(p, required, window) in windows {
-        let why = match window {
-            None => Some(format!(
-                "{} does not work on {}",
-                name(p),
-                weekday_name(day)
-            )),
-            Some((ws, we)) if start < ws || end > we => {
-                Some(format!("{} is outside their working hours then", name(p)))
-            }
-            _ => avail
-                .busy(p)
-                .and_then(|b| b.overlapping(start - buffer, end + buffer))
-                .map(|iv| format!("{} is {}", name(p), iv.reason.describe())),
-        };
-        match why {
-            Some(w) if required => c.missing_required.push((p, w)),
-            Some(w) => c.missing_optional.push((p, w)),
+    for w in windows {
+        match miss(avail, w, start, end, buffer) {
+            Some(_) if w.1 => c.missing_required += 1,
+            Some(_) => c.missing_optional += 1,
             None => {
                 if avail
-                    .busy(p)
+                    .busy(w.0)
                     .is_some_and(|b| b.near(start - buffer, end + buffer, NEAR_CLASH_MINUTES))
                 {
                     c.near += 1;
@@ -307,27 +323,42 @@ fn evaluate(
     c
 }
 
-fn suggestion(req: &SlotRequest, c: &Candidate) -> SlotSuggestion {
+fn suggestion(
+    req: &SlotRequest,
+    c: &Candidate,
+    avail: &Availability,
+    name: &dyn Fn(PersonId) -> String,
+) -> SlotSuggestion {
     let to_time = |m: Minute| {
         chrono::DateTime::from_timestamp(m * 60, 0)
             .map(|t| crate::time::to_london(t.fixed_offset()))
             .unwrap_or_default()
     };
     let within = req.deadline.is_none_or(|d| c.date <= d);
+    let buffer = i64::from(req.buffer_minutes);
+    let mut missing_required = Vec::new();
+    let mut missing_optional = Vec::new();
     let mut reasons = Vec::new();
-    if c.missing_required.is_empty() {
+    if c.missing_required == 0 {
         reasons.push("Everyone required can attend.".to_string());
     }
-    reasons.extend(
-        c.missing_required
-            .iter()
-            .map(|(_, w)| format!("Required: {w}.")),
-    );
-    reasons.extend(
-        c.missing_optional
-            .iter()
-            .map(|(_, w)| format!("Optional: {w}.")),
-    );
+    for w in windows_on(req, avail, c.date) {
+        let Some(m) = miss(avail, &w, c.start, c.end, buffer) else {
+            continue;
+        };
+        let why = match m {
+            Miss::NotWorking => format!("{} does not work on {}", name(w.0), weekday_name(c.date)),
+            Miss::OutsideHours => format!("{} is outside their working hours then", name(w.0)),
+            Miss::Busy(iv) => format!("{} is {}", name(w.0), iv.reason.describe()),
+        };
+        if w.1 {
+            missing_required.push(w.0);
+            reasons.push(format!("Required: {why}."));
+        } else {
+            missing_optional.push(w.0);
+            reasons.push(format!("Optional: {why}."));
+        }
+    }
     match req.deadline {
         Some(d) if within => {
             reasons.push(format!("Inside the statutory deadline of {}.", uk_date(d)))
@@ -353,8 +384,8 @@ fn suggestion(req: &SlotRequest, c: &Candidate) -> SlotSuggestion {
         within_deadline: within,
         deadline: req.deadline,
         venue: c.venue,
-        missing_required: c.missing_required.iter().map(|(p, _)| *p).collect(),
-        missing_optional: c.missing_optional.iter().map(|(p, _)| *p).collect(),
+        missing_required,
+        missing_optional,
         reasons,
     }
 }
