@@ -7,6 +7,11 @@ const COMMANDS: &[&str] = &[
     "list_children",
     "upcoming_meetings",
     "due_items",
+    "child_detail",
+    "suggest_slots",
+    "save_meeting",
+    "what_if",
+    "list_conflicts",
 ];
 
 fn main() {

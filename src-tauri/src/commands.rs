@@ -1,9 +1,17 @@
 //! The IPC commands: thin wrappers over store + core. No logic the CLI would also need.
 
-use chrono::Duration;
-use convene_core::queries::{child_summaries, due_views, evaluate_all, meetings_between};
-use convene_core::views::{ChildSummary, DueItemView, MeetingSummary, StoreStatus};
-use convene_core::{Child, Meeting};
+use chrono::{Duration, NaiveDate};
+use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
+use convene_core::rules::RulePack;
+use convene_core::schedule::planning::{
+    accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput,
+};
+use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
+use convene_core::views::{
+    ChildDetail, ChildSummary, DueItemView, MeetingSummary, SaveOutcome, SlotQuery, StoreStatus,
+};
+use convene_core::whatif::WhatIf;
+use convene_core::{Child, ChildId, Meeting, MeetingId, WorkingDayCalendar};
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
 
@@ -87,4 +95,137 @@ pub async fn due_items(
         items.sort_by_key(|i| (i.status, i.deadline));
         Ok(due_views(&ds, &pack, &cal, &items, as_of))
     })
+}
+
+/// Settings, pack and calendar: what every timescale command needs.
+fn rules(store: &Store) -> Result<(RulePack, WorkingDayCalendar), IpcError> {
+    let settings = store.settings()?;
+    let pack = settings.pack()?;
+    let cal = settings.calendar(pack.division);
+    Ok((pack, cal))
+}
+
+#[tauri::command]
+pub async fn child_detail(
+    state: State<'_, AppState>,
+    id: ChildId,
+) -> Result<ChildDetail, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let bundle = store.child_bundle(id)?;
+        Ok(queries::child_detail(&ds, &pack, &cal, &bundle, today())?)
+    })
+}
+
+#[tauri::command]
+pub async fn suggest_slots(
+    state: State<'_, AppState>,
+    query: SlotQuery,
+) -> Result<SlotResult, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let as_of = today();
+        let earliest = match query.earliest {
+            Some(d) => d,
+            None => cal.add_working_days(as_of, 1)?,
+        };
+        if query.duration_minutes == 0 || query.duration_minutes > 720 {
+            return Err(IpcError::new(
+                "invalid",
+                "The meeting must last between 1 minute and 12 hours.",
+            ));
+        }
+        let input = SuggestInput {
+            kind: query.kind,
+            children: query.children,
+            required: query.required,
+            optional: query.optional,
+            venues: query.venues,
+            duration_minutes: query.duration_minutes,
+            earliest,
+            deadline: query.deadline,
+            top: 5,
+        };
+        Ok(suggest(&pack, &cal, &ds, &ds.busy, input, as_of)?)
+    })
+}
+
+#[tauri::command]
+pub async fn save_meeting(
+    state: State<'_, AppState>,
+    draft: MeetingDraft,
+) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let existing: Option<Meeting> = match draft.id {
+            Some(id) => Some(store.require(id.as_bytes())?),
+            None => None,
+        };
+        let (meeting, change) = from_draft(&draft, existing.as_ref())?;
+        let ds = store.load_dataset()?;
+        let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &meeting, today())?;
+        match accept(meeting, conflicts, draft.override_reason.as_deref(), now()) {
+            Err(conflicts) => Ok(SaveOutcome {
+                saved: None,
+                conflicts,
+            }),
+            Ok(meeting) => {
+                store.save_meeting(&meeting, change, now())?;
+                let ds = store.load_dataset()?;
+                let names = queries::Names::new(&ds);
+                Ok(SaveOutcome {
+                    saved: Some(queries::meeting_summary(&meeting, &names)),
+                    conflicts: vec![],
+                })
+            }
+        }
+    })
+}
+
+#[tauri::command]
+pub async fn what_if(
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+    date: NaiveDate,
+) -> Result<WhatIf, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        Ok(convene_core::whatif::what_if(
+            &pack,
+            &cal,
+            &ds.by_child(),
+            meeting,
+            date,
+            today(),
+        )?)
+    })
+}
+
+#[tauri::command]
+pub async fn list_conflicts(
+    state: State<'_, AppState>,
+    days: u32,
+) -> Result<Vec<Conflict>, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let from = today();
+        let to = from + Duration::days(i64::from(days.clamp(1, 366)));
+        let items = evaluate_all(&pack, &cal, &ds.by_child(), from)?;
+        let ctx = ScanContext::new(&ds, &ds.busy, &cal, &items);
+        let in_range: Vec<&Meeting> = ds
+            .meetings
+            .iter()
+            .filter(|m| m.date() >= from && m.date() <= to)
+            .collect();
+        Ok(scan_conflicts(&in_range, &ctx))
+    })
+}
+
+/// The current UK time with its offset: the app's only clock read besides `today`.
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    convene_core::time::to_london(chrono::Utc::now().fixed_offset())
 }

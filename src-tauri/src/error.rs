@@ -45,3 +45,9 @@ impl From<ValidationError> for IpcError {
         IpcError::new("invalid", e.to_string())
     }
 }
+
+impl From<convene_core::whatif::WhatIfError> for IpcError {
+    fn from(e: convene_core::whatif::WhatIfError) -> Self {
+        IpcError::new("what-if", e.to_string())
+    }
+}

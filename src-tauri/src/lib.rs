@@ -28,6 +28,11 @@ pub fn run() {
             commands::list_children,
             commands::upcoming_meetings,
             commands::due_items,
+            commands::child_detail,
+            commands::suggest_slots,
+            commands::save_meeting,
+            commands::what_if,
+            commands::list_conflicts,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -4,7 +4,7 @@
 use chrono::Duration;
 use clap::{Args, Subcommand, ValueEnum};
 use convene_core::queries::{evaluate_all, Names};
-use convene_core::schedule::planning::{check_meeting, suggest, SuggestInput};
+use convene_core::schedule::planning::{accept, check_meeting, suggest, SuggestInput};
 use convene_core::schedule::{scan_conflicts, ScanContext};
 use convene_core::time::parse_london;
 use convene_core::*;
@@ -139,7 +139,7 @@ pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: 
 /// which is recorded on the meeting.
 pub fn checked(
     store: &Store,
-    mut m: Meeting,
+    m: Meeting,
     override_reason: Option<String>,
 ) -> Result<Meeting, Failure> {
     let settings = store.settings()?;
@@ -147,24 +147,13 @@ pub fn checked(
     let cal = settings.calendar(pack.division);
     let ds = store.load_dataset()?;
     let found = check_meeting(&pack, &cal, &ds, &ds.busy, &m, today())?;
-    if found.is_empty() {
-        return Ok(m);
-    }
-    let messages: Vec<String> = found.iter().map(|c| c.message.clone()).collect();
-    match override_reason.filter(|r| !r.trim().is_empty()) {
-        None => Err(Failure(format!(
+    accept(m, found, override_reason.as_deref(), now()).map_err(|conflicts| {
+        let messages: Vec<String> = conflicts.into_iter().map(|c| c.message).collect();
+        Failure(format!(
             "Not saved: {} To save it anyway, add --override \"why\".",
             messages.join(" ")
-        ))),
-        Some(reason) => {
-            m.overrides.push(ConflictOverride {
-                conflicts: messages,
-                reason,
-                at: now(),
-            });
-            Ok(m)
-        }
-    }
+        ))
+    })
 }
 
 pub fn now() -> chrono::DateTime<chrono::FixedOffset> {

@@ -227,3 +227,94 @@ pub fn due_views(
         })
         .collect()
 }
+
+/// The child screen: details, siblings, network, episodes, events, meetings and due items.
+pub fn child_detail(
+    ds: &Dataset,
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    bundle: &ChildBundle,
+    as_of: NaiveDate,
+) -> Result<ChildDetail, CalendarError> {
+    let names = Names::new(ds);
+    let rules = pack.active_rules();
+    let mut items = crate::timescales::evaluate_child(pack, &rules, cal, &bundle.records(), as_of)?;
+    items.sort_by_key(|i| (i.deadline, i.status));
+    let summary = child_summaries(ds, &items, as_of)
+        .into_iter()
+        .find(|s| s.id == bundle.child.id)
+        .unwrap_or_else(|| ChildSummary {
+            id: bundle.child.id,
+            name: bundle.child.display_name(),
+            case_id: bundle.child.case_id.clone(),
+            birth: birth_label(&bundle.child.birth),
+            social_worker: None,
+            team: None,
+            open_episodes: vec![],
+            overdue: 0,
+            due_soon: 0,
+        });
+    let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
+    let mut events: Vec<EventView> = bundle
+        .events
+        .iter()
+        .map(|e| EventView {
+            id: e.id,
+            kind: e.kind,
+            label: event_label(e.kind).to_string(),
+            date: e.date,
+            note: e.note.clone(),
+        })
+        .collect();
+    events.sort_by_key(|e| (e.date, e.id));
+    let mut meetings: Vec<&Meeting> = bundle.meetings.iter().collect();
+    meetings.sort_by_key(|m| (m.start, m.id));
+    let mut episodes: Vec<EpisodeView> = bundle
+        .episodes
+        .iter()
+        .map(|e| EpisodeView {
+            id: e.id,
+            label: episode_label(&e.kind),
+            start: e.start,
+            end: e.end,
+        })
+        .collect();
+    episodes.sort_by_key(|e| e.start);
+    Ok(ChildDetail {
+        siblings: bundle
+            .child
+            .siblings
+            .iter()
+            .map(|s| Named {
+                id: s.0,
+                name: names.child_name(*s),
+            })
+            .collect(),
+        network: bundle
+            .child
+            .network
+            .iter()
+            .filter_map(|l| {
+                let p = names.person(l.person)?;
+                Some(NetworkMember {
+                    person: p.id,
+                    name: p.name.clone(),
+                    role: l.role,
+                    job: p.role.clone(),
+                    agency: agencies
+                        .get(&p.agency)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default(),
+                })
+            })
+            .collect(),
+        episodes,
+        events,
+        meetings: meetings
+            .into_iter()
+            .map(|m| meeting_summary(m, &names))
+            .collect(),
+        items: due_views(ds, pack, cal, &items, as_of),
+        summary,
+    })
+}

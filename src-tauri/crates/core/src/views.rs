@@ -169,3 +169,88 @@ fn scheduled_text(item: &DueItem) -> String {
         })
         .unwrap_or_default()
 }
+
+/// An id with the name to show for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Named {
+    pub id: uuid::Uuid,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EpisodeView {
+    pub id: EpisodeId,
+    pub label: String,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventView {
+    pub id: EventId,
+    pub kind: EventKind,
+    pub label: String,
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NetworkMember {
+    pub person: PersonId,
+    pub name: String,
+    pub role: NetworkRole,
+    pub job: String,
+    pub agency: String,
+}
+
+/// Everything the child screen shows: details, episodes, siblings, network, and a timeline of
+/// events and meetings with every statutory deadline and its status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChildDetail {
+    pub summary: ChildSummary,
+    pub siblings: Vec<Named>,
+    pub network: Vec<NetworkMember>,
+    pub episodes: Vec<EpisodeView>,
+    pub events: Vec<EventView>,
+    pub meetings: Vec<MeetingSummary>,
+    pub items: Vec<DueItemView>,
+}
+
+/// What a practitioner reads for an event kind.
+pub fn event_label(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Referral => "Referral",
+        EventKind::ReferralDecision => "Decision on referral",
+        EventKind::StrategyDiscussion => "Strategy discussion",
+        EventKind::S47Start => "Section 47 enquiry started",
+        EventKind::NoFurtherAction => "No further action",
+        EventKind::AssessmentCompleted => "Assessment completed",
+        EventKind::Visit => "Visit",
+        EventKind::ReportsShared => "Reports shared with parents",
+        EventKind::DecisionLetterSent => "Decision letter sent",
+        EventKind::MinutesDistributed => "Minutes distributed",
+        EventKind::BecameLookedAfter => "Became looked after",
+        EventKind::PlacementStart => "Placement started",
+    }
+}
+
+/// The answer to "save this meeting": saved, or the conflicts to confirm with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SaveOutcome {
+    pub saved: Option<MeetingSummary>,
+    pub conflicts: Vec<crate::schedule::Conflict>,
+}
+
+/// What the slot finder is asked from the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SlotQuery {
+    pub kind: MeetingKind,
+    pub children: Vec<ChildId>,
+    /// None: the default invitees for the kind.
+    pub required: Option<Vec<PersonId>>,
+    pub optional: Vec<PersonId>,
+    pub venues: Vec<VenueId>,
+    pub duration_minutes: u32,
+    pub earliest: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+}

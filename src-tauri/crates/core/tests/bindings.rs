@@ -42,6 +42,10 @@ fn export_all(dir: &Path) {
         convene_core::schedule::Conflict,
         BusyBlock,
         MeetingHistoryEntry,
+        ChildDetail,
+        SaveOutcome,
+        SlotQuery,
+        convene_core::schedule::planning::MeetingDraft,
     );
 }
 

@@ -147,3 +147,96 @@ pub fn check_meeting(
     let ctx = ScanContext::new(&with, blocks, cal, &items);
     Ok(conflicts_for(meeting, &with.meetings, &ctx))
 }
+
+/// A meeting may be saved when it has no conflicts, or when the user gives a reason to save it
+/// anyway; the conflicts and the reason are then recorded on the meeting.
+pub fn accept(
+    mut meeting: Meeting,
+    conflicts: Vec<Conflict>,
+    override_reason: Option<&str>,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Meeting, Vec<Conflict>> {
+    if conflicts.is_empty() {
+        return Ok(meeting);
+    }
+    match override_reason.map(str::trim).filter(|r| !r.is_empty()) {
+        None => Err(conflicts),
+        Some(reason) => {
+            meeting.overrides.push(ConflictOverride {
+                conflicts: conflicts.into_iter().map(|c| c.message).collect(),
+                reason: reason.to_string(),
+                at,
+            });
+            Ok(meeting)
+        }
+    }
+}
+
+/// A meeting as the editor sends it: times as UK wall-clock text, `id` set when editing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct MeetingDraft {
+    pub id: Option<MeetingId>,
+    pub kind: MeetingKind,
+    pub children: Vec<ChildId>,
+    /// `YYYY-MM-DDTHH:MM`, optionally with an offset for the repeated autumn hour.
+    pub start: String,
+    pub end: String,
+    pub location: Location,
+    pub chair: Option<PersonId>,
+    pub minute_taker: Option<PersonId>,
+    pub invitees: Vec<Invitee>,
+    /// Why a meeting is moving (required when the time of an existing meeting changes).
+    pub reason: Option<String>,
+    /// Save despite conflicts, for this reason.
+    pub override_reason: Option<String>,
+}
+
+/// The meeting a draft describes, and what the save does to its history.
+pub fn from_draft(
+    draft: &MeetingDraft,
+    existing: Option<&Meeting>,
+) -> Result<(Meeting, MeetingChange), crate::error::ValidationError> {
+    let start = crate::time::parse_london(&draft.start)?;
+    let end = crate::time::parse_london(&draft.end)?;
+    let mut m = Meeting {
+        id: draft.id.unwrap_or_else(MeetingId::new_random),
+        kind: draft.kind,
+        children: draft.children.clone(),
+        start,
+        end,
+        location: draft.location.clone(),
+        chair: draft.chair,
+        minute_taker: draft.minute_taker,
+        invitees: draft.invitees.clone(),
+        status: MeetingStatus::Planned,
+        sequence: 0,
+        overrides: vec![],
+    };
+    let change = match existing {
+        None => MeetingChange::Created,
+        Some(old) => {
+            m.status = old.status.clone();
+            m.sequence = old.sequence;
+            m.overrides = old.overrides.clone();
+            if old.start != m.start || old.end != m.end {
+                let reason = draft
+                    .reason
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .ok_or(crate::error::ValidationError::Empty {
+                        field: "The reason for moving the meeting",
+                    })?;
+                m.sequence += 1;
+                MeetingChange::Rescheduled {
+                    from: old.start,
+                    to: m.start,
+                    reason: reason.to_string(),
+                }
+            } else {
+                MeetingChange::Updated
+            }
+        }
+    };
+    Ok((m, change))
+}
