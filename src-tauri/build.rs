@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "save_meeting",
     "what_if",
     "list_conflicts",
+    "restore_latest_backup",
 ];
 
 fn main() {

@@ -708,3 +708,67 @@ fn suggest_conflicts_override_reschedule_and_history() {
         .contains("before or when it starts"));
     s.run(&["check"]).ok();
 }
+
+#[test]
+fn backups_are_taken_and_a_corrupt_store_is_restored_not_replaced() {
+    let s = Sandbox::new();
+    s.demo();
+    // The first command on a new day takes the daily backup.
+    s.run(&["child", "list"]).ok();
+    let listed = s.run(&["backups"]).ok().to_string();
+    assert!(listed.contains("-daily.json"), "{listed}");
+    let manual = s.path("manual.json");
+    s.run(&["backup", "-o", manual.to_str().unwrap()]).ok();
+    let before = json(s.run(&["child", "list", "--json"]).ok())
+        .as_array()
+        .unwrap()
+        .len();
+
+    // Flip bytes through sled's log: the store can no longer be read.
+    let log = s.data().join("db").join("db");
+    let mut bytes = std::fs::read(&log).unwrap();
+    for i in (1000..bytes.len()).step_by(9973) {
+        bytes[i] ^= 0xFF;
+    }
+    std::fs::write(&log, bytes).unwrap();
+    let err = s.run(&["child", "list"]).failed().to_string();
+    assert!(
+        err.contains("could not be read") && err.contains("restore --latest"),
+        "{err}"
+    );
+
+    // A malformed backup is refused before anything is touched.
+    let bad = s.path("bad.json");
+    std::fs::write(&bad, "{\"format\": \"convene-export\", \"version\": 1").unwrap();
+    assert!(s
+        .run(&["restore", bad.to_str().unwrap()])
+        .failed()
+        .contains("not valid JSON"));
+    assert!(s
+        .run(&["child", "list"])
+        .failed()
+        .contains("could not be read"));
+
+    let out = s.run(&["restore", "--latest"]).ok().to_string();
+    assert!(
+        out.contains(&format!("Restored {before} children")),
+        "{out}"
+    );
+    assert_eq!(
+        json(s.run(&["child", "list", "--json"]).ok())
+            .as_array()
+            .unwrap()
+            .len(),
+        before
+    );
+    s.run(&["check"]).ok();
+    let kept: Vec<String> = std::fs::read_dir(s.data())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        kept.iter().any(|n| n.starts_with("db.replaced-")),
+        "the unreadable store was not kept: {kept:?}"
+    );
+}

@@ -229,3 +229,10 @@ pub async fn list_conflicts(
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
     convene_core::time::to_london(chrono::Utc::now().fixed_offset())
 }
+
+/// Restore the newest backup (offered when the store cannot be opened).
+#[tauri::command]
+pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
+    state.restore_latest()?;
+    state.with_store(status)
+}

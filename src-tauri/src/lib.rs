@@ -33,6 +33,7 @@ pub fn run() {
             commands::save_meeting,
             commands::what_if,
             commands::list_conflicts,
+            commands::restore_latest_backup,
         ])
         .build(tauri::generate_context!());
     match app {

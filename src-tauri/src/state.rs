@@ -9,6 +9,7 @@ use crate::error::IpcError;
 
 pub struct AppState {
     store: Mutex<Result<Store, IpcError>>,
+    dir: Option<std::path::PathBuf>,
 }
 
 impl AppState {

@@ -71,6 +71,21 @@ enum Command {
     Import { file: PathBuf },
     /// Check that every index agrees with the records.
     Check,
+    /// Write a backup (default: into the data folder's backups/, rotated).
+    Backup {
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the data with a backup; the current data is kept aside, never deleted.
+    Restore {
+        #[arg(required_unless_present = "latest")]
+        file: Option<PathBuf>,
+        /// The newest backup in the data folder.
+        #[arg(long, conflicts_with = "file")]
+        latest: bool,
+    },
+    /// List the backups in the data folder, newest first.
+    Backups,
     /// The deadline for RULE with its anchor on DATE.
     Due {
         rule: String,
@@ -132,9 +147,15 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    pub fn dir(&self) -> Result<PathBuf, Failure> {
+        Ok(data_dir::resolve(self.data_dir.clone())?)
+    }
+
+    /// Open the store, taking the day's backup first if it is due.
     pub fn open(&self) -> Result<Store, Failure> {
-        let dir = data_dir::resolve(self.data_dir.clone())?;
-        Ok(Store::open(&dir)?)
+        let store = Store::open(&self.dir()?)?;
+        store.daily_backup_if_due(chrono::Utc::now())?;
+        Ok(store)
     }
 }
 
@@ -223,6 +244,58 @@ fn run(cli: Cli) -> Outcome {
                     report.problems.len()
                 )))
             }
+        }
+        Command::Backup { output } => {
+            let store = ctx.open()?;
+            let path = match output {
+                Some(p) => {
+                    store.backup_to(&p)?;
+                    p
+                }
+                None => store.backup(
+                    convene_store::backup::BackupKind::Manual,
+                    chrono::Utc::now(),
+                )?,
+            };
+            out!("Backed up to {}", path.display());
+            Ok(())
+        }
+        Command::Restore { file, latest } => {
+            let dir = ctx.dir()?;
+            let file = match (file, latest) {
+                (Some(f), _) => f,
+                (None, _) => convene_store::backup::list_backups(&dir)
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| {
+                        Failure(format!(
+                            "There are no backups in {}.",
+                            convene_store::backup::backups_dir(&dir).display()
+                        ))
+                    })?,
+            };
+            let store = convene_store::backup::restore(&dir, &file, chrono::Utc::now())?;
+            out!(
+                "Restored {} children and {} meetings from {}.",
+                store.count::<convene_core::Child>(),
+                store.count::<convene_core::Meeting>(),
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Backups => {
+            let dir = ctx.dir()?;
+            let list = convene_store::backup::list_backups(&dir);
+            if list.is_empty() {
+                out!(
+                    "No backups yet in {}.",
+                    convene_store::backup::backups_dir(&dir).display()
+                );
+            }
+            for p in list {
+                out!("{}", p.display());
+            }
+            Ok(())
         }
         Command::Due { rule, date, pack } => timescales::due(&ctx, &rule, &date, pack.as_deref()),
         Command::WorkingDays { from, to, pack } => {

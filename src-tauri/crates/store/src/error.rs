@@ -11,7 +11,7 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("Convene could not use its data folder {path}: {detail}")]
     Io { path: PathBuf, detail: String },
-    #[error("The Convene data in {path} could not be read ({detail}). Nothing has been changed; restore a backup or contact support.")]
+    #[error("The Convene data in {path} could not be read ({detail}). Nothing has been changed. Restore the latest backup to carry on (`convene restore --latest`, or Restore in the app).")]
     Corrupt { path: PathBuf, detail: String },
     #[error("This data was written by a newer version of Convene (schema {found}; this version understands up to {supported}). Update Convene to open it.")]
     NewerSchema { found: u32, supported: u32 },

@@ -6,6 +6,7 @@
 //! - records are validated (core rules, references) before they are written;
 //! - the schema version is checked on open; older stores are migrated, newer ones refused.
 
+pub mod backup;
 pub mod data_dir;
 pub mod error;
 mod keys;

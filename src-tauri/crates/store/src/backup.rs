@@ -1,0 +1,168 @@
+//! Backups: versioned JSON exports written atomically (temporary file, fsync, rename, fsync of
+//! the folder) into `<data dir>/backups/`, rotated per kind; and restore, which keeps the data it
+//! replaces (renamed aside, never deleted).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Result, StoreError};
+use crate::transfer::parse_export;
+use crate::Store;
+
+/// Why a backup was taken; each kind keeps its own newest few.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupKind {
+    Daily,
+    BeforeMigration,
+    BeforeImport,
+    BeforeRestore,
+    Manual,
+}
+
+impl BackupKind {
+    fn tag(&self) -> &'static str {
+        match self {
+            BackupKind::Daily => "daily",
+            BackupKind::BeforeMigration => "before-migration",
+            BackupKind::BeforeImport => "before-import",
+            BackupKind::BeforeRestore => "before-restore",
+            BackupKind::Manual => "manual",
+        }
+    }
+    fn keep(&self) -> usize {
+        match self {
+            BackupKind::Daily => 14,
+            _ => 5,
+        }
+    }
+}
+
+pub fn backups_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+fn io_err(path: &Path, e: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// Write `bytes` to `path` atomically: a crash leaves the old file or the new, never half.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("convene");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        // Persist the rename itself.
+        std::fs::File::open(dir)?.sync_all()
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_err(path, e)
+    })
+}
+
+/// Backup files in a data dir, newest first.
+pub fn list_backups(data_dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(backups_dir(data_dir))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("convene-") && n.ends_with(".json"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Names start with a sortable UTC timestamp.
+    files.sort();
+    files.reverse();
+    files
+}
+
+impl Store {
+    /// Export to `path` atomically.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        write_atomically(path, self.export()?.as_bytes())
+    }
+
+    /// Take a backup of this kind into the backups folder and rotate old ones of the same kind.
+    pub fn backup(&self, kind: BackupKind, now: DateTime<Utc>) -> Result<PathBuf> {
+        let dir = backups_dir(self.path());
+        let path = dir.join(format!(
+            "convene-{}-{}.json",
+            now.format("%Y%m%dT%H%M%SZ"),
+            kind.tag()
+        ));
+        self.backup_to(&path)?;
+        let suffix = format!("-{}.json", kind.tag());
+        let same: Vec<PathBuf> = list_backups(self.path())
+            .into_iter()
+            .filter(|p| p.to_string_lossy().ends_with(&suffix))
+            .collect();
+        for old in same.iter().skip(kind.keep()) {
+            let _ = std::fs::remove_file(old);
+        }
+        Ok(path)
+    }
+
+    /// A daily backup, if none has been taken today (UTC date) and there is data to keep.
+    pub fn daily_backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        let today = format!("convene-{}", now.format("%Y%m%d"));
+        let done = list_backups(self.path()).iter().any(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&today) && n.ends_with("-daily.json"))
+        });
+        if done {
+            return Ok(None);
+        }
+        self.backup(BackupKind::Daily, now).map(Some)
+    }
+}
+
+/// Restore `backup` into `data_dir`. The backup is checked whole first; the current store (even
+/// one that cannot be opened) is moved aside to `db.replaced-<time>`, never deleted; a store
+/// that is open in another program is refused.
+pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Store> {
+    let text = std::fs::read_to_string(backup).map_err(|e| io_err(backup, e))?;
+    let file = parse_export(&text)?;
+    file.data.validate().map_err(StoreError::ImportInvalid)?;
+    match Store::open(data_dir) {
+        Err(e @ StoreError::Locked { .. }) => return Err(e),
+        Ok(current) => {
+            if !current.is_empty() {
+                current.backup(BackupKind::BeforeRestore, now)?;
+            }
+            drop(current);
+        }
+        Err(_) => {} // unreadable: it is kept aside below
+    }
+    let db = data_dir.join("db");
+    if db.exists() {
+        let aside = data_dir.join(format!("db.replaced-{}", now.format("%Y%m%dT%H%M%SZ")));
+        std::fs::rename(&db, &aside).map_err(|e| io_err(&db, e))?;
+    }
+    let store = Store::open(data_dir)?;
+    store.import(&text)?;
+    Ok(store)
+}
