@@ -1,27 +1,45 @@
 //! The app's state: the store it opened (or why it could not), behind a mutex.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use convene_store::{data_dir, Store};
+use convene_store::{backup, data_dir, Store};
 
 use crate::error::IpcError;
 
 pub struct AppState {
     store: Mutex<Result<Store, IpcError>>,
-    dir: Option<std::path::PathBuf>,
+    dir: Option<PathBuf>,
+}
+
+fn poisoned() -> IpcError {
+    IpcError::new(
+        "internal",
+        "Convene hit an internal error; please restart it.",
+    )
 }
 
 impl AppState {
     /// Open the store where the CLI would ($CONVENE_DATA_DIR or the platform data dir). A store
     /// that cannot be opened is kept as an error to show, never replaced by an empty one.
     pub fn open_default() -> Self {
+        let dir = data_dir::resolve(None).ok();
         let store = data_dir::resolve(None)
             .and_then(|dir| Store::open(&dir))
             .map_err(IpcError::from);
+        if let Ok(s) = &store {
+            // The day's backup; a failure here must not stop the practitioner working.
+            let _ = s.daily_backup_if_due(chrono::Utc::now());
+        }
         AppState {
             store: Mutex::new(store),
+            dir,
         }
+    }
+
+    fn lock(&self) -> Result<MutexGuard<'_, Result<Store, IpcError>>, IpcError> {
+        self.store.lock().map_err(|_| poisoned())
     }
 
     /// Run `f` with the store.
@@ -29,14 +47,29 @@ impl AppState {
         &self,
         f: impl FnOnce(&Store) -> Result<R, IpcError>,
     ) -> Result<R, IpcError> {
-        let guard: MutexGuard<'_, Result<Store, IpcError>> = self.store.lock().map_err(|_| {
-            IpcError::new(
-                "internal",
-                "Convene hit an internal error; please restart it.",
-            )
-        })?;
+        let guard = self.lock()?;
         match &*guard {
             Ok(store) => f(store),
+            Err(e) => Err(IpcError(e.0.clone())),
+        }
+    }
+
+    /// Replace the store with the newest backup; the data it replaces is kept aside.
+    pub fn restore_latest(&self) -> Result<PathBuf, IpcError> {
+        let dir = self
+            .dir
+            .clone()
+            .ok_or_else(|| IpcError::new("io", "Convene cannot find its data folder."))?;
+        let latest = backup::list_backups(&dir)
+            .into_iter()
+            .next()
+            .ok_or_else(|| IpcError::new("no-backup", "There is no backup to restore."))?;
+        let mut guard = self.lock()?;
+        // Release sled's lock on the folder before restoring into it.
+        *guard = Err(IpcError::new("restoring", "Restoring a backup…"));
+        *guard = backup::restore(&dir, &latest, chrono::Utc::now()).map_err(IpcError::from);
+        match &*guard {
+            Ok(_) => Ok(latest),
             Err(e) => Err(IpcError(e.0.clone())),
         }
     }
