@@ -125,6 +125,13 @@ pub(super) fn families(b: &mut Builder, count: usize) {
             Story::NoFurtherAction => no_further_action(b, &fam, start),
         }
     }
+    // Two stories every demo has, whatever the date: an ICPC already overdue, and one whose
+    // strategy discussion was last week, not yet booked, with time left to book it in timescale.
+    for (f, days_ago) in [(count, 30), (count + 1, 7)] {
+        let fam = family(b, f, 1, Story::ChildProtection, &mut child_n);
+        let start = b.cal.sub_working_days(b.today, days_ago).unwrap_or(b.today);
+        referral_and_strategy(b, &fam, start);
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -84,6 +84,11 @@ pub struct SlotSuggestion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SlotResult {
     pub deadline: Option<NaiveDate>,
+    /// Who the search treated as required and optional (the defaults when none were given).
+    pub required: Vec<PersonId>,
+    pub optional: Vec<PersonId>,
+    /// The chair a booking from these slots should carry, if one is known.
+    pub chair: Option<PersonId>,
     /// True when no slot has every required attendee inside the window.
     pub nothing_fits: bool,
     pub message: String,
@@ -212,6 +217,9 @@ pub fn find_slots(
         };
         return SlotResult {
             deadline: req.deadline,
+            required: req.required.clone(),
+            optional: req.optional.clone(),
+            chair: None,
             nothing_fits: false,
             message,
             slots: chosen
@@ -256,6 +264,9 @@ pub fn find_slots(
     };
     SlotResult {
         deadline: req.deadline,
+        required: req.required.clone(),
+        optional: req.optional.clone(),
+        chair: None,
         nothing_fits: true,
         message,
         slots,

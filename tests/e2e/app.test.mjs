@@ -1,0 +1,138 @@
+// End-to-end on the real Convene window: the first screen, every screen's accessibility, and a
+// practitioner's path from the dashboard to a booked ICPC that survives a restart.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations, launch, newDataDir, record, screenshot, shown } from './harness.mjs';
+
+async function assertAccessible(browser, screen) {
+  const violations = await axeViolations(browser);
+  assert.equal(violations.length, 0, `${screen}: serious or critical accessibility problems:\n${describeViolations(violations)}`);
+}
+
+async function textOf(browser, selector) {
+  return (await shown(browser, selector)).getText();
+}
+
+describe('Convene desktop app', () => {
+  const dataDir = newDataDir();
+  let app;
+
+  before(async () => {
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('opens on an empty store with a clear empty state', async () => {
+    const { browser } = app;
+    const text = await textOf(browser, '#empty-state');
+    assert.match(text, /No records yet/);
+    assert.match(text, /Load demo data/);
+    await assertAccessible(browser, 'empty state');
+    await screenshot(browser, '01-empty-state');
+  });
+
+  it('loads the demo and shows what needs doing, with an overdue ICPC', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#load-demo')).click();
+    await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
+    const overdue = await browser.$$('#dashboard [data-testid="items-overdue"] li');
+    assert.ok(overdue.length >= 1, 'no overdue items');
+    const icpc = await browser.$('#dashboard [data-testid="items-overdue"] li[data-rule="strategy-to-icpc"]');
+    assert.ok(await icpc.isExisting(), 'no overdue ICPC on the dashboard');
+    assert.match(await icpc.getText(), /Initial child protection conference/);
+    await assertAccessible(browser, 'dashboard');
+    await screenshot(browser, '02-dashboard');
+  });
+
+  it('lists the children, most overdue first', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-children')).click();
+    await shown(browser, '#children-table');
+    const rows = await browser.$$('#children-table tbody tr');
+    assert.ok(rows.length >= 50, `only ${rows.length} children`);
+    await assertAccessible(browser, 'children');
+    await screenshot(browser, '03-children');
+  });
+
+  it('lists the meetings of the next two weeks', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-meetings')).click();
+    await shown(browser, '#meetings-table');
+    const rows = await browser.$$('#meetings-table tbody tr');
+    assert.ok(rows.length >= 1, 'no upcoming meetings');
+    const first = await rows[0].getText();
+    assert.match(first, /\d{2}:\d{2}–\d{2}:\d{2}/, `times in UK style: ${first}`);
+    await assertAccessible(browser, 'meetings');
+    await screenshot(browser, '04-meetings');
+  });
+
+  let bookedChild = '';
+
+  it('schedules an ICPC from a suggested slot inside the deadline', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-dashboard')).click();
+    await shown(browser, '#dashboard');
+    // An ICPC not yet booked with time left: on the dashboard (due soon) or via the children list.
+    await (await shown(browser, '#nav-children')).click();
+    await shown(browser, '#children-table');
+    // Open children until one has an open ICPC item that can still be met.
+    const names = await browser.$$('#children-table tbody th button');
+    let found = false;
+    for (let k = 0; k < names.length && !found; k++) {
+      const buttons = await browser.$$('#children-table tbody th button');
+      const name = await buttons[k].getText();
+      await buttons[k].click();
+      await shown(browser, '#child-title');
+      const item = await browser.$('#child-open-items li[data-rule="strategy-to-icpc"]');
+      if ((await item.isExisting()) && !/overdue/i.test(await item.getText())) {
+        found = true;
+        bookedChild = name;
+      } else {
+        await (await shown(browser, '#nav-children')).click();
+        await shown(browser, '#children-table');
+      }
+    }
+    assert.ok(found, 'no child with an ICPC still inside its timescale');
+    await assertAccessible(browser, 'child record');
+    await screenshot(browser, '05-child-record');
+
+    await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'icpc');
+    await (await shown(browser, '#find-slots')).click();
+    await shown(browser, '#slot-list li', 20000);
+    const message = await textOf(browser, '#slot-message');
+    assert.match(message, /before the deadline/, message);
+    const first = await browser.$('#slot-list li');
+    assert.match(await first.getText(), /Within timescale/);
+    await assertAccessible(browser, 'slot suggestions');
+    await screenshot(browser, '06-slot-suggestions');
+    await (await first.$('button')).click();
+    const booked = await textOf(browser, '#booked-message');
+    assert.match(booked, /Booked: Initial child protection conference/);
+    await browser.waitUntil(async () => /inside the deadline/.test(await textOf(browser, '#child-open-items li[data-rule="strategy-to-icpc"]')), {
+      timeout: 10000,
+      timeoutMsg: 'the ICPC item did not become "scheduled, inside the deadline"',
+    });
+    await screenshot(browser, '07-icpc-booked');
+  });
+
+  it('finds the booking again after quitting and relaunching', async () => {
+    await app.stop();
+    const started = performance.now();
+    app = await launch(dataDir);
+    const { browser } = app;
+    await browser.setWindowSize(1280, 800);
+    await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
+    record('cold start to usable dashboard (ms, demo data)', Math.round(performance.now() - started));
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#child-search')).click();
+    await browser.keys(bookedChild.split(''));
+    const button = await shown(browser, '#children-table tbody th button');
+    assert.equal(await button.getText(), bookedChild);
+    await button.click();
+    const item = await textOf(browser, '#child-open-items li[data-rule="strategy-to-icpc"]');
+    assert.match(item, /scheduled for .*inside the deadline/, item);
+  });
+});

@@ -1,0 +1,130 @@
+// Launches the real Convene window through tauri-driver (which drives WebKitWebDriver) under the
+// caller's Xvfb, each session on a fresh data directory. See ../../../shared/TAURI-NOTES.md for
+// the two pitfalls handled here: wait for BOTH ports, and stop tauri-driver with SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '..', '..');
+export const artifacts = path.join(here, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const app = process.env.CONVENE_APP ?? path.join(repo, 'target', 'debug', 'convene-desktop');
+const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForPort(port, ms = 20000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.end();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} did not open within ${ms} ms`);
+}
+
+export function newDataDir() {
+  return mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-'));
+}
+
+/** Start the app on `dataDir`; returns { browser, stop }. */
+export async function launch(dataDir) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort)], {
+    env: { ...process.env, CONVENE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => driver.once('exit', resolve));
+  await waitForPort(port);
+  await waitForPort(nativePort);
+  const started = performance.now();
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    connectionRetryCount: 1,
+    capabilities: {
+      'tauri:options': { application: app },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  const sessionMs = performance.now() - started;
+  async function stop() {
+    try {
+      await browser.deleteSession();
+    } catch {
+      // the window may already be gone
+    }
+    driver.kill('SIGTERM');
+    await exited;
+  }
+  return { browser, stop, sessionMs };
+}
+
+/** Wait until `selector` exists and is displayed. */
+export async function shown(browser, selector, timeout = 15000) {
+  const el = await browser.$(selector);
+  await el.waitForDisplayed({ timeout });
+  return el;
+}
+
+const axeSource = readFileSync(path.join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; returns serious and critical violations. */
+export async function axeViolations(browser) {
+  await browser.execute(axeSource);
+  const result = await browser.executeAsync((done) => {
+    // eslint-disable-next-line no-undef
+    axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+      .then((r) => done(JSON.stringify(r.violations)))
+      .catch((e) => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
+  });
+  return JSON.parse(result).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(vs) {
+  return vs.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`).join('\n');
+}
+
+/** Save a screenshot of the window as an artefact. */
+export async function screenshot(browser, name) {
+  const png = await browser.takeScreenshot();
+  writeFileSync(path.join(artifacts, `${name}.png`), Buffer.from(png, 'base64'));
+}
+
+/** Record a timing for BENCHMARKS.md. */
+export function record(name, value) {
+  const file = path.join(artifacts, 'timings.json');
+  let all = {};
+  try {
+    all = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // first timing
+  }
+  all[name] = value;
+  writeFileSync(file, JSON.stringify(all, null, 2));
+}

@@ -1,0 +1,47 @@
+// Typed wrappers over the app's IPC commands. Types come from ui/src/bindings (generated from
+// the Rust types by ts-rs; never edit them by hand).
+import { invoke } from '@tauri-apps/api/core';
+import type { ChildDetail } from '../bindings/ChildDetail';
+import type { ChildId } from '../bindings/ChildId';
+import type { ChildSummary } from '../bindings/ChildSummary';
+import type { Conflict } from '../bindings/Conflict';
+import type { DueItemView } from '../bindings/DueItemView';
+import type { MeetingDraft } from '../bindings/MeetingDraft';
+import type { MeetingId } from '../bindings/MeetingId';
+import type { MeetingSummary } from '../bindings/MeetingSummary';
+import type { SaveOutcome } from '../bindings/SaveOutcome';
+import type { SlotQuery } from '../bindings/SlotQuery';
+import type { SlotResult } from '../bindings/SlotResult';
+import type { StoreStatus } from '../bindings/StoreStatus';
+import type { UiError } from '../bindings/UiError';
+import type { WhatIf } from '../bindings/WhatIf';
+
+/** Every command rejects with a UiError; anything else becomes one. */
+export function asUiError(e: unknown): UiError {
+  if (e && typeof e === 'object' && 'message' in e && 'kind' in e) {
+    return e as UiError;
+  }
+  return { kind: 'internal', message: typeof e === 'string' ? e : 'Something went wrong.' };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asUiError(e);
+  }
+}
+
+export const api = {
+  storeStatus: () => call<StoreStatus>('store_status'),
+  loadDemo: () => call<StoreStatus>('load_demo'),
+  listChildren: () => call<ChildSummary[]>('list_children'),
+  upcomingMeetings: (days: number) => call<MeetingSummary[]>('upcoming_meetings', { days }),
+  dueItems: (openOnly: boolean) => call<DueItemView[]>('due_items', { openOnly }),
+  childDetail: (id: ChildId) => call<ChildDetail>('child_detail', { id }),
+  suggestSlots: (query: SlotQuery) => call<SlotResult>('suggest_slots', { query }),
+  saveMeeting: (draft: MeetingDraft) => call<SaveOutcome>('save_meeting', { draft }),
+  whatIf: (meeting: MeetingId, date: string) => call<WhatIf>('what_if', { meeting, date }),
+  listConflicts: (days: number) => call<Conflict[]>('list_conflicts', { days }),
+  restoreLatestBackup: () => call<StoreStatus>('restore_latest_backup'),
+};

@@ -1,0 +1,88 @@
+// The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
+import type { DueItemView } from '../bindings/DueItemView';
+import type { MeetingKind } from '../bindings/MeetingKind';
+
+export type Filters = { team: string; rule: string; mine: string | null };
+
+export const ALL = '';
+
+/** Overdue first, then due soon; each by deadline. Other statuses are not "what needs doing". */
+export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItemView[]; dueSoon: DueItemView[] } {
+  const keep = items.filter(
+    (i) =>
+      (f.team === ALL || i.team === f.team) &&
+      (f.rule === ALL || i.rule === f.rule) &&
+      (f.mine === null || i.social_worker === f.mine),
+  );
+  const byDeadline = (a: DueItemView, b: DueItemView) =>
+    a.deadline.localeCompare(b.deadline) || a.child_name.localeCompare(b.child_name);
+  return {
+    overdue: keep.filter((i) => i.status === 'overdue').sort(byDeadline),
+    dueSoon: keep.filter((i) => i.status === 'due-soon').sort(byDeadline),
+  };
+}
+
+/** Distinct values for a filter's options, sorted. */
+export function options(items: DueItemView[], pick: (i: DueItemView) => string | null): string[] {
+  return [...new Set(items.map(pick).filter((v): v is string => !!v))].sort();
+}
+
+/** Rule ids with their titles, for the rule filter. */
+export function ruleOptions(items: DueItemView[]): { id: string; title: string }[] {
+  const seen = new Map<string, string>();
+  for (const i of items) seen.set(i.rule, i.rule_title);
+  return [...seen.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The meeting that would meet a rule's item, if a meeting does ("schedule now"). */
+export function meetingKindFor(rule: string): MeetingKind | null {
+  switch (rule) {
+    case 'strategy-to-icpc':
+      return 'icpc';
+    case 'icpc-to-core-group':
+    case 'core-group-to-core-group':
+      return 'core-group';
+    case 'icpc-to-first-review':
+    case 'review-to-review':
+      return 'review-conference';
+    case 'cin-review':
+      return 'cin-review';
+    case 'lac-first-review':
+    case 'lac-second-review':
+    case 'lac-review':
+      return 'lac-review';
+    case 'prebirth-conference':
+      return 'pre-birth-conference';
+    case 'strategy-discussion-convened':
+      return 'strategy-discussion';
+    default:
+      return null;
+  }
+}
+
+/** Typical length in minutes of each kind of meeting. */
+export function defaultDuration(kind: MeetingKind): number {
+  switch (kind) {
+    case 'icpc':
+    case 'pre-birth-conference':
+    case 'family-network-meeting':
+      return 120;
+    case 'review-conference':
+    case 'lac-review':
+      return 90;
+    default:
+      return 60;
+  }
+}
+
+/** Words for a status, so colour is never the only signal. */
+export function statusLabel(status: DueItemView['status']): string {
+  return {
+    overdue: 'Overdue',
+    'due-soon': 'Due soon',
+    upcoming: 'Upcoming',
+    'met-late': 'Met late',
+    met: 'Met',
+    closed: 'Closed',
+  }[status];
+}

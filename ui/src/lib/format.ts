@@ -1,0 +1,76 @@
+// UK date and time formatting. Meeting times arrive as RFC 3339 with the UK offset; dates as
+// YYYY-MM-DD. Everything is shown in Europe/London, en-GB.
+
+const dateFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const timeFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const longDateFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const plainDateFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+function parts(fmt: Intl.DateTimeFormat, d: Date): string {
+  // en-GB puts a comma after the weekday ("Tue, 12 May 2026"); UK style has none.
+  return fmt.format(d).replace(',', '');
+}
+
+/** "Tue 12 May 2026, 10:00–11:30" for a meeting's start and end. */
+export function meetingWhen(start: string, end: string): string {
+  const s = new Date(start);
+  const e = new Date(end);
+  return `${parts(dateFmt, s)}, ${timeFmt.format(s)}–${timeFmt.format(e)}`;
+}
+
+/** "10:00" in UK time. */
+export function ukTime(instant: string): string {
+  return timeFmt.format(new Date(instant));
+}
+
+/** "Tue 12 May 2026" for a calendar date (YYYY-MM-DD); no time zone shift. */
+export function ukDate(date: string): string {
+  return parts(plainDateFmt, new Date(`${date}T00:00:00Z`));
+}
+
+/** "Tuesday 12 May 2026". */
+export function ukLongDate(date: string): string {
+  return parts(longDateFmt, new Date(`${date}T00:00:00Z`));
+}
+
+const ymdFmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The UK calendar date (YYYY-MM-DD) of an RFC 3339 instant. Built from parts: the order a
+ * locale prints dates in differs between JavaScript engines. */
+export function ukDateOf(instant: string): string {
+  const p = Object.fromEntries(ymdFmt.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "HH:MM" wall time of an instant, for editing; with the date, "YYYY-MM-DDTHH:MM". */
+export function ukWallTime(instant: string): string {
+  return `${ukDateOf(instant)}T${timeFmt.format(new Date(instant))}`;
+}

@@ -1,0 +1,31 @@
+// The child timeline: events, meetings and deadlines merged in date order.
+import type { ChildDetail } from '../bindings/ChildDetail';
+import type { DueItemView } from '../bindings/DueItemView';
+import type { MeetingSummary } from '../bindings/MeetingSummary';
+import { ukDateOf } from './format';
+
+export type Entry = {
+  key: string;
+  date: string;
+  kind: 'event' | 'meeting' | 'deadline';
+  label: string;
+  meeting?: MeetingSummary;
+  item?: DueItemView;
+};
+
+const order = { event: 0, meeting: 1, deadline: 2 } as const;
+
+export function timeline(d: ChildDetail): Entry[] {
+  const out: Entry[] = [
+    ...d.events.map((e) => ({ key: `e${e.id}`, date: e.date, kind: 'event' as const, label: e.label })),
+    ...d.meetings.map((m) => ({ key: `m${m.id}`, date: ukDateOf(m.start), kind: 'meeting' as const, label: m.kind_title, meeting: m })),
+    ...d.items.map((i) => ({
+      key: `d${i.rule}${i.anchor}`,
+      date: i.deadline,
+      kind: 'deadline' as const,
+      label: `Deadline: ${i.rule_title}`,
+      item: i,
+    })),
+  ];
+  return out.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || a.key.localeCompare(b.key));
+}
