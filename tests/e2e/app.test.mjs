@@ -107,6 +107,7 @@ describe('Convene desktop app', () => {
     const first = await browser.$('#slot-list li');
     assert.match(await first.getText(), /Within timescale/);
     await assertAccessible(browser, 'slot suggestions');
+    await (await browser.$('#schedule')).scrollIntoView();
     await screenshot(browser, '06-slot-suggestions');
     await (await first.$('button')).click();
     const booked = await textOf(browser, '#booked-message');
@@ -115,6 +116,7 @@ describe('Convene desktop app', () => {
       timeout: 10000,
       timeoutMsg: 'the ICPC item did not become "scheduled, inside the deadline"',
     });
+    await (await browser.$('#child-open-items')).scrollIntoView();
     await screenshot(browser, '07-icpc-booked');
   });
 

@@ -160,7 +160,11 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
     let mut ids = Vec::new();
     for _ in 0..size {
         let id = ChildId(b.rng.uuid());
-        let given = GIVEN[*child_n % GIVEN.len()];
+        let given = if kind == Story::PreBirth {
+            "Baby"
+        } else {
+            GIVEN[*child_n % GIVEN.len()]
+        };
         *child_n += 1;
         let birth = if kind == Story::PreBirth {
             Birth::Unborn {

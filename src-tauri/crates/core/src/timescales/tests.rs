@@ -392,3 +392,18 @@ fn prebirth_conference_before_34_weeks() {
         ["2026-03-30 -> 2026-02-16 upcoming"]
     );
 }
+
+#[test]
+fn a_prebirth_conference_meets_the_icpc_timescale() {
+    let mut s = Story::new()
+        .held(MeetingKind::StrategyDiscussion, "2026-01-05")
+        .held(MeetingKind::PreBirthConference, "2026-01-20");
+    s.child.birth = Birth::Unborn {
+        expected_delivery: d("2026-04-01"),
+    };
+    // 15 working days from Mon 5 Jan 2026 = Mon 26 Jan.
+    assert_eq!(
+        s.brief("strategy-to-icpc", "2026-02-01"),
+        ["2026-01-05 -> 2026-01-26 met on 2026-01-20"]
+    );
+}
