@@ -61,7 +61,7 @@ test-ui:
 	cd ui && npm test
 
 test-e2e:
-	CONVENE_APP=$(CURDIR)/target/debug/convene-desktop xvfb-run -a -s "-screen 0 1280x1024x24" \
+	CONVENE_APP=$(CURDIR)/target/debug/convene-desktop xvfb-run -a -s "-screen 0 1280x2000x24" \
 	  npm --prefix tests/e2e test
 
 bindings:

@@ -13,9 +13,28 @@ const COMMANDS: &[&str] = &[
     "what_if",
     "list_conflicts",
     "restore_latest_backup",
+    "list_people",
+    "person_busy",
+    "add_busy",
+    "remove_busy",
 ];
 
+/// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.
+fn ensure_ui_built() {
+    if std::path::Path::new("ui/dist/index.html").exists() {
+        return;
+    }
+    let npm = |args: &[&str]| std::process::Command::new("npm").args(args).current_dir("ui").status();
+    let ok = npm(&["ci", "--no-audit", "--no-fund"]).is_ok_and(|s| s.success())
+        && npm(&["run", "build"]).is_ok_and(|s| s.success());
+    if !ok {
+        println!("cargo:warning=ui/dist is missing and `npm ci && npm run build` in ui/ failed; install Node 20+ or run `make build`.");
+        std::process::exit(1);
+    }
+}
+
 fn main() {
+    ensure_ui_built();
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     println!("cargo:rerun-if-changed=ui/dist");
     let attributes = tauri_build::Attributes::new()

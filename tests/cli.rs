@@ -34,9 +34,7 @@ fn demo_then_lists_print_json_arrays_with_ids() {
     );
     let meetings = meetings.as_array().expect("array");
     assert!(meetings.len() >= 200, "{} meetings", meetings.len());
-    assert!(meetings
-        .iter()
-        .all(|m| m["id"].is_string() && m["start"].is_string()));
+    assert!(meetings.iter().all(|m| m["id"].is_string() && m["start"].is_string()));
     // A second demo into the same store is refused; --if-empty makes it a no-op.
     assert!(s.run(&["demo"]).failed().contains("already holds records"));
     s.run(&["demo", "--if-empty"]).ok();
@@ -52,10 +50,7 @@ fn export_import_export_is_byte_identical() {
     b.run(&["import", first.to_str().unwrap()]).ok();
     let second = b.path("second.json");
     b.run(&["export", "-o", second.to_str().unwrap()]).ok();
-    let (x, y) = (
-        std::fs::read(&first).unwrap(),
-        std::fs::read(&second).unwrap(),
-    );
+    let (x, y) = (std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap());
     assert!(x.len() > 100_000);
     assert!(x == y, "exports differ");
     b.run(&["check"]).ok();
@@ -77,16 +72,8 @@ fn malformed_and_wrong_version_imports_change_nothing() {
     })
     .unwrap();
     let cases: Vec<(&str, String, &str)> = vec![
-        (
-            "truncated",
-            good[..good.len() / 2].to_string(),
-            "not valid JSON",
-        ),
-        (
-            "not an export",
-            "{\"hello\": 1}".to_string(),
-            "not a Convene export",
-        ),
+        ("truncated", good[..good.len() / 2].to_string(), "not valid JSON"),
+        ("not an export", "{\"hello\": 1}".to_string(), "not a Convene export"),
         (
             "wrong version",
             good.replacen("\"version\": 1", "\"version\": 2", 1),
@@ -111,18 +98,11 @@ fn malformed_and_wrong_version_imports_change_nothing() {
         let s = Sandbox::new();
         let file = s.path("in.json");
         std::fs::write(&file, text).unwrap();
-        let err = s
-            .run(&["import", file.to_str().unwrap()])
-            .failed()
-            .to_string();
+        let err = s.run(&["import", file.to_str().unwrap()]).failed().to_string();
         assert!(err.contains(expect), "{name}: {err}");
         assert!(err.contains("Nothing was imported"), "{name}: {err}");
         let after = json(s.run(&["child", "list", "--json"]).ok());
-        assert_eq!(
-            after.as_array().map(|a| a.len()),
-            Some(0),
-            "{name} left records behind"
-        );
+        assert_eq!(after.as_array().map(|a| a.len()), Some(0), "{name} left records behind");
     }
 }
 
@@ -132,10 +112,7 @@ fn a_store_open_elsewhere_is_a_clear_error() {
     s.demo();
     let held = convene_store::Store::open(&s.data()).expect("open store");
     let err = s.run(&["child", "list"]).failed().to_string();
-    assert!(
-        err.contains("already open in another window or program"),
-        "{err}"
-    );
+    assert!(err.contains("already open in another window or program"), "{err}");
     drop(held);
     s.run(&["child", "list"]).ok();
 }
@@ -143,33 +120,18 @@ fn a_store_open_elsewhere_is_a_clear_error() {
 #[test]
 fn due_and_working_days_print_one_line() {
     let s = Sandbox::new();
-    assert_eq!(
-        s.run(&["due", "strategy-to-icpc", "2025-04-16"]).ok(),
-        "2025-05-12\n"
-    );
+    assert_eq!(s.run(&["due", "strategy-to-icpc", "2025-04-16"]).ok(), "2025-05-12\n");
     assert_eq!(
         s.run(&["due", "icpc-to-first-review", "2026-01-31"]).ok(),
         "2026-04-30\n"
     );
     assert_eq!(
-        s.run(&[
-            "due",
-            "strategy-to-icpc",
-            "2025-04-16",
-            "--pack",
-            "scotland"
-        ])
-        .ok(),
+        s.run(&["due", "strategy-to-icpc", "2025-04-16", "--pack", "scotland"])
+            .ok(),
         "2025-05-14\n"
     );
-    assert_eq!(
-        s.run(&["working-days", "2025-04-16", "2025-05-12"]).ok(),
-        "15\n"
-    );
-    assert_eq!(
-        s.run(&["working-days", "2025-05-12", "2025-04-16"]).ok(),
-        "-15\n"
-    );
+    assert_eq!(s.run(&["working-days", "2025-04-16", "2025-05-12"]).ok(), "15\n");
+    assert_eq!(s.run(&["working-days", "2025-05-12", "2025-04-16"]).ok(), "-15\n");
     assert!(s
         .run(&["due", "no-such-rule", "2025-04-16"])
         .failed()
@@ -242,13 +204,9 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
     assert!(add("2026-03-29T01:30", &[])
         .failed()
         .contains("does not exist in the UK"));
-    assert!(add("2026-10-25T01:30", &[])
-        .failed()
-        .contains("happens twice"));
+    assert!(add("2026-10-25T01:30", &[]).failed().contains("happens twice"));
     // Unambiguous now, but a Sunday in the small hours: refused unless overridden.
-    assert!(add("2026-10-25T01:30+00:00", &[])
-        .failed()
-        .contains("is on a Sunday"));
+    assert!(add("2026-10-25T01:30+00:00", &[]).failed().contains("is on a Sunday"));
     add(
         "2026-10-25T01:30+00:00",
         &["--override", "Emergency out-of-hours meeting"],
@@ -278,10 +236,7 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
         ])
         .failed()
         .contains("not a known meeting kind"));
-    let id = add("2026-12-01T10:00", &["--duration", "90"])
-        .ok()
-        .trim()
-        .to_string();
+    let id = add("2026-12-01T10:00", &["--duration", "90"]).ok().trim().to_string();
     let shown = json(s.run(&["meeting", "show", &id, "--json"]).ok());
     assert_eq!(shown["start"], "2026-12-01T10:00:00+00:00");
     assert_eq!(shown["end"], "2026-12-01T11:30:00+00:00");
@@ -289,8 +244,7 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
         .run(&["meeting", "cancel", &id, "--reason", " "])
         .failed()
         .contains("needs a reason"));
-    s.run(&["meeting", "cancel", &id, "--reason", "Family unwell"])
-        .ok();
+    s.run(&["meeting", "cancel", &id, "--reason", "Family unwell"]).ok();
     let shown = json(s.run(&["meeting", "show", &id, "--json"]).ok());
     assert_eq!(shown["status"]["type"], "cancelled");
     assert_eq!(shown["status"]["reason"], "Family unwell");
@@ -309,13 +263,9 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
 fn timescales_lists_items_and_what_if_moves_dependent_deadlines() {
     let s = Sandbox::new();
     s.demo();
-    let items = json(
-        s.run(&["timescales", "--as-of", "2026-11-25", "--json"])
-            .ok(),
-    );
+    let items = json(s.run(&["timescales", "--as-of", "2026-11-25", "--json"]).ok());
     let items = items.as_array().unwrap();
-    let statuses: std::collections::HashSet<&str> =
-        items.iter().filter_map(|i| i["status"].as_str()).collect();
+    let statuses: std::collections::HashSet<&str> = items.iter().filter_map(|i| i["status"].as_str()).collect();
     for st in ["met", "met-late", "overdue", "due-soon", "upcoming"] {
         assert!(statuses.contains(st), "no {st}");
     }
@@ -325,11 +275,8 @@ fn timescales_lists_items_and_what_if_moves_dependent_deadlines() {
         .find(|i| i["rule"] == "icpc-to-core-group" && i["anchor_source"]["type"] == "meeting")
         .expect("an ICPC anchoring a core-group item");
     let meeting = icpc["anchor_source"]["id"].as_str().unwrap();
-    let anchor =
-        chrono::NaiveDate::parse_from_str(icpc["anchor"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-    let moved = (anchor + chrono::Duration::days(7))
-        .format("%Y-%m-%d")
-        .to_string();
+    let anchor = chrono::NaiveDate::parse_from_str(icpc["anchor"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let moved = (anchor + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
     let w = json(
         s.run(&[
             "timescales",
@@ -363,22 +310,13 @@ fn holidays_import_accepts_govuk_files_and_refuses_broken_ones() {
     let file = s.path("bank-holidays.json");
     std::fs::write(&file, r#"{"england-and-wales":{"division":"england-and-wales","events":[{"title":"New Year’s Day","date":"2028-01-03","notes":"Substitute day","bunting":true},{"title":"Extra day","date":"2028-06-07","notes":"","bunting":true}]}}"#).unwrap();
     // 2028-06-07 is a Wednesday: a working day until the file says otherwise.
-    assert_eq!(
-        s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(),
-        "2\n"
-    );
+    assert_eq!(s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(), "2\n");
     assert!(s
         .run(&["holidays", "import", file.to_str().unwrap()])
         .ok()
         .contains("england-and-wales"));
-    assert_eq!(
-        s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(),
-        "1\n"
-    );
-    let listed = s
-        .run(&["holidays", "list", "--year", "2029"])
-        .ok()
-        .to_string();
+    assert_eq!(s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(), "1\n");
+    let listed = s.run(&["holidays", "list", "--year", "2029"]).ok().to_string();
     assert!(listed.contains("computed, not confirmed"), "{listed}");
     let bad = s.path("bad.json");
     std::fs::write(
@@ -414,8 +352,7 @@ fn local_overrides_closures_and_pack_choice_change_the_dates() {
         s.run(&["due", "reports-before-icpc", "2026-06-02"]).ok(),
         "2026-05-28\n"
     );
-    s.run(&["settings", "override", "cp-visit", "--disable"])
-        .ok();
+    s.run(&["settings", "override", "cp-visit", "--disable"]).ok();
     let rules = json(s.run(&["rules", "--json"]).ok());
     let cp_visit = rules
         .as_array()
@@ -428,41 +365,24 @@ fn local_overrides_closures_and_pack_choice_change_the_dates() {
         .run(&["settings", "override", "no-such-rule", "--disable"])
         .failed()
         .contains("There is no rule 'no-such-rule'"));
-    s.run(&["settings", "reset-rule", "reports-before-icpc"])
-        .ok();
+    s.run(&["settings", "reset-rule", "reports-before-icpc"]).ok();
     assert_eq!(
         s.run(&["due", "reports-before-icpc", "2026-06-02"]).ok(),
         "2026-05-29\n"
     );
     // After Thu 24 Dec 2026: Christmas (Fri), Boxing Day substitute (Mon 28) and New Year's Day
     // are holidays, leaving 29, 30, 31 Dec and Mon 4 Jan. A council closure 29-31 Dec leaves 1.
-    assert_eq!(
-        s.run(&["working-days", "2026-12-24", "2027-01-04"]).ok(),
-        "4\n"
-    );
-    s.run(&[
-        "settings",
-        "closure",
-        "add",
-        "2026-12-29",
-        "2026-12-30",
-        "2026-12-31",
-    ])
-    .ok();
-    assert_eq!(
-        s.run(&["working-days", "2026-12-24", "2027-01-04"]).ok(),
-        "1\n"
-    );
+    assert_eq!(s.run(&["working-days", "2026-12-24", "2027-01-04"]).ok(), "4\n");
+    s.run(&["settings", "closure", "add", "2026-12-29", "2026-12-30", "2026-12-31"])
+        .ok();
+    assert_eq!(s.run(&["working-days", "2026-12-24", "2027-01-04"]).ok(), "1\n");
     assert!(s
         .run(&["settings", "closure", "add", "2026-13-01"])
         .failed()
         .contains("not a valid date"));
     s.run(&["settings", "set", "--pack", "wales"]).ok();
     // 20 working days in Wales (15 in England) from Mon 1 Jun 2026.
-    assert_eq!(
-        s.run(&["due", "conference-minutes", "2026-06-01"]).ok(),
-        "2026-06-29\n"
-    );
+    assert_eq!(s.run(&["due", "conference-minutes", "2026-06-01"]).ok(), "2026-06-29\n");
     assert!(s
         .run(&["settings", "set", "--pack", "narnia"])
         .failed()
@@ -556,9 +476,7 @@ fn suggest_conflicts_override_reschedule_and_history() {
         .failed()
         .to_string();
     assert!(
-        err.contains("Not saved:")
-            && err.contains("is also booked for the Core group")
-            && err.contains("--override"),
+        err.contains("Not saved:") && err.contains("is also booked for the Core group") && err.contains("--override"),
         "{err}"
     );
     let second = s
@@ -584,15 +502,8 @@ fn suggest_conflicts_override_reschedule_and_history() {
     let saved = json(s.run(&["meeting", "show", &second, "--json"]).ok());
     assert_eq!(saved["overrides"][0]["reason"], "Two rooms, two chairs");
     let conflicts = json(
-        s.run(&[
-            "conflicts",
-            "--from",
-            "2027-06-01",
-            "--to",
-            "2027-06-30",
-            "--json",
-        ])
-        .ok(),
+        s.run(&["conflicts", "--from", "2027-06-01", "--to", "2027-06-30", "--json"])
+            .ok(),
     );
     let about: Vec<&str> = conflicts
         .as_array()
@@ -630,8 +541,7 @@ fn suggest_conflicts_override_reschedule_and_history() {
     let moved = json(s.run(&["meeting", "show", &second, "--json"]).ok());
     assert_eq!(moved["sequence"], 1);
     assert_eq!(moved["start"], "2027-06-16T14:00:00+01:00");
-    s.run(&["meeting", "cancel", &second, "--reason", "Plan ended"])
-        .ok();
+    s.run(&["meeting", "cancel", &second, "--reason", "Plan ended"]).ok();
     let history = json(s.run(&["meeting", "history", &second, "--json"]).ok());
     let types: Vec<&str> = history
         .as_array()
@@ -687,10 +597,7 @@ fn suggest_conflicts_override_reschedule_and_history() {
         .ok(),
     );
     assert!(
-        out["slots"][0]["start"]
-            .as_str()
-            .unwrap()
-            .starts_with("2027-06-28"),
+        out["slots"][0]["start"].as_str().unwrap().starts_with("2027-06-28"),
         "{out}"
     );
     assert!(s
@@ -719,10 +626,7 @@ fn backups_are_taken_and_a_corrupt_store_is_restored_not_replaced() {
     assert!(listed.contains("-daily.json"), "{listed}");
     let manual = s.path("manual.json");
     s.run(&["backup", "-o", manual.to_str().unwrap()]).ok();
-    let before = json(s.run(&["child", "list", "--json"]).ok())
-        .as_array()
-        .unwrap()
-        .len();
+    let before = json(s.run(&["child", "list", "--json"]).ok()).as_array().unwrap().len();
 
     // Flip bytes through sled's log: the store can no longer be read.
     let log = s.data().join("db").join("db");
@@ -744,21 +648,12 @@ fn backups_are_taken_and_a_corrupt_store_is_restored_not_replaced() {
         .run(&["restore", bad.to_str().unwrap()])
         .failed()
         .contains("not valid JSON"));
-    assert!(s
-        .run(&["child", "list"])
-        .failed()
-        .contains("could not be read"));
+    assert!(s.run(&["child", "list"]).failed().contains("could not be read"));
 
     let out = s.run(&["restore", "--latest"]).ok().to_string();
-    assert!(
-        out.contains(&format!("Restored {before} children")),
-        "{out}"
-    );
+    assert!(out.contains(&format!("Restored {before} children")), "{out}");
     assert_eq!(
-        json(s.run(&["child", "list", "--json"]).ok())
-            .as_array()
-            .unwrap()
-            .len(),
+        json(s.run(&["child", "list", "--json"]).ok()).as_array().unwrap().len(),
         before
     );
     s.run(&["check"]).ok();

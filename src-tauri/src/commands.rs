@@ -3,15 +3,15 @@
 use chrono::{Duration, NaiveDate};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
-use convene_core::schedule::planning::{
-    accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput,
-};
+use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
 use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
 use convene_core::views::{
-    ChildDetail, ChildSummary, DueItemView, MeetingSummary, SaveOutcome, SlotQuery, StoreStatus,
+    BusyDraft, ChildDetail, ChildSummary, DueItemView, MeetingSummary, PersonView, SaveOutcome, SlotQuery, StoreStatus,
 };
 use convene_core::whatif::WhatIf;
-use convene_core::{Child, ChildId, Meeting, MeetingId, WorkingDayCalendar};
+use convene_core::{
+    BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, MeetingId, Person, PersonId, WorkingDayCalendar,
+};
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
 
@@ -62,10 +62,7 @@ pub async fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildSummar
 }
 
 #[tauri::command]
-pub async fn upcoming_meetings(
-    state: State<'_, AppState>,
-    days: u32,
-) -> Result<Vec<MeetingSummary>, IpcError> {
+pub async fn upcoming_meetings(state: State<'_, AppState>, days: u32) -> Result<Vec<MeetingSummary>, IpcError> {
     state.with_store(|store| {
         let ds = store.load_dataset()?;
         let from = today();
@@ -78,10 +75,7 @@ pub async fn upcoming_meetings(
 }
 
 #[tauri::command]
-pub async fn due_items(
-    state: State<'_, AppState>,
-    open_only: bool,
-) -> Result<Vec<DueItemView>, IpcError> {
+pub async fn due_items(state: State<'_, AppState>, open_only: bool) -> Result<Vec<DueItemView>, IpcError> {
     state.with_store(|store| {
         let ds = store.load_dataset()?;
         let settings = store.settings()?;
@@ -106,10 +100,7 @@ fn rules(store: &Store) -> Result<(RulePack, WorkingDayCalendar), IpcError> {
 }
 
 #[tauri::command]
-pub async fn child_detail(
-    state: State<'_, AppState>,
-    id: ChildId,
-) -> Result<ChildDetail, IpcError> {
+pub async fn child_detail(state: State<'_, AppState>, id: ChildId) -> Result<ChildDetail, IpcError> {
     state.with_store(|store| {
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
@@ -119,10 +110,7 @@ pub async fn child_detail(
 }
 
 #[tauri::command]
-pub async fn suggest_slots(
-    state: State<'_, AppState>,
-    query: SlotQuery,
-) -> Result<SlotResult, IpcError> {
+pub async fn suggest_slots(state: State<'_, AppState>, query: SlotQuery) -> Result<SlotResult, IpcError> {
     state.with_store(|store| {
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
@@ -153,10 +141,7 @@ pub async fn suggest_slots(
 }
 
 #[tauri::command]
-pub async fn save_meeting(
-    state: State<'_, AppState>,
-    draft: MeetingDraft,
-) -> Result<SaveOutcome, IpcError> {
+pub async fn save_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Result<SaveOutcome, IpcError> {
     state.with_store(|store| {
         let (pack, cal) = rules(store)?;
         let existing: Option<Meeting> = match draft.id {
@@ -167,10 +152,7 @@ pub async fn save_meeting(
         let ds = store.load_dataset()?;
         let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &meeting, today())?;
         match accept(meeting, conflicts, draft.override_reason.as_deref(), now()) {
-            Err(conflicts) => Ok(SaveOutcome {
-                saved: None,
-                conflicts,
-            }),
+            Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
             Ok(meeting) => {
                 store.save_meeting(&meeting, change, now())?;
                 let ds = store.load_dataset()?;
@@ -185,11 +167,7 @@ pub async fn save_meeting(
 }
 
 #[tauri::command]
-pub async fn what_if(
-    state: State<'_, AppState>,
-    meeting: MeetingId,
-    date: NaiveDate,
-) -> Result<WhatIf, IpcError> {
+pub async fn what_if(state: State<'_, AppState>, meeting: MeetingId, date: NaiveDate) -> Result<WhatIf, IpcError> {
     state.with_store(|store| {
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
@@ -205,10 +183,7 @@ pub async fn what_if(
 }
 
 #[tauri::command]
-pub async fn list_conflicts(
-    state: State<'_, AppState>,
-    days: u32,
-) -> Result<Vec<Conflict>, IpcError> {
+pub async fn list_conflicts(state: State<'_, AppState>, days: u32) -> Result<Vec<Conflict>, IpcError> {
     state.with_store(|store| {
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
@@ -235,4 +210,31 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
     state.restore_latest()?;
     state.with_store(status)
+}
+
+#[tauri::command]
+pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonView>, IpcError> {
+    state.with_store(|store| Ok(queries::people(&store.load_dataset()?)))
+}
+
+#[tauri::command]
+pub async fn person_busy(state: State<'_, AppState>, person: PersonId) -> Result<Vec<BusyBlock>, IpcError> {
+    state.with_store(|store| {
+        store.require::<Person>(person.as_bytes())?;
+        Ok(store.busy_of(BusyOwner::Person(person))?)
+    })
+}
+
+#[tauri::command]
+pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<BusyBlock, IpcError> {
+    state.with_store(|store| {
+        let block = draft.to_block()?;
+        store.put(&block)?;
+        Ok(block)
+    })
+}
+
+#[tauri::command]
+pub async fn remove_busy(state: State<'_, AppState>, id: BusyId) -> Result<(), IpcError> {
+    state.with_store(|store| Ok(store.delete::<BusyBlock>(id.as_bytes())?))
 }

@@ -34,6 +34,10 @@ pub fn run() {
             commands::what_if,
             commands::list_conflicts,
             commands::restore_latest_backup,
+            commands::list_people,
+            commands::person_busy,
+            commands::add_busy,
+            commands::remove_busy,
         ])
         .build(tauri::generate_context!());
     match app {

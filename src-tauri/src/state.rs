@@ -14,10 +14,7 @@ pub struct AppState {
 }
 
 fn poisoned() -> IpcError {
-    IpcError::new(
-        "internal",
-        "Convene hit an internal error; please restart it.",
-    )
+    IpcError::new("internal", "Convene hit an internal error; please restart it.")
 }
 
 impl AppState {
@@ -43,10 +40,7 @@ impl AppState {
     }
 
     /// Run `f` with the store.
-    pub fn with_store<R>(
-        &self,
-        f: impl FnOnce(&Store) -> Result<R, IpcError>,
-    ) -> Result<R, IpcError> {
+    pub fn with_store<R>(&self, f: impl FnOnce(&Store) -> Result<R, IpcError>) -> Result<R, IpcError> {
         let guard = self.lock()?;
         match &*guard {
             Ok(store) => f(store),

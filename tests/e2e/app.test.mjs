@@ -2,7 +2,7 @@
 // practitioner's path from the dashboard to a booked ICPC that survives a restart.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, record, screenshot, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, record, screenshot, shown, tallScreenshot } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -107,8 +107,8 @@ describe('Convene desktop app', () => {
     const first = await browser.$('#slot-list li');
     assert.match(await first.getText(), /Within timescale/);
     await assertAccessible(browser, 'slot suggestions');
-    await (await browser.$('#schedule')).scrollIntoView();
-    await screenshot(browser, '06-slot-suggestions');
+    await screenshot(browser, '06-child-schedule');
+    await tallScreenshot(browser, '06b-slot-suggestions-full-page');
     await (await first.$('button')).click();
     const booked = await textOf(browser, '#booked-message');
     assert.match(booked, /Booked: Initial child protection conference/);
@@ -116,8 +116,34 @@ describe('Convene desktop app', () => {
       timeout: 10000,
       timeoutMsg: 'the ICPC item did not become "scheduled, inside the deadline"',
     });
-    await (await browser.$('#child-open-items')).scrollIntoView();
-    await screenshot(browser, '07-icpc-booked');
+    await tallScreenshot(browser, '07-icpc-scheduled-within-timescale-full-page');
+  });
+
+  it('records leave for a practitioner', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-people')).click();
+    await shown(browser, '#people-table');
+    await assertAccessible(browser, 'people');
+    const first = await shown(browser, '#people-table tbody th button');
+    const name = await first.getText();
+    await first.click();
+    await shown(browser, '#person-panel');
+    // WebKitWebDriver cannot type into date inputs reliably: set them as a user's picker would.
+    await browser.execute(() => {
+      for (const [id, value] of [['busy-from', '2027-02-01'], ['busy-to', '2027-02-05'], ['busy-note', 'Annual leave']]) {
+        const el = document.getElementById(id);
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await (await shown(browser, '#busy-form button[type="submit"]')).click();
+    await browser.waitUntil(async () => /Annual leave/.test(await (await browser.$('#busy-list')).getText()), {
+      timeout: 10000,
+      timeoutMsg: `leave for ${name} did not appear`,
+    });
+    assert.match(await textOf(browser, '#busy-list'), /Leave: Mon 1 Feb 2027 to Fri 5 Feb 2027 — Annual leave/);
+    await assertAccessible(browser, 'people with leave');
+    await screenshot(browser, '08-people-leave');
   });
 
   it('finds the booking again after quitting and relaunching', async () => {

@@ -128,3 +128,12 @@ export function record(name, value) {
   all[name] = value;
   writeFileSync(file, JSON.stringify(all, null, 2));
 }
+
+/** A tall screenshot for a screen whose important part is below the fold; the window goes
+ * back to 1280×800 afterwards. */
+export async function tallScreenshot(browser, name, height = 1800) {
+  await browser.setWindowSize(1280, height);
+  await new Promise((r) => setTimeout(r, 300));
+  await screenshot(browser, name);
+  await browser.setWindowSize(1280, 800);
+}

@@ -7,10 +7,7 @@ use std::process::{Command, Output};
 /// `target/<profile>/convene`, next to this test executable's `deps/` directory.
 pub fn convene_bin() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>");
+    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>");
     let bin = dir.join(format!("convene{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.exists(),
@@ -43,12 +40,7 @@ impl Run {
     pub fn failed(&self) -> &str {
         assert_ne!(self.code, 0, "expected failure; stdout: {}", self.stdout);
         assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
-        assert_eq!(
-            self.stderr.trim_end().lines().count(),
-            1,
-            "stderr: {:?}",
-            self.stderr
-        );
+        assert_eq!(self.stderr.trim_end().lines().count(), 1, "stderr: {:?}", self.stderr);
         self.stderr.trim_end()
     }
 }

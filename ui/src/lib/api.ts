@@ -15,6 +15,11 @@ import type { SlotResult } from '../bindings/SlotResult';
 import type { StoreStatus } from '../bindings/StoreStatus';
 import type { UiError } from '../bindings/UiError';
 import type { WhatIf } from '../bindings/WhatIf';
+import type { PersonView } from '../bindings/PersonView';
+import type { PersonId } from '../bindings/PersonId';
+import type { BusyBlock } from '../bindings/BusyBlock';
+import type { BusyDraft } from '../bindings/BusyDraft';
+import type { BusyId } from '../bindings/BusyId';
 
 /** Every command rejects with a UiError; anything else becomes one. */
 export function asUiError(e: unknown): UiError {
@@ -44,4 +49,8 @@ export const api = {
   whatIf: (meeting: MeetingId, date: string) => call<WhatIf>('what_if', { meeting, date }),
   listConflicts: (days: number) => call<Conflict[]>('list_conflicts', { days }),
   restoreLatestBackup: () => call<StoreStatus>('restore_latest_backup'),
+  listPeople: () => call<PersonView[]>('list_people'),
+  personBusy: (person: PersonId) => call<BusyBlock[]>('person_busy', { person }),
+  addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),
+  removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
 };

@@ -34,3 +34,16 @@ describe('UK formatting', () => {
     expect(ukDateOf('2026-06-30T23:30:00Z')).toBe('2026-07-01');
   });
 });
+
+import { busyWhen } from './format';
+
+describe('busy time', () => {
+  it('shows whole days of leave with an inclusive last day', () => {
+    expect(busyWhen('2027-02-01T00:00:00+00:00', '2027-02-06T00:00:00+00:00')).toBe('Mon 1 Feb 2027 to Fri 5 Feb 2027');
+    expect(busyWhen('2026-07-01T00:00:00+01:00', '2026-07-02T00:00:00+01:00')).toBe('Wed 1 Jul 2026');
+  });
+  it('shows times on one day, or across days', () => {
+    expect(busyWhen('2026-07-01T09:00:00+01:00', '2026-07-01T12:30:00+01:00')).toBe('Wed 1 Jul 2026, 09:00–12:30');
+    expect(busyWhen('2026-07-01T09:00:00+01:00', '2026-07-02T12:30:00+01:00')).toBe('Wed 1 Jul 2026 09:00 to Thu 2 Jul 2026 12:30');
+  });
+});

@@ -74,3 +74,18 @@ export function ukDateOf(instant: string): string {
 export function ukWallTime(instant: string): string {
   return `${ukDateOf(instant)}T${timeFmt.format(new Date(instant))}`;
 }
+
+/** A busy block: whole days ("Mon 1 Feb 2027 to Fri 5 Feb 2027", end exclusive at midnight),
+ * a time range on one day, or a range across days. */
+export function busyWhen(start: string, end: string): string {
+  const [sd, st] = ukWallTime(start).split('T');
+  const [ed, et] = ukWallTime(end).split('T');
+  if (st === '00:00' && et === '00:00') {
+    const last = new Date(`${ed}T00:00:00Z`);
+    last.setUTCDate(last.getUTCDate() - 1);
+    const lastDay = last.toISOString().slice(0, 10);
+    return lastDay === sd ? ukDate(sd) : `${ukDate(sd)} to ${ukDate(lastDay)}`;
+  }
+  if (sd === ed) return meetingWhen(start, end);
+  return `${ukDate(sd)} ${st} to ${ukDate(ed)} ${et}`;
+}

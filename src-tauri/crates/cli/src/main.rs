@@ -169,9 +169,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Failure> {
 }
 
 fn run(cli: Cli) -> Outcome {
-    let ctx = Ctx {
-        data_dir: cli.data_dir,
-    };
+    let ctx = Ctx { data_dir: cli.data_dir };
     match cli.command {
         Command::Demo {
             today: t,
@@ -239,10 +237,7 @@ fn run(cli: Cli) -> Outcome {
                 for p in &report.problems {
                     eprintln!("problem: {p}");
                 }
-                Err(Failure(format!(
-                    "The store has {} problem(s).",
-                    report.problems.len()
-                )))
+                Err(Failure(format!("The store has {} problem(s).", report.problems.len())))
             }
         }
         Command::Backup { output } => {
@@ -252,10 +247,7 @@ fn run(cli: Cli) -> Outcome {
                     store.backup_to(&p)?;
                     p
                 }
-                None => store.backup(
-                    convene_store::backup::BackupKind::Manual,
-                    chrono::Utc::now(),
-                )?,
+                None => store.backup(convene_store::backup::BackupKind::Manual, chrono::Utc::now())?,
             };
             out!("Backed up to {}", path.display());
             Ok(())
@@ -298,9 +290,7 @@ fn run(cli: Cli) -> Outcome {
             Ok(())
         }
         Command::Due { rule, date, pack } => timescales::due(&ctx, &rule, &date, pack.as_deref()),
-        Command::WorkingDays { from, to, pack } => {
-            timescales::working_days(&ctx, &from, &to, pack.as_deref())
-        }
+        Command::WorkingDays { from, to, pack } => timescales::working_days(&ctx, &from, &to, pack.as_deref()),
         Command::Rules { pack, json } => timescales::rules(&ctx, pack.as_deref(), json),
         Command::Timescales(args) => timescales::timescales(&ctx, args),
         Command::Holidays(c) => timescales::holidays(&ctx, c),
@@ -320,9 +310,7 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Outcome {
         .unwrap_or(std::path::Path::new("."));
     let tmp = dir.join(format!(
         ".{}.tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("convene")
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("convene")
     ));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;

@@ -6,7 +6,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use convene_core::queries::{evaluate_all, Names};
 use convene_core::schedule::planning::{accept, check_meeting, suggest, SuggestInput};
 use convene_core::schedule::{scan_conflicts, ScanContext};
-use convene_core::time::parse_london;
 use convene_core::*;
 use convene_store::Store;
 
@@ -64,9 +63,7 @@ pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
         None => cal.add_working_days(as_of, 1)?,
     };
     if a.duration == 0 || a.duration > 12 * 60 {
-        return Err(Failure(
-            "The duration must be between 1 and 720 minutes.".into(),
-        ));
+        return Err(Failure("The duration must be between 1 and 720 minutes.".into()));
     }
     let input = SuggestInput {
         kind: MeetingKind::parse(&a.kind)?,
@@ -105,11 +102,7 @@ pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: 
     let cal = settings.calendar(pack.division);
     let ds = store.load_dataset()?;
     let as_of = today();
-    let from = from
-        .as_deref()
-        .map(parse_date)
-        .transpose()?
-        .unwrap_or(as_of);
+    let from = from.as_deref().map(parse_date).transpose()?.unwrap_or(as_of);
     let to = to
         .as_deref()
         .map(parse_date)
@@ -137,11 +130,7 @@ pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: 
 
 /// Check a meeting before it is saved; with conflicts it is saved only with an override reason,
 /// which is recorded on the meeting.
-pub fn checked(
-    store: &Store,
-    m: Meeting,
-    override_reason: Option<String>,
-) -> Result<Meeting, Failure> {
+pub fn checked(store: &Store, m: Meeting, override_reason: Option<String>) -> Result<Meeting, Failure> {
     let settings = store.settings()?;
     let pack = settings.pack()?;
     let cal = settings.calendar(pack.division);
@@ -198,18 +187,8 @@ pub struct BusyAdd {
     note: String,
 }
 
-/// A wall time, or a date meaning the start of that day (`end_of_day`: the start of the next).
-fn time_or_day(
-    text: &str,
-    end_of_day: bool,
-) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
-    if let Ok(d) = convene_core::time::parse_date(text) {
-        let day = if end_of_day { d + Duration::days(1) } else { d };
-        return Ok(convene_core::time::london(
-            day.and_time(chrono::NaiveTime::MIN),
-        )?);
-    }
-    Ok(parse_london(text)?)
+fn time_or_day(text: &str, end_of_day: bool) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
+    Ok(convene_core::time::parse_day_or_time(text, end_of_day)?)
 }
 
 pub fn availability(ctx: &Ctx, cmd: AvailabilityCommand) -> Outcome {

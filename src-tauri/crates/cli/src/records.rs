@@ -199,25 +199,13 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             let ds = store.load_dataset()?;
             let names = Names::new(&ds);
             let c = &bundle.child;
-            out!(
-                "{} ({}), {}",
-                c.display_name(),
-                c.case_id,
-                views::birth_label(&c.birth)
-            );
+            out!("{} ({}), {}", c.display_name(), c.case_id, views::birth_label(&c.birth));
             if let Some(sw) = c.social_worker {
                 out!("Social worker: {}", names.person_name(sw));
             }
             for e in &bundle.episodes {
-                let end = e
-                    .end
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "open".into());
-                out!(
-                    "Episode: {} from {} to {end}",
-                    views::episode_label(&e.kind),
-                    e.start
-                );
+                let end = e.end.map(|d| d.to_string()).unwrap_or_else(|| "open".into());
+                out!("Episode: {} from {} to {end}", views::episode_label(&e.kind), e.start);
             }
             for e in &bundle.events {
                 out!("{}  {}", e.date, e.kind.id());
@@ -282,9 +270,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 Some(e) => parse_london(&e)?,
                 None => {
                     if a.duration <= 0 {
-                        return Err(Failure(
-                            "The duration must be a positive number of minutes.".into(),
-                        ));
+                        return Err(Failure("The duration must be a positive number of minutes.".into()));
                     }
                     start + Duration::minutes(a.duration)
                 }
@@ -292,11 +278,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             let location = match (a.venue, a.online) {
                 (Some(v), _) => Location::Venue { venue: v.parse()? },
                 (None, Some(o)) => Location::Online { joining_details: o },
-                (None, None) => {
-                    return Err(Failure(
-                        "Give --venue ID or --online \"joining details\".".into(),
-                    ))
-                }
+                (None, None) => return Err(Failure("Give --venue ID or --online \"joining details\".".into())),
             };
             let mut invitees: Vec<Invitee> = person_ids(&a.required)?
                 .into_iter()
@@ -314,11 +296,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             let m = Meeting {
                 id: MeetingId::new_random(),
                 kind,
-                children: a
-                    .child
-                    .iter()
-                    .map(|c| c.parse())
-                    .collect::<Result<_, _>>()?,
+                children: a.child.iter().map(|c| c.parse()).collect::<Result<_, _>>()?,
                 start,
                 end: convene_core::time::to_london(end),
                 location,
@@ -381,15 +359,9 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             if m.is_cancelled() {
                 return Err(Failure("That meeting is already cancelled.".into()));
             }
-            m.status = MeetingStatus::Cancelled {
-                reason: reason.clone(),
-            };
+            m.status = MeetingStatus::Cancelled { reason: reason.clone() };
             m.sequence += 1;
-            store.save_meeting(
-                &m,
-                MeetingChange::Cancelled { reason },
-                crate::planning::now(),
-            )?;
+            store.save_meeting(&m, MeetingChange::Cancelled { reason }, crate::planning::now())?;
             out!("Cancelled.");
             Ok(())
         }
@@ -415,14 +387,8 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             let new_start = parse_london(&start)?;
             let new_end = match (end, duration) {
                 (Some(e), _) => parse_london(&e)?,
-                (None, Some(d)) if d > 0 => {
-                    convene_core::time::to_london(new_start + Duration::minutes(d))
-                }
-                (None, Some(_)) => {
-                    return Err(Failure(
-                        "The duration must be a positive number of minutes.".into(),
-                    ))
-                }
+                (None, Some(d)) if d > 0 => convene_core::time::to_london(new_start + Duration::minutes(d)),
+                (None, Some(_)) => return Err(Failure("The duration must be a positive number of minutes.".into())),
                 (None, None) => convene_core::time::to_london(new_start + (m.end - m.start)),
             };
             m.start = new_start;

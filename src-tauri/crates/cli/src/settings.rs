@@ -95,10 +95,7 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
             }
             let pack = s.pack()?;
             out!("Rule pack: {} ({})", pack.name, pack.title);
-            out!(
-                "Due soon: within {} working days",
-                pack.settings.due_soon_working_days
-            );
+            out!("Due soon: within {} working days", pack.settings.due_soon_working_days);
             out!(
                 "Counting: {:?}; ICPC measured from: {:?}",
                 pack.settings.counting,
@@ -111,11 +108,7 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
             );
             out!(
                 "Closure days: {}",
-                s.closures
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                s.closures.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
             );
             let imported: Vec<&str> = s.imported_holidays.keys().map(|d| d.id()).collect();
             out!(
@@ -193,8 +186,8 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
         SettingsCommand::AddRule { file } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
-            let rule: Rule = serde_json::from_str(&text)
-                .map_err(|e| Failure(format!("{} is not a rule: {e}", file.display())))?;
+            let rule: Rule =
+                serde_json::from_str(&text).map_err(|e| Failure(format!("{} is not a rule: {e}", file.display())))?;
             s.overrides.added.retain(|r| r.id != rule.id);
             s.overrides.added.push(rule);
         }
@@ -203,9 +196,7 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
             s.overrides.changes.retain(|c| c.id != rule);
             s.overrides.added.retain(|r| r.id != rule);
             if before == s.overrides.changes.len() + s.overrides.added.len() {
-                return Err(Failure(format!(
-                    "The rule '{rule}' has no local change to reset."
-                )));
+                return Err(Failure(format!("The rule '{rule}' has no local change to reset.")));
             }
         }
         SettingsCommand::Closure(c) => match c {

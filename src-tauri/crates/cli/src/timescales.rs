@@ -34,10 +34,7 @@ pub fn working_days(ctx: &Ctx, from: &str, to: &str, pack: Option<&str>) -> Outc
     let settings = settings_or_default(ctx);
     let pack = settings.pack_named(pack)?;
     let cal = settings.calendar(pack.division);
-    out!(
-        "{}",
-        cal.working_days_between(parse_date(from)?, parse_date(to)?)?
-    );
+    out!("{}", cal.working_days_between(parse_date(from)?, parse_date(to)?)?);
     Ok(())
 }
 
@@ -195,10 +192,11 @@ pub fn holidays(ctx: &Ctx, cmd: HolidaysCommand) -> Outcome {
             Ok(())
         }
         HolidaysCommand::List { year, division } => {
-            let division = Division::ALL
-                .into_iter()
-                .find(|d| d.id() == division)
-                .ok_or_else(|| Failure(format!("Unknown division '{division}'; use england-and-wales, scotland or northern-ireland.")))?;
+            let division = Division::ALL.into_iter().find(|d| d.id() == division).ok_or_else(|| {
+                Failure(format!(
+                    "Unknown division '{division}'; use england-and-wales, scotland or northern-ireland."
+                ))
+            })?;
             let settings = settings_or_default(ctx);
             let cal = settings.calendar(division);
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&today()));

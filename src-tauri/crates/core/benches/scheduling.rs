@@ -10,9 +10,7 @@ use chrono::{Duration, NaiveDate};
 use convene_core::dataset::Dataset;
 use convene_core::holidays::Division;
 use convene_core::schedule::availability::{minute, BusyList, BusyReason, Interval};
-use convene_core::schedule::{
-    detect_conflicts, find_slots, scan_conflicts, Availability, ScanContext, SlotRequest,
-};
+use convene_core::schedule::{detect_conflicts, find_slots, scan_conflicts, Availability, ScanContext, SlotRequest};
 use convene_core::time::parse_london;
 use convene_core::*;
 
@@ -68,10 +66,7 @@ fn slot_world() -> &'static SlotWorld {
                 .collect();
             busy.insert(*p, BusyList::new(blocks));
         }
-        let patterns = people
-            .iter()
-            .map(|p| (*p, WorkingPattern::full_time()))
-            .collect();
+        let patterns = people.iter().map(|p| (*p, WorkingPattern::full_time())).collect();
         let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
         let earliest = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
         let mut req = SlotRequest::new(MeetingKind::Icpc, vec![], earliest, 90);
@@ -131,8 +126,7 @@ fn big_authority() -> &'static (Dataset, Vec<Meeting>) {
             // Working days only (Monday 1 January 2024 + whole weeks + a weekday).
             let day = (rng.next() % 156) as i64 * 7 + (rng.next() % 5) as i64;
             let slot = (rng.next() % 15) as i64 * 30; // 09:00 to 16:00 starts, an hour long
-            let start =
-                convene_core::time::to_london(base + Duration::days(day) + Duration::minutes(slot));
+            let start = convene_core::time::to_london(base + Duration::days(day) + Duration::minutes(slot));
             let pick = |rng: &mut Rng, v: &Vec<PersonId>| v[(rng.next() % v.len() as u64) as usize];
             let invitees = (0..5)
                 .map(|_| Invitee {
@@ -190,11 +184,7 @@ fn conflict_scan_200k_with_messages(bencher: divan::Bencher) {
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
     let refs: Vec<&Meeting> = meetings.iter().collect();
     let found = scan_conflicts(&refs, &ScanContext::new(ds, &[], &cal, &[])).len();
-    eprintln!(
-        "conflict scan: {} meetings, {} conflicts found",
-        refs.len(),
-        found
-    );
+    eprintln!("conflict scan: {} meetings, {} conflicts found", refs.len(), found);
     bencher.bench(|| {
         let ctx = ScanContext::new(ds, &[], &cal, &[]);
         scan_conflicts(&refs, &ctx).len()

@@ -16,11 +16,7 @@ use convene_core::{ChildId, WorkingDayCalendar};
 
 fn main() {
     let (bundles, events) = authority();
-    eprintln!(
-        "synthetic authority: {} children, {} events",
-        bundles.len(),
-        events
-    );
+    eprintln!("synthetic authority: {} children, {} events", bundles.len(), events);
     divan::main();
 }
 
@@ -56,7 +52,5 @@ fn one_child_after_an_edit(bencher: divan::Bencher) {
         .values()
         .max_by_key(|b| b.events.len() + b.meetings.len())
         .expect("a child");
-    bencher.bench(|| {
-        evaluate_child(&pack, &rules, &cal, &busiest.records(), today()).expect("evaluate")
-    });
+    bencher.bench(|| evaluate_child(&pack, &rules, &cal, &busiest.records(), today()).expect("evaluate"));
 }

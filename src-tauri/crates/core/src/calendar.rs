@@ -34,11 +34,8 @@ impl WorkingDayCalendar {
         let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
         let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX);
         let confirmed_years = published.years();
-        let mut holidays: BTreeMap<NaiveDate, BankHoliday> = published
-            .holidays
-            .iter()
-            .map(|h| (h.date, h.clone()))
-            .collect();
+        let mut holidays: BTreeMap<NaiveDate, BankHoliday> =
+            published.holidays.iter().map(|h| (h.date, h.clone())).collect();
         for year in FIRST_YEAR..=LAST_YEAR {
             if !confirmed_years.contains(&year) {
                 for h in holidays::computed(division, year) {
@@ -56,8 +53,7 @@ impl WorkingDayCalendar {
         let mut count = 0u32;
         for (i, date) in first.iter_days().take(days).enumerate() {
             let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-            let off =
-                weekend || holidays.contains_key(&date) || closures.binary_search(&date).is_ok();
+            let off = weekend || holidays.contains_key(&date) || closures.binary_search(&date).is_ok();
             if !off {
                 count += 1;
                 working.push(i as u32);
@@ -138,11 +134,7 @@ impl WorkingDayCalendar {
         if n == 0 {
             return Ok(anchor);
         }
-        let before = if i == 0 {
-            0
-        } else {
-            self.cumulative[i - 1] as usize
-        };
+        let before = if i == 0 { 0 } else { self.cumulative[i - 1] as usize };
         before
             .checked_sub(n as usize)
             .and_then(|k| self.working.get(k))
@@ -151,11 +143,7 @@ impl WorkingDayCalendar {
     }
 
     /// Working days after `from` up to and including `to` (negative when `to` is before `from`).
-    pub fn working_days_between(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<i64, CalendarError> {
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, CalendarError> {
         let a = self.index(from)?;
         let b = self.index(to)?;
         Ok(i64::from(self.cumulative[b]) - i64::from(self.cumulative[a]))

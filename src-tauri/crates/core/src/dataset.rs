@@ -101,24 +101,12 @@ impl Dataset {
         unique("busy block", self.busy.iter().map(|b| b.id))?;
         self.agencies.iter().try_for_each(validate::agency)?;
         self.venues.iter().try_for_each(validate::venue)?;
-        self.teams
-            .iter()
-            .try_for_each(|t| validate::team(t, &index))?;
-        self.people
-            .iter()
-            .try_for_each(|p| validate::person(p, &index))?;
-        self.children
-            .iter()
-            .try_for_each(|c| validate::child(c, &index))?;
-        self.episodes
-            .iter()
-            .try_for_each(|e| validate::episode(e, &index))?;
-        self.meetings
-            .iter()
-            .try_for_each(|m| validate::meeting(m, &index))?;
-        self.events
-            .iter()
-            .try_for_each(|e| validate::event(e, &index))?;
+        self.teams.iter().try_for_each(|t| validate::team(t, &index))?;
+        self.people.iter().try_for_each(|p| validate::person(p, &index))?;
+        self.children.iter().try_for_each(|c| validate::child(c, &index))?;
+        self.episodes.iter().try_for_each(|e| validate::episode(e, &index))?;
+        self.meetings.iter().try_for_each(|m| validate::meeting(m, &index))?;
+        self.events.iter().try_for_each(|e| validate::event(e, &index))?;
         Ok(index)
     }
 

@@ -19,11 +19,7 @@ pub enum Division {
 }
 
 impl Division {
-    pub const ALL: [Division; 3] = [
-        Division::EnglandAndWales,
-        Division::Scotland,
-        Division::NorthernIreland,
-    ];
+    pub const ALL: [Division; 3] = [Division::EnglandAndWales, Division::Scotland, Division::NorthernIreland];
     pub fn id(&self) -> &'static str {
         match self {
             Division::EnglandAndWales => "england-and-wales",
@@ -71,9 +67,7 @@ pub const SHIPPED_GOVUK_JSON: &str = include_str!("../data/bank-holidays.json");
 /// a file with none of the three, or any bad date, is refused whole.
 pub fn parse_govuk(json: &str) -> Result<BTreeMap<Division, PublishedHolidays>, HolidayError> {
     let raw: BTreeMap<String, GovUkDivision> =
-        serde_json::from_str(json).map_err(|e| HolidayError::Malformed {
-            detail: e.to_string(),
-        })?;
+        serde_json::from_str(json).map_err(|e| HolidayError::Malformed { detail: e.to_string() })?;
     let mut out = BTreeMap::new();
     for division in Division::ALL {
         let Some(d) = raw.get(division.id()) else {
@@ -81,11 +75,9 @@ pub fn parse_govuk(json: &str) -> Result<BTreeMap<Division, PublishedHolidays>, 
         };
         let mut holidays = Vec::with_capacity(d.events.len());
         for e in &d.events {
-            let date = NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").map_err(|_| {
-                HolidayError::BadDate {
-                    division: division.id().to_string(),
-                    text: e.date.clone(),
-                }
+            let date = NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").map_err(|_| HolidayError::BadDate {
+                division: division.id().to_string(),
+                text: e.date.clone(),
             })?;
             holidays.push(BankHoliday {
                 date,
@@ -156,11 +148,7 @@ fn is_weekend(d: NaiveDate) -> bool {
 /// Consecutive fixed days (e.g. Christmas and Boxing Day): each that falls on a weekend is
 /// replaced by the next weekday not already taken.
 fn with_substitutes(days: &[(NaiveDate, &str)], out: &mut Vec<BankHoliday>) {
-    let mut taken: Vec<NaiveDate> = days
-        .iter()
-        .map(|(d, _)| *d)
-        .filter(|d| !is_weekend(*d))
-        .collect();
+    let mut taken: Vec<NaiveDate> = days.iter().map(|(d, _)| *d).filter(|d| !is_weekend(*d)).collect();
     for (date, title) in days {
         if !is_weekend(*date) {
             out.push(holiday(*date, title));
@@ -188,15 +176,11 @@ fn holiday(date: NaiveDate, title: &str) -> BankHoliday {
 pub fn computed(division: Division, year: i32) -> Vec<BankHoliday> {
     let mut out = Vec::new();
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
-    let (Some(jan1), Some(jan2), Some(dec25), Some(dec26)) =
-        (ymd(1, 1), ymd(1, 2), ymd(12, 25), ymd(12, 26))
-    else {
+    let (Some(jan1), Some(jan2), Some(dec25), Some(dec26)) = (ymd(1, 1), ymd(1, 2), ymd(12, 25), ymd(12, 26)) else {
         return out;
     };
     match division {
-        Division::Scotland => {
-            with_substitutes(&[(jan1, "New Year’s Day"), (jan2, "2nd January")], &mut out)
-        }
+        Division::Scotland => with_substitutes(&[(jan1, "New Year’s Day"), (jan2, "2nd January")], &mut out),
         _ => with_substitutes(&[(jan1, "New Year’s Day")], &mut out),
     }
     if division == Division::NorthernIreland {
@@ -250,17 +234,8 @@ mod tests {
     fn shipped_file_parses_with_the_one_off_days() {
         let ew = shipped(Division::EnglandAndWales);
         assert_eq!(ew.holidays.len(), 83);
-        for one_off in [
-            "2020-05-08",
-            "2022-06-02",
-            "2022-06-03",
-            "2022-09-19",
-            "2023-05-08",
-        ] {
-            assert!(
-                ew.holidays.iter().any(|h| h.date == d(one_off)),
-                "{one_off}"
-            );
+        for one_off in ["2020-05-08", "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"] {
+            assert!(ew.holidays.iter().any(|h| h.date == d(one_off)), "{one_off}");
         }
         assert_eq!(ew.years(), (2018..=2027).collect());
     }
@@ -304,10 +279,7 @@ mod tests {
         // Scotland 2022: 1 Jan Sat, 2 Jan Sun -> Mon 3 and Tue 4.
         let s22 = dates(Division::Scotland, 2022);
         assert!(s22.contains(&d("2022-01-03")) && s22.contains(&d("2022-01-04")));
-        assert!(
-            !s22.contains(&d("2022-04-18")),
-            "no Easter Monday in Scotland"
-        );
+        assert!(!s22.contains(&d("2022-04-18")), "no Easter Monday in Scotland");
         assert!(s22.contains(&d("2022-08-01")) && s22.contains(&d("2022-11-30")));
         let ni = dates(Division::NorthernIreland, 2026);
         assert!(ni.contains(&d("2026-03-17")) && ni.contains(&d("2026-07-13")));
@@ -324,10 +296,10 @@ mod tests {
     fn malformed_files_are_refused() {
         assert!(parse_govuk("").is_err());
         assert!(parse_govuk("{}").is_err());
-        assert!(parse_govuk(
-            r#"{"england-and-wales":{"division":"x","events":[{"title":"x","date":"2026-02-30"}]}}"#
-        )
-        .is_err());
+        assert!(
+            parse_govuk(r#"{"england-and-wales":{"division":"x","events":[{"title":"x","date":"2026-02-30"}]}}"#)
+                .is_err()
+        );
         assert!(parse_govuk(r#"{"scotland":{"events":[]}}"#).is_ok());
     }
 }

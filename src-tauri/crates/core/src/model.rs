@@ -282,14 +282,13 @@ impl MeetingKind {
     }
 
     pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.id() == text.trim())
-            .ok_or_else(|| crate::error::ValidationError::UnknownName {
+        Self::ALL.into_iter().find(|k| k.id() == text.trim()).ok_or_else(|| {
+            crate::error::ValidationError::UnknownName {
                 what: "meeting kind",
                 text: text.to_string(),
                 known: Self::ALL.map(|k| k.id()).join(", "),
-            })
+            }
+        })
     }
 }
 
@@ -503,14 +502,13 @@ impl EventKind {
     }
 
     pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.id() == text.trim())
-            .ok_or_else(|| crate::error::ValidationError::UnknownName {
+        Self::ALL.into_iter().find(|k| k.id() == text.trim()).ok_or_else(|| {
+            crate::error::ValidationError::UnknownName {
                 what: "event kind",
                 text: text.to_string(),
                 known: Self::ALL.map(|k| k.id()).join(", "),
-            })
+            }
+        })
     }
 }
 

@@ -75,9 +75,7 @@ pub fn evaluate_all(
     let rules = pack.active_rules();
     let mut children: Vec<&ChildBundle> = bundles.values().collect();
     children.sort_by_key(|b| b.child.id);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = children.len().div_ceil(threads).max(256);
     let parts: Vec<Result<Vec<DueItem>, CalendarError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = children
@@ -88,15 +86,7 @@ pub fn evaluate_all(
                     let mut out = Vec::with_capacity(part.len() * 32);
                     let mut scratch = Scratch::default();
                     for b in part {
-                        evaluate_child_into(
-                            pack,
-                            rules,
-                            cal,
-                            &b.records(),
-                            as_of,
-                            &mut scratch,
-                            &mut out,
-                        )?;
+                        evaluate_child_into(pack, rules, cal, &b.records(), as_of, &mut scratch, &mut out)?;
                     }
                     Ok(out)
                 })
@@ -216,12 +206,8 @@ pub fn due_views(
                 met_on: i.met_on,
                 scheduled: i.scheduled,
                 deadline_computed: i.deadline_computed,
-                team: child
-                    .and_then(|c| names.child_team(c))
-                    .map(|t| t.name.clone()),
-                social_worker: child
-                    .and_then(|c| c.social_worker)
-                    .map(|p| names.person_name(p)),
+                team: child.and_then(|c| names.child_team(c)).map(|t| t.name.clone()),
+                social_worker: child.and_then(|c| c.social_worker).map(|p| names.person_name(p)),
                 anchor_source: i.anchor_source,
             }
         })
@@ -301,20 +287,40 @@ pub fn child_detail(
                     name: p.name.clone(),
                     role: l.role,
                     job: p.role.clone(),
-                    agency: agencies
-                        .get(&p.agency)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default(),
+                    agency: agencies.get(&p.agency).map(|a| a.name.clone()).unwrap_or_default(),
                 })
             })
             .collect(),
         episodes,
         events,
-        meetings: meetings
-            .into_iter()
-            .map(|m| meeting_summary(m, &names))
-            .collect(),
+        meetings: meetings.into_iter().map(|m| meeting_summary(m, &names)).collect(),
         items: due_views(ds, pack, cal, &items, as_of),
         summary,
     })
+}
+
+/// Practitioners and other attendees, by name; family members last.
+pub fn people(ds: &Dataset) -> Vec<PersonView> {
+    let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
+    let teams: HashMap<TeamId, &Team> = ds.teams.iter().map(|t| (t.id, t)).collect();
+    let mut out: Vec<(bool, PersonView)> = ds
+        .people
+        .iter()
+        .map(|p| {
+            let agency = agencies.get(&p.agency);
+            (
+                agency.is_some_and(|a| a.kind == AgencyKind::Family),
+                PersonView {
+                    id: p.id,
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
+                    team: p.team.and_then(|t| teams.get(&t)).map(|t| t.name.clone()),
+                    working_pattern: pattern_label(&p.working_pattern),
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+    out.into_iter().map(|(_, p)| p).collect()
 }

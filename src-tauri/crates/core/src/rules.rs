@@ -233,9 +233,7 @@ const PACK_FILES: [&str; 4] = [
 pub const PACK_NAMES: [&str; 4] = ["england", "wales", "scotland", "northern-ireland"];
 
 fn parse_file(text: &str) -> Result<PackFile, RuleError> {
-    serde_json::from_str(text).map_err(|e| RuleError::Malformed {
-        detail: e.to_string(),
-    })
+    serde_json::from_str(text).map_err(|e| RuleError::Malformed { detail: e.to_string() })
 }
 
 impl RulePack {
@@ -329,11 +327,7 @@ impl RulePack {
     }
 
     fn known_ids(&self) -> String {
-        self.rules
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+        self.rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
     }
 
     pub fn rule(&self, id: &str) -> Result<&Rule, RuleError> {
@@ -378,13 +372,7 @@ impl RulePack {
         anchor: NaiveDate,
         cal: &WorkingDayCalendar,
     ) -> Result<NaiveDate, CalendarError> {
-        deadline(
-            rule.offset,
-            rule.direction,
-            self.settings.counting,
-            anchor,
-            cal,
-        )
+        deadline(rule.offset, rule.direction, self.settings.counting, anchor, cal)
     }
 }
 
@@ -412,15 +400,9 @@ pub fn deadline(
         (unit, dir) => {
             let shifted = match (unit, dir) {
                 (OffsetUnit::Months, Direction::After) => anchor.checked_add_months(Months::new(n)),
-                (OffsetUnit::Months, Direction::Before) => {
-                    anchor.checked_sub_months(Months::new(n))
-                }
-                (OffsetUnit::Weeks, Direction::After) => {
-                    anchor.checked_add_signed(Duration::weeks(n.into()))
-                }
-                (OffsetUnit::Weeks, Direction::Before) => {
-                    anchor.checked_sub_signed(Duration::weeks(n.into()))
-                }
+                (OffsetUnit::Months, Direction::Before) => anchor.checked_sub_months(Months::new(n)),
+                (OffsetUnit::Weeks, Direction::After) => anchor.checked_add_signed(Duration::weeks(n.into())),
+                (OffsetUnit::Weeks, Direction::Before) => anchor.checked_sub_signed(Duration::weeks(n.into())),
                 (_, Direction::After) => anchor.checked_add_signed(Duration::days(n.into())),
                 (_, Direction::Before) => anchor.checked_sub_signed(Duration::days(n.into())),
             }

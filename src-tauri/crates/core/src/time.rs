@@ -8,9 +8,7 @@ use crate::error::ValidationError;
 
 /// Parse a calendar date written `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, ValidationError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| ValidationError::BadDate {
-        text: text.to_string(),
-    })
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| ValidationError::BadDate { text: text.to_string() })
 }
 
 /// Parse a UK wall time: `YYYY-MM-DDTHH:MM` (or with a space, or with seconds), optionally
@@ -35,18 +33,14 @@ pub fn parse_london(text: &str) -> Result<DateTime<FixedOffset>, ValidationError
             return london(naive);
         }
     }
-    Err(ValidationError::BadTime {
-        text: text.to_string(),
-    })
+    Err(ValidationError::BadTime { text: text.to_string() })
 }
 
 /// Resolve a wall time in Europe/London; refuses a time in the spring gap or the autumn overlap.
 pub fn london(naive: NaiveDateTime) -> Result<DateTime<FixedOffset>, ValidationError> {
     match London.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Ok(dt.fixed_offset()),
-        LocalResult::Ambiguous(_, _) => {
-            Err(ValidationError::AmbiguousLocalTime { when: human(naive) })
-        }
+        LocalResult::Ambiguous(_, _) => Err(ValidationError::AmbiguousLocalTime { when: human(naive) }),
         LocalResult::None => Err(ValidationError::NonexistentLocalTime {
             when: human(naive),
             gap: "01:00 to 02:00".to_string(),
@@ -69,11 +63,18 @@ pub fn check_offset(dt: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>, 
 
 /// Move a meeting to another day, keeping its wall-clock time; errors if that time does not
 /// exist or is ambiguous on the new day.
-pub fn same_time_on(
-    dt: DateTime<FixedOffset>,
-    day: NaiveDate,
-) -> Result<DateTime<FixedOffset>, ValidationError> {
+pub fn same_time_on(dt: DateTime<FixedOffset>, day: NaiveDate) -> Result<DateTime<FixedOffset>, ValidationError> {
     london(day.and_time(dt.time()))
+}
+
+/// A UK wall time, or a bare date meaning the start of that day (with `end_of_day`, the start
+/// of the next: a whole day, as leave is entered).
+pub fn parse_day_or_time(text: &str, end_of_day: bool) -> Result<DateTime<FixedOffset>, ValidationError> {
+    if let Ok(d) = parse_date(text) {
+        let day = if end_of_day { d.succ_opt().unwrap_or(d) } else { d };
+        return london(day.and_time(chrono::NaiveTime::MIN));
+    }
+    parse_london(text)
 }
 
 /// The same instant, expressed with the UK offset in force at that instant.

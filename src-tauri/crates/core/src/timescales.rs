@@ -8,9 +8,7 @@ use ts_rs::TS;
 use crate::calendar::WorkingDayCalendar;
 use crate::error::CalendarError;
 use crate::ids::{ChildId, EpisodeId, EventId, MeetingId};
-use crate::model::{
-    Birth, Child, Episode, EpisodeType, Event, EventKind, Meeting, MeetingKind, MeetingStatus,
-};
+use crate::model::{Birth, Child, Episode, EpisodeType, Event, EventKind, Meeting, MeetingKind, MeetingStatus};
 use crate::rules::{Direction, Pick, Rule, RulePack, Trigger};
 
 /// A due item's status as of a date.
@@ -38,10 +36,7 @@ impl DueStatus {
     }
     /// Not yet done and still expected.
     pub fn is_open(&self) -> bool {
-        matches!(
-            self,
-            DueStatus::Overdue | DueStatus::DueSoon | DueStatus::Upcoming
-        )
+        matches!(self, DueStatus::Overdue | DueStatus::DueSoon | DueStatus::Upcoming)
     }
 }
 
@@ -220,15 +215,7 @@ pub fn evaluate_child(
     as_of: NaiveDate,
 ) -> Result<Vec<DueItem>, CalendarError> {
     let mut items = Vec::new();
-    evaluate_child_into(
-        pack,
-        rules,
-        cal,
-        records,
-        as_of,
-        &mut Scratch::default(),
-        &mut items,
-    )?;
+    evaluate_child_into(pack, rules, cal, records, as_of, &mut Scratch::default(), &mut items)?;
     Ok(items)
 }
 
@@ -290,13 +277,11 @@ impl Ctx<'_, '_> {
             return Ok(DueStatus::Overdue);
         }
         let left = self.cal.working_days_between(self.as_of, deadline)?;
-        Ok(
-            if left <= i64::from(self.pack.settings.due_soon_working_days) {
-                DueStatus::DueSoon
-            } else {
-                DueStatus::Upcoming
-            },
-        )
+        Ok(if left <= i64::from(self.pack.settings.due_soon_working_days) {
+            DueStatus::DueSoon
+        } else {
+            DueStatus::Upcoming
+        })
     }
 
     fn item(&self, anchor: &Occurrence, deadline: NaiveDate) -> DueItem {
@@ -359,11 +344,7 @@ fn after(o: &Occurrence, anchor: &Occurrence) -> bool {
     (o.date, o.order) >= (anchor.date, anchor.order) && o.source != anchor.source
 }
 
-fn forward(
-    ctx: &Ctx<'_, '_>,
-    b: &mut Buffers,
-    out: &mut Vec<DueItem>,
-) -> Result<(), CalendarError> {
+fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
     anchors(ctx, false, b);
     select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
     select(ctx.table, mask(&ctx.rule.target, true), &mut b.planned);
@@ -417,18 +398,14 @@ fn forward(
             _ if closed_at.is_some() || end < ctx.as_of => item.status = DueStatus::Closed,
             _ => {
                 item.status = ctx.status_open(deadline)?;
-                item.scheduled =
-                    planned
-                        .iter()
-                        .find(|p| after(p, anchor))
-                        .and_then(|p| match p.source {
-                            Source::Meeting(meeting) => Some(Scheduled {
-                                meeting,
-                                date: p.date,
-                                within_deadline: p.date <= deadline,
-                            }),
-                            _ => None,
-                        });
+                item.scheduled = planned.iter().find(|p| after(p, anchor)).and_then(|p| match p.source {
+                    Source::Meeting(meeting) => Some(Scheduled {
+                        meeting,
+                        date: p.date,
+                        within_deadline: p.date <= deadline,
+                    }),
+                    _ => None,
+                });
             }
         }
         out.push(item);
@@ -438,11 +415,7 @@ fn forward(
 
 /// Backward rules: the target must happen at least the offset before the anchor (which may be
 /// a planned meeting: reports are due before a conference that has not happened yet).
-fn backward(
-    ctx: &Ctx<'_, '_>,
-    b: &mut Buffers,
-    out: &mut Vec<DueItem>,
-) -> Result<(), CalendarError> {
+fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
     anchors(ctx, true, b);
     select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
     let targets = &b.targets;

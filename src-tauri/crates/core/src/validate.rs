@@ -109,10 +109,7 @@ pub fn episode(e: &Episode, db: &impl Lookup) -> Result<(), ValidationError> {
     exists(db.has_child(e.child), "Child", e.child)?;
     if let Some(end) = e.end {
         if end < e.start {
-            return Err(ValidationError::EpisodeEndsBeforeStart {
-                start: e.start,
-                end,
-            });
+            return Err(ValidationError::EpisodeEndsBeforeStart { start: e.start, end });
         }
     }
     Ok(())
@@ -166,9 +163,7 @@ pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
     }
     match &m.location {
         Location::Venue { venue } => exists(db.has_venue(*venue), "Venue", venue)?,
-        Location::Online { joining_details } => {
-            limit("The joining details", joining_details, MAX_LONG_TEXT)?
-        }
+        Location::Online { joining_details } => limit("The joining details", joining_details, MAX_LONG_TEXT)?,
     }
     if let MeetingStatus::Cancelled { reason } = &m.status {
         if reason.trim().is_empty() {

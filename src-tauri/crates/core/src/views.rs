@@ -119,12 +119,7 @@ pub fn status_label(s: &MeetingStatus) -> &'static str {
 }
 
 /// The one-sentence summary of a due item.
-pub fn due_summary(
-    item: &DueItem,
-    rule_title: &str,
-    as_of: NaiveDate,
-    working_days_late: Option<i64>,
-) -> String {
+pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_days_late: Option<i64>) -> String {
     let by = uk_date(item.deadline);
     match item.status {
         DueStatus::Met => format!(
@@ -160,11 +155,7 @@ fn scheduled_text(item: &DueItem) -> String {
             format!(
                 "; scheduled for {}, {} the deadline",
                 uk_date(s.date),
-                if s.within_deadline {
-                    "inside"
-                } else {
-                    "outside"
-                }
+                if s.within_deadline { "inside" } else { "outside" }
             )
         })
         .unwrap_or_default()
@@ -253,4 +244,70 @@ pub struct SlotQuery {
     pub duration_minutes: u32,
     pub earliest: Option<NaiveDate>,
     pub deadline: Option<NaiveDate>,
+}
+
+/// A row of the people list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonView {
+    pub id: PersonId,
+    pub name: String,
+    pub role: String,
+    pub agency: String,
+    pub team: Option<String>,
+    /// "Mon–Fri 09:00–17:00" or "Mon, Tue, Wed 09:00–17:00".
+    pub working_pattern: String,
+}
+
+/// Leave or busy time as the app enters it: dates for whole days, or UK wall times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BusyDraft {
+    pub owner: BusyOwner,
+    pub start: String,
+    pub end: String,
+    pub kind: BusyKind,
+    pub note: String,
+}
+
+impl BusyDraft {
+    pub fn to_block(&self) -> Result<BusyBlock, crate::error::ValidationError> {
+        Ok(BusyBlock {
+            id: BusyId::new_random(),
+            owner: self.owner,
+            start: crate::time::parse_day_or_time(&self.start, false)?,
+            end: crate::time::parse_day_or_time(&self.end, true)?,
+            kind: self.kind,
+            note: self.note.trim().to_string(),
+            source: None,
+        })
+    }
+}
+
+pub fn pattern_label(p: &WorkingPattern) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    if p.days.is_empty() {
+        return "No working days recorded".to_string();
+    }
+    let mut groups: Vec<(String, Vec<u8>)> = Vec::new();
+    for h in &p.days {
+        let hours = format!("{}–{}", h.start.format("%H:%M"), h.end.format("%H:%M"));
+        match groups.iter_mut().find(|(k, _)| *k == hours) {
+            Some((_, days)) => days.push(h.weekday),
+            None => groups.push((hours, vec![h.weekday])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(hours, mut days)| {
+            days.sort();
+            let name = |d: u8| DAYS.get(usize::from(d.saturating_sub(1))).copied().unwrap_or("?");
+            let contiguous = days.windows(2).all(|w| w[1] == w[0] + 1);
+            let list = if days.len() > 2 && contiguous {
+                format!("{}–{}", name(days[0]), name(days[days.len() - 1]))
+            } else {
+                days.iter().map(|d| name(*d)).collect::<Vec<_>>().join(", ")
+            };
+            format!("{list} {hours}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

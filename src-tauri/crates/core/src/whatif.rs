@@ -78,8 +78,7 @@ pub fn what_if(
             m.end += shift;
         }
         let after = evaluate_child(pack, &rules, cal, &moved.records(), as_of)?;
-        let mut after_by_key: HashMap<(String, Source), DueItem> =
-            after.into_iter().map(|i| (key(&i), i)).collect();
+        let mut after_by_key: HashMap<(String, Source), DueItem> = after.into_iter().map(|i| (key(&i), i)).collect();
         for b in before {
             let a = after_by_key.remove(&key(&b));
             if a.as_ref() != Some(&b) {
@@ -172,15 +171,7 @@ mod tests {
         let bundles: HashMap<ChildId, ChildBundle> = [(child.id, bundle)].into_iter().collect();
         let pack = RulePack::builtin("england").unwrap();
         let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-        let w = what_if(
-            &pack,
-            &cal,
-            &bundles,
-            icpc.id,
-            d("2026-03-04"),
-            d("2026-03-05"),
-        )
-        .unwrap();
+        let w = what_if(&pack, &cal, &bundles, icpc.id, d("2026-03-04"), d("2026-03-05")).unwrap();
         let change = |rule: &str| {
             let c = w
                 .changes

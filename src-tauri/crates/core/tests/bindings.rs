@@ -46,6 +46,8 @@ fn export_all(dir: &Path) {
         SaveOutcome,
         SlotQuery,
         convene_core::schedule::planning::MeetingDraft,
+        PersonView,
+        BusyDraft,
     );
 }
 
@@ -65,17 +67,9 @@ fn files(dir: &Path) -> BTreeMap<String, String> {
 
 #[test]
 fn committed_typescript_bindings_match_the_rust_types() {
-    let committed_dir: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "..",
-        "..",
-        "..",
-        "ui",
-        "src",
-        "bindings",
-    ]
-    .iter()
-    .collect();
+    let committed_dir: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "..", "..", "ui", "src", "bindings"]
+        .iter()
+        .collect();
     if std::env::var("CONVENE_UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
         let _ = std::fs::remove_dir_all(&committed_dir);
         export_all(&committed_dir);

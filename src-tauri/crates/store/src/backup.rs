@@ -57,10 +57,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("convene");
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("convene");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
@@ -105,11 +102,7 @@ impl Store {
     /// Take a backup of this kind into the backups folder and rotate old ones of the same kind.
     pub fn backup(&self, kind: BackupKind, now: DateTime<Utc>) -> Result<PathBuf> {
         let dir = backups_dir(self.path());
-        let path = dir.join(format!(
-            "convene-{}-{}.json",
-            now.format("%Y%m%dT%H%M%SZ"),
-            kind.tag()
-        ));
+        let path = dir.join(format!("convene-{}-{}.json", now.format("%Y%m%dT%H%M%SZ"), kind.tag()));
         self.backup_to(&path)?;
         let suffix = format!("-{}.json", kind.tag());
         let same: Vec<PathBuf> = list_backups(self.path())

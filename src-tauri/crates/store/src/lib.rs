@@ -20,9 +20,7 @@ use convene_core::dataset::{ChildBundle, Dataset};
 use convene_core::settings::Settings;
 use convene_core::validate::Lookup;
 use convene_core::*;
-use sled::transaction::{
-    ConflictableTransactionError, TransactionError, Transactional, TransactionalTree,
-};
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional, TransactionalTree};
 use sled::Tree;
 
 pub use error::{Result, StoreError};
@@ -67,10 +65,7 @@ impl Encoded {
         })
     }
 
-    fn insert(
-        &self,
-        tx: &[TransactionalTree],
-    ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+    fn insert(&self, tx: &[TransactionalTree]) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
         tx[self.tree as usize].insert(&self.key[..], self.bytes.as_slice())?;
         for (t, k) in &self.index {
             tx[*t as usize].insert(k.as_slice(), &[][..])?;
@@ -146,9 +141,7 @@ impl Store {
     /// Run `f` in one transaction over every tree, then flush.
     fn transact<R>(
         &self,
-        f: impl Fn(
-            &[TransactionalTree],
-        ) -> std::result::Result<R, ConflictableTransactionError<StoreError>>,
+        f: impl Fn(&[TransactionalTree]) -> std::result::Result<R, ConflictableTransactionError<StoreError>>,
     ) -> Result<R> {
         let refs: Vec<&Tree> = self.trees.iter().collect();
         let out = refs.as_slice().transaction(|tx| f(tx)).map_err(from_txn)?;
@@ -192,6 +185,19 @@ impl Store {
         })
     }
 
+    /// Remove one record and its index entries, flushed.
+    pub fn delete<R: Record>(&self, id: &[u8; 16]) -> Result<()> {
+        let old: R = self.require(id)?;
+        let key = old.key();
+        self.transact(|tx| {
+            tx[R::TREE as usize].remove(&key[..])?;
+            for (t, k) in old.index_keys() {
+                tx[t as usize].remove(k)?;
+            }
+            Ok(())
+        })
+    }
+
     pub fn get<R: Record>(&self, id: &[u8; 16]) -> Result<Option<R>> {
         match self.tree(R::TREE).get(id)? {
             Some(bytes) => Ok(Some(self.decode(&bytes)?)),
@@ -208,11 +214,7 @@ impl Store {
     }
 
     pub fn all<R: Record>(&self) -> Result<Vec<R>> {
-        self.tree(R::TREE)
-            .iter()
-            .values()
-            .map(|v| self.decode(&v?))
-            .collect()
+        self.tree(R::TREE).iter().values().map(|v| self.decode(&v?)).collect()
     }
 
     pub fn count<R: Record>(&self) -> usize {
@@ -285,9 +287,7 @@ impl Store {
     }
 
     pub fn is_empty(&self) -> bool {
-        records::ALL_RECORD_TREES
-            .iter()
-            .all(|t| self.tree(*t).is_empty())
+        records::ALL_RECORD_TREES.iter().all(|t| self.tree(*t).is_empty())
     }
 
     pub fn settings(&self) -> Result<Settings> {
@@ -342,10 +342,7 @@ impl Store {
         for h in &ds.history {
             let n = counts.entry(h.meeting).or_default();
             let bytes = serde_json::to_vec(h).map_err(|e| StoreError::Database(e.to_string()))?;
-            history.push((
-                keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]),
-                bytes,
-            ));
+            history.push((keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]), bytes));
             *n += 1;
         }
         self.transact(|tx| {
@@ -394,17 +391,13 @@ impl Store {
         at: chrono::DateTime<chrono::FixedOffset>,
     ) -> Result<()> {
         m.validate(self)?;
-        let seq = self
-            .tree(T::MeetingHistory)
-            .scan_prefix(m.id.as_bytes())
-            .count() as u32;
+        let seq = self.tree(T::MeetingHistory).scan_prefix(m.id.as_bytes()).count() as u32;
         let entry = MeetingHistoryEntry {
             meeting: m.id,
             at,
             change,
         };
-        let entry_bytes =
-            serde_json::to_vec(&entry).map_err(|e| StoreError::Database(e.to_string()))?;
+        let entry_bytes = serde_json::to_vec(&entry).map_err(|e| StoreError::Database(e.to_string()))?;
         let bytes = serde_json::to_vec(m).map_err(|e| StoreError::Database(e.to_string()))?;
         let key = m.key();
         let new_index = m.index_keys();
@@ -437,17 +430,11 @@ impl Store {
     }
 
     /// Replace an owner's imported blocks (those with a `source`) by `blocks`, in one transaction.
-    pub fn replace_imported_busy(
-        &self,
-        owner: BusyOwner,
-        blocks: &[BusyBlock],
-    ) -> Result<(usize, usize)> {
+    pub fn replace_imported_busy(&self, owner: BusyOwner, blocks: &[BusyBlock]) -> Result<(usize, usize)> {
         for b in blocks {
             b.validate(self)?;
             if b.owner != owner {
-                return Err(StoreError::Database(
-                    "a block belongs to someone else".into(),
-                ));
+                return Err(StoreError::Database("a block belongs to someone else".into()));
             }
         }
         let old: Vec<BusyBlock> = self
@@ -486,16 +473,13 @@ impl Store {
                 match serde_json::from_slice::<R>(&v) {
                     Ok(rec) => {
                         if rec.key()[..] != k[..] {
-                            r.problems
-                                .push(format!("a {} is stored under the wrong key", R::WHAT));
+                            r.problems.push(format!("a {} is stored under the wrong key", R::WHAT));
                         }
                         for (t, key) in rec.index_keys() {
                             exp.insert((t as usize, key));
                         }
                     }
-                    Err(e) => r
-                        .problems
-                        .push(format!("a {} cannot be read: {e}", R::WHAT)),
+                    Err(e) => r.problems.push(format!("a {} cannot be read: {e}", R::WHAT)),
                 }
             }
             Ok(())
@@ -532,29 +516,19 @@ impl Store {
 
 impl Lookup for Store {
     fn has_child(&self, id: ChildId) -> bool {
-        self.tree(T::Children)
-            .contains_key(id.as_bytes())
-            .unwrap_or(false)
+        self.tree(T::Children).contains_key(id.as_bytes()).unwrap_or(false)
     }
     fn has_person(&self, id: PersonId) -> bool {
-        self.tree(T::People)
-            .contains_key(id.as_bytes())
-            .unwrap_or(false)
+        self.tree(T::People).contains_key(id.as_bytes()).unwrap_or(false)
     }
     fn has_agency(&self, id: AgencyId) -> bool {
-        self.tree(T::Agencies)
-            .contains_key(id.as_bytes())
-            .unwrap_or(false)
+        self.tree(T::Agencies).contains_key(id.as_bytes()).unwrap_or(false)
     }
     fn has_team(&self, id: TeamId) -> bool {
-        self.tree(T::Teams)
-            .contains_key(id.as_bytes())
-            .unwrap_or(false)
+        self.tree(T::Teams).contains_key(id.as_bytes()).unwrap_or(false)
     }
     fn has_venue(&self, id: VenueId) -> bool {
-        self.tree(T::Venues)
-            .contains_key(id.as_bytes())
-            .unwrap_or(false)
+        self.tree(T::Venues).contains_key(id.as_bytes()).unwrap_or(false)
     }
 }
 

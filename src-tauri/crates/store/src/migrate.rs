@@ -31,10 +31,7 @@ pub(crate) fn bring_up_to_date(store: &Store) -> Result<()> {
     }
     if found < SCHEMA_VERSION {
         // Keep a copy of the data as it was before any migration step touches it.
-        store.backup(
-            crate::backup::BackupKind::BeforeMigration,
-            chrono::Utc::now(),
-        )?;
+        store.backup(crate::backup::BackupKind::BeforeMigration, chrono::Utc::now())?;
     }
     for v in found..SCHEMA_VERSION {
         STEPS[v as usize](store)?;

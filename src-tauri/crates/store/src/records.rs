@@ -138,10 +138,7 @@ impl Record for Episode {
         *self.id.as_bytes()
     }
     fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
-        vec![(
-            T::ChildEpisodes,
-            concat(&[self.child.as_bytes(), self.id.as_bytes()]),
-        )]
+        vec![(T::ChildEpisodes, concat(&[self.child.as_bytes(), self.id.as_bytes()]))]
     }
     fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
         validate::episode(self, db)
@@ -182,11 +179,7 @@ impl Record for Meeting {
         let mut people: Vec<PersonId> = self.people().collect();
         people.sort();
         people.dedup();
-        keys.extend(
-            people
-                .iter()
-                .map(|p| (T::PersonMeetings, concat(&[p.as_bytes(), id]))),
-        );
+        keys.extend(people.iter().map(|p| (T::PersonMeetings, concat(&[p.as_bytes(), id]))));
         keys
     }
     fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {
@@ -229,11 +222,7 @@ impl Record for BusyBlock {
     fn index_keys(&self) -> Vec<(T, Vec<u8>)> {
         vec![(
             T::OwnerBusy,
-            concat(&[
-                owner_bytes(&self.owner),
-                &instant(&self.start),
-                self.id.as_bytes(),
-            ]),
+            concat(&[owner_bytes(&self.owner), &instant(&self.start), self.id.as_bytes()]),
         )]
     }
     fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError> {

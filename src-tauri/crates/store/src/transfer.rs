@@ -31,8 +31,7 @@ impl Store {
             settings,
             data: self.load_dataset()?,
         };
-        let mut text =
-            serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
+        let mut text = serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
         text.push('\n');
         Ok(text)
     }
@@ -49,9 +48,7 @@ impl Store {
         file.data.validate().map_err(StoreError::ImportInvalid)?;
         file.settings
             .pack()
-            .map_err(|e| StoreError::ImportMalformed {
-                detail: e.to_string(),
-            })?;
+            .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
         self.write_dataset(&file.data)?;
         self.save_settings(&file.settings)
     }
@@ -59,10 +56,9 @@ impl Store {
 
 /// Parse and check an export file's envelope before its contents.
 pub fn parse_export(text: &str) -> Result<ExportFile> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| StoreError::ImportMalformed {
-            detail: format!("it is not valid JSON ({e})"),
-        })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StoreError::ImportMalformed {
+        detail: format!("it is not valid JSON ({e})"),
+    })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
         return Err(StoreError::ImportMalformed {
             detail: format!("it has no \"format\": \"{EXPORT_FORMAT}\" field"),
@@ -80,7 +76,5 @@ pub fn parse_export(text: &str) -> Result<ExportFile> {
             expected: EXPORT_VERSION,
         });
     }
-    serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed {
-        detail: e.to_string(),
-    })
+    serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })
 }

@@ -13,9 +13,7 @@ fn today() -> NaiveDate {
 fn demo_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    store
-        .write_dataset(&demo_dataset(today(), DEFAULT_SEED))
-        .unwrap();
+    store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
     (dir, store)
 }
 
@@ -50,20 +48,14 @@ fn indexes_answer_by_child_person_and_date() {
     );
     assert_eq!(
         bundle.meetings.len(),
-        ds.meetings
-            .iter()
-            .filter(|m| m.children.contains(&child.id))
-            .count()
+        ds.meetings.iter().filter(|m| m.children.contains(&child.id)).count()
     );
 
     let sw = child.social_worker.unwrap();
     let theirs = store.meetings_of_person(sw).unwrap();
     assert_eq!(
         theirs.len(),
-        ds.meetings
-            .iter()
-            .filter(|m| m.people().any(|p| p == sw))
-            .count()
+        ds.meetings.iter().filter(|m| m.people().any(|p| p == sw)).count()
     );
 
     let from = convene_core::time::parse_london("2026-11-01T00:00").unwrap();
@@ -71,27 +63,16 @@ fn indexes_answer_by_child_person_and_date() {
     let in_range = store.meetings_between(from, to).unwrap();
     assert_eq!(
         in_range.len(),
-        ds.meetings
-            .iter()
-            .filter(|m| m.start >= from && m.start < to)
-            .count()
+        ds.meetings.iter().filter(|m| m.start >= from && m.start < to).count()
     );
-    assert!(
-        in_range.windows(2).all(|w| w[0].start <= w[1].start),
-        "time order"
-    );
+    assert!(in_range.windows(2).all(|w| w[0].start <= w[1].start), "time order");
 }
 
 #[test]
 fn updating_a_meeting_moves_its_index_entries() {
     let (_dir, store) = demo_store();
     let ds = store.load_dataset().unwrap();
-    let mut m = ds
-        .meetings
-        .iter()
-        .find(|m| m.children.len() > 1)
-        .unwrap()
-        .clone();
+    let mut m = ds.meetings.iter().find(|m| m.children.len() > 1).unwrap().clone();
     let removed_child = m.children.pop().unwrap();
     m.start += Duration::days(400);
     m.end += Duration::days(400);
@@ -102,10 +83,7 @@ fn updating_a_meeting_moves_its_index_entries() {
         .meetings
         .iter()
         .any(|x| x.id == m.id));
-    let (a, b) = (
-        m.start - Duration::minutes(1),
-        m.start + Duration::minutes(1),
-    );
+    let (a, b) = (m.start - Duration::minutes(1), m.start + Duration::minutes(1));
     assert_eq!(
         store
             .meetings_between(a, b)
@@ -127,9 +105,7 @@ fn invalid_records_are_refused_and_change_nothing() {
     m.end = m.start - Duration::minutes(30);
     assert!(matches!(
         store.put(&m),
-        Err(StoreError::Invalid(
-            ValidationError::EndNotAfterStart { .. }
-        ))
+        Err(StoreError::Invalid(ValidationError::EndNotAfterStart { .. }))
     ));
     let mut m = ds.meetings[0].clone();
     m.children.push(ChildId::new_random());
@@ -160,16 +136,11 @@ fn schema_versions_migrate_up_and_refuse_newer() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store
-            .write_dataset(&demo_dataset(today(), DEFAULT_SEED))
-            .unwrap();
+        store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
     }
     {
         let db = sled::open(dir.path().join("db")).unwrap();
-        db.open_tree("meta")
-            .unwrap()
-            .remove("schema_version")
-            .unwrap();
+        db.open_tree("meta").unwrap().remove("schema_version").unwrap();
         db.flush().unwrap();
     }
     {
@@ -196,9 +167,7 @@ fn the_integrity_check_finds_a_stray_or_missing_index_entry() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store
-            .write_dataset(&demo_dataset(today(), DEFAULT_SEED))
-            .unwrap();
+        store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
     }
     {
         let db = sled::open(dir.path().join("db")).unwrap();
@@ -234,9 +203,6 @@ fn settings_round_trip_and_are_checked() {
     assert!(store.save_settings(&s).is_err());
     s.pack = "england".into();
     s.me = Some(PersonId::new_random());
-    assert!(matches!(
-        store.save_settings(&s),
-        Err(StoreError::NotFound { .. })
-    ));
+    assert!(matches!(store.save_settings(&s), Err(StoreError::NotFound { .. })));
     assert_eq!(store.settings().unwrap().pack, "wales");
 }

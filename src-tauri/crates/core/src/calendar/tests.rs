@@ -80,39 +80,14 @@ const FORWARD: &[(&str, &str, u32, &str)] = &[
         1,
         "2022-05-30",
     ),
-    (
-        "2022: State funeral Mon 19 September",
-        "2022-09-16",
-        1,
-        "2022-09-20",
-    ),
+    ("2022: State funeral Mon 19 September", "2022-09-16", 1, "2022-09-20"),
     ("2023: Coronation Mon 8 May", "2023-05-05", 1, "2023-05-09"),
-    (
-        "Anchor on a Saturday: day 1 is Monday",
-        "2025-11-15",
-        1,
-        "2025-11-17",
-    ),
-    (
-        "Anchor on a Saturday, 15 working days",
-        "2025-11-15",
-        15,
-        "2025-12-05",
-    ),
-    (
-        "Anchor on a bank holiday (Summer 2025)",
-        "2025-08-25",
-        1,
-        "2025-08-26",
-    ),
+    ("Anchor on a Saturday: day 1 is Monday", "2025-11-15", 1, "2025-11-17"),
+    ("Anchor on a Saturday, 15 working days", "2025-11-15", 15, "2025-12-05"),
+    ("Anchor on a bank holiday (Summer 2025)", "2025-08-25", 1, "2025-08-26"),
     ("Anchor on Good Friday", "2025-04-18", 1, "2025-04-22"),
     ("Leap day", "2024-02-29", 1, "2024-03-01"),
-    (
-        "End of February in a common year",
-        "2025-02-28",
-        1,
-        "2025-03-03",
-    ),
+    ("End of February in a common year", "2025-02-28", 1, "2025-03-03"),
     (
         "Past the shipped data: New Year 2028 (Saturday) computed",
         "2027-12-31",
@@ -125,18 +100,8 @@ const FORWARD: &[(&str, &str, u32, &str)] = &[
         1,
         "2032-12-29",
     ),
-    (
-        "Past the shipped data: Easter 2030",
-        "2030-04-18",
-        1,
-        "2030-04-23",
-    ),
-    (
-        "Across the Spring bank holiday 2026",
-        "2026-05-22",
-        10,
-        "2026-06-08",
-    ),
+    ("Past the shipped data: Easter 2030", "2030-04-18", 1, "2030-04-23"),
+    ("Across the Spring bank holiday 2026", "2026-05-22", 10, "2026-06-08"),
     ("Day 0 is the anchor itself", "2026-05-23", 0, "2026-05-23"),
 ];
 
@@ -154,18 +119,8 @@ const BACKWARD: &[(&str, &str, u32, &str)] = &[
         5,
         "2026-04-29",
     ),
-    (
-        "Back over the New Year substitute day",
-        "2023-01-03",
-        1,
-        "2022-12-30",
-    ),
-    (
-        "Back over Easter 2030 (computed)",
-        "2030-04-23",
-        2,
-        "2030-04-17",
-    ),
+    ("Back over the New Year substitute day", "2023-01-03", 1, "2022-12-30"),
+    ("Back over Easter 2030 (computed)", "2030-04-23", 2, "2030-04-17"),
 ];
 
 /// (what it checks, rule offset, anchor, expected deadline) for calendar rules.
@@ -265,23 +220,14 @@ fn calendar_rules_clamp_and_land_on_working_days() {
 #[test]
 fn counts_are_signed_and_exclude_the_start() {
     let cal = ew();
-    assert_eq!(
-        cal.working_days_between(d("2025-04-16"), d("2025-05-12")),
-        Ok(15)
-    );
-    assert_eq!(
-        cal.working_days_between(d("2025-05-12"), d("2025-04-16")),
-        Ok(-15)
-    );
+    assert_eq!(cal.working_days_between(d("2025-04-16"), d("2025-05-12")), Ok(15));
+    assert_eq!(cal.working_days_between(d("2025-05-12"), d("2025-04-16")), Ok(-15));
     assert_eq!(
         cal.working_days_between(d("2026-05-23"), d("2026-05-24")),
         Ok(0),
         "Saturday to Sunday"
     );
-    assert_eq!(
-        cal.working_days_between(d("2026-05-22"), d("2026-05-22")),
-        Ok(0)
-    );
+    assert_eq!(cal.working_days_between(d("2026-05-22"), d("2026-05-22")), Ok(0));
 }
 
 #[test]
@@ -317,14 +263,8 @@ fn local_closure_days_are_not_working_days() {
         &shipped(Division::EnglandAndWales),
         &closures,
     );
-    assert_eq!(
-        cal.add_working_days(d("2025-12-24"), 1),
-        Ok(d("2026-01-02"))
-    );
-    assert_eq!(
-        ew().add_working_days(d("2025-12-24"), 1),
-        Ok(d("2025-12-29"))
-    );
+    assert_eq!(cal.add_working_days(d("2025-12-24"), 1), Ok(d("2026-01-02")));
+    assert_eq!(ew().add_working_days(d("2025-12-24"), 1), Ok(d("2025-12-29")));
     assert!(cal.is_closure(d("2025-12-30")));
 }
 

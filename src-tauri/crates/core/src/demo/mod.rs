@@ -106,13 +106,7 @@ impl Builder {
         });
     }
 
-    pub(crate) fn episode(
-        &mut self,
-        child: ChildId,
-        kind: EpisodeKind,
-        start: NaiveDate,
-        end: Option<NaiveDate>,
-    ) {
+    pub(crate) fn episode(&mut self, child: ChildId, kind: EpisodeKind, start: NaiveDate, end: Option<NaiveDate>) {
         if start > self.today {
             return;
         }
@@ -200,8 +194,7 @@ impl Builder {
 
 /// `n` working days after `d` (day 0 = `d`).
 pub(crate) fn plus(cal: &WorkingDayCalendar, d: NaiveDate, n: u32) -> NaiveDate {
-    cal.add_working_days(d, n)
-        .unwrap_or(d + Duration::days(i64::from(n)))
+    cal.add_working_days(d, n).unwrap_or(d + Duration::days(i64::from(n)))
 }
 
 pub(crate) struct MeetingSpec {

@@ -43,9 +43,7 @@ fn person(
     let id = PersonId(b.rng.uuid());
     let email = format!(
         "{}@example.org",
-        name.to_lowercase()
-            .replace(['.', '\''], "")
-            .replace(' ', ".")
+        name.to_lowercase().replace(['.', '\''], "").replace(' ', ".")
     );
     b.ds.people.push(Person {
         id,
@@ -77,16 +75,8 @@ pub(super) fn agencies_teams_people(b: &mut Builder) {
         AgencyKind::Health,
     );
     let education = agency(b, "Northbridge Schools (fictional)", AgencyKind::Education);
-    let probation = agency(
-        b,
-        "Northbridge Probation Service (fictional)",
-        AgencyKind::Probation,
-    );
-    let gp_agency = agency(
-        b,
-        "Riverside Medical Practice (fictional)",
-        AgencyKind::Health,
-    );
+    let probation = agency(b, "Northbridge Probation Service (fictional)", AgencyKind::Probation);
+    let gp_agency = agency(b, "Riverside Medical Practice (fictional)", AgencyKind::Health);
     b.staff.family_agency = Some(agency(b, "Family and friends", AgencyKind::Family));
 
     let teams = [
@@ -98,22 +88,12 @@ pub(super) fn agencies_teams_people(b: &mut Builder) {
         (
             "Child Protection and Court Team",
             "Daniel Hughes",
-            [
-                "Hannah Pryce",
-                "Kwame Mensah",
-                "Lucy Fairbairn",
-                "Oliver Quinn",
-            ],
+            ["Hannah Pryce", "Kwame Mensah", "Lucy Fairbairn", "Oliver Quinn"],
         ),
         (
             "Children in Care Team",
             "Marion Castle",
-            [
-                "Aisha Begum",
-                "Rhys Caddick",
-                "Chloe Winter",
-                "Ben Sutherland",
-            ],
+            ["Aisha Begum", "Rhys Caddick", "Chloe Winter", "Ben Sutherland"],
         ),
     ];
     for (name, manager, workers) in teams {
@@ -185,22 +165,8 @@ pub(super) fn agencies_teams_people(b: &mut Builder) {
             WorkingPattern::days(&[1, 2, 4], (8, 30), (16, 30)),
         ),
     ];
-    b.staff.school_nurse = Some(person(
-        b,
-        "Joanne Keel",
-        "School nurse",
-        health,
-        None,
-        full(),
-    ));
-    b.staff.midwife = Some(person(
-        b,
-        "Ruth Abara",
-        "Safeguarding midwife",
-        health,
-        None,
-        full(),
-    ));
+    b.staff.school_nurse = Some(person(b, "Joanne Keel", "School nurse", health, None, full()));
+    b.staff.midwife = Some(person(b, "Ruth Abara", "Safeguarding midwife", health, None, full()));
     b.staff.gp = Some(person(
         b,
         "Dr Alan Pike",
@@ -227,14 +193,7 @@ pub(super) fn agencies_teams_people(b: &mut Builder) {
             WorkingPattern::days(&[1, 2, 3, 4, 5], (8, 0), (16, 0)),
         ),
     ];
-    b.staff.probation = Some(person(
-        b,
-        "Lisa Grant",
-        "Probation officer",
-        probation,
-        None,
-        full(),
-    ));
+    b.staff.probation = Some(person(b, "Lisa Grant", "Probation officer", probation, None, full()));
 
     for (name, address, capacity) in [
         (

@@ -9,10 +9,9 @@ use crate::ids::*;
 use crate::model::*;
 
 const GIVEN: [&str; 40] = [
-    "Amelia", "Noah", "Isla", "Leo", "Ava", "Oscar", "Mia", "Arthur", "Ivy", "Theo", "Freya",
-    "Jack", "Poppy", "Alfie", "Rosie", "Finley", "Evie", "Harvey", "Daisy", "Reggie", "Lily",
-    "Ezra", "Maya", "Teddy", "Ruby", "Kai", "Willow", "Jude", "Elsie", "Rory", "Hallie", "Luca",
-    "Nell", "Ronan", "Edie", "Caleb", "Orla", "Milo", "Zara", "Sonny",
+    "Amelia", "Noah", "Isla", "Leo", "Ava", "Oscar", "Mia", "Arthur", "Ivy", "Theo", "Freya", "Jack", "Poppy", "Alfie",
+    "Rosie", "Finley", "Evie", "Harvey", "Daisy", "Reggie", "Lily", "Ezra", "Maya", "Teddy", "Ruby", "Kai", "Willow",
+    "Jude", "Elsie", "Rory", "Hallie", "Luca", "Nell", "Ronan", "Edie", "Caleb", "Orla", "Milo", "Zara", "Sonny",
 ];
 const FAMILY: [&str; 36] = [
     "Ashdown",
@@ -53,8 +52,7 @@ const FAMILY: [&str; 36] = [
     "Lockwood",
 ];
 const PARENT_NAMES: [&str; 12] = [
-    "Sarah", "Michael", "Kelly", "Craig", "Donna", "Lee", "Natalie", "Dean", "Stacey", "Wayne",
-    "Leanne", "Gary",
+    "Sarah", "Michael", "Kelly", "Craig", "Donna", "Lee", "Natalie", "Dean", "Stacey", "Wayne", "Leanne", "Gary",
 ];
 const CATEGORIES: [CpCategory; 5] = [
     CpCategory::Neglect,
@@ -294,13 +292,7 @@ fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> Nai
         None,
         inv,
     ));
-    each_child(
-        b,
-        fam,
-        EventKind::S47Start,
-        held,
-        "Section 47 enquiry started.",
-    );
+    each_child(b, fam, EventKind::S47Start, held, "Section 47 enquiry started.");
     let days = if b.rng.chance(85) {
         b.rng.range(15, 44)
     } else {
@@ -352,13 +344,7 @@ fn conference_paperwork(b: &mut Builder, fam: &Family, conference: NaiveDate, re
         },
     );
     if minutes < b.today {
-        each_child(
-            b,
-            fam,
-            EventKind::MinutesDistributed,
-            minutes,
-            "Minutes distributed.",
-        );
+        each_child(b, fam, EventKind::MinutesDistributed, minutes, "Minutes distributed.");
     }
 }
 
@@ -430,12 +416,7 @@ fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
         None
     };
     for c in &fam.children {
-        b.episode(
-            *c,
-            EpisodeKind::ChildProtection { category },
-            icpc,
-            plan_end,
-        );
+        b.episode(*c, EpisodeKind::ChildProtection { category }, icpc, plan_end);
     }
     let end = plan_end
         .unwrap_or(b.today + Duration::days(60))
@@ -444,11 +425,7 @@ fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
     let mut cg = plus(
         &b.cal,
         icpc,
-        if b.rng.chance(80) {
-            b.rng.range(5, 10)
-        } else {
-            13
-        } as u32,
+        if b.rng.chance(80) { b.rng.range(5, 10) } else { 13 } as u32,
     );
     let core_inv = fam.invite(&[fam.health, fam.dsl]);
     let mut booked_future = false;
@@ -482,15 +459,7 @@ fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
             break;
         }
         let inv = conference_invitees(b, fam);
-        let held = b.meeting(spec(
-            MeetingKind::ReviewConference,
-            fam,
-            date,
-            90,
-            chair,
-            mt,
-            inv,
-        ));
+        let held = b.meeting(spec(MeetingKind::ReviewConference, fam, date, 90, chair, mt, inv));
         if held < b.today {
             conference_paperwork(b, fam, held, 5);
         }
@@ -537,18 +506,9 @@ fn child_protection(b: &mut Builder, fam: &Family, start: NaiveDate) {
             b.episode(*c, EpisodeKind::ChildInNeed, e + Duration::days(1), None);
         }
         let inv = fam.invite(&[fam.dsl, fam.health]);
-        let review =
-            e.checked_add_months(Months::new(3)).unwrap_or(e) - Duration::days(b.rng.range(0, 15));
+        let review = e.checked_add_months(Months::new(3)).unwrap_or(e) - Duration::days(b.rng.range(0, 15));
         if review < b.today + Duration::days(20) {
-            b.meeting(spec(
-                MeetingKind::CinReview,
-                fam,
-                review,
-                60,
-                Some(fam.sw),
-                None,
-                inv,
-            ));
+            b.meeting(spec(MeetingKind::CinReview, fam, review, 60, Some(fam.sw), None, inv));
         }
         visits(b, fam, e, b.today, (12, 22));
     }
@@ -604,18 +564,14 @@ fn child_in_need(b: &mut Builder, fam: &Family, start: NaiveDate) {
             inv.clone(),
         ));
     }
-    let mut due = assessment
-        .checked_add_months(Months::new(3))
-        .unwrap_or(assessment);
+    let mut due = assessment.checked_add_months(Months::new(3)).unwrap_or(assessment);
     while due <= b.today + Duration::days(21) {
         let date = if b.rng.chance(75) {
             due - Duration::days(b.rng.range(0, 12))
         } else {
             due + Duration::days(b.rng.range(4, 20))
         };
-        if date > b.today + Duration::days(21)
-            || (date < b.today && due < b.today && b.rng.chance(8))
-        {
+        if date > b.today + Duration::days(21) || (date < b.today && due < b.today && b.rng.chance(8)) {
             break; // a review that was never booked: overdue
         }
         let held = b.meeting(spec(
@@ -644,33 +600,15 @@ fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
         became,
         "Became looked after (section 20 agreement).",
     );
-    each_child(
-        b,
-        fam,
-        EventKind::PlacementStart,
-        became,
-        "Placed with foster carers.",
-    );
+    each_child(b, fam, EventKind::PlacementStart, became, "Placed with foster carers.");
     let chair = Some(*b.rng.pick(&b.staff.chairs.clone()));
     let inv = fam.invite(&[fam.dsl]);
     let first = plus(
         &b.cal,
         became,
-        if b.rng.chance(85) {
-            b.rng.range(12, 20)
-        } else {
-            24
-        } as u32,
+        if b.rng.chance(85) { b.rng.range(12, 20) } else { 24 } as u32,
     );
-    let mut held = b.meeting(spec(
-        MeetingKind::LacReview,
-        fam,
-        first,
-        90,
-        chair,
-        None,
-        inv.clone(),
-    ));
+    let mut held = b.meeting(spec(MeetingKind::LacReview, fam, first, 90, chair, None, inv.clone()));
     let mut gap = 3;
     while held < b.today {
         let due = held.checked_add_months(Months::new(gap)).unwrap_or(held);
@@ -682,15 +620,7 @@ fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
         if date > b.today + Duration::days(45) {
             break;
         }
-        held = b.meeting(spec(
-            MeetingKind::LacReview,
-            fam,
-            date,
-            90,
-            chair,
-            None,
-            inv.clone(),
-        ));
+        held = b.meeting(spec(MeetingKind::LacReview, fam, date, 90, chair, None, inv.clone()));
         gap = 6;
     }
     let first_visit = became + Duration::days(b.rng.range(2, 8));
@@ -707,13 +637,7 @@ fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
         if v >= b.today {
             break;
         }
-        each_child(
-            b,
-            fam,
-            EventKind::Visit,
-            v,
-            "Statutory visit; child seen alone.",
-        );
+        each_child(b, fam, EventKind::Visit, v, "Statutory visit; child seen alone.");
     }
 }
 

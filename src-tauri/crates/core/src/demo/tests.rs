@@ -14,15 +14,8 @@ fn the_demo_is_valid_deterministic_and_the_right_size() {
     assert_eq!(ds, demo_dataset(today(), DEFAULT_SEED));
     assert_eq!(ds.teams.len(), 3);
     let practitioners = ds.people.iter().filter(|p| p.role != "Parent").count();
-    assert!(
-        (22..=32).contains(&practitioners),
-        "{practitioners} practitioners"
-    );
-    assert!(
-        (50..=70).contains(&ds.children.len()),
-        "{} children",
-        ds.children.len()
-    );
+    assert!((22..=32).contains(&practitioners), "{practitioners} practitioners");
+    assert!((50..=70).contains(&ds.children.len()), "{} children", ds.children.len());
     assert!(
         (300..=500).contains(&ds.meetings.len()),
         "{} meetings",
@@ -32,10 +25,7 @@ fn the_demo_is_valid_deterministic_and_the_right_size() {
         assert!(ds.meetings.iter().any(|m| m.kind == kind), "no {kind:?}");
     }
     let earliest = ds.events.iter().map(|e| e.date).min().unwrap();
-    assert!(
-        (today() - earliest).num_days() > 450,
-        "history starts {earliest}"
-    );
+    assert!((today() - earliest).num_days() > 450, "history starts {earliest}");
 }
 
 #[test]
@@ -53,10 +43,7 @@ fn the_demo_has_met_late_overdue_and_scheduled_items() {
     ] {
         assert!(items.iter().any(|i| i.status == status), "no {status:?}");
     }
-    assert!(
-        items.iter().any(|i| i.scheduled.is_some()),
-        "nothing scheduled"
-    );
+    assert!(items.iter().any(|i| i.scheduled.is_some()), "nothing scheduled");
     assert!(
         items
             .iter()

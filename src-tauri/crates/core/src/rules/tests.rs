@@ -59,10 +59,7 @@ fn other_nations_differ_where_their_guidance_does() {
             unit: OffsetUnit::CalendarDays
         }
     );
-    assert_eq!(
-        scotland.rule("icpc-to-core-group").unwrap().offset.amount,
-        15
-    );
+    assert_eq!(scotland.rule("icpc-to-core-group").unwrap().offset.amount, 15);
     assert_eq!(
         RulePack::builtin("northern-ireland").unwrap().division,
         Division::NorthernIreland
@@ -109,20 +106,14 @@ fn overrides_change_add_and_switch_off() {
         }],
         ..Default::default()
     };
-    assert!(matches!(
-        pack.with_overrides(&bad),
-        Err(RuleError::UnknownRule { .. })
-    ));
+    assert!(matches!(pack.with_overrides(&bad), Err(RuleError::UnknownRule { .. })));
 }
 
 #[test]
 fn deadlines_by_unit_and_convention() {
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
     let pack = RulePack::builtin("england").unwrap();
-    let due = |id: &str, anchor: &str| {
-        pack.deadline(pack.rule(id).unwrap(), d(anchor), &cal)
-            .unwrap()
-    };
+    let due = |id: &str, anchor: &str| pack.deadline(pack.rule(id).unwrap(), d(anchor), &cal).unwrap();
     // TIMESCALES.md's worked example.
     assert_eq!(due("strategy-to-icpc", "2025-04-16"), d("2025-05-12"));
     // 31 Jan + 3 months = 30 Apr (clamped), a Thursday in 2026.
@@ -132,22 +123,15 @@ fn deadlines_by_unit_and_convention() {
     // 28 Feb 2026 + 6 months = 28 Aug 2026 (Fri); 29 Aug 2026 -> Sat 29 Feb 2027? clamps to 28 Feb 2027 (Sun) -> Fri 26 Feb.
     assert_eq!(due("review-to-review", "2026-08-29"), d("2027-02-26"));
     // Calendar deadline on Christmas Day 2026 (Fri) moves back to Thu 24 Dec.
-    assert_eq!(
-        due("core-group-to-core-group", "2026-11-27"),
-        d("2026-12-24")
-    );
+    assert_eq!(due("core-group-to-core-group", "2026-11-27"), d("2026-12-24"));
     // Backward: 2 working days before Tue 2 Jun 2026 = Fri 29 May (Mon 1 Jun is day 1 back).
     assert_eq!(due("reports-before-icpc", "2026-06-02"), d("2026-05-29"));
     // Day-1 counting: one working day earlier than day-0.
     let mut day1 = pack.clone();
     day1.settings.counting = Counting::Day1;
     assert_eq!(
-        day1.deadline(
-            day1.rule("strategy-to-icpc").unwrap(),
-            d("2025-04-16"),
-            &cal
-        )
-        .unwrap(),
+        day1.deadline(day1.rule("strategy-to-icpc").unwrap(), d("2025-04-16"), &cal)
+            .unwrap(),
         d("2025-05-09")
     );
 }

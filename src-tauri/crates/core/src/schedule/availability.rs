@@ -110,18 +110,11 @@ impl Availability {
     pub fn build(ds: &Dataset, blocks: &[BusyBlock], except: Option<MeetingId>) -> Self {
         let mut people: HashMap<PersonId, Vec<Interval>> = HashMap::new();
         let mut venues: HashMap<VenueId, Vec<Interval>> = HashMap::new();
-        for m in ds
-            .meetings
-            .iter()
-            .filter(|m| !m.is_cancelled() && Some(m.id) != except)
-        {
+        for m in ds.meetings.iter().filter(|m| !m.is_cancelled() && Some(m.id) != except) {
             let iv = Interval {
                 start: minute(&m.start),
                 end: minute(&m.end),
-                reason: BusyReason::Meeting {
-                    id: m.id,
-                    kind: m.kind,
-                },
+                reason: BusyReason::Meeting { id: m.id, kind: m.kind },
             };
             let mut who: Vec<PersonId> = m.people().collect();
             who.sort();
@@ -148,19 +141,9 @@ impl Availability {
             }
         }
         Availability {
-            people: people
-                .into_iter()
-                .map(|(k, v)| (k, BusyList::new(v)))
-                .collect(),
-            venues: venues
-                .into_iter()
-                .map(|(k, v)| (k, BusyList::new(v)))
-                .collect(),
-            patterns: ds
-                .people
-                .iter()
-                .map(|p| (p.id, p.working_pattern.clone()))
-                .collect(),
+            people: people.into_iter().map(|(k, v)| (k, BusyList::new(v))).collect(),
+            venues: venues.into_iter().map(|(k, v)| (k, BusyList::new(v))).collect(),
+            patterns: ds.people.iter().map(|p| (p.id, p.working_pattern.clone())).collect(),
         }
     }
 
@@ -171,22 +154,12 @@ impl Availability {
 
 /// A person's working hours on a date as UTC minutes, or `None` if they do not work that day.
 /// Unknown people are treated as working 09:00-17:00 on weekdays.
-pub fn working_window(
-    pattern: Option<&WorkingPattern>,
-    date: NaiveDate,
-) -> Option<(Minute, Minute)> {
+pub fn working_window(pattern: Option<&WorkingPattern>, date: NaiveDate) -> Option<(Minute, Minute)> {
     use chrono::Datelike;
     let weekday = date.weekday().number_from_monday() as u8;
     let (start, end) = match pattern {
-        Some(p) => p
-            .days
-            .iter()
-            .find(|h| h.weekday == weekday)
-            .map(|h| (h.start, h.end))?,
-        None if weekday <= 5 => (
-            NaiveTime::from_hms_opt(9, 0, 0)?,
-            NaiveTime::from_hms_opt(17, 0, 0)?,
-        ),
+        Some(p) => p.days.iter().find(|h| h.weekday == weekday).map(|h| (h.start, h.end))?,
+        None if weekday <= 5 => (NaiveTime::from_hms_opt(9, 0, 0)?, NaiveTime::from_hms_opt(17, 0, 0)?),
         None => return None,
     };
     let s = london(date.and_time(start)).ok()?;
@@ -214,10 +187,7 @@ mod tests {
         let b = BusyList::new(vec![iv(0, 1000), iv(10, 20), iv(30, 40)]);
         assert!(b.overlapping(500, 510).is_some(), "inside the long block");
         let b = BusyList::new(vec![iv(10, 20), iv(30, 40)]);
-        assert!(
-            b.overlapping(20, 30).is_none(),
-            "touching is not overlapping"
-        );
+        assert!(b.overlapping(20, 30).is_none(), "touching is not overlapping");
         assert!(b.overlapping(19, 21).is_some());
         assert!(b.overlapping(0, 10).is_none());
         assert!(b.near(41, 50, 5));

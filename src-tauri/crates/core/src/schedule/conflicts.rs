@@ -120,10 +120,7 @@ fn describe(
             .map(|x| x.name.clone())
             .unwrap_or_else(|| "Someone".into())
     };
-    let this = by_id
-        .get(&meeting)
-        .map(|m| when(m))
-        .unwrap_or_else(|| "meeting".into());
+    let this = by_id.get(&meeting).map(|m| when(m)).unwrap_or_else(|| "meeting".into());
     let other = |id: &MeetingId| {
         by_id
             .get(id)
@@ -131,11 +128,9 @@ fn describe(
             .unwrap_or_else(|| "another meeting".into())
     };
     let message = match &kind {
-        ConflictKind::PersonDoubleBooked { person, other: o } => format!(
-            "{} is also booked for the {}.",
-            person_name(person),
-            other(o)
-        ),
+        ConflictKind::PersonDoubleBooked { person, other: o } => {
+            format!("{} is also booked for the {}.", person_name(person), other(o))
+        }
         ConflictKind::VenueDoubleBooked { venue, other: o } => {
             let name = ctx
                 .venues
@@ -167,41 +162,23 @@ fn describe(
             };
             format!("The {this} is on {why}.")
         }
-        ConflictKind::OutsideWorkingHours { person } => format!(
-            "The {this} is outside {}'s working hours.",
-            person_name(person)
-        ),
+        ConflictKind::OutsideWorkingHours { person } => {
+            format!("The {this} is outside {}'s working hours.", person_name(person))
+        }
         ConflictKind::OutsideStatutoryWindow { rule, deadline } => {
-            format!(
-                "The {this} is after the deadline of {} ({rule}).",
-                uk_date(*deadline)
-            )
+            format!("The {this} is after the deadline of {} ({rule}).", uk_date(*deadline))
         }
         ConflictKind::BeforeDependency { depends_on } => {
-            let date = by_id
-                .get(depends_on)
-                .map(|m| uk_date(m.date()))
-                .unwrap_or_default();
+            let date = by_id.get(depends_on).map(|m| uk_date(m.date())).unwrap_or_default();
             format!("The {this} is before the initial conference on {date} that it follows.")
         }
     };
-    Conflict {
-        meeting,
-        kind,
-        message,
-    }
+    Conflict { meeting, kind, message }
 }
 
 /// Detection only: what conflicts, without sentences. This is the authority-wide scan.
-pub fn detect_conflicts(
-    meetings: &[&Meeting],
-    ctx: &ScanContext<'_>,
-) -> Vec<(MeetingId, ConflictKind)> {
-    let live: Vec<&Meeting> = meetings
-        .iter()
-        .copied()
-        .filter(|m| !m.is_cancelled())
-        .collect();
+pub fn detect_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, ConflictKind)> {
+    let live: Vec<&Meeting> = meetings.iter().copied().filter(|m| !m.is_cancelled()).collect();
     let mut out: Vec<(MeetingId, ConflictKind)> = Vec::new();
 
     // Double bookings: number the owners, sort by one packed key (owner, start) and sweep,
@@ -264,8 +241,7 @@ pub fn detect_conflicts(
     });
 
     // Dependencies: the first ICPC (or pre-birth conference) of each child.
-    let mut first_conference: HashMap<ChildId, (chrono::DateTime<chrono::FixedOffset>, MeetingId)> =
-        HashMap::new();
+    let mut first_conference: HashMap<ChildId, (chrono::DateTime<chrono::FixedOffset>, MeetingId)> = HashMap::new();
     for m in live
         .iter()
         .filter(|m| matches!(m.kind, MeetingKind::Icpc | MeetingKind::PreBirthConference))
@@ -314,25 +290,16 @@ pub fn detect_conflicts(
             who.sort_unstable();
             who.dedup();
             for p in &who {
-                if ctx
-                    .block_lists
-                    .get(p)
-                    .and_then(|bl| bl.overlapping(a, b))
-                    .is_some()
-                {
+                if ctx.block_lists.get(p).and_then(|bl| bl.overlapping(a, b)).is_some() {
                     out.push((m.id, ConflictKind::PersonUnavailable { person: *p }));
                 }
             }
         }
-        if matches!(
-            m.kind,
-            MeetingKind::CoreGroup | MeetingKind::ReviewConference
-        ) {
-            let before = m.children.iter().find_map(|c| {
-                first_conference
-                    .get(c)
-                    .filter(|(start, _)| m.start < *start)
-            });
+        if matches!(m.kind, MeetingKind::CoreGroup | MeetingKind::ReviewConference) {
+            let before = m
+                .children
+                .iter()
+                .find_map(|c| first_conference.get(c).filter(|(start, _)| m.start < *start));
             if let Some((_, icpc)) = before {
                 out.push((m.id, ConflictKind::BeforeDependency { depends_on: *icpc }));
             }

@@ -9,9 +9,7 @@ use crate::model::*;
 pub fn invited_roles(kind: MeetingKind) -> &'static [NetworkRole] {
     use NetworkRole::*;
     match kind {
-        MeetingKind::StrategyDiscussion => {
-            &[Police, Gp, HealthVisitor, SchoolNurse, Midwife, School]
-        }
+        MeetingKind::StrategyDiscussion => &[Police, Gp, HealthVisitor, SchoolNurse, Midwife, School],
         MeetingKind::Icpc | MeetingKind::ReviewConference => &[
             Parent,
             Carer,
@@ -23,22 +21,12 @@ pub fn invited_roles(kind: MeetingKind) -> &'static [NetworkRole] {
             Probation,
             Camhs,
         ],
-        MeetingKind::PreBirthConference => {
-            &[Parent, Carer, Police, Gp, Midwife, HealthVisitor, Probation]
-        }
+        MeetingKind::PreBirthConference => &[Parent, Carer, Police, Gp, Midwife, HealthVisitor, Probation],
         MeetingKind::CoreGroup => &[Parent, Carer, HealthVisitor, SchoolNurse, School],
         MeetingKind::CinReview => &[Parent, Carer, School, HealthVisitor, SchoolNurse],
         MeetingKind::FamilyNetworkMeeting => &[Parent, Carer, Advocate],
-        MeetingKind::LacReview => &[
-            Carer,
-            FosterCarer,
-            School,
-            IndependentReviewingOfficer,
-            Advocate,
-        ],
-        MeetingKind::ProfessionalsMeeting => {
-            &[Police, Gp, HealthVisitor, SchoolNurse, School, Camhs]
-        }
+        MeetingKind::LacReview => &[Carer, FosterCarer, School, IndependentReviewingOfficer, Advocate],
+        MeetingKind::ProfessionalsMeeting => &[Police, Gp, HealthVisitor, SchoolNurse, School, Camhs],
     }
 }
 
@@ -53,9 +41,7 @@ pub fn default_chair(ds: &Dataset, kind: MeetingKind, child: &Child) -> Option<P
     };
     match kind {
         MeetingKind::StrategyDiscussion | MeetingKind::ProfessionalsMeeting => manager(),
-        MeetingKind::CoreGroup | MeetingKind::CinReview | MeetingKind::FamilyNetworkMeeting => {
-            child.social_worker
-        }
+        MeetingKind::CoreGroup | MeetingKind::CinReview | MeetingKind::FamilyNetworkMeeting => child.social_worker,
         MeetingKind::Icpc
         | MeetingKind::ReviewConference
         | MeetingKind::PreBirthConference
@@ -71,9 +57,7 @@ pub fn default_chair(ds: &Dataset, kind: MeetingKind, child: &Child) -> Option<P
             };
             ds.meetings
                 .iter()
-                .filter(|m| {
-                    m.children.contains(&child.id) && family.contains(&m.kind) && !m.is_cancelled()
-                })
+                .filter(|m| m.children.contains(&child.id) && family.contains(&m.kind) && !m.is_cancelled())
                 .max_by_key(|m| m.start)
                 .and_then(|m| m.chair)
         }

@@ -9,7 +9,5 @@ pub mod planning;
 pub mod slots;
 
 pub use availability::{Availability, BusyReason, Interval};
-pub use conflicts::{
-    conflicts_for, detect_conflicts, scan_conflicts, Conflict, ConflictKind, ScanContext,
-};
+pub use conflicts::{conflicts_for, detect_conflicts, scan_conflicts, Conflict, ConflictKind, ScanContext};
 pub use slots::{find_slots, SlotRequest, SlotResult, SlotSuggestion};

@@ -28,24 +28,14 @@ fn items_for(
     let rules = pack.active_rules();
     let mut out = Vec::new();
     for c in ds.children.iter().filter(|c| children.contains(&c.id)) {
-        let events: Vec<Event> = ds
-            .events
-            .iter()
-            .filter(|e| e.child == c.id)
-            .cloned()
-            .collect();
+        let events: Vec<Event> = ds.events.iter().filter(|e| e.child == c.id).cloned().collect();
         let meetings: Vec<Meeting> = ds
             .meetings
             .iter()
             .filter(|m| m.children.contains(&c.id))
             .cloned()
             .collect();
-        let episodes: Vec<Episode> = ds
-            .episodes
-            .iter()
-            .filter(|e| e.child == c.id)
-            .cloned()
-            .collect();
+        let episodes: Vec<Episode> = ds.episodes.iter().filter(|e| e.child == c.id).cloned().collect();
         let records = crate::timescales::ChildRecords {
             child: c,
             events: &events,
@@ -109,25 +99,15 @@ pub fn suggest(
     let required = input
         .required
         .unwrap_or_else(|| default_invitees(ds, input.kind, &input.children));
-    let optional: Vec<PersonId> = input
-        .optional
-        .into_iter()
-        .filter(|p| !required.contains(p))
-        .collect();
-    let mut req = SlotRequest::new(
-        input.kind,
-        input.children,
-        input.earliest,
-        input.duration_minutes,
-    );
+    let optional: Vec<PersonId> = input.optional.into_iter().filter(|p| !required.contains(p)).collect();
+    let mut req = SlotRequest::new(input.kind, input.children, input.earliest, input.duration_minutes);
     req.required = required;
     req.optional = optional;
     req.venues = input.venues;
     req.deadline = deadline;
     req.top = input.top;
     let avail = Availability::build(ds, blocks, None);
-    let names: HashMap<PersonId, String> =
-        ds.people.iter().map(|p| (p.id, p.name.clone())).collect();
+    let names: HashMap<PersonId, String> = ds.people.iter().map(|p| (p.id, p.name.clone())).collect();
     Ok(find_slots(&req, &avail, cal, &names))
 }
 
@@ -219,14 +199,11 @@ pub fn from_draft(
             m.sequence = old.sequence;
             m.overrides = old.overrides.clone();
             if old.start != m.start || old.end != m.end {
-                let reason = draft
-                    .reason
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|r| !r.is_empty())
-                    .ok_or(crate::error::ValidationError::Empty {
+                let reason = draft.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).ok_or(
+                    crate::error::ValidationError::Empty {
                         field: "The reason for moving the meeting",
-                    })?;
+                    },
+                )?;
                 m.sequence += 1;
                 MeetingChange::Rescheduled {
                     from: old.start,

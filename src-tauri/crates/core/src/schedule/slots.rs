@@ -40,12 +40,7 @@ pub struct SlotRequest {
 
 impl SlotRequest {
     /// Sensible defaults: 15-minute grid, no buffer, 09:00-17:00, top 5.
-    pub fn new(
-        kind: MeetingKind,
-        children: Vec<ChildId>,
-        earliest: NaiveDate,
-        duration_minutes: u32,
-    ) -> Self {
+    pub fn new(kind: MeetingKind, children: Vec<ChildId>, earliest: NaiveDate, duration_minutes: u32) -> Self {
         SlotRequest {
             kind,
             children,
@@ -122,13 +117,7 @@ enum Miss<'a> {
 
 type Window = (PersonId, bool, Option<(Minute, Minute)>);
 
-fn miss<'a>(
-    avail: &'a Availability,
-    w: &Window,
-    start: Minute,
-    end: Minute,
-    buffer: Minute,
-) -> Option<Miss<'a>> {
+fn miss<'a>(avail: &'a Availability, w: &Window, start: Minute, end: Minute, buffer: Minute) -> Option<Miss<'a>> {
     match w.2 {
         None => Some(Miss::NotWorking),
         Some((ws, we)) if start < ws || end > we => Some(Miss::OutsideHours),
@@ -155,12 +144,7 @@ pub fn find_slots(
     cal: &WorkingDayCalendar,
     names: &HashMap<PersonId, String>,
 ) -> SlotResult {
-    let name = |p: PersonId| {
-        names
-            .get(&p)
-            .cloned()
-            .unwrap_or_else(|| "An invitee".to_string())
-    };
+    let name = |p: PersonId| names.get(&p).cloned().unwrap_or_else(|| "An invitee".to_string());
     let last = match req.deadline {
         Some(d) => cal.add_working_days(d, LATE_SEARCH_DAYS).unwrap_or(d),
         None => cal
@@ -179,10 +163,7 @@ pub fn find_slots(
         if !working || (!in_window(day) && late.is_some()) {
             continue;
         }
-        let (Ok(open), Ok(close)) = (
-            london(day.and_time(req.day_start)),
-            london(day.and_time(req.day_end)),
-        ) else {
+        let (Ok(open), Ok(close)) = (london(day.and_time(req.day_start)), london(day.and_time(req.day_end))) else {
             continue;
         };
         let windows = windows_on(req, avail, day);
@@ -210,10 +191,7 @@ pub fn find_slots(
                 chosen.len(),
                 uk_date(d)
             ),
-            None => format!(
-                "{} slot(s) where everyone required can attend.",
-                chosen.len()
-            ),
+            None => format!("{} slot(s) where everyone required can attend.", chosen.len()),
         };
         return SlotResult {
             deadline: req.deadline,
@@ -222,22 +200,11 @@ pub fn find_slots(
             chair: None,
             nothing_fits: false,
             message,
-            slots: chosen
-                .into_iter()
-                .map(|c| suggestion(req, c, avail, &name))
-                .collect(),
+            slots: chosen.into_iter().map(|c| suggestion(req, c, avail, &name)).collect(),
         };
     }
     let mut compromise: Vec<&Candidate> = inside.iter().collect();
-    compromise.sort_by_key(|c| {
-        (
-            c.missing_required,
-            c.missing_optional,
-            c.date,
-            c.near,
-            c.start,
-        )
-    });
+    compromise.sort_by_key(|c| (c.missing_required, c.missing_optional, c.date, c.near, c.start));
     let mut slots: Vec<SlotSuggestion> = diverse(compromise, top)
         .into_iter()
         .map(|c| suggestion(req, c, avail, &name))
@@ -293,13 +260,7 @@ fn weekday_name(d: NaiveDate) -> String {
     d.format("%A").to_string() + "s"
 }
 
-fn evaluate(
-    req: &SlotRequest,
-    avail: &Availability,
-    windows: &[Window],
-    day: NaiveDate,
-    start: Minute,
-) -> Candidate {
+fn evaluate(req: &SlotRequest, avail: &Availability, windows: &[Window], day: NaiveDate, start: Minute) -> Candidate {
     let end = start + i64::from(req.duration_minutes);
     let buffer = i64::from(req.buffer_minutes);
     let mut c = Candidate {
@@ -325,12 +286,11 @@ fn evaluate(
             }
         }
     }
-    c.venue = req.venues.iter().copied().find(|v| {
-        avail
-            .venues
-            .get(v)
-            .is_none_or(|b| b.overlapping(start, end).is_none())
-    });
+    c.venue = req
+        .venues
+        .iter()
+        .copied()
+        .find(|v| avail.venues.get(v).is_none_or(|b| b.overlapping(start, end).is_none()));
     c
 }
 
@@ -371,9 +331,7 @@ fn suggestion(
         }
     }
     match req.deadline {
-        Some(d) if within => {
-            reasons.push(format!("Inside the statutory deadline of {}.", uk_date(d)))
-        }
+        Some(d) if within => reasons.push(format!("Inside the statutory deadline of {}.", uk_date(d))),
         Some(d) => reasons.push(format!(
             "After the statutory deadline of {}: this would be late.",
             uk_date(d)

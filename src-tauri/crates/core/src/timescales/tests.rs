@@ -88,11 +88,7 @@ impl Story {
     fn items(&self, rule: &str, as_of: &str) -> Vec<DueItem> {
         let pack = RulePack::builtin("england").unwrap();
         let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-        let rules: Vec<Rule> = pack
-            .active_rules()
-            .into_iter()
-            .filter(|r| r.id == rule)
-            .collect();
+        let rules: Vec<Rule> = pack.active_rules().into_iter().filter(|r| r.id == rule).collect();
         assert_eq!(rules.len(), 1, "rule {rule}");
         let records = ChildRecords {
             child: &self.child,
@@ -114,20 +110,11 @@ impl Story {
                         format!(
                             " scheduled {} {}",
                             s.date,
-                            if s.within_deadline {
-                                "inside"
-                            } else {
-                                "outside"
-                            }
+                            if s.within_deadline { "inside" } else { "outside" }
                         )
                     })
                     .unwrap_or_default();
-                format!(
-                    "{} -> {} {}{met}{sched}",
-                    i.anchor,
-                    i.deadline,
-                    i.status.id()
-                )
+                format!("{} -> {} {}{met}{sched}", i.anchor, i.deadline, i.status.id())
             })
             .collect()
     }
@@ -334,10 +321,7 @@ fn looked_after_reviews_first_second_then_six_monthly() {
 fn one_conference_for_siblings_meets_each_childs_item() {
     let mut a = Story::new().held(MeetingKind::StrategyDiscussion, "2025-04-16");
     let mut b = Story::new().held(MeetingKind::StrategyDiscussion, "2025-04-16");
-    let conference = Story::new()
-        .held(MeetingKind::Icpc, "2025-05-08")
-        .meetings
-        .remove(0);
+    let conference = Story::new().held(MeetingKind::Icpc, "2025-05-08").meetings.remove(0);
     let mut shared = conference.clone();
     shared.children = vec![a.child.id, b.child.id];
     a.meetings.push(shared.clone());

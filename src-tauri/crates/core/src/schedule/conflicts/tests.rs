@@ -137,8 +137,9 @@ fn double_bookings_of_people_and_venues() {
         ["person-double-booked", "venue-double-booked"]
     );
     assert!(
-        for_m1.iter().any(|c| c.message
-            == "Alex is also booked for the Child-in-need review on Tue 5 May 2026 at 10:30."),
+        for_m1
+            .iter()
+            .any(|c| c.message == "Alex is also booked for the Child-in-need review on Tue 5 May 2026 at 10:30."),
         "{for_m1:?}"
     );
     // m3 starts when m1 ends (back to back is fine) but overlaps m2.
@@ -149,22 +150,8 @@ fn double_bookings_of_people_and_venues() {
 fn weekends_holidays_hours_leave_and_order() {
     let f = fixture();
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let sunday = meeting(
-        MeetingKind::CoreGroup,
-        f.child,
-        "2026-05-03T10:00",
-        60,
-        &[f.a],
-        None,
-    );
-    let holiday = meeting(
-        MeetingKind::CoreGroup,
-        f.child,
-        "2026-05-04T10:00",
-        60,
-        &[f.a],
-        None,
-    );
+    let sunday = meeting(MeetingKind::CoreGroup, f.child, "2026-05-03T10:00", 60, &[f.a], None);
+    let holiday = meeting(MeetingKind::CoreGroup, f.child, "2026-05-04T10:00", 60, &[f.a], None);
     let late = meeting(
         MeetingKind::CoreGroup,
         f.child,
@@ -173,14 +160,7 @@ fn weekends_holidays_hours_leave_and_order() {
         &[f.a, f.b],
         None,
     );
-    let icpc = meeting(
-        MeetingKind::Icpc,
-        f.child,
-        "2026-05-07T10:00",
-        60,
-        &[f.a],
-        None,
-    );
+    let icpc = meeting(MeetingKind::Icpc, f.child, "2026-05-07T10:00", 60, &[f.a], None);
     let leave = BusyBlock {
         id: BusyId::new_random(),
         owner: BusyOwner::Person(f.a),
@@ -213,16 +193,11 @@ fn weekends_holidays_hours_leave_and_order() {
     );
     let l = about(&late);
     assert!(
-        l.iter().any(
-            |s| s == "The Core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours."
-        ),
-        "{l:?}"
-    );
-    assert!(
         l.iter()
-            .any(|s| s.contains("Alex is on leave (annual leave)")),
+            .any(|s| s == "The Core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours."),
         "{l:?}"
     );
+    assert!(l.iter().any(|s| s.contains("Alex is on leave (annual leave)")), "{l:?}");
     assert!(
         l.iter()
             .any(|s| s.contains("before the initial conference on Thu 7 May 2026")),
@@ -238,22 +213,8 @@ fn weekends_holidays_hours_leave_and_order() {
 fn cancelled_meetings_never_conflict() {
     let f = fixture();
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let m1 = meeting(
-        MeetingKind::CoreGroup,
-        f.child,
-        "2026-05-05T10:00",
-        60,
-        &[f.a],
-        None,
-    );
-    let mut m2 = meeting(
-        MeetingKind::CoreGroup,
-        f.child,
-        "2026-05-05T10:00",
-        60,
-        &[f.a],
-        None,
-    );
+    let m1 = meeting(MeetingKind::CoreGroup, f.child, "2026-05-05T10:00", 60, &[f.a], None);
+    let mut m2 = meeting(MeetingKind::CoreGroup, f.child, "2026-05-05T10:00", 60, &[f.a], None);
     m2.status = MeetingStatus::Cancelled { reason: "x".into() };
     let ctx = ScanContext::new(&f.ds, &[], &cal, &[]);
     assert!(scan_conflicts(&[&m1, &m2], &ctx).is_empty());

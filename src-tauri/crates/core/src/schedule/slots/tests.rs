@@ -37,10 +37,7 @@ fn world(n: usize) -> World {
         .enumerate()
         .map(|(i, p)| (*p, format!("Person {i}")))
         .collect();
-    let patterns = people
-        .iter()
-        .map(|p| (*p, WorkingPattern::full_time()))
-        .collect();
+    let patterns = people.iter().map(|p| (*p, WorkingPattern::full_time())).collect();
     World {
         avail: Availability {
             people: HashMap::new(),
@@ -92,11 +89,7 @@ fn busy_leave_and_part_time_days_are_avoided_and_explained() {
     let (a, b) = (w.people[0], w.people[1]);
     w.avail.people.insert(
         a,
-        BusyList::new(vec![block(
-            "2026-05-05T00:00",
-            "2026-05-06T00:00",
-            "annual leave",
-        )]),
+        BusyList::new(vec![block("2026-05-05T00:00", "2026-05-06T00:00", "annual leave")]),
     );
     w.avail
         .patterns
@@ -110,11 +103,7 @@ fn busy_leave_and_part_time_days_are_avoided_and_explained() {
     tight.top = 3;
     let res = find_slots(&tight, &w.avail, &cal(), &w.names);
     assert!(res.nothing_fits);
-    assert!(
-        res.message.contains("No time before the deadline"),
-        "{}",
-        res.message
-    );
+    assert!(res.message.contains("No time before the deadline"), "{}", res.message);
     let late = res.slots.last().unwrap();
     assert!(!late.within_deadline && late.missing_required.is_empty());
     assert_eq!(late.start.date_naive(), d("2026-05-07"));
@@ -125,8 +114,7 @@ fn busy_leave_and_part_time_days_are_avoided_and_explained() {
         inside
             .reasons
             .iter()
-            .any(|r| r.contains("on leave (annual leave)")
-                || r.contains("does not work on Wednesdays")),
+            .any(|r| r.contains("on leave (annual leave)") || r.contains("does not work on Wednesdays")),
         "{:?}",
         inside.reasons
     );
@@ -160,14 +148,8 @@ fn slots_across_the_clock_change_keep_local_hours() {
     let r = request(&w, "2026-10-23", Some("2026-10-27"));
     let res = find_slots(&r, &w.avail, &cal(), &w.names);
     let starts: Vec<String> = res.slots.iter().map(|s| s.start.to_rfc3339()).collect();
-    assert!(
-        starts.contains(&"2026-10-23T09:00:00+01:00".to_string()),
-        "{starts:?}"
-    );
-    assert!(
-        starts.contains(&"2026-10-26T09:00:00+00:00".to_string()),
-        "{starts:?}"
-    );
+    assert!(starts.contains(&"2026-10-23T09:00:00+01:00".to_string()), "{starts:?}");
+    assert!(starts.contains(&"2026-10-26T09:00:00+00:00".to_string()), "{starts:?}");
     // And in March: Fri 27 (GMT) and Mon 30 (BST).
     let r = request(&w, "2026-03-27", Some("2026-03-31"));
     let starts: Vec<String> = find_slots(&r, &w.avail, &cal(), &w.names)
@@ -188,11 +170,7 @@ fn a_venue_must_be_free() {
     let v = VenueId::new_random();
     w.avail.venues.insert(
         v,
-        BusyList::new(vec![block(
-            "2026-05-05T00:00",
-            "2026-05-06T00:00",
-            "booked",
-        )]),
+        BusyList::new(vec![block("2026-05-05T00:00", "2026-05-06T00:00", "booked")]),
     );
     let mut r = request(&w, "2026-05-05", Some("2026-05-15"));
     r.venues = vec![v];
