@@ -12,7 +12,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev build-essential 
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e \
-	lint bindings clean
+	lint bindings clean crash-test
 
 all: build
 
@@ -63,6 +63,10 @@ test-ui:
 test-e2e:
 	CONVENE_APP=$(CURDIR)/target/debug/convene-desktop xvfb-run -a -s "-screen 0 1280x2000x24" \
 	  npm --prefix tests/e2e test
+
+# The full crash-safety run: 100 SIGKILL rounds (the default test run does 25).
+crash-test: build
+	CONVENE_CRASH_ROUNDS=100 $(CARGO) test -j $(JOBS) --test crash -- --nocapture
 
 bindings:
 	CONVENE_UPDATE_BINDINGS=1 $(CARGO) test -j $(JOBS) -p convene-core --test bindings

@@ -17,6 +17,7 @@ macro_rules! outp {
     }};
 }
 
+mod dev;
 mod planning;
 mod records;
 mod settings;
@@ -123,6 +124,9 @@ enum Command {
     /// People's and venues' busy time: leave, bookings, imported calendars.
     #[command(subcommand)]
     Availability(planning::AvailabilityCommand),
+    /// Developer tools for the test suite.
+    #[command(subcommand, hide = true)]
+    Dev(dev::DevCommand),
     /// Rule pack, local rule overrides, due-soon horizon, closure days, "who am I".
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
@@ -295,6 +299,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Timescales(args) => timescales::timescales(&ctx, args),
         Command::Holidays(c) => timescales::holidays(&ctx, c),
         Command::Settings(c) => settings::settings(&ctx, c),
+        Command::Dev(c) => dev::dev(&ctx, c),
         Command::Suggest(a) => planning::suggest_cmd(&ctx, a),
         Command::Conflicts { from, to, json } => planning::conflicts_cmd(&ctx, from, to, json),
         Command::Availability(c) => planning::availability(&ctx, c),
