@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "person_busy",
     "add_busy",
     "remove_busy",
+    "import_calendar",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

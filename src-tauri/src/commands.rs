@@ -238,3 +238,21 @@ pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<Bu
 pub async fn remove_busy(state: State<'_, AppState>, id: BusyId) -> Result<(), IpcError> {
     state.with_store(|store| Ok(store.delete::<BusyBlock>(id.as_bytes())?))
 }
+
+/// Import a person's busy time from the text of a calendar file the user chose; replaces what
+/// was imported for them before. Returns how many periods were imported.
+#[tauri::command]
+pub async fn import_calendar(state: State<'_, AppState>, person: PersonId, ics: String) -> Result<u32, IpcError> {
+    state.with_store(|store| {
+        store.require::<Person>(person.as_bytes())?;
+        let today = today();
+        let periods = convene_ics::busy_periods(&ics, today - Duration::days(30), today + Duration::days(365))
+            .map_err(|e| IpcError::new("calendar-file", e.to_string()))?;
+        let blocks = convene_core::schedule::availability::imported_blocks(
+            BusyOwner::Person(person),
+            periods.into_iter().map(|b| (b.start, b.end, b.summary, b.uid)),
+        );
+        let (_, added) = store.replace_imported_busy(BusyOwner::Person(person), &blocks)?;
+        Ok(added as u32)
+    })
+}

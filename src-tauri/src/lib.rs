@@ -38,6 +38,7 @@ pub fn run() {
             commands::person_busy,
             commands::add_busy,
             commands::remove_busy,
+            commands::import_calendar,
         ])
         .build(tauri::generate_context!());
     match app {

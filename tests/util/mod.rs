@@ -1,4 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// Each test binary uses a different part of this helper.
+#![allow(dead_code)]
 //! Drives the built `convene` binary (ripgrep-style): each test gets a fresh data directory.
 
 use std::path::{Path, PathBuf};

@@ -53,4 +53,5 @@ export const api = {
   personBusy: (person: PersonId) => call<BusyBlock[]>('person_busy', { person }),
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),
   removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
+  importCalendar: (person: PersonId, ics: string) => call<number>('import_calendar', { person, ics }),
 };

@@ -124,6 +124,9 @@ enum Command {
     /// People's and venues' busy time: leave, bookings, imported calendars.
     #[command(subcommand)]
     Availability(planning::AvailabilityCommand),
+    /// The audit trail: verify its hash chain, or show changes (for one child).
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Developer tools for the test suite.
     #[command(subcommand, hide = true)]
     Dev(dev::DevCommand),
@@ -133,6 +136,19 @@ enum Command {
     /// Bank holidays: import a newer GOV.UK file, or list them.
     #[command(subcommand)]
     Holidays(timescales::HolidaysCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; exits non-zero naming the first bad entry.
+    Verify,
+    /// List changes, newest last.
+    Show {
+        #[arg(long)]
+        child: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A failure to report: one sentence.
@@ -300,6 +316,46 @@ fn run(cli: Cli) -> Outcome {
         Command::Holidays(c) => timescales::holidays(&ctx, c),
         Command::Settings(c) => settings::settings(&ctx, c),
         Command::Dev(c) => dev::dev(&ctx, c),
+        Command::Audit(AuditCommand::Verify) => {
+            let store = ctx.open()?;
+            match store.verify_audit()? {
+                None => {
+                    out!("The audit trail is intact: {} entries.", store.audit_entries()?.len());
+                    Ok(())
+                }
+                Some((seq, what)) => Err(Failure(format!(
+                    "The audit trail has been altered: {what} (first bad entry: {seq})."
+                ))),
+            }
+        }
+        Command::Audit(AuditCommand::Show { child, json }) => {
+            let store = ctx.open()?;
+            let child: Option<convene_core::ChildId> = child.map(|c| c.parse()).transpose()?;
+            let entries: Vec<_> = store
+                .audit_entries()?
+                .into_iter()
+                .filter(|e| child.is_none_or(|c| e.children.contains(&c)))
+                .collect();
+            if json {
+                return print_json(&entries);
+            }
+            for e in entries {
+                let who = match e.practitioner {
+                    Some(p) => format!("{} ({p})", e.os_user),
+                    None => e.os_user.clone(),
+                };
+                out!(
+                    "{:>5}  {}  {:<16} {:<10} {:<11} {}",
+                    e.seq,
+                    &e.at[..19],
+                    who,
+                    e.action,
+                    e.record,
+                    e.id
+                );
+            }
+            Ok(())
+        }
         Command::Suggest(a) => planning::suggest_cmd(&ctx, a),
         Command::Conflicts { from, to, json } => planning::conflicts_cmd(&ctx, from, to, json),
         Command::Availability(c) => planning::availability(&ctx, c),

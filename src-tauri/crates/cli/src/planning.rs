@@ -153,6 +153,13 @@ pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
 pub enum AvailabilityCommand {
     /// Record leave or busy time for a person (or a booking for a venue).
     Add(BusyAdd),
+    /// Import busy time from a calendar file (.ics from Outlook, Google…); replaces what was
+    /// imported for this person before. A file with any problem imports nothing.
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        person: String,
+    },
     /// List a person's recorded busy time.
     List {
         #[arg(long)]
@@ -215,6 +222,24 @@ pub fn availability(ctx: &Ctx, cmd: AvailabilityCommand) -> Outcome {
             };
             store.put(&block)?;
             out!("{}", block.id);
+            Ok(())
+        }
+        AvailabilityCommand::Import { file, person } => {
+            let p: PersonId = person.parse()?;
+            store.require::<Person>(p.as_bytes())?;
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
+            let today = today();
+            let periods = convene_ics::busy_periods(&text, today - Duration::days(30), today + Duration::days(365))?;
+            let blocks = convene_core::schedule::availability::imported_blocks(
+                BusyOwner::Person(p),
+                periods.into_iter().map(|b| (b.start, b.end, b.summary, b.uid)),
+            );
+            let (removed, added) = store.replace_imported_busy(BusyOwner::Person(p), &blocks)?;
+            out!(
+                "Imported {added} busy periods from {} (replacing {removed} imported before).",
+                file.display()
+            );
             Ok(())
         }
         AvailabilityCommand::List { person, json } => {

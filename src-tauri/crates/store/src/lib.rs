@@ -6,6 +6,7 @@
 //! - records are validated (core rules, references) before they are written;
 //! - the schema version is checked on open; older stores are migrated, newer ones refused.
 
+pub mod audit;
 pub mod backup;
 pub mod data_dir;
 pub mod error;
@@ -37,6 +38,34 @@ pub struct Store {
     db: sled::Db,
     trees: Vec<Tree>,
     path: PathBuf,
+    actor: std::sync::Mutex<audit::Actor>,
+}
+
+const AUDIT_HEAD_KEY: &[u8] = b"audit_head";
+
+fn to_value<R: serde::Serialize>(r: &R) -> Option<serde_json::Value> {
+    serde_json::to_value(r).ok()
+}
+
+fn audited<R: Record>(action: &'static str, before: Option<&R>, after: Option<&R>) -> audit::Change {
+    let id = after
+        .or(before)
+        .map(|r| uuid::Uuid::from_bytes(r.key()).to_string())
+        .unwrap_or_default();
+    let mut children: Vec<ChildId> = before.map(|r| r.children()).unwrap_or_default();
+    for c in after.map(|r| r.children()).unwrap_or_default() {
+        if !children.contains(&c) {
+            children.push(c);
+        }
+    }
+    audit::Change {
+        action,
+        record: R::WHAT,
+        id,
+        children,
+        before: before.and_then(to_value),
+        after: after.and_then(to_value),
+    }
 }
 
 /// What an integrity check found.
@@ -94,10 +123,17 @@ impl Store {
             detail: e.to_string(),
         })?;
         let db_path = dir.join("db");
-        let db = sled::Config::new()
-            .path(&db_path)
-            .open()
-            .map_err(|e| open_error(dir, e))?;
+        // A store closed a moment ago (by this or another process) may still hold sled's file
+        // lock while its background flusher stops: wait briefly before calling it locked.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
+        let db = loop {
+            match sled::Config::new().path(&db_path).open().map_err(|e| open_error(dir, e)) {
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => break other?,
+            }
+        };
         let trees = TREE_NAMES
             .iter()
             .map(|n| db.open_tree(n))
@@ -107,8 +143,11 @@ impl Store {
             db,
             trees,
             path: dir.to_path_buf(),
+            actor: std::sync::Mutex::new(audit::Actor::from_environment()),
         };
         migrate::bring_up_to_date(&store)?;
+        let me = store.settings()?.me;
+        store.set_practitioner(me);
         Ok(store)
     }
 
@@ -138,15 +177,88 @@ impl Store {
         self.flush()
     }
 
-    /// Run `f` in one transaction over every tree, then flush.
+    /// The practitioner profile recorded with changes (alongside the OS user).
+    pub fn set_practitioner(&self, me: Option<PersonId>) {
+        if let Ok(mut a) = self.actor.lock() {
+            a.practitioner = me;
+        }
+    }
+
+    /// Run `f` in one transaction over every tree, append `changes` to the audit chain in the
+    /// same transaction, then flush.
     fn transact<R>(
         &self,
+        changes: &[audit::Change],
         f: impl Fn(&[TransactionalTree]) -> std::result::Result<R, ConflictableTransactionError<StoreError>>,
     ) -> Result<R> {
+        let actor = self
+            .actor
+            .lock()
+            .map(|a| a.clone())
+            .unwrap_or_else(|_| audit::Actor::from_environment());
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let refs: Vec<&Tree> = self.trees.iter().collect();
-        let out = refs.as_slice().transaction(|tx| f(tx)).map_err(from_txn)?;
+        let out = refs
+            .as_slice()
+            .transaction(|tx| {
+                let out = f(tx)?;
+                if !changes.is_empty() {
+                    let head: audit::Head = match tx[T::Meta as usize].get(AUDIT_HEAD_KEY)? {
+                        Some(b) => {
+                            serde_json::from_slice(&b).map_err(|e| abort(StoreError::Database(e.to_string())))?
+                        }
+                        None => audit::Head::default(),
+                    };
+                    let (entries, head) = audit::chain(&head, &actor, &at, changes).map_err(abort)?;
+                    for e in &entries {
+                        let bytes = serde_json::to_vec(e).map_err(|x| abort(StoreError::Database(x.to_string())))?;
+                        tx[T::Audit as usize].insert(&e.seq.to_be_bytes()[..], bytes)?;
+                    }
+                    let head = serde_json::to_vec(&head).map_err(|x| abort(StoreError::Database(x.to_string())))?;
+                    tx[T::Meta as usize].insert(AUDIT_HEAD_KEY, head)?;
+                }
+                Ok(out)
+            })
+            .map_err(from_txn)?;
         self.flush()?;
         Ok(out)
+    }
+
+    /// The whole audit trail, in order.
+    pub fn audit_entries(&self) -> Result<Vec<audit::AuditEntry>> {
+        self.tree(T::Audit)
+            .iter()
+            .values()
+            .map(|v| {
+                serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!("an audit entry is unreadable: {e}"),
+                })
+            })
+            .collect()
+    }
+
+    /// `None` when the chain is intact, else the first bad entry and what is wrong with it.
+    pub fn verify_audit(&self) -> Result<Option<(u64, String)>> {
+        let entries = self.audit_entries()?;
+        if let Some(b) = audit::first_break(&entries)? {
+            return Ok(Some(b));
+        }
+        let head: audit::Head = match self.tree(T::Meta).get(AUDIT_HEAD_KEY)? {
+            Some(b) => serde_json::from_slice(&b).map_err(|e| StoreError::Database(e.to_string()))?,
+            None => audit::Head::default(),
+        };
+        let last = entries
+            .last()
+            .map(|e| (e.seq, e.hash.clone()))
+            .unwrap_or((0, String::new()));
+        if (head.seq, head.hash.as_str()) != (last.0, last.1.as_str()) {
+            return Ok(Some((
+                last.0 + 1,
+                format!("entries after {} have been removed", last.0),
+            )));
+        }
+        Ok(None)
     }
 
     fn decode<R: Record>(&self, bytes: &[u8]) -> Result<R> {
@@ -165,8 +277,13 @@ impl Store {
     /// Write records in one transaction without validation (the caller validated them).
     fn put_unchecked<R: Record>(&self, records: &[R]) -> Result<()> {
         let encoded: Vec<Encoded> = records.iter().map(Encoded::new).collect::<Result<_>>()?;
+        let mut changes = Vec::with_capacity(records.len());
+        for r in records {
+            let before: Option<R> = self.get(&r.key())?;
+            changes.push(audited("save", before.as_ref(), Some(r)));
+        }
         let path = self.path.clone();
-        self.transact(|tx| {
+        self.transact(&changes, |tx| {
             for e in &encoded {
                 if let Some(old) = tx[R::TREE as usize].get(e.key)? {
                     let old: R = serde_json::from_slice(&old).map_err(|e| {
@@ -189,7 +306,7 @@ impl Store {
     pub fn delete<R: Record>(&self, id: &[u8; 16]) -> Result<()> {
         let old: R = self.require(id)?;
         let key = old.key();
-        self.transact(|tx| {
+        self.transact(&[audited::<R>("delete", Some(&old), None)], |tx| {
             tx[R::TREE as usize].remove(&key[..])?;
             for (t, k) in old.index_keys() {
                 tx[t as usize].remove(k)?;
@@ -314,8 +431,21 @@ impl Store {
             }
         }
         let bytes = serde_json::to_vec(&s).map_err(|e| StoreError::Database(e.to_string()))?;
-        self.tree(T::Meta).insert(SETTINGS_KEY, bytes)?;
-        self.flush()
+        let before = self.settings()?;
+        let audited = audit::Change {
+            action: "settings",
+            record: "settings",
+            id: String::new(),
+            children: vec![],
+            before: to_value(&before),
+            after: to_value(&s),
+        };
+        self.transact(&[audited], |tx| {
+            tx[T::Meta as usize].insert(SETTINGS_KEY, bytes.as_slice())?;
+            Ok(())
+        })?;
+        self.set_practitioner(s.me);
+        Ok(())
     }
 
     /// Write a whole, already validated dataset (import, demo) in one transaction.
@@ -345,7 +475,21 @@ impl Store {
             history.push((keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]), bytes));
             *n += 1;
         }
-        self.transact(|tx| {
+        let summary = audit::Change {
+            action: "import",
+            record: "dataset",
+            id: String::new(),
+            children: vec![],
+            before: None,
+            after: Some(serde_json::json!({
+                "children": ds.children.len(),
+                "people": ds.people.len(),
+                "meetings": ds.meetings.len(),
+                "events": ds.events.len(),
+                "episodes": ds.episodes.len(),
+            })),
+        };
+        self.transact(&[summary], |tx| {
             for e in &encoded {
                 e.insert(tx)?;
             }
@@ -402,7 +546,15 @@ impl Store {
         let key = m.key();
         let new_index = m.index_keys();
         let path = self.path.clone();
-        self.transact(|tx| {
+        let before: Option<Meeting> = self.get(&key)?;
+        let mut audited = audited("save", before.as_ref(), Some(m));
+        audited.action = match &entry.change {
+            MeetingChange::Created => "create",
+            MeetingChange::Rescheduled { .. } => "reschedule",
+            MeetingChange::Cancelled { .. } => "cancel",
+            MeetingChange::Updated => "save",
+        };
+        self.transact(&[audited], |tx| {
             if let Some(old) = tx[T::Meetings as usize].get(key)? {
                 let old: Meeting = serde_json::from_slice(&old).map_err(|e| {
                     abort(StoreError::Corrupt {
@@ -443,7 +595,18 @@ impl Store {
             .filter(|b| b.source.is_some())
             .collect();
         let encoded: Vec<Encoded> = blocks.iter().map(Encoded::new).collect::<Result<_>>()?;
-        self.transact(|tx| {
+        let summary = audit::Change {
+            action: "import-calendar",
+            record: "busy block",
+            id: match owner {
+                BusyOwner::Person(p) => p.to_string(),
+                BusyOwner::Venue(v) => v.to_string(),
+            },
+            children: vec![],
+            before: Some(serde_json::json!({ "imported_blocks": old.len() })),
+            after: Some(serde_json::json!({ "imported_blocks": blocks.len() })),
+        };
+        self.transact(&[summary], |tx| {
             for b in &old {
                 tx[T::BusyBlocks as usize].remove(&b.key()[..])?;
                 for (t, k) in b.index_keys() {

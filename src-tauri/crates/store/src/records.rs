@@ -34,9 +34,11 @@ pub enum T {
     OwnerBusy,
     /// meeting id ++ entry number: the meeting's history, in order
     MeetingHistory,
+    /// entry number: the hash-chained audit trail
+    Audit,
 }
 
-pub const TREE_NAMES: [&str; 17] = [
+pub const TREE_NAMES: [&str; 18] = [
     "meta",
     "agencies",
     "teams",
@@ -54,6 +56,7 @@ pub const TREE_NAMES: [&str; 17] = [
     "busy_blocks",
     "idx_owner_busy",
     "meeting_history",
+    "audit",
 ];
 
 pub const INDEX_TREES: [T; 6] = [
@@ -74,6 +77,10 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
         Vec::new()
     }
     fn validate(&self, db: &impl Lookup) -> Result<(), ValidationError>;
+    /// The children a change to this record concerns (for the per-child audit view).
+    fn children(&self) -> Vec<ChildId> {
+        Vec::new()
+    }
 }
 
 impl Record for Agency {
@@ -123,6 +130,9 @@ impl Record for Venue {
 impl Record for Child {
     const TREE: T = T::Children;
     const WHAT: &'static str = "child";
+    fn children(&self) -> Vec<ChildId> {
+        vec![self.id]
+    }
     fn key(&self) -> [u8; 16] {
         *self.id.as_bytes()
     }
@@ -134,6 +144,9 @@ impl Record for Child {
 impl Record for Episode {
     const TREE: T = T::Episodes;
     const WHAT: &'static str = "episode";
+    fn children(&self) -> Vec<ChildId> {
+        vec![self.child]
+    }
     fn key(&self) -> [u8; 16] {
         *self.id.as_bytes()
     }
@@ -148,6 +161,9 @@ impl Record for Episode {
 impl Record for Event {
     const TREE: T = T::Events;
     const WHAT: &'static str = "event";
+    fn children(&self) -> Vec<ChildId> {
+        vec![self.child]
+    }
     fn key(&self) -> [u8; 16] {
         *self.id.as_bytes()
     }
@@ -165,6 +181,9 @@ impl Record for Event {
 impl Record for Meeting {
     const TREE: T = T::Meetings;
     const WHAT: &'static str = "meeting";
+    fn children(&self) -> Vec<ChildId> {
+        self.children.clone()
+    }
     fn key(&self) -> [u8; 16] {
         *self.id.as_bytes()
     }

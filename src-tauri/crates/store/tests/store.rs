@@ -10,6 +10,18 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
+/// Open the raw sled database behind a store that was just dropped (its flusher may still be
+/// letting go of the file lock).
+fn raw_sled(dir: &std::path::Path) -> sled::Db {
+    for _ in 0..60 {
+        if let Ok(db) = sled::open(dir.join("db")) {
+            return db;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    sled::open(dir.join("db")).unwrap()
+}
+
 fn demo_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
@@ -139,7 +151,7 @@ fn schema_versions_migrate_up_and_refuse_newer() {
         store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
     }
     {
-        let db = sled::open(dir.path().join("db")).unwrap();
+        let db = raw_sled(dir.path());
         db.open_tree("meta").unwrap().remove("schema_version").unwrap();
         db.flush().unwrap();
     }
@@ -149,7 +161,7 @@ fn schema_versions_migrate_up_and_refuse_newer() {
         assert!(!store.is_empty());
     }
     {
-        let db = sled::open(dir.path().join("db")).unwrap();
+        let db = raw_sled(dir.path());
         db.open_tree("meta")
             .unwrap()
             .insert("schema_version", &99u32.to_be_bytes())
@@ -170,7 +182,7 @@ fn the_integrity_check_finds_a_stray_or_missing_index_entry() {
         store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
     }
     {
-        let db = sled::open(dir.path().join("db")).unwrap();
+        let db = raw_sled(dir.path());
         let idx = db.open_tree("idx_child_meetings").unwrap();
         let first = idx.iter().keys().next().unwrap().unwrap();
         idx.remove(first).unwrap();
@@ -205,4 +217,64 @@ fn settings_round_trip_and_are_checked() {
     s.me = Some(PersonId::new_random());
     assert!(matches!(store.save_settings(&s), Err(StoreError::NotFound { .. })));
     assert_eq!(store.settings().unwrap().pack, "wales");
+}
+
+#[test]
+fn every_change_is_audited_and_tampering_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
+        let ds = store.load_dataset().unwrap();
+        let mut m = ds.meetings[0].clone();
+        let before_start = m.start;
+        m.start += Duration::days(1);
+        m.end += Duration::days(1);
+        store.put(&m).unwrap();
+        store.delete::<Event>(ds.events[0].id.as_bytes()).unwrap();
+        let entries = store.audit_entries().unwrap();
+        assert_eq!(entries.len(), 3, "import, save, delete");
+        assert_eq!(entries[0].action, "import");
+        assert_eq!(entries[1].action, "save");
+        assert_eq!(
+            entries[1].before.as_ref().unwrap()["start"],
+            serde_json::json!(before_start.to_rfc3339())
+        );
+        assert_eq!(
+            entries[1].after.as_ref().unwrap()["start"],
+            serde_json::json!(m.start.to_rfc3339())
+        );
+        assert_eq!(entries[1].children, m.children);
+        assert!(!entries[1].os_user.is_empty());
+        assert_eq!(entries[2].action, "delete");
+        assert!(entries[2].after.is_none());
+        assert_eq!(store.verify_audit().unwrap(), None);
+    }
+    // Alter entry 2 behind the store's back.
+    {
+        let db = raw_sled(dir.path());
+        let audit = db.open_tree("audit").unwrap();
+        let key = 2u64.to_be_bytes();
+        let mut e: serde_json::Value = serde_json::from_slice(&audit.get(key).unwrap().unwrap()).unwrap();
+        e["after"]["start"] = serde_json::json!("2020-01-01T10:00:00+00:00");
+        audit.insert(key, serde_json::to_vec(&e).unwrap()).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let (seq, what) = store.verify_audit().unwrap().expect("tampering found");
+    assert_eq!(seq, 2);
+    assert!(what.contains("altered"), "{what}");
+    drop(store);
+    // Remove the last entry: found too.
+    {
+        let db = raw_sled(dir.path());
+        let audit = db.open_tree("audit").unwrap();
+        audit
+            .insert(2u64.to_be_bytes(), audit.get(2u64.to_be_bytes()).unwrap().unwrap())
+            .unwrap();
+        audit.remove(3u64.to_be_bytes()).unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.verify_audit().unwrap().is_some());
 }

@@ -167,6 +167,25 @@ pub fn working_window(pattern: Option<&WorkingPattern>, date: NaiveDate) -> Opti
     Some((minute(&s), minute(&e)))
 }
 
+/// Busy blocks for `owner` from periods read out of a calendar file: (start, end, summary, uid).
+pub fn imported_blocks(
+    owner: BusyOwner,
+    periods: impl IntoIterator<Item = (DateTime<FixedOffset>, DateTime<FixedOffset>, String, String)>,
+) -> Vec<BusyBlock> {
+    periods
+        .into_iter()
+        .map(|(start, end, summary, uid)| BusyBlock {
+            id: BusyId::new_random(),
+            owner,
+            start: crate::time::to_london(start),
+            end: crate::time::to_london(end),
+            kind: BusyKind::Imported,
+            note: summary.chars().take(crate::validate::MAX_SHORT_TEXT).collect(),
+            source: Some(uid),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
