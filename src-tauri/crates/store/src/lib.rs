@@ -127,7 +127,11 @@ impl Store {
         // lock while its background flusher stops: wait briefly before calling it locked.
         let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
         let db = loop {
-            match sled::Config::new().path(&db_path).open().map_err(|e| open_error(dir, e)) {
+            match sled::Config::new()
+                .path(&db_path)
+                .open()
+                .map_err(|e| open_error(dir, e))
+            {
                 Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
