@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "add_busy",
     "remove_busy",
     "import_calendar",
+    "unlock",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

@@ -256,3 +256,10 @@ pub async fn import_calendar(state: State<'_, AppState>, person: PersonId, ics: 
         Ok(added as u32)
     })
 }
+
+/// Open an encrypted store with its passphrase.
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<StoreStatus, IpcError> {
+    state.unlock(&passphrase)?;
+    state.with_store(status)
+}

@@ -39,6 +39,7 @@ pub fn run() {
             commands::add_busy,
             commands::remove_busy,
             commands::import_calendar,
+            commands::unlock,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -48,6 +48,22 @@ impl AppState {
         }
     }
 
+    /// Open an encrypted store with its passphrase (after "passphrase-needed").
+    pub fn unlock(&self, passphrase: &str) -> Result<(), IpcError> {
+        let dir = self
+            .dir
+            .clone()
+            .ok_or_else(|| IpcError::new("io", "Convene cannot find its data folder."))?;
+        let mut guard = self.lock()?;
+        if guard.is_ok() {
+            return Ok(());
+        }
+        let store = Store::open_with(&dir, Some(passphrase)).map_err(IpcError::from)?;
+        let _ = store.daily_backup_if_due(chrono::Utc::now());
+        *guard = Ok(store);
+        Ok(())
+    }
+
     /// Replace the store with the newest backup; the data it replaces is kept aside.
     pub fn restore_latest(&self) -> Result<PathBuf, IpcError> {
         let dir = self

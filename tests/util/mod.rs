@@ -70,10 +70,26 @@ impl Sandbox {
             .arg(self.data())
             .args(args)
             .env_remove("CONVENE_DATA_DIR")
+            .env_remove("CONVENE_PASSPHRASE")
             .output()
             .expect("run convene");
         Run::from(out)
     }
+    /// Run with extra environment variables (e.g. passphrases).
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(convene_bin());
+        cmd.arg("--data-dir")
+            .arg(self.data())
+            .args(args)
+            .env_remove("CONVENE_DATA_DIR");
+        cmd.env_remove("CONVENE_PASSPHRASE")
+            .env_remove("CONVENE_NEW_PASSPHRASE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.output().expect("run convene"))
+    }
+
     pub fn demo(&self) {
         self.run(&["demo", "--today", "2026-11-25"]).ok();
     }

@@ -49,6 +49,7 @@ export const api = {
   whatIf: (meeting: MeetingId, date: string) => call<WhatIf>('what_if', { meeting, date }),
   listConflicts: (days: number) => call<Conflict[]>('list_conflicts', { days }),
   restoreLatestBackup: () => call<StoreStatus>('restore_latest_backup'),
+  unlock: (passphrase: string) => call<StoreStatus>('unlock', { passphrase }),
   listPeople: () => call<PersonView[]>('list_people'),
   personBusy: (person: PersonId) => call<BusyBlock[]>('person_busy', { person }),
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),

@@ -124,6 +124,12 @@ enum Command {
     /// People's and venues' busy time: leave, bookings, imported calendars.
     #[command(subcommand)]
     Availability(planning::AvailabilityCommand),
+    /// Encryption at rest: on, change passphrase, off. The current passphrase comes from
+    /// CONVENE_PASSPHRASE, the new one from CONVENE_NEW_PASSPHRASE.
+    Encryption {
+        #[arg(value_enum)]
+        action: EncryptionAction,
+    },
     /// The audit trail: verify its hash chain, or show changes (for one child).
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -136,6 +142,13 @@ enum Command {
     /// Bank holidays: import a newer GOV.UK file, or list them.
     #[command(subcommand)]
     Holidays(timescales::HolidaysCommand),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EncryptionAction {
+    On,
+    Change,
+    Off,
 }
 
 #[derive(Subcommand)]
@@ -171,9 +184,14 @@ impl Ctx {
         Ok(data_dir::resolve(self.data_dir.clone())?)
     }
 
+    /// The passphrase of an encrypted store, from `CONVENE_PASSPHRASE`.
+    pub fn passphrase(&self) -> Option<String> {
+        std::env::var("CONVENE_PASSPHRASE").ok().filter(|p| !p.is_empty())
+    }
+
     /// Open the store, taking the day's backup first if it is due.
     pub fn open(&self) -> Result<Store, Failure> {
-        let store = Store::open(&self.dir()?)?;
+        let store = Store::open_with(&self.dir()?, self.passphrase().as_deref())?;
         store.daily_backup_if_due(chrono::Utc::now())?;
         Ok(store)
     }
@@ -236,7 +254,7 @@ fn run(cli: Cli) -> Outcome {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
             let store = ctx.open()?;
-            store.import(&text)?;
+            store.import_with(&text, ctx.passphrase().as_deref())?;
             out!(
                 "Imported {} children and {} meetings.",
                 store.count::<convene_core::Child>(),
@@ -286,7 +304,8 @@ fn run(cli: Cli) -> Outcome {
                         ))
                     })?,
             };
-            let store = convene_store::backup::restore(&dir, &file, chrono::Utc::now())?;
+            let store =
+                convene_store::backup::restore_with(&dir, &file, ctx.passphrase().as_deref(), chrono::Utc::now())?;
             out!(
                 "Restored {} children and {} meetings from {}.",
                 store.count::<convene_core::Child>(),
@@ -316,6 +335,25 @@ fn run(cli: Cli) -> Outcome {
         Command::Holidays(c) => timescales::holidays(&ctx, c),
         Command::Settings(c) => settings::settings(&ctx, c),
         Command::Dev(c) => dev::dev(&ctx, c),
+        Command::Encryption { action } => {
+            let dir = ctx.dir()?;
+            let new = std::env::var("CONVENE_NEW_PASSPHRASE").ok().filter(|p| !p.is_empty());
+            let new = match action {
+                EncryptionAction::Off => None,
+                _ => Some(new.ok_or_else(|| Failure("Set CONVENE_NEW_PASSPHRASE to the new passphrase.".into()))?),
+            };
+            let current = ctx.passphrase();
+            let store = convene_store::change_passphrase(&dir, current.as_deref(), new.as_deref(), chrono::Utc::now())?;
+            out!(
+                "{}",
+                if store.is_encrypted() {
+                    "The data is now encrypted. Old backups were replaced by an encrypted one. Keep the passphrase safe: without it the data cannot be read."
+                } else {
+                    "The data is no longer encrypted."
+                }
+            );
+            Ok(())
+        }
         Command::Audit(AuditCommand::Verify) => {
             let store = ctx.open()?;
             match store.verify_audit()? {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::error::{Result, StoreError};
-use crate::transfer::parse_export;
+use crate::transfer::parse_export_with;
 use crate::Store;
 
 /// Why a backup was taken; each kind keeps its own newest few.
@@ -137,10 +137,17 @@ impl Store {
 /// one that cannot be opened) is moved aside to `db.replaced-<time>`, never deleted; a store
 /// that is open in another program is refused.
 pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Store> {
+    restore_with(data_dir, backup, None, now)
+}
+
+/// As `restore`, for encrypted data: `passphrase` opens the backup (and the current store), and
+/// the restored store is encrypted again with it.
+pub fn restore_with(data_dir: &Path, backup: &Path, passphrase: Option<&str>, now: DateTime<Utc>) -> Result<Store> {
     let text = std::fs::read_to_string(backup).map_err(|e| io_err(backup, e))?;
-    let file = parse_export(&text)?;
+    let file = parse_export_with(&text, passphrase)?;
     file.data.validate().map_err(StoreError::ImportInvalid)?;
-    match Store::open(data_dir) {
+    let encrypted = text.contains(crate::transfer::ENCRYPTED_EXPORT_FORMAT);
+    match Store::open_with(data_dir, passphrase) {
         Err(e @ StoreError::Locked { .. }) => return Err(e),
         Ok(current) => {
             if !current.is_empty() {
@@ -155,7 +162,11 @@ pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Sto
         let aside = data_dir.join(format!("db.replaced-{}", now.format("%Y%m%dT%H%M%SZ")));
         std::fs::rename(&db, &aside).map_err(|e| io_err(&db, e))?;
     }
-    let store = Store::open(data_dir)?;
-    store.import(&text)?;
+    let mut store = Store::open(data_dir)?;
+    if let Some(pass) = passphrase.filter(|_| encrypted) {
+        // Encrypted before anything is written: no plaintext copy ever reaches the disk.
+        crate::rekey::encrypt_empty(&mut store, pass)?;
+    }
+    store.import_with(&text, passphrase)?;
     Ok(store)
 }

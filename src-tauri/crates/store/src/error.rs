@@ -27,6 +27,12 @@ pub enum StoreError {
     ImportInvalid(ValidationError),
     #[error("This data folder already holds records ({children} children, {meetings} meetings). Import into an empty data folder, or use a new --data-dir. Nothing was imported.")]
     NotEmpty { children: usize, meetings: usize },
+    #[error("The Convene data in {path} is encrypted: enter its passphrase to open it.")]
+    PassphraseNeeded { path: PathBuf },
+    #[error("The file is an encrypted Convene export: give its passphrase to import it. Nothing was imported.")]
+    ImportNeedsPassphrase,
+    #[error("That passphrase does not open this data. Check it and try again.")]
+    WrongPassphrase,
     #[error("The settings cannot be saved: {0}")]
     Settings(String),
     #[error("The store could not save the change: {0}")]
@@ -48,6 +54,9 @@ impl StoreError {
             StoreError::ImportInvalid(_) => "import-invalid",
             StoreError::NotEmpty { .. } => "not-empty",
             StoreError::Settings(_) => "settings",
+            StoreError::PassphraseNeeded { .. } => "passphrase-needed",
+            StoreError::WrongPassphrase => "wrong-passphrase",
+            StoreError::ImportNeedsPassphrase => "import-needs-passphrase",
             StoreError::Database(_) => "database",
         }
     }

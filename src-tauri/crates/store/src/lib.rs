@@ -8,11 +8,14 @@
 
 pub mod audit;
 pub mod backup;
+mod codec;
+pub mod crypto;
 pub mod data_dir;
 pub mod error;
 mod keys;
 mod migrate;
 mod records;
+mod rekey;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -27,21 +30,25 @@ use sled::Tree;
 pub use error::{Result, StoreError};
 pub use records::Record;
 use records::{T, TREE_NAMES};
+pub use rekey::change_passphrase;
 pub use transfer::{ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 const SCHEMA_KEY: &[u8] = b"schema_version";
-const SETTINGS_KEY: &[u8] = b"settings";
+pub(crate) const SETTINGS_KEY: &[u8] = b"settings";
 
 pub struct Store {
     db: sled::Db,
     trees: Vec<Tree>,
     path: PathBuf,
     actor: std::sync::Mutex<audit::Actor>,
+    codec: codec::Codec,
 }
 
-const AUDIT_HEAD_KEY: &[u8] = b"audit_head";
+pub(crate) const CRYPTO_KEY: &[u8] = b"crypto";
+
+pub(crate) const AUDIT_HEAD_KEY: &[u8] = b"audit_head";
 
 fn to_value<R: serde::Serialize>(r: &R) -> Option<serde_json::Value> {
     serde_json::to_value(r).ok()
@@ -85,11 +92,11 @@ struct Encoded {
 }
 
 impl Encoded {
-    fn new<R: Record>(r: &R) -> Result<Encoded> {
+    fn new<R: Record>(codec: &codec::Codec, r: &R) -> Result<Encoded> {
         Ok(Encoded {
             tree: R::TREE,
             key: r.key(),
-            bytes: serde_json::to_vec(r).map_err(|e| StoreError::Database(e.to_string()))?,
+            bytes: codec.encode(r)?,
             index: r.index_keys(),
         })
     }
@@ -116,8 +123,14 @@ fn from_txn(e: TransactionError<StoreError>) -> StoreError {
 
 impl Store {
     /// Open (or create) the store in `dir`. A store held by another process gives
-    /// `StoreError::Locked`; one that cannot be read gives `StoreError::Corrupt`.
+    /// `StoreError::Locked`; one that cannot be read gives `StoreError::Corrupt`; an encrypted
+    /// one needs its passphrase (`open_with`).
     pub fn open(dir: &Path) -> Result<Store> {
+        Store::open_with(dir, None)
+    }
+
+    /// Open with the passphrase of an encrypted store (ignored when it is not encrypted).
+    pub fn open_with(dir: &Path, passphrase: Option<&str>) -> Result<Store> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
             path: dir.to_path_buf(),
             detail: e.to_string(),
@@ -143,12 +156,23 @@ impl Store {
             .map(|n| db.open_tree(n))
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| open_error(dir, e))?;
-        let store = Store {
+        let mut store = Store {
             db,
             trees,
             path: dir.to_path_buf(),
             actor: std::sync::Mutex::new(audit::Actor::from_environment()),
+            codec: codec::Codec::default(),
         };
+        if let Some(meta) = store.crypto_meta()? {
+            let pass = passphrase.ok_or_else(|| StoreError::PassphraseNeeded {
+                path: dir.to_path_buf(),
+            })?;
+            let cipher = crypto::Cipher::derive(pass, &meta.kdf)?;
+            if !cipher.verifies(&meta) {
+                return Err(StoreError::WrongPassphrase);
+            }
+            store.codec.cipher = Some(cipher);
+        }
         migrate::bring_up_to_date(&store)?;
         let me = store.settings()?.me;
         store.set_practitioner(me);
@@ -159,7 +183,7 @@ impl Store {
         &self.path
     }
 
-    fn tree(&self, t: T) -> &Tree {
+    pub(crate) fn tree(&self, t: T) -> &Tree {
         &self.trees[t as usize]
     }
 
@@ -179,6 +203,21 @@ impl Store {
     fn set_schema_version(&self, v: u32) -> Result<()> {
         self.tree(T::Meta).insert(SCHEMA_KEY, &v.to_be_bytes())?;
         self.flush()
+    }
+
+    /// The encryption parameters, if this store is encrypted (kept in clear).
+    fn crypto_meta(&self) -> Result<Option<crypto::CryptoMeta>> {
+        match self.tree(T::Meta).get(CRYPTO_KEY)? {
+            None => Ok(None),
+            Some(b) => serde_json::from_slice(&b).map(Some).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("the encryption settings are unreadable: {e}"),
+            }),
+        }
+    }
+
+    pub fn is_encrypted(&self) -> bool {
+        self.codec.encrypted()
     }
 
     /// The practitioner profile recorded with changes (alongside the OS user).
@@ -208,17 +247,15 @@ impl Store {
                 let out = f(tx)?;
                 if !changes.is_empty() {
                     let head: audit::Head = match tx[T::Meta as usize].get(AUDIT_HEAD_KEY)? {
-                        Some(b) => {
-                            serde_json::from_slice(&b).map_err(|e| abort(StoreError::Database(e.to_string())))?
-                        }
+                        Some(b) => self.codec.decode(&b).map_err(|e| abort(StoreError::Database(e)))?,
                         None => audit::Head::default(),
                     };
                     let (entries, head) = audit::chain(&head, &actor, &at, changes).map_err(abort)?;
                     for e in &entries {
-                        let bytes = serde_json::to_vec(e).map_err(|x| abort(StoreError::Database(x.to_string())))?;
+                        let bytes = self.codec.encode(e).map_err(abort)?;
                         tx[T::Audit as usize].insert(&e.seq.to_be_bytes()[..], bytes)?;
                     }
-                    let head = serde_json::to_vec(&head).map_err(|x| abort(StoreError::Database(x.to_string())))?;
+                    let head = self.codec.encode(&head).map_err(abort)?;
                     tx[T::Meta as usize].insert(AUDIT_HEAD_KEY, head)?;
                 }
                 Ok(out)
@@ -234,7 +271,7 @@ impl Store {
             .iter()
             .values()
             .map(|v| {
-                serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt {
+                self.codec.decode(&v?).map_err(|e| StoreError::Corrupt {
                     path: self.path.clone(),
                     detail: format!("an audit entry is unreadable: {e}"),
                 })
@@ -249,7 +286,7 @@ impl Store {
             return Ok(Some(b));
         }
         let head: audit::Head = match self.tree(T::Meta).get(AUDIT_HEAD_KEY)? {
-            Some(b) => serde_json::from_slice(&b).map_err(|e| StoreError::Database(e.to_string()))?,
+            Some(b) => self.codec.decode(&b).map_err(StoreError::Database)?,
             None => audit::Head::default(),
         };
         let last = entries
@@ -266,7 +303,7 @@ impl Store {
     }
 
     fn decode<R: Record>(&self, bytes: &[u8]) -> Result<R> {
-        serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+        self.codec.decode(bytes).map_err(|e| StoreError::Corrupt {
             path: self.path.clone(),
             detail: format!("a stored {} is unreadable: {e}", R::WHAT),
         })
@@ -280,7 +317,10 @@ impl Store {
 
     /// Write records in one transaction without validation (the caller validated them).
     fn put_unchecked<R: Record>(&self, records: &[R]) -> Result<()> {
-        let encoded: Vec<Encoded> = records.iter().map(Encoded::new).collect::<Result<_>>()?;
+        let encoded: Vec<Encoded> = records
+            .iter()
+            .map(|r| Encoded::new(&self.codec, r))
+            .collect::<Result<_>>()?;
         let mut changes = Vec::with_capacity(records.len());
         for r in records {
             let before: Option<R> = self.get(&r.key())?;
@@ -290,7 +330,7 @@ impl Store {
         self.transact(&changes, |tx| {
             for e in &encoded {
                 if let Some(old) = tx[R::TREE as usize].get(e.key)? {
-                    let old: R = serde_json::from_slice(&old).map_err(|e| {
+                    let old: R = self.codec.decode(&old).map_err(|e| {
                         abort(StoreError::Corrupt {
                             path: path.clone(),
                             detail: format!("a stored {} is unreadable: {e}", R::WHAT),
@@ -414,7 +454,7 @@ impl Store {
     pub fn settings(&self) -> Result<Settings> {
         match self.tree(T::Meta).get(SETTINGS_KEY)? {
             None => Ok(Settings::default()),
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+            Some(bytes) => self.codec.decode(&bytes).map_err(|e| StoreError::Corrupt {
                 path: self.path.clone(),
                 detail: format!("the settings are unreadable: {e}"),
             }),
@@ -434,7 +474,7 @@ impl Store {
                 });
             }
         }
-        let bytes = serde_json::to_vec(&s).map_err(|e| StoreError::Database(e.to_string()))?;
+        let bytes = self.codec.encode(&s)?;
         let before = self.settings()?;
         let audited = audit::Change {
             action: "settings",
@@ -454,28 +494,33 @@ impl Store {
 
     /// Write a whole, already validated dataset (import, demo) in one transaction.
     pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
+        self.write_dataset_with(ds, &[])
+    }
+
+    /// Write a dataset; `changes` replaces the default "import" audit entry when not empty.
+    pub(crate) fn write_dataset_with(&self, ds: &Dataset, changes: &[audit::Change]) -> Result<()> {
         ds.validate().map_err(StoreError::ImportInvalid)?;
-        fn add<R: Record>(out: &mut Vec<Encoded>, rs: &[R]) -> Result<()> {
+        fn add<R: Record>(codec: &codec::Codec, out: &mut Vec<Encoded>, rs: &[R]) -> Result<()> {
             for r in rs {
-                out.push(Encoded::new(r)?);
+                out.push(Encoded::new(codec, r)?);
             }
             Ok(())
         }
         let mut encoded = Vec::new();
-        add(&mut encoded, &ds.agencies)?;
-        add(&mut encoded, &ds.teams)?;
-        add(&mut encoded, &ds.people)?;
-        add(&mut encoded, &ds.venues)?;
-        add(&mut encoded, &ds.children)?;
-        add(&mut encoded, &ds.episodes)?;
-        add(&mut encoded, &ds.meetings)?;
-        add(&mut encoded, &ds.events)?;
-        add(&mut encoded, &ds.busy)?;
+        add(&self.codec, &mut encoded, &ds.agencies)?;
+        add(&self.codec, &mut encoded, &ds.teams)?;
+        add(&self.codec, &mut encoded, &ds.people)?;
+        add(&self.codec, &mut encoded, &ds.venues)?;
+        add(&self.codec, &mut encoded, &ds.children)?;
+        add(&self.codec, &mut encoded, &ds.episodes)?;
+        add(&self.codec, &mut encoded, &ds.meetings)?;
+        add(&self.codec, &mut encoded, &ds.events)?;
+        add(&self.codec, &mut encoded, &ds.busy)?;
         let mut history: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
         let mut counts: std::collections::HashMap<MeetingId, u32> = Default::default();
         for h in &ds.history {
             let n = counts.entry(h.meeting).or_default();
-            let bytes = serde_json::to_vec(h).map_err(|e| StoreError::Database(e.to_string()))?;
+            let bytes = self.codec.encode(h)?;
             history.push((keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]), bytes));
             *n += 1;
         }
@@ -493,11 +538,19 @@ impl Store {
                 "episodes": ds.episodes.len(),
             })),
         };
-        self.transact(&[summary], |tx| {
-            for e in &encoded {
+        if changes.is_empty() {
+            self.write_all(&encoded, &history, &[summary])
+        } else {
+            self.write_all(&encoded, &history, changes)
+        }
+    }
+
+    fn write_all(&self, encoded: &[Encoded], history: &[(Vec<u8>, Vec<u8>)], changes: &[audit::Change]) -> Result<()> {
+        self.transact(changes, |tx| {
+            for e in encoded {
                 e.insert(tx)?;
             }
-            for (k, v) in &history {
+            for (k, v) in history {
                 tx[T::MeetingHistory as usize].insert(k.as_slice(), v.as_slice())?;
             }
             Ok(())
@@ -509,7 +562,7 @@ impl Store {
             .iter()
             .values()
             .map(|v| {
-                serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt {
+                self.codec.decode(&v?).map_err(|e| StoreError::Corrupt {
                     path: self.path.clone(),
                     detail: format!("a meeting history entry is unreadable: {e}"),
                 })
@@ -523,7 +576,7 @@ impl Store {
             .scan_prefix(id.as_bytes())
             .values()
             .map(|v| {
-                serde_json::from_slice(&v?).map_err(|e| StoreError::Corrupt {
+                self.codec.decode(&v?).map_err(|e| StoreError::Corrupt {
                     path: self.path.clone(),
                     detail: format!("a meeting history entry is unreadable: {e}"),
                 })
@@ -545,8 +598,8 @@ impl Store {
             at,
             change,
         };
-        let entry_bytes = serde_json::to_vec(&entry).map_err(|e| StoreError::Database(e.to_string()))?;
-        let bytes = serde_json::to_vec(m).map_err(|e| StoreError::Database(e.to_string()))?;
+        let entry_bytes = self.codec.encode(&entry)?;
+        let bytes = self.codec.encode(m)?;
         let key = m.key();
         let new_index = m.index_keys();
         let path = self.path.clone();
@@ -560,7 +613,7 @@ impl Store {
         };
         self.transact(&[audited], |tx| {
             if let Some(old) = tx[T::Meetings as usize].get(key)? {
-                let old: Meeting = serde_json::from_slice(&old).map_err(|e| {
+                let old: Meeting = self.codec.decode(&old).map_err(|e| {
                     abort(StoreError::Corrupt {
                         path: path.clone(),
                         detail: format!("a stored meeting is unreadable: {e}"),
@@ -598,7 +651,10 @@ impl Store {
             .into_iter()
             .filter(|b| b.source.is_some())
             .collect();
-        let encoded: Vec<Encoded> = blocks.iter().map(Encoded::new).collect::<Result<_>>()?;
+        let encoded: Vec<Encoded> = blocks
+            .iter()
+            .map(|b| Encoded::new(&self.codec, b))
+            .collect::<Result<_>>()?;
         let summary = audit::Change {
             action: "import-calendar",
             record: "busy block",
@@ -637,7 +693,7 @@ impl Store {
             for kv in s.tree(R::TREE).iter() {
                 let (k, v) = kv?;
                 r.records += 1;
-                match serde_json::from_slice::<R>(&v) {
+                match s.codec.decode::<R>(&v) {
                     Ok(rec) => {
                         if rec.key()[..] != k[..] {
                             r.problems.push(format!("a {} is stored under the wrong key", R::WHAT));

@@ -10,6 +10,17 @@ use crate::error::{Result, StoreError};
 use crate::Store;
 
 pub const EXPORT_FORMAT: &str = "convene-export";
+/// An export sealed with the store's key: the KDF parameters in clear, the export inside.
+pub const ENCRYPTED_EXPORT_FORMAT: &str = "convene-export-encrypted";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EncryptedExport {
+    format: String,
+    version: u32,
+    kdf: crate::crypto::KdfParams,
+    ciphertext: String,
+}
 pub const EXPORT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,12 +44,31 @@ impl Store {
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
         text.push('\n');
-        Ok(text)
+        match (&self.codec.cipher, self.crypto_meta()?) {
+            (Some(cipher), Some(meta)) => {
+                use base64::Engine as _;
+                let sealed = EncryptedExport {
+                    format: ENCRYPTED_EXPORT_FORMAT.to_string(),
+                    version: EXPORT_VERSION,
+                    kdf: meta.kdf,
+                    ciphertext: base64::engine::general_purpose::STANDARD.encode(cipher.seal(text.as_bytes())?),
+                };
+                let mut out = serde_json::to_string_pretty(&sealed).map_err(|e| StoreError::Database(e.to_string()))?;
+                out.push('\n');
+                Ok(out)
+            }
+            _ => Ok(text),
+        }
     }
 
     /// Import a whole export into this (empty) store, or change nothing.
     pub fn import(&self, text: &str) -> Result<()> {
-        let file = parse_export(text)?;
+        self.import_with(text, None)
+    }
+
+    /// Import a file that may be encrypted (then `passphrase` opens it).
+    pub fn import_with(&self, text: &str, passphrase: Option<&str>) -> Result<()> {
+        let file = parse_export_with(text, passphrase)?;
         if !self.is_empty() {
             return Err(StoreError::NotEmpty {
                 children: self.count::<convene_core::Child>(),
@@ -54,11 +84,25 @@ impl Store {
     }
 }
 
-/// Parse and check an export file's envelope before its contents.
-pub fn parse_export(text: &str) -> Result<ExportFile> {
+/// Parse and check an export file (envelope, then contents), opening an encrypted export with
+/// `passphrase`.
+pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportFile> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StoreError::ImportMalformed {
         detail: format!("it is not valid JSON ({e})"),
     })?;
+    if value.get("format").and_then(|f| f.as_str()) == Some(ENCRYPTED_EXPORT_FORMAT) {
+        let sealed: EncryptedExport =
+            serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        let pass = passphrase.ok_or(StoreError::ImportNeedsPassphrase)?;
+        let cipher = crate::crypto::Cipher::derive(pass, &sealed.kdf)?;
+        let inner = cipher
+            .open(&crate::crypto::unb64(&sealed.ciphertext)?)
+            .ok_or(StoreError::WrongPassphrase)?;
+        let inner = String::from_utf8(inner).map_err(|_| StoreError::ImportMalformed {
+            detail: "not text".into(),
+        })?;
+        return parse_export_with(&inner, None);
+    }
     if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
         return Err(StoreError::ImportMalformed {
             detail: format!("it has no \"format\": \"{EXPORT_FORMAT}\" field"),

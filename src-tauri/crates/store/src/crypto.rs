@@ -1,0 +1,113 @@
+//! Encryption at rest: a passphrase, stretched with Argon2id, keys XChaCha20-Poly1305, which
+//! seals every stored value (records, indexes' owners' data, settings, history, audit entries).
+//! Keys of the trees hold only random ids and dates, never personal data.
+
+use base64::Engine as _;
+use chacha20poly1305::aead::rand_core::RngCore;
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Result, StoreError};
+
+const NONCE: usize = 24;
+const CHECK_PLAINTEXT: &[u8] = b"convene-passphrase-check";
+
+/// How the key is derived: stored in clear beside the data (it is not secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub salt: String,
+    pub m_cost_kib: u32,
+    pub t_cost: u32,
+    pub p_cost: u32,
+}
+
+impl KdfParams {
+    /// Fresh parameters: a random salt, 64 MiB, 3 passes (OWASP's Argon2id guidance).
+    pub fn fresh() -> KdfParams {
+        let mut salt = [0u8; 16];
+        OsRng.fill_bytes(&mut salt);
+        KdfParams {
+            salt: b64(&salt),
+            m_cost_kib: 64 * 1024,
+            t_cost: 3,
+            p_cost: 1,
+        }
+    }
+}
+
+/// What an encrypted store keeps in clear: the KDF parameters and a sealed check value that
+/// tells a wrong passphrase from damaged data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CryptoMeta {
+    pub kdf: KdfParams,
+    pub check: String,
+}
+
+pub struct Cipher {
+    aead: XChaCha20Poly1305,
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+pub fn unb64(text: &str) -> Result<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|_| StoreError::Corrupt {
+            path: Default::default(),
+            detail: "bad base64 in encryption data".into(),
+        })
+}
+
+impl Cipher {
+    pub fn derive(passphrase: &str, kdf: &KdfParams) -> Result<Cipher> {
+        if passphrase.is_empty() {
+            return Err(StoreError::WrongPassphrase);
+        }
+        let params = argon2::Params::new(kdf.m_cost_kib, kdf.t_cost, kdf.p_cost, Some(32))
+            .map_err(|e| StoreError::Database(format!("bad key-derivation settings: {e}")))?;
+        let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let mut key = [0u8; 32];
+        argon
+            .hash_password_into(passphrase.as_bytes(), &unb64(&kdf.salt)?, &mut key)
+            .map_err(|e| StoreError::Database(format!("could not derive the key: {e}")))?;
+        let aead =
+            XChaCha20Poly1305::new_from_slice(&key).map_err(|_| StoreError::Database("bad key length".into()))?;
+        Ok(Cipher { aead })
+    }
+
+    /// `nonce || ciphertext` (with its authentication tag).
+    pub fn seal(&self, plain: &[u8]) -> Result<Vec<u8>> {
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let mut out = nonce.to_vec();
+        out.extend(
+            self.aead
+                .encrypt(&nonce, plain)
+                .map_err(|_| StoreError::Database("encryption failed".into()))?,
+        );
+        Ok(out)
+    }
+
+    /// The plaintext, or `None` when the bytes were not sealed with this key (or were altered).
+    pub fn open(&self, bytes: &[u8]) -> Option<Vec<u8>> {
+        if bytes.len() < NONCE {
+            return None;
+        }
+        let (nonce, ct) = bytes.split_at(NONCE);
+        self.aead.decrypt(XNonce::from_slice(nonce), ct).ok()
+    }
+
+    pub fn check_value(&self) -> Result<String> {
+        Ok(b64(&self.seal(CHECK_PLAINTEXT)?))
+    }
+
+    /// Whether this key is the one the check value was sealed with.
+    pub fn verifies(&self, meta: &CryptoMeta) -> bool {
+        unb64(&meta.check)
+            .ok()
+            .and_then(|b| self.open(&b))
+            .is_some_and(|p| p == CHECK_PLAINTEXT)
+    }
+}

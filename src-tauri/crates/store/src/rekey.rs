@@ -1,0 +1,111 @@
+//! Turning encryption on, changing the passphrase, or turning it off. The data is written whole
+//! into a fresh sled database under the new key (so no old plaintext page survives in sled's
+//! log), swapped in, and the old database and old backups are deleted; the audit chain is
+//! carried over entry for entry and the change is appended to it.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use crate::audit::{self, AuditEntry, Head};
+use crate::backup::{list_backups, BackupKind};
+use crate::crypto::{Cipher, CryptoMeta, KdfParams};
+use crate::error::{Result, StoreError};
+use crate::records::T;
+use crate::{Store, AUDIT_HEAD_KEY, CRYPTO_KEY, SETTINGS_KEY};
+
+fn io(path: &Path, e: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// Re-key the store in `dir`: `current` opens it (if it is encrypted), `new` is the new
+/// passphrase, or `None` to store in clear. Returns the reopened store.
+pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, now: DateTime<Utc>) -> Result<Store> {
+    if new.is_some_and(|p| p.chars().count() < 8) {
+        return Err(StoreError::Settings("a passphrase needs at least 8 characters".into()));
+    }
+    let old = Store::open_with(dir, current)?;
+    let was_encrypted = old.is_encrypted();
+    let ds = old.load_dataset()?;
+    let settings = old.settings()?;
+    let entries: Vec<AuditEntry> = old.audit_entries()?;
+    if let Some((seq, what)) = audit::first_break(&entries)? {
+        return Err(StoreError::Settings(format!(
+            "the audit trail is damaged at entry {seq} ({what}); it must be intact before re-keying"
+        )));
+    }
+    drop(old);
+
+    let staging = dir.join(format!(".rekey-{}", now.format("%Y%m%dT%H%M%SZ")));
+    let _ = std::fs::remove_dir_all(&staging);
+    {
+        let mut fresh = Store::open(&staging)?;
+        if let Some(pass) = new {
+            encrypt_empty(&mut fresh, pass)?;
+        }
+        for e in &entries {
+            fresh
+                .tree(T::Audit)
+                .insert(e.seq.to_be_bytes(), fresh.codec.encode(e)?)?;
+        }
+        let head = entries
+            .last()
+            .map(|e| Head {
+                seq: e.seq,
+                hash: e.hash.clone(),
+            })
+            .unwrap_or_default();
+        fresh.tree(T::Meta).insert(AUDIT_HEAD_KEY, fresh.codec.encode(&head)?)?;
+        fresh
+            .tree(T::Meta)
+            .insert(SETTINGS_KEY, fresh.codec.encode(&settings)?)?;
+        let change = audit::Change {
+            action: "encryption",
+            record: "store",
+            id: String::new(),
+            children: vec![],
+            before: Some(serde_json::json!({ "encrypted": was_encrypted })),
+            after: Some(serde_json::json!({ "encrypted": new.is_some() })),
+        };
+        fresh.write_dataset_with(&ds, &[change])?;
+    }
+    // Swap: the fresh database is complete and flushed before the old one goes.
+    let db = dir.join("db");
+    let retired = dir.join(format!("db.retired-{}", now.format("%Y%m%dT%H%M%SZ")));
+    std::fs::rename(&db, &retired).map_err(|e| io(&db, e))?;
+    std::fs::rename(staging.join("db"), &db).map_err(|e| io(&db, e))?;
+    let _ = std::fs::remove_dir_all(&staging);
+    // The old database and backups hold the data under the old key (or none): remove them.
+    std::fs::remove_dir_all(&retired).map_err(|e| io(&retired, e))?;
+    for b in list_backups(dir) {
+        std::fs::remove_file(&b).map_err(|e| io(&b, e))?;
+    }
+    let store = Store::open_with(dir, new)?;
+    store.backup(BackupKind::Manual, now)?;
+    Ok(store)
+}
+
+/// Make a new, empty store encrypted with `passphrase` before anything is written to it.
+pub(crate) fn encrypt_empty(store: &mut Store, passphrase: &str) -> Result<()> {
+    if !store.is_empty() || store.is_encrypted() {
+        return Err(StoreError::Settings(
+            "only a new, empty store can be set up encrypted".into(),
+        ));
+    }
+    let kdf = KdfParams::fresh();
+    let cipher = Cipher::derive(passphrase, &kdf)?;
+    let meta = CryptoMeta {
+        check: cipher.check_value()?,
+        kdf,
+    };
+    let meta = serde_json::to_vec(&meta).map_err(|e| StoreError::Database(e.to_string()))?;
+    store.tree(T::Meta).insert(CRYPTO_KEY, meta)?;
+    // Settings written in clear before (none in a new store) would now be unreadable.
+    store.tree(T::Meta).remove(SETTINGS_KEY)?;
+    store.codec.cipher = Some(cipher);
+    store.db.flush()?;
+    Ok(())
+}
