@@ -2,7 +2,7 @@
 // practitioner's path from the dashboard to a booked ICPC that survives a restart.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, record, screenshot, shown, tallScreenshot } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, screenshot, shown, tallScreenshot } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -144,6 +144,12 @@ describe('Convene desktop app', () => {
     assert.match(await textOf(browser, '#busy-list'), /Leave: Mon 1 Feb 2027 to Fri 5 Feb 2027 — Annual leave/);
     await assertAccessible(browser, 'people with leave');
     await screenshot(browser, '08-people-leave');
+  });
+
+  it('has opened no network connection', async () => {
+    const { pids, remote } = remoteSockets();
+    assert.ok(pids.length >= 1, 'the app process was not found');
+    assert.deepEqual(remote, [], `sockets to other machines: ${remote.join('\n')}`);
   });
 
   it('finds the booking again after quitting and relaunching', async () => {

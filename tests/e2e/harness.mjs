@@ -1,7 +1,7 @@
 // Launches the real Convene window through tauri-driver (which drives WebKitWebDriver) under the
 // caller's Xvfb, each session on a fresh data directory. See ../../../shared/TAURI-NOTES.md for
 // the two pitfalls handled here: wait for BOTH ports, and stop tauri-driver with SIGTERM.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -136,4 +136,33 @@ export async function tallScreenshot(browser, name, height = 1800) {
   await new Promise((r) => setTimeout(r, 300));
   await screenshot(browser, name);
   await browser.setWindowSize(1280, 800);
+}
+
+/** Every TCP/UDP socket held by the app's processes (the app and its WebKit children) whose
+ * peer is not on this machine. Read with `ss` (iproute2). */
+export function remoteSockets() {
+  const pids = new Set();
+  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,comm=,args='], { encoding: 'utf8' });
+  const rows = ps.split('\n').filter(Boolean).map((l) => l.trim().split(/\s+/));
+  for (const r of rows) if (r.slice(2).join(' ').includes('convene-desktop')) pids.add(r[0]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of rows) if (pids.has(r[1]) && !pids.has(r[0])) {
+      pids.add(r[0]);
+      grew = true;
+    }
+  }
+  const out = execFileSync('ss', ['-tunapH'], { encoding: 'utf8' });
+  const local = (addr) => /^(127\.|\[::1\]|::1|\*|0\.0\.0\.0|\[::\]|\[::ffff:127\.)/.test(addr);
+  return {
+    pids: [...pids],
+    remote: out
+      .split('\n')
+      .filter((l) => [...pids].some((p) => l.includes(`pid=${p},`)))
+      .filter((l) => {
+        const cols = l.trim().split(/\s+/);
+        return !local(cols[5] ?? '*');
+      }),
+  };
 }

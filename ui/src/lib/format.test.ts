@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingWhen, ukDate, ukDateOf, ukLongDate, ukWallTime } from './format';
+import { meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -28,7 +28,7 @@ describe('UK formatting', () => {
   it('formats calendar dates without shifting them', () => {
     expect(ukDate('2025-05-12')).toBe('Mon 12 May 2025');
     expect(ukLongDate('2026-12-25')).toBe('Friday 25 December 2026');
-    // 23:30 UTC on 31 Dec is already 1 Jan? No: in winter the UK is on UTC.
+    // In winter the UK is on UTC: 23:30 UTC on 31 Dec is still 31 Dec.
     expect(ukDateOf('2026-12-31T23:30:00Z')).toBe('2026-12-31');
     // In summer, 23:30 UTC is 00:30 the next day in the UK.
     expect(ukDateOf('2026-06-30T23:30:00Z')).toBe('2026-07-01');
@@ -45,5 +45,49 @@ describe('busy time', () => {
   it('shows times on one day, or across days', () => {
     expect(busyWhen('2026-07-01T09:00:00+01:00', '2026-07-01T12:30:00+01:00')).toBe('Wed 1 Jul 2026, 09:00–12:30');
     expect(busyWhen('2026-07-01T09:00:00+01:00', '2026-07-02T12:30:00+01:00')).toBe('Wed 1 Jul 2026 09:00 to Thu 2 Jul 2026 12:30');
+  });
+});
+
+describe('the days the clocks change', () => {
+  // Sunday 29 March 2026: 01:00 GMT becomes 02:00 BST.
+  it('shows BST from 01:00 UTC on 29 March 2026', () => {
+    expect(ukTime('2026-03-29T00:30:00Z')).toBe('00:30');
+    expect(ukTime('2026-03-29T01:30:00Z')).toBe('02:30');
+    expect(meetingWhen('2026-03-29T10:00:00+01:00', '2026-03-29T11:30:00+01:00')).toBe('Sun 29 Mar 2026, 10:00–11:30');
+    // A meeting across the change: 00:30 GMT to 03:00 BST is 90 minutes on the wall clock's terms.
+    expect(meetingWhen('2026-03-29T00:30:00+00:00', '2026-03-29T03:00:00+01:00')).toBe('Sun 29 Mar 2026, 00:30–03:00');
+  });
+
+  // Sunday 25 October 2026: 02:00 BST becomes 01:00 GMT, so 01:xx happens twice.
+  it('shows GMT from 01:00 UTC on 25 October 2026', () => {
+    expect(ukTime('2026-10-25T00:30:00Z')).toBe('01:30');
+    expect(ukTime('2026-10-25T01:30:00Z')).toBe('01:30');
+    expect(meetingWhen('2026-10-25T10:00:00+00:00', '2026-10-25T11:30:00+00:00')).toBe('Sun 25 Oct 2026, 10:00–11:30');
+    expect(ukDateOf('2026-10-24T23:30:00Z')).toBe('2026-10-25');
+    expect(ukDateOf('2026-10-25T23:30:00Z')).toBe('2026-10-25');
+  });
+
+  it('keeps the same wall time for a weekly meeting either side of each change', () => {
+    const weekly = [
+      ['2026-03-23T09:30:00+00:00', '2026-03-23T10:30:00+00:00', 'Mon 23 Mar 2026, 09:30–10:30'],
+      ['2026-03-30T09:30:00+01:00', '2026-03-30T10:30:00+01:00', 'Mon 30 Mar 2026, 09:30–10:30'],
+      ['2026-10-19T09:30:00+01:00', '2026-10-19T10:30:00+01:00', 'Mon 19 Oct 2026, 09:30–10:30'],
+      ['2026-10-26T09:30:00+00:00', '2026-10-26T10:30:00+00:00', 'Mon 26 Oct 2026, 09:30–10:30'],
+    ];
+    for (const [start, end, shown] of weekly) expect(meetingWhen(start, end)).toBe(shown);
+  });
+});
+
+describe('meeting rows', () => {
+  it('splits a meeting into its day and its times', () => {
+    expect(meetingParts('2026-05-12T10:00:00+01:00', '2026-05-12T11:30:00+01:00')).toEqual({
+      day: 'Tue 12 May 2026',
+      times: '10:00–11:30',
+    });
+  });
+  it('names statuses in words', () => {
+    expect(meetingStatusLabel('planned')).toBe('Planned');
+    expect(meetingStatusLabel('cancelled')).toBe('Cancelled');
+    expect(meetingStatusLabel('something-new')).toBe('something-new');
   });
 });

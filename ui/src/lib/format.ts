@@ -41,6 +41,18 @@ export function meetingWhen(start: string, end: string): string {
   return `${parts(dateFmt, s)}, ${timeFmt.format(s)}–${timeFmt.format(e)}`;
 }
 
+/** The two halves of `meetingWhen`, for a table cell that breaks between date and times:
+ * { day: "Tue 12 May 2026", times: "10:00–11:30" }. */
+export function meetingParts(start: string, end: string): { day: string; times: string } {
+  const s = new Date(start);
+  return { day: parts(dateFmt, s), times: `${timeFmt.format(s)}–${timeFmt.format(new Date(end))}` };
+}
+
+/** Words for a meeting's status ("planned" → "Planned"); unknown values are shown as given. */
+export function meetingStatusLabel(status: string): string {
+  return ({ planned: 'Planned', held: 'Held', cancelled: 'Cancelled' } as Record<string, string>)[status] ?? status;
+}
+
 /** "10:00" in UK time. */
 export function ukTime(instant: string): string {
   return timeFmt.format(new Date(instant));
