@@ -19,6 +19,9 @@ const COMMANDS: &[&str] = &[
     "remove_busy",
     "import_calendar",
     "unlock",
+    "child_history",
+    "kpis",
+    "list_teams",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

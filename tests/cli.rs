@@ -744,3 +744,50 @@ END:VCALENDAR\r\n",
     }
     s.run(&["check"]).ok();
 }
+
+#[test]
+fn kpis_print_and_write_csv_one_row_per_figure() {
+    let s = Sandbox::new();
+    s.demo();
+    let figures = json(
+        s.run(&["kpi", "--from", "2025-11-25", "--to", "2026-11-25", "--json"])
+            .ok(),
+    );
+    let figures = figures.as_array().unwrap();
+    for id in [
+        "icpc-15wd-strategy",
+        "icpc-15wd-s47",
+        "core-group-10wd",
+        "reviews-in-time",
+        "assessment-45wd",
+        "cp-visits",
+        "plans-2-years",
+        "second-plans",
+        "attendance-police",
+    ] {
+        let k = figures
+            .iter()
+            .find(|k| k["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        let (n, d) = (k["numerator"].as_u64().unwrap(), k["denominator"].as_u64().unwrap());
+        assert!(n <= d, "{id}");
+        assert_eq!(
+            k["rows"].as_array().unwrap().len() as u64,
+            d,
+            "{id}: rows behind the figure"
+        );
+    }
+    let csv = s.path("kpi.csv");
+    s.run(&["kpi", "--csv", csv.to_str().unwrap()]).ok();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("kpi,title,scope,from,to,numerator,denominator,percent\n"));
+    assert_eq!(text.lines().count(), figures.len() + 1);
+    assert!(s
+        .run(&["kpi", "--from", "2026-05-01", "--to", "2026-01-01"])
+        .failed()
+        .contains("starts"));
+    assert!(s
+        .run(&["kpi", "--team", "00000000-0000-4000-8000-000000000000"])
+        .failed()
+        .contains("There is no team"));
+}

@@ -1,16 +1,18 @@
 //! The IPC commands: thin wrappers over store + core. No logic the CLI would also need.
 
 use chrono::{Duration, NaiveDate};
+use convene_core::kpi::{Kpi, Scope};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
 use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
 use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
 use convene_core::views::{
-    BusyDraft, ChildDetail, ChildSummary, DueItemView, MeetingSummary, PersonView, SaveOutcome, SlotQuery, StoreStatus,
+    BusyDraft, ChangeView, ChildDetail, ChildSummary, DueItemView, MeetingSummary, Named, PersonView, SaveOutcome,
+    SlotQuery, StoreStatus,
 };
 use convene_core::whatif::WhatIf;
 use convene_core::{
-    BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, MeetingId, Person, PersonId, WorkingDayCalendar,
+    BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, MeetingId, Person, PersonId, TeamId, WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -262,4 +264,72 @@ pub async fn import_calendar(state: State<'_, AppState>, person: PersonId, ics: 
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<StoreStatus, IpcError> {
     state.unlock(&passphrase)?;
     state.with_store(status)
+}
+
+/// A child's history: every audited change that concerns them, newest first.
+#[tauri::command]
+pub async fn child_history(state: State<'_, AppState>, id: ChildId) -> Result<Vec<ChangeView>, IpcError> {
+    state.with_store(|store| {
+        store.require::<Child>(id.as_bytes())?;
+        let ds = store.load_dataset()?;
+        let names = queries::Names::new(&ds);
+        let mut out: Vec<ChangeView> = store
+            .audit_entries()?
+            .into_iter()
+            .filter(|e| e.children.contains(&id))
+            .map(|e| ChangeView {
+                seq: e.seq as u32,
+                at: e.at,
+                who: match e.practitioner {
+                    Some(p) => format!("{} ({})", names.person_name(p), e.os_user),
+                    None => e.os_user,
+                },
+                action: e.action,
+                record: e.record,
+                id: e.id,
+            })
+            .collect();
+        out.reverse();
+        Ok(out)
+    })
+}
+
+/// Performance figures for a period (default: the last 12 months) and a team or the authority.
+#[tauri::command]
+pub async fn kpis(
+    state: State<'_, AppState>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    team: Option<TeamId>,
+) -> Result<Vec<Kpi>, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let as_of = today();
+        let to = to.unwrap_or(as_of);
+        let from = from
+            .or_else(|| to.checked_sub_months(chrono::Months::new(12)))
+            .unwrap_or(to);
+        if from > to {
+            return Err(IpcError::new("invalid", "The period starts after it ends."));
+        }
+        let scope = team.map_or(Scope::Authority, Scope::Team);
+        Ok(convene_core::kpi::kpis(&ds, &pack, &cal, scope, from, to, as_of)?)
+    })
+}
+
+#[tauri::command]
+pub async fn list_teams(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {
+    state.with_store(|store| {
+        let mut teams: Vec<Named> = store
+            .all::<convene_core::Team>()?
+            .into_iter()
+            .map(|t| Named {
+                id: t.id.0,
+                name: t.name,
+            })
+            .collect();
+        teams.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(teams)
+    })
 }

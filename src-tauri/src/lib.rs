@@ -40,6 +40,9 @@ pub fn run() {
             commands::remove_busy,
             commands::import_calendar,
             commands::unlock,
+            commands::child_history,
+            commands::kpis,
+            commands::list_teams,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -117,6 +117,9 @@ describe('Convene desktop app', () => {
       timeoutMsg: 'the ICPC item did not become "scheduled, inside the deadline"',
     });
     await tallScreenshot(browser, '07-icpc-scheduled-within-timescale-full-page');
+    // The booking is in the child's history (from the audit trail).
+    await (await shown(browser, '#show-history')).click();
+    assert.match(await textOf(browser, '#history-table'), /create meeting/);
   });
 
   it('records leave for a practitioner', async () => {
@@ -144,6 +147,18 @@ describe('Convene desktop app', () => {
     assert.match(await textOf(browser, '#busy-list'), /Leave: Mon 1 Feb 2027 to Fri 5 Feb 2027 — Annual leave/);
     await assertAccessible(browser, 'people with leave');
     await screenshot(browser, '08-people-leave');
+  });
+
+  it('shows performance figures that open to their rows', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-performance')).click();
+    await shown(browser, '#kpi-table');
+    const row = await shown(browser, '#kpi-table tr[data-kpi="icpc-15wd-strategy"]');
+    assert.match(await row.getText(), /\d+\.\d%/);
+    await (await row.$('summary')).click();
+    assert.match(await row.getText(), /counted/);
+    await assertAccessible(browser, 'performance');
+    await screenshot(browser, '10-performance');
   });
 
   it('has opened no network connection', async () => {

@@ -15,6 +15,9 @@ import type { SlotResult } from '../bindings/SlotResult';
 import type { StoreStatus } from '../bindings/StoreStatus';
 import type { UiError } from '../bindings/UiError';
 import type { WhatIf } from '../bindings/WhatIf';
+import type { ChangeView } from '../bindings/ChangeView';
+import type { Kpi } from '../bindings/Kpi';
+import type { Named } from '../bindings/Named';
 import type { PersonView } from '../bindings/PersonView';
 import type { PersonId } from '../bindings/PersonId';
 import type { BusyBlock } from '../bindings/BusyBlock';
@@ -50,6 +53,9 @@ export const api = {
   listConflicts: (days: number) => call<Conflict[]>('list_conflicts', { days }),
   restoreLatestBackup: () => call<StoreStatus>('restore_latest_backup'),
   unlock: (passphrase: string) => call<StoreStatus>('unlock', { passphrase }),
+  childHistory: (id: ChildId) => call<ChangeView[]>('child_history', { id }),
+  kpis: (from: string | null, to: string | null, team: string | null) => call<Kpi[]>('kpis', { from, to, team }),
+  listTeams: () => call<Named[]>('list_teams'),
   listPeople: () => call<PersonView[]>('list_people'),
   personBusy: (person: PersonId) => call<BusyBlock[]>('person_busy', { person }),
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
-import { ALL, meetingKindFor, needsDoing, options, ruleOptions, statusLabel } from './dashboard';
+import { ALL, groups, meetingKindFor, needsDoing, options, ruleOptions, statusLabel } from './dashboard';
 
 function item(p: Partial<DueItemView>): DueItemView {
   return {
@@ -53,5 +53,52 @@ describe('what needs doing', () => {
     expect(meetingKindFor('core-group-to-core-group')).toBe('core-group');
     expect(meetingKindFor('cp-visit')).toBeNull();
     expect(statusLabel('due-soon')).toBe('Due soon');
+  });
+});
+
+describe('grouping and filtering', () => {
+  const cp = 'Child Protection and Court Team';
+  const ai = 'Assessment and Intervention Team';
+  const items = [
+    item({ child_name: 'Isla', status: 'overdue', team: cp, rule: 'cin-review', rule_title: 'Child-in-need review', deadline: '2026-08-26' }),
+    item({ child_name: 'Ivy', status: 'overdue', team: cp, rule: 'cin-review', rule_title: 'Child-in-need review', deadline: '2026-10-22' }),
+    item({ child_name: 'B.S.', status: 'overdue', team: ai, rule: 'strategy-to-icpc', deadline: '2026-11-03' }),
+    item({ child_name: 'Zara', status: 'due-soon', team: cp, rule: 'core-group-to-core-group', rule_title: 'Core group', deadline: '2026-11-27' }),
+    item({ child_name: 'Amir', status: 'due-soon', team: ai, rule: 'cin-review', rule_title: 'Child-in-need review', deadline: '2026-11-26' }),
+    item({ child_name: 'Unallocated', status: 'due-soon', team: null, social_worker: null, rule: 'cin-review', rule_title: 'Child-in-need review', deadline: '2026-11-30' }),
+    item({ child_name: 'Met', status: 'met-late', team: cp }),
+    item({ child_name: 'Closed', status: 'closed', team: cp }),
+  ];
+  const everything = { team: ALL, rule: ALL, mine: null };
+
+  it('groups overdue before due soon, with counts in the headings', () => {
+    const g = groups(needsDoing(items, everything));
+    expect(g.map((x) => x.title)).toEqual(['Overdue (3)', 'Due soon (3)']);
+    expect(g[0].items.map((i) => i.child_name)).toEqual(['Isla', 'Ivy', 'B.S.']);
+    expect(g[1].items.map((i) => i.child_name)).toEqual(['Amir', 'Zara', 'Unallocated']);
+  });
+
+  it('filters by team: items with no team only show for all teams', () => {
+    const g = groups(needsDoing(items, { ...everything, team: ai }));
+    expect(g.map((x) => x.title)).toEqual(['Overdue (1)', 'Due soon (1)']);
+    expect(g[1].items[0].child_name).toBe('Amir');
+    expect(options(items, (i) => i.team)).toEqual([ai, cp]);
+  });
+
+  it('filters by rule, and by team and rule together', () => {
+    const byRule = needsDoing(items, { ...everything, rule: 'cin-review' });
+    expect(byRule.overdue).toHaveLength(2);
+    expect(byRule.dueSoon.map((i) => i.child_name)).toEqual(['Amir', 'Unallocated']);
+    const both = groups(needsDoing(items, { team: cp, rule: 'strategy-to-icpc', mine: null }));
+    expect(both.map((x) => x.items.length)).toEqual([0, 0]);
+    expect(both[0].none).toBe('Nothing is overdue for this selection.');
+  });
+
+  it('offers each rule once under its title, sorted by title', () => {
+    expect(ruleOptions(items)).toEqual([
+      { id: 'cin-review', title: 'Child-in-need review' },
+      { id: 'core-group-to-core-group', title: 'Core group' },
+      { id: 'strategy-to-icpc', title: 'Initial child protection conference' },
+    ]);
   });
 });

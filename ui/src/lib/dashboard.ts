@@ -22,6 +22,16 @@ export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItem
   };
 }
 
+export type Group = { key: 'overdue' | 'due-soon'; title: string; none: string; items: DueItemView[] };
+
+/** The dashboard's two groups, in reading order, each with its heading and its empty sentence. */
+export function groups(shown: { overdue: DueItemView[]; dueSoon: DueItemView[] }): Group[] {
+  return [
+    { key: 'overdue', title: `Overdue (${shown.overdue.length})`, none: 'Nothing is overdue for this selection.', items: shown.overdue },
+    { key: 'due-soon', title: `Due soon (${shown.dueSoon.length})`, none: 'Nothing is due soon for this selection.', items: shown.dueSoon },
+  ];
+}
+
 /** Distinct values for a filter's options, sorted. */
 export function options(items: DueItemView[], pick: (i: DueItemView) => string | null): string[] {
   return [...new Set(items.map(pick).filter((v): v is string => !!v))].sort();

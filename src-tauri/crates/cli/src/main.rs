@@ -130,6 +130,24 @@ enum Command {
         #[arg(value_enum)]
         action: EncryptionAction,
     },
+    /// Performance figures (timeliness, long and repeat plans, attendance by agency).
+    Kpi {
+        /// First day of the period (default: a year before --to).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day of the period (default: today).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, conflicts_with = "practitioner")]
+        team: Option<String>,
+        #[arg(long)]
+        practitioner: Option<String>,
+        /// Also write the figures as CSV (one row per figure and scope).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The audit trail: verify its hash chain, or show changes (for one child).
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -335,6 +353,65 @@ fn run(cli: Cli) -> Outcome {
         Command::Holidays(c) => timescales::holidays(&ctx, c),
         Command::Settings(c) => settings::settings(&ctx, c),
         Command::Dev(c) => dev::dev(&ctx, c),
+        Command::Kpi {
+            from,
+            to,
+            team,
+            practitioner,
+            csv,
+            json,
+        } => {
+            let store = ctx.open()?;
+            let settings = store.settings()?;
+            let pack = settings.pack()?;
+            let cal = settings.calendar(pack.division);
+            let as_of = today();
+            let to = to.as_deref().map(parse_date).transpose()?.unwrap_or(as_of);
+            let from = match from.as_deref() {
+                Some(f) => parse_date(f)?,
+                None => to.checked_sub_months(chrono::Months::new(12)).unwrap_or(to),
+            };
+            if from > to {
+                return Err(Failure(format!("The period starts ({from}) after it ends ({to}).")));
+            }
+            let ds = store.load_dataset()?;
+            let (scope, label) = match (team, practitioner) {
+                (Some(t), _) => {
+                    let id: convene_core::TeamId = t.parse()?;
+                    let team = ds
+                        .teams
+                        .iter()
+                        .find(|x| x.id == id)
+                        .ok_or_else(|| Failure(format!("There is no team with id {id}.")))?;
+                    (convene_core::kpi::Scope::Team(id), format!("team: {}", team.name))
+                }
+                (None, Some(p)) => {
+                    let id: convene_core::PersonId = p.parse()?;
+                    let person = store.require::<convene_core::Person>(id.as_bytes())?;
+                    (
+                        convene_core::kpi::Scope::Practitioner(id),
+                        format!("practitioner: {}", person.name),
+                    )
+                }
+                (None, None) => (convene_core::kpi::Scope::Authority, "authority".to_string()),
+            };
+            let figures = convene_core::kpi::kpis(&ds, &pack, &cal, scope, from, to, as_of)?;
+            if let Some(path) = csv {
+                write_atomically(&path, convene_core::kpi::to_csv(&label, from, to, &figures).as_bytes())?;
+            }
+            if json {
+                return print_json(&figures);
+            }
+            out!("{label}, {from} to {to}:");
+            for k in &figures {
+                let pct = k
+                    .percent
+                    .map(|p| format!("{p:>5.1}%"))
+                    .unwrap_or_else(|| "    —  ".into());
+                out!("{pct}  {:>4}/{:<4} {}", k.numerator, k.denominator, k.title);
+            }
+            Ok(())
+        }
         Command::Encryption { action } => {
             let dir = ctx.dir()?;
             let new = std::env::var("CONVENE_NEW_PASSPHRASE").ok().filter(|p| !p.is_empty());

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod holidays;
 pub mod ids;
+pub mod kpi;
 pub mod model;
 pub mod queries;
 pub mod rules;

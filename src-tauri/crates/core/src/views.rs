@@ -311,3 +311,17 @@ pub fn pattern_label(p: &WorkingPattern) -> String {
         .collect::<Vec<_>>()
         .join("; ")
 }
+
+/// One change in a child's history (from the audit trail).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChangeView {
+    pub seq: u32,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub who: String,
+    /// "save", "create", "reschedule", "cancel", "delete", …
+    pub action: String,
+    /// "meeting", "event", "child", …
+    pub record: String,
+    pub id: String,
+}

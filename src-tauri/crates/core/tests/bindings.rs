@@ -48,6 +48,9 @@ fn export_all(dir: &Path) {
         convene_core::schedule::planning::MeetingDraft,
         PersonView,
         BusyDraft,
+        ChangeView,
+        convene_core::kpi::Kpi,
+        Named,
     );
 }
 

@@ -1,0 +1,316 @@
+//! Performance figures for managers: timeliness of conferences, core groups, reviews,
+//! assessments and visits; long and repeat plans; attendance by agency. Each figure carries the
+//! rows behind it, so it can be opened. Pure: the caller passes the records, the period and the
+//! scope.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calendar::WorkingDayCalendar;
+use crate::dataset::Dataset;
+use crate::error::CalendarError;
+use crate::ids::*;
+use crate::model::*;
+use crate::queries::evaluate_all;
+use crate::rules::{IcpcAnchor, RulePack};
+use crate::timescales::{DueItem, DueStatus};
+use crate::views::uk_date;
+
+/// Whose figures: the whole authority, one team, or one practitioner (by allocated children).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", content = "id", rename_all = "kebab-case")]
+pub enum Scope {
+    Authority,
+    Team(TeamId),
+    Practitioner(PersonId),
+}
+
+/// One row behind a figure: a child's item, a plan, or an invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct KpiRow {
+    pub child: Option<ChildId>,
+    pub date: NaiveDate,
+    pub detail: String,
+    /// Counted in the numerator.
+    pub counted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Kpi {
+    pub id: String,
+    pub title: String,
+    pub numerator: u32,
+    pub denominator: u32,
+    /// One decimal place; `None` when there is nothing to count.
+    pub percent: Option<f64>,
+    pub rows: Vec<KpiRow>,
+}
+
+impl Kpi {
+    fn new(id: &str, title: &str, rows: Vec<KpiRow>) -> Kpi {
+        let numerator = rows.iter().filter(|r| r.counted).count() as u32;
+        let denominator = rows.len() as u32;
+        let percent =
+            (denominator > 0).then(|| (1000.0 * f64::from(numerator) / f64::from(denominator)).round() / 10.0);
+        Kpi {
+            id: id.to_string(),
+            title: title.to_string(),
+            numerator,
+            denominator,
+            percent,
+            rows,
+        }
+    }
+}
+
+fn in_scope(ds: &Dataset, scope: Scope) -> Vec<ChildId> {
+    let team_of: HashMap<PersonId, Option<TeamId>> = ds.people.iter().map(|p| (p.id, p.team)).collect();
+    ds.children
+        .iter()
+        .filter(|c| match scope {
+            Scope::Authority => true,
+            Scope::Practitioner(p) => c.social_worker == Some(p),
+            Scope::Team(t) => c.social_worker.and_then(|sw| team_of.get(&sw).copied().flatten()) == Some(t),
+        })
+        .map(|c| c.id)
+        .collect()
+}
+
+/// Items of these rules whose deadline falls in the period and that were due by `as_of`: met
+/// on time counts; met late and still overdue do not; closed and not-yet-due items are left out.
+fn timeliness(
+    items: &[DueItem],
+    rules: &[&str],
+    from: NaiveDate,
+    to: NaiveDate,
+    names: &HashMap<ChildId, String>,
+) -> Vec<KpiRow> {
+    let mut rows: Vec<KpiRow> = items
+        .iter()
+        .filter(|i| rules.contains(&i.rule.as_str()) && i.deadline >= from && i.deadline <= to)
+        .filter(|i| matches!(i.status, DueStatus::Met | DueStatus::MetLate | DueStatus::Overdue))
+        .map(|i| KpiRow {
+            child: Some(i.child),
+            date: i.deadline,
+            detail: format!(
+                "{}: due {}, {}",
+                names.get(&i.child).cloned().unwrap_or_default(),
+                uk_date(i.deadline),
+                match (i.met_on, i.status) {
+                    (Some(d), DueStatus::Met) => format!("met on {}", uk_date(d)),
+                    (Some(d), _) => format!("met late on {}", uk_date(d)),
+                    (None, _) => "not yet met".to_string(),
+                }
+            ),
+            counted: i.status == DueStatus::Met,
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.date, &a.detail).cmp(&(b.date, &b.detail)));
+    rows
+}
+
+/// Every figure for a period and scope, as of a date.
+pub fn kpis(
+    ds: &Dataset,
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    scope: Scope,
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<Kpi>, CalendarError> {
+    let children = in_scope(ds, scope);
+    let names: HashMap<ChildId, String> = ds.children.iter().map(|c| (c.id, c.display_name())).collect();
+    let mut bundles = ds.by_child();
+    bundles.retain(|id, _| children.contains(id));
+    let items = evaluate_all(pack, cal, &bundles, as_of)?;
+    let mut s47 = pack.clone();
+    s47.settings.icpc_anchor = IcpcAnchor::S47Start;
+    let s47_items = evaluate_all(&s47, cal, &bundles, as_of)?;
+
+    let mut out = vec![
+        Kpi::new(
+            "icpc-15wd-strategy",
+            "ICPCs within 15 working days of the (last) strategy discussion",
+            timeliness(&items, &["strategy-to-icpc"], from, to, &names),
+        ),
+        Kpi::new(
+            "icpc-15wd-s47",
+            "ICPCs within 15 working days of the start of the section 47 enquiry (CIN census)",
+            timeliness(&s47_items, &["strategy-to-icpc"], from, to, &names),
+        ),
+        Kpi::new(
+            "core-group-10wd",
+            "First core groups within 10 working days of the ICPC",
+            timeliness(&items, &["icpc-to-core-group"], from, to, &names),
+        ),
+        Kpi::new(
+            "reviews-in-time",
+            "Review conferences within timescale",
+            timeliness(&items, &["icpc-to-first-review", "review-to-review"], from, to, &names),
+        ),
+        Kpi::new(
+            "assessment-45wd",
+            "Child and family assessments within 45 working days",
+            timeliness(&items, &["referral-to-assessment"], from, to, &names),
+        ),
+        Kpi::new(
+            "cp-visits",
+            "Child protection visits within timescale",
+            timeliness(&items, &["cp-visit"], from, to, &names),
+        ),
+    ];
+
+    // Plans: ended in the period after 2 years or more; started in the period as a second plan.
+    let cp: Vec<&Episode> = ds
+        .episodes
+        .iter()
+        .filter(|e| children.contains(&e.child) && matches!(e.kind, EpisodeKind::ChildProtection { .. }))
+        .collect();
+    let long: Vec<KpiRow> = cp
+        .iter()
+        .filter_map(|e| e.end.filter(|end| *end >= from && *end <= to).map(|end| (e, end)))
+        .map(|(e, end)| KpiRow {
+            child: Some(e.child),
+            date: end,
+            detail: format!(
+                "{}: plan from {} to {}",
+                names.get(&e.child).cloned().unwrap_or_default(),
+                uk_date(e.start),
+                uk_date(end)
+            ),
+            counted: e
+                .start
+                .checked_add_months(chrono::Months::new(24))
+                .is_some_and(|two| end >= two),
+        })
+        .collect();
+    out.push(Kpi::new(
+        "plans-2-years",
+        "Plans ending in the period that lasted 2 years or more",
+        long,
+    ));
+    let repeat: Vec<KpiRow> = cp
+        .iter()
+        .filter(|e| e.start >= from && e.start <= to)
+        .map(|e| KpiRow {
+            child: Some(e.child),
+            date: e.start,
+            detail: format!(
+                "{}: plan from {}",
+                names.get(&e.child).cloned().unwrap_or_default(),
+                uk_date(e.start)
+            ),
+            counted: cp.iter().any(|o| o.child == e.child && o.start < e.start),
+        })
+        .collect();
+    out.push(Kpi::new(
+        "second-plans",
+        "Plans starting in the period that are second or subsequent plans",
+        repeat,
+    ));
+
+    // Attendance by agency at conferences and core groups held in the period.
+    let agency_kind: HashMap<PersonId, AgencyKind> = {
+        let kinds: HashMap<AgencyId, AgencyKind> = ds.agencies.iter().map(|a| (a.id, a.kind)).collect();
+        ds.people
+            .iter()
+            .filter_map(|p| kinds.get(&p.agency).map(|k| (p.id, *k)))
+            .collect()
+    };
+    let mut by_agency: HashMap<AgencyKind, Vec<KpiRow>> = HashMap::new();
+    for m in ds.meetings.iter().filter(|m| {
+        matches!(m.status, MeetingStatus::Held)
+            && matches!(
+                m.kind,
+                MeetingKind::Icpc
+                    | MeetingKind::ReviewConference
+                    | MeetingKind::CoreGroup
+                    | MeetingKind::PreBirthConference
+            )
+            && m.date() >= from
+            && m.date() <= to
+            && m.children.iter().any(|c| children.contains(c))
+    }) {
+        for i in m.invitees.iter().filter(|i| i.attendance != Attendance::Invited) {
+            let Some(kind) = agency_kind.get(&i.person) else {
+                continue;
+            };
+            by_agency.entry(*kind).or_default().push(KpiRow {
+                child: m.children.first().copied(),
+                date: m.date(),
+                detail: format!(
+                    "{} on {}: {}",
+                    m.kind.title(),
+                    uk_date(m.date()),
+                    match i.attendance {
+                        Attendance::Attended => "attended",
+                        Attendance::Apologies => "sent apologies",
+                        Attendance::DidNotAttend => "did not attend",
+                        Attendance::Invited => "invited",
+                    }
+                ),
+                counted: i.attendance == Attendance::Attended,
+            });
+        }
+    }
+    let mut agencies: Vec<AgencyKind> = by_agency.keys().copied().collect();
+    agencies.sort();
+    for kind in agencies {
+        let id = serde_json::to_value(kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let rows = by_agency.remove(&kind).unwrap_or_default();
+        out.push(Kpi::new(
+            &format!("attendance-{id}"),
+            &format!("Attendance at conferences and core groups: {}", agency_label(kind)),
+            rows,
+        ));
+    }
+    Ok(out)
+}
+
+fn agency_label(k: AgencyKind) -> &'static str {
+    match k {
+        AgencyKind::ChildrensSocialCare => "children's social care",
+        AgencyKind::Police => "police",
+        AgencyKind::Health => "health",
+        AgencyKind::Education => "education",
+        AgencyKind::Probation => "probation",
+        AgencyKind::Housing => "housing",
+        AgencyKind::Voluntary => "voluntary sector",
+        AgencyKind::Family => "family",
+        AgencyKind::Other => "other agencies",
+    }
+}
+
+/// The CSV the CLI writes: one row per figure and scope.
+pub fn to_csv(scope_label: &str, from: NaiveDate, to: NaiveDate, kpis: &[Kpi]) -> String {
+    let esc = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("kpi,title,scope,from,to,numerator,denominator,percent\n");
+    for k in kpis {
+        out.push_str(&format!(
+            "{},{},{},{from},{to},{},{},{}\n",
+            k.id,
+            esc(&k.title),
+            esc(scope_label),
+            k.numerator,
+            k.denominator,
+            k.percent.map(|p| format!("{p:.1}")).unwrap_or_default()
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,239 @@
+//! A small authority where every figure can be worked out by hand.
+
+use super::*;
+use crate::holidays::Division;
+use crate::time::london;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+struct World {
+    ds: Dataset,
+    team: TeamId,
+    sw: PersonId,
+    other_sw: PersonId,
+}
+
+fn world() -> World {
+    let csc = Agency {
+        id: AgencyId::new_random(),
+        name: "CSC".into(),
+        kind: AgencyKind::ChildrensSocialCare,
+    };
+    let police = Agency {
+        id: AgencyId::new_random(),
+        name: "Police".into(),
+        kind: AgencyKind::Police,
+    };
+    let health = Agency {
+        id: AgencyId::new_random(),
+        name: "Health".into(),
+        kind: AgencyKind::Health,
+    };
+    let school = Agency {
+        id: AgencyId::new_random(),
+        name: "School".into(),
+        kind: AgencyKind::Education,
+    };
+    let team = Team {
+        id: TeamId::new_random(),
+        name: "Team".into(),
+        agency: csc.id,
+        manager: None,
+    };
+    let person = |name: &str, agency: AgencyId, team: Option<TeamId>| Person {
+        id: PersonId::new_random(),
+        name: name.into(),
+        role: "x".into(),
+        agency,
+        team,
+        email: None,
+        working_pattern: WorkingPattern::full_time(),
+    };
+    let sw = person("SW", csc.id, Some(team.id));
+    let other = person("Other SW", csc.id, None);
+    let pc = person("PC", police.id, None);
+    let hv = person("HV", health.id, None);
+    let dsl = person("DSL", school.id, None);
+    let mut ds = Dataset {
+        agencies: vec![csc, police, health, school],
+        teams: vec![team.clone()],
+        people: vec![sw.clone(), other.clone(), pc.clone(), hv.clone(), dsl.clone()],
+        ..Dataset::default()
+    };
+    let mut child = |name: &str| {
+        let c = Child {
+            id: ChildId::new_random(),
+            given_name: name.into(),
+            family_name: "Test".into(),
+            name_display: NameDisplay::FullName,
+            birth: Birth::Born {
+                date_of_birth: d("2018-01-01"),
+            },
+            case_id: name.into(),
+            siblings: vec![],
+            social_worker: Some(sw.id),
+            network: vec![],
+        };
+        ds.children.push(c.clone());
+        c.id
+    };
+    let (a, b, c, e, f) = (child("A"), child("B"), child("C"), child("E"), child("F"));
+    let mut meeting = |kind: MeetingKind, child: ChildId, date: &str, invitees: Vec<(PersonId, Attendance)>| {
+        let start = london(d(date).and_hms_opt(10, 0, 0).unwrap()).unwrap();
+        ds.meetings.push(Meeting {
+            id: MeetingId::new_random(),
+            kind,
+            children: vec![child],
+            start,
+            end: start + chrono::Duration::hours(1),
+            location: Location::Online {
+                joining_details: "x".into(),
+            },
+            chair: None,
+            minute_taker: None,
+            invitees: invitees
+                .into_iter()
+                .map(|(person, attendance)| Invitee {
+                    person,
+                    required: true,
+                    attendance,
+                })
+                .collect(),
+            status: MeetingStatus::Held,
+            sequence: 0,
+            overrides: vec![],
+        });
+    };
+    // A: strategy Mon 5 Jan 2026, ICPC Tue 20 Jan (deadline Mon 26 Jan: met), core group Fri 30 Jan
+    // (deadline Tue 3 Feb: met). Section 47 started Mon 15 Dec 2025 (deadline Thu 8 Jan: late).
+    meeting(MeetingKind::StrategyDiscussion, a, "2026-01-05", vec![]);
+    meeting(
+        MeetingKind::Icpc,
+        a,
+        "2026-01-20",
+        vec![(pc.id, Attendance::Attended), (hv.id, Attendance::Apologies)],
+    );
+    meeting(MeetingKind::CoreGroup, a, "2026-01-30", vec![]);
+    // B: strategy Mon 5 Jan, ICPC Fri 30 Jan (late), core group Fri 20 Feb (deadline Fri 13 Feb: late).
+    meeting(MeetingKind::StrategyDiscussion, b, "2026-01-05", vec![]);
+    meeting(
+        MeetingKind::Icpc,
+        b,
+        "2026-01-30",
+        vec![(pc.id, Attendance::Attended), (dsl.id, Attendance::Attended)],
+    );
+    meeting(MeetingKind::CoreGroup, b, "2026-02-20", vec![]);
+    // C: strategy Mon 12 Jan, no ICPC (deadline Mon 2 Feb: overdue by 1 Mar).
+    meeting(MeetingKind::StrategyDiscussion, c, "2026-01-12", vec![]);
+    let mut event = |child: ChildId, kind: EventKind, date: &str| {
+        ds.events.push(Event {
+            id: EventId::new_random(),
+            child,
+            kind,
+            date: d(date),
+            note: String::new(),
+        });
+    };
+    event(a, EventKind::S47Start, "2025-12-15");
+    event(b, EventKind::S47Start, "2026-01-05");
+    event(c, EventKind::S47Start, "2026-01-12");
+    let mut plan = |child: ChildId, start: &str, end: Option<&str>| {
+        ds.episodes.push(Episode {
+            id: EpisodeId::new_random(),
+            child,
+            kind: EpisodeKind::ChildProtection {
+                category: CpCategory::Neglect,
+            },
+            start: d(start),
+            end: end.map(d),
+        });
+    };
+    plan(a, "2023-01-01", Some("2025-06-30")); // an earlier plan: A's new one is a second plan
+    plan(a, "2026-01-20", None);
+    plan(b, "2026-01-30", None);
+    plan(e, "2024-01-10", Some("2026-02-10")); // 2 years and a month
+    plan(f, "2025-06-01", Some("2026-02-01")); // 8 months
+    ds.validate().unwrap();
+    World {
+        ds,
+        team: team.id,
+        sw: sw.id,
+        other_sw: other.id,
+    }
+}
+
+fn figures(w: &World, scope: Scope) -> HashMap<String, (u32, u32, Option<f64>)> {
+    let pack = RulePack::builtin("england").unwrap();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    kpis(
+        &w.ds,
+        &pack,
+        &cal,
+        scope,
+        d("2026-01-01"),
+        d("2026-02-28"),
+        d("2026-03-01"),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
+    .collect()
+}
+
+#[test]
+fn every_figure_is_the_hand_count() {
+    let w = world();
+    let f = figures(&w, Scope::Authority);
+    // A met, B late, C overdue.
+    assert_eq!(f["icpc-15wd-strategy"], (1, 3, Some(33.3)));
+    // From the s47 start: A late (8 Jan), B late, C overdue.
+    assert_eq!(f["icpc-15wd-s47"], (0, 3, Some(0.0)));
+    assert_eq!(f["core-group-10wd"], (1, 2, Some(50.0)));
+    assert_eq!(f["reviews-in-time"], (0, 0, None));
+    assert_eq!(f["assessment-45wd"], (0, 0, None));
+    // E's plan lasted over 2 years, F's 8 months.
+    assert_eq!(f["plans-2-years"], (1, 2, Some(50.0)));
+    // A's plan is a second plan; B's is a first.
+    assert_eq!(f["second-plans"], (1, 2, Some(50.0)));
+    assert_eq!(f["attendance-police"], (2, 2, Some(100.0)));
+    assert_eq!(f["attendance-health"], (0, 1, Some(0.0)));
+    assert_eq!(f["attendance-education"], (1, 1, Some(100.0)));
+}
+
+#[test]
+fn scopes_select_children_by_team_and_practitioner() {
+    let w = world();
+    assert_eq!(figures(&w, Scope::Team(w.team)), figures(&w, Scope::Authority));
+    assert_eq!(figures(&w, Scope::Practitioner(w.sw)), figures(&w, Scope::Authority));
+    let none = figures(&w, Scope::Practitioner(w.other_sw));
+    assert_eq!(none["icpc-15wd-strategy"], (0, 0, None));
+}
+
+#[test]
+fn each_figure_opens_to_its_rows_and_csv_has_one_line_per_figure() {
+    let w = world();
+    let pack = RulePack::builtin("england").unwrap();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let all = kpis(
+        &w.ds,
+        &pack,
+        &cal,
+        Scope::Authority,
+        d("2026-01-01"),
+        d("2026-02-28"),
+        d("2026-03-01"),
+    )
+    .unwrap();
+    let icpc = all.iter().find(|k| k.id == "icpc-15wd-strategy").unwrap();
+    assert_eq!(icpc.rows.len(), 3);
+    assert!(icpc
+        .rows
+        .iter()
+        .any(|r| r.detail.contains("met on Tue 20 Jan 2026") && r.counted));
+    assert!(icpc.rows.iter().any(|r| r.detail.contains("not yet met") && !r.counted));
+    let csv = to_csv("authority", d("2026-01-01"), d("2026-02-28"), &all);
+    assert_eq!(csv.lines().count(), all.len() + 1);
+    assert!(csv.contains("icpc-15wd-strategy,ICPCs within 15 working days of the (last) strategy discussion,authority,2026-01-01,2026-02-28,1,3,33.3"), "{csv}");
+}

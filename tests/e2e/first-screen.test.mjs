@@ -1,0 +1,168 @@
+// The first thing a new user sees, on the real window and a fresh data folder: the empty state,
+// loading the demo with visible progress, then the three main screens with real data, each
+// checked with axe-core (WCAG 2.2 A/AA), for inline styles (the CSP forbids them) and for
+// requests leaving the app, and each saved as a 1280×800 screenshot in artifacts/<screen>.png.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations, launch, newDataDir, screenshot, shown } from './harness.mjs';
+
+const UK_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/;
+
+/** Serious or critical axe violations fail the test, listed in full. */
+async function assertAccessible(browser, screen) {
+  const violations = await axeViolations(browser);
+  assert.equal(violations.length, 0, `${screen}: serious or critical accessibility problems:\n${describeViolations(violations)}`);
+}
+
+/** What the CSP would block or the user would not expect: inline style attributes, CSP
+ * violations reported since `watchCsp`, and resources from anywhere but the app itself. */
+async function assertSelfContained(browser, screen) {
+  const found = await browser.execute(() => ({
+    inlineStyles: [...document.querySelectorAll('[style]')].map((e) => e.outerHTML.slice(0, 120)),
+    cspViolations: window.__cspViolations ?? [],
+    foreign: performance
+      .getEntriesByType('resource')
+      .map((r) => r.name)
+      .filter((u) => !u.startsWith(location.origin) && !/^(ipc|tauri):/.test(u) && !u.startsWith('http://ipc.localhost')),
+  }));
+  assert.deepEqual(found.inlineStyles, [], `${screen}: elements with inline styles`);
+  assert.deepEqual(found.cspViolations, [], `${screen}: Content-Security-Policy violations`);
+  assert.deepEqual(found.foreign, [], `${screen}: resources fetched from outside the app`);
+}
+
+async function watchCsp(browser) {
+  await browser.execute(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+}
+
+async function openScreen(browser, nav, ready) {
+  await (await shown(browser, `#nav-${nav}`)).click();
+  await shown(browser, ready);
+  assert.equal(await (await browser.$(`#nav-${nav}`)).getAttribute('aria-current'), 'page', `${nav} is not marked current`);
+}
+
+describe('first screen on an empty store', () => {
+  const dataDir = newDataDir();
+  let app;
+
+  before(async () => {
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+    await watchCsp(app.browser);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('uses the fresh data folder given in CONVENE_DATA_DIR', async () => {
+    // tauri-driver → WebKitWebDriver → app all inherit the environment; the store says where it is.
+    const status = JSON.parse(
+      await app.browser.executeAsync((done) => {
+        window.__TAURI_INTERNALS__.invoke('store_status').then(
+          (s) => done(JSON.stringify(s)),
+          (e) => done(JSON.stringify({ error: e })),
+        );
+      }),
+    );
+    assert.equal(status.data_dir, dataDir);
+    assert.equal(status.empty, true);
+  });
+
+  it('shows the empty state with one clear action', async () => {
+    const { browser } = app;
+    const text = await (await shown(browser, '#empty-state')).getText();
+    assert.match(text, /No records yet/);
+    assert.match(text, /Convene plans the multi-agency meetings/);
+    const button = await shown(browser, '#load-demo');
+    assert.equal(await button.getText(), 'Load demo data');
+    assert.equal(await browser.$$('h1').length, 1);
+    assert.equal(await (await browser.$('html')).getAttribute('lang'), 'en-GB');
+    // The skip link is the first stop for the keyboard.
+    await browser.keys(['Tab']);
+    assert.equal(await browser.execute(() => document.activeElement?.textContent?.trim()), 'Skip to main content');
+    await assertAccessible(browser, 'empty state');
+    await assertSelfContained(browser, 'empty state');
+    await screenshot(browser, 'empty-state');
+  });
+
+  it('shows progress while the demo loads, then what needs doing', async () => {
+    const { browser } = app;
+    // Loading takes a second or two; record what the page showed meanwhile.
+    await browser.execute(() => {
+      window.__sawProgress = false;
+      new MutationObserver(() => {
+        const busy = document.querySelector('#empty-state [aria-busy="true"]');
+        if (busy && /Loading demo data…/.test(busy.textContent ?? '') && busy.querySelector('progress')) window.__sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await (await shown(browser, '#load-demo')).click();
+    await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
+    assert.equal(await browser.execute(() => window.__sawProgress), true, 'no "Loading demo data…" progress was shown');
+    assert.ok(readdirSync(dataDir).length > 0, `nothing was written to ${dataDir}`);
+  });
+
+  it('dashboard: overdue and due-soon items, grouped with counts, filterable by team and rule', async () => {
+    const { browser } = app;
+    assert.equal(await (await browser.$('#nav-dashboard')).getAttribute('aria-current'), 'page');
+    const overdue = await browser.$$('#dashboard [data-testid="items-overdue"] [data-testid="due-item"]');
+    assert.ok(overdue.length >= 1, 'no overdue items');
+    assert.equal(await (await browser.$('[data-testid="group-overdue"]')).getText(), `Overdue (${overdue.length})`);
+    assert.match(await (await browser.$('[data-testid="group-due-soon"]')).getText(), /^Due soon \(\d+\)$/);
+    const teams = await browser.execute(() => [...document.querySelectorAll('#filter-team option')].map((o) => o.value).filter(Boolean));
+    assert.ok(teams.length >= 1, 'no teams to filter by');
+    for (const row of overdue.slice(0, 5)) {
+      const text = await row.getText();
+      assert.match(text, /Overdue/, 'the status is given in words');
+      assert.match(await (await row.$('[data-testid="deadline"]')).getText(), UK_DATE);
+      assert.ok(teams.some((t) => text.includes(t)), `no team in: ${text}`);
+      assert.match(text, /working days? overdue/, `no summary in: ${text}`);
+    }
+
+    // Filter by a team: every row shown is that team's.
+    const team = teams[0];
+    await (await browser.$('#filter-team')).selectByAttribute('value', team);
+    const rows = await browser.$$('#dashboard [data-testid="due-item"]');
+    for (const row of rows) assert.ok((await row.getText()).includes(team), `a row from another team under "${team}"`);
+    await (await browser.$('#filter-team')).selectByAttribute('value', '');
+
+    // Filter by rule: every row shown has that rule.
+    const rule = await browser.execute(() => document.querySelector('#filter-rule option:nth-child(2)')?.value);
+    await (await browser.$('#filter-rule')).selectByAttribute('value', rule);
+    const ruled = await browser.$$('#dashboard [data-testid="due-item"]');
+    assert.ok(ruled.length >= 1, `nothing shown for rule ${rule}`);
+    for (const row of ruled) assert.equal(await row.getAttribute('data-rule'), rule);
+    await (await browser.$('#filter-rule')).selectByAttribute('value', '');
+
+    await assertAccessible(browser, 'dashboard');
+    await assertSelfContained(browser, 'dashboard');
+    await screenshot(browser, 'dashboard');
+  });
+
+  it('children: a table of at least 50 children, most overdue first', async () => {
+    const { browser } = app;
+    await openScreen(browser, 'children', '#children-table');
+    const rows = await browser.$$('#children-table tbody tr');
+    assert.ok(rows.length >= 50, `only ${rows.length} children`);
+    assert.match(await (await browser.$('#children-table caption')).getText(), /children/);
+    assert.match(await rows[0].getText(), /\d+ overdue/, 'the first child has nothing overdue');
+    await assertAccessible(browser, 'children');
+    await assertSelfContained(browser, 'children');
+    await screenshot(browser, 'children');
+  });
+
+  it('meetings: the next 14 days, in UK date and time', async () => {
+    const { browser } = app;
+    await openScreen(browser, 'meetings', '#meetings-table');
+    const rows = await browser.$$('#meetings-table [data-testid="meeting-row"]');
+    assert.ok(rows.length >= 1, 'no upcoming meetings');
+    const first = await rows[0].getText();
+    assert.match(first, /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/, `not UK style: ${first}`);
+    assert.match(first, /Planned|Held|Cancelled/);
+    await assertAccessible(browser, 'meetings');
+    await assertSelfContained(browser, 'meetings');
+    await screenshot(browser, 'meetings');
+  });
+});
