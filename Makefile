@@ -7,7 +7,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 JOBS ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev build-essential pkg-config \
+APT_PACKAGES := python3-icalendar qpdf poppler-utils libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev build-essential pkg-config \
 	libssl-dev xvfb xauth webkit2gtk-driver iproute2 procps
 TAURI_DRIVER_VERSION := 2.1.0
 

@@ -22,6 +22,12 @@ const COMMANDS: &[&str] = &[
     "child_history",
     "kpis",
     "list_teams",
+    "agenda",
+    "agenda_templates",
+    "save_agenda_template",
+    "caseloads",
+    "caseload_history",
+    "save_invitation",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

@@ -791,3 +791,246 @@ fn kpis_print_and_write_csv_one_row_per_figure() {
         .failed()
         .contains("There is no team"));
 }
+
+/// Parse an .ics file with the independent Python `icalendar` library and return, per event,
+/// "METHOD|UID|SEQUENCE|STATUS".
+fn python_ics(path: &std::path::Path) -> Vec<String> {
+    let python = if std::path::Path::new("/usr/bin/python3").exists() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    };
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+assert any(c.name == 'VTIMEZONE' for c in cal.walk()), 'no VTIMEZONE'
+for e in cal.walk('VEVENT'):
+    assert e.decoded('dtstart') < e.decoded('dtend'), 'ends before it starts'
+    print('|'.join([str(cal['METHOD']), str(e['UID']), str(e.get('SEQUENCE', 0)), str(e['STATUS'])]))
+"#;
+    let out = std::process::Command::new(python)
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .expect("python3 runs (the CI installs python3-icalendar)");
+    assert!(
+        out.status.success(),
+        "python icalendar could not read {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn agendas_print_in_both_variants_singly_and_in_batches_from_editable_templates() {
+    let s = Sandbox::new();
+    s.demo();
+    let meetings = json(
+        s.run(&[
+            "meeting",
+            "list",
+            "--from",
+            "2026-11-25",
+            "--to",
+            "2026-12-08",
+            "--json",
+        ])
+        .ok(),
+    );
+    let planned: Vec<&serde_json::Value> = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["status"] == "planned")
+        .collect();
+    assert!(!planned.is_empty());
+    let id = planned[0]["id"].as_str().unwrap();
+    let text = s.run(&["agenda", id]).ok().to_string();
+    assert!(text.starts_with(planned[0]["kind_title"].as_str().unwrap()), "{text}");
+    assert!(
+        text.contains("\nInvited\n") && text.contains("\nAgenda\n  1. "),
+        "{text}"
+    );
+    assert!(text.contains("Confidential."));
+    let html = s.path("family.html");
+    s.run(&["agenda", id, "--variant", "family", "-o", html.to_str().unwrap()])
+        .ok();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<html lang=\"en-GB\">") && page.contains("What we will talk about"));
+    assert!(page.contains("font-size: 14pt"), "the family version has larger type");
+
+    // The batch form: one file per planned meeting in the period, no child's name in a file name.
+    let dir = s.path("agendas");
+    let out = s
+        .run(&[
+            "agenda",
+            "--from",
+            "2026-11-25",
+            "--to",
+            "2026-12-08",
+            "--format",
+            "txt",
+            "-o",
+            dir.to_str().unwrap(),
+        ])
+        .ok()
+        .to_string();
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(out.contains(&format!("Wrote {} agenda", files.len())), "{out}");
+    assert!(
+        files.len() >= planned.len(),
+        "{} files for {} meetings",
+        files.len(),
+        planned.len()
+    );
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    for f in &files {
+        assert!(f.ends_with("-professional.txt"), "{f}");
+        for c in children.as_array().unwrap() {
+            let family = c["name"].as_str().unwrap_or("").split(' ').next_back().unwrap_or("");
+            assert!(family.len() < 3 || !f.contains(family), "{f} names a child");
+        }
+    }
+    assert!(s
+        .run(&[
+            "agenda",
+            "--from",
+            "2026-12-08",
+            "--to",
+            "2026-11-25",
+            "-o",
+            dir.to_str().unwrap()
+        ])
+        .failed()
+        .contains("starts"));
+    assert!(s
+        .run(&["agenda", "00000000-0000-4000-8000-000000000000"])
+        .failed()
+        .contains("does not exist"));
+
+    // Edit a template, see it used, then reset it.
+    let kind = planned[0]["kind"].as_str().unwrap();
+    let items = s.path("items.txt");
+    std::fs::write(&items, "Welcome\n\nThe plan\n").unwrap();
+    let shown = s
+        .run(&["settings", "agenda", kind, "--set", items.to_str().unwrap()])
+        .ok()
+        .to_string();
+    assert!(
+        shown.contains("edited locally") && shown.contains("  1. Welcome\n  2. The plan"),
+        "{shown}"
+    );
+    assert!(s
+        .run(&["agenda", id])
+        .ok()
+        .contains("\nAgenda\n  1. Welcome\n  2. The plan\n"));
+    let reset = s.run(&["settings", "agenda", kind, "--reset"]).ok().to_string();
+    assert!(reset.contains("default"), "{reset}");
+    std::fs::write(&items, "\n \n").unwrap();
+    assert!(s
+        .run(&["settings", "agenda", kind, "--set", items.to_str().unwrap()])
+        .failed()
+        .contains("The agenda must not be empty."));
+}
+
+#[test]
+fn invitations_request_then_bump_sequence_on_reschedule_and_cancel_with_the_same_uid() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let child = children[0]["id"].as_str().unwrap().to_string();
+    let sw = json(s.run(&["child", "show", &child, "--json"]).ok())["child"]["social_worker"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = s
+        .run(&[
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--start",
+            "2027-06-15T10:00",
+            "--online",
+            "Teams",
+            "--chair",
+            &sw,
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let file = s.path("invite.ics");
+    s.run(&["ics", &id, "-o", file.to_str().unwrap()]).ok();
+    let uid = format!("{id}@convene.local");
+    assert_eq!(python_ics(&file), vec![format!("REQUEST|{uid}|0|CONFIRMED")]);
+
+    s.run(&[
+        "meeting",
+        "reschedule",
+        &id,
+        "--start",
+        "2027-06-16T10:00",
+        "--reason",
+        "Chair away",
+    ])
+    .ok();
+    s.run(&["ics", &id, "-o", file.to_str().unwrap()]).ok();
+    assert_eq!(python_ics(&file), vec![format!("REQUEST|{uid}|1|CONFIRMED")]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("DTSTART;TZID=Europe/London:20270616T100000"), "{text}");
+
+    s.run(&["meeting", "cancel", &id, "--reason", "Plan ended"]).ok();
+    s.run(&["ics", &id, "-o", file.to_str().unwrap()]).ok();
+    let cancelled = python_ics(&file);
+    assert_eq!(cancelled.len(), 1);
+    assert!(cancelled[0].starts_with(&format!("CANCEL|{uid}|")), "{cancelled:?}");
+    assert!(cancelled[0].ends_with("|CANCELLED"));
+
+    // A person's whole calendar: every meeting of theirs, published.
+    let whole = s.path("person.ics");
+    s.run(&["ics", "--person", &sw, "-o", whole.to_str().unwrap()]).ok();
+    let events = python_ics(&whole);
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e.starts_with("PUBLISH|")));
+    assert!(
+        events.iter().all(|e| !e.contains(&uid)),
+        "the cancelled meeting is left out"
+    );
+    assert!(s
+        .run(&["ics", "--person", "00000000-0000-4000-8000-000000000000"])
+        .failed()
+        .contains("does not exist"));
+}
+
+#[test]
+fn caseloads_show_today_and_keep_one_snapshot_a_day() {
+    let s = Sandbox::new();
+    s.demo();
+    let c = json(s.run(&["caseloads", "--json"]).ok());
+    let people = c["people"].as_array().unwrap();
+    assert!(people.len() >= 12, "{} practitioners", people.len());
+    let allocated: u64 = people.iter().map(|p| p["children"].as_u64().unwrap()).sum();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    assert_eq!(
+        allocated as usize,
+        children.as_array().unwrap().len(),
+        "every demo child is allocated once"
+    );
+    assert_eq!(c["teams"].as_array().unwrap().len(), 3);
+    s.run(&["caseloads"]).ok();
+    let history = json(s.run(&["caseloads", "--history-from", "2000-01-01", "--json"]).ok());
+    assert_eq!(
+        history.as_array().unwrap().len(),
+        people.len(),
+        "one snapshot for today, taken once"
+    );
+}

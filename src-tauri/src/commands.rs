@@ -1,6 +1,8 @@
 //! The IPC commands: thin wrappers over store + core. No logic the CLI would also need.
 
 use chrono::{Duration, NaiveDate};
+use convene_core::agenda::{self, Agenda, TemplateView, Variant};
+use convene_core::caseload::{self, CaseloadSnapshot, Caseloads};
 use convene_core::kpi::{Kpi, Scope};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
@@ -12,7 +14,8 @@ use convene_core::views::{
 };
 use convene_core::whatif::WhatIf;
 use convene_core::{
-    BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, MeetingId, Person, PersonId, TeamId, WorkingDayCalendar,
+    BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, MeetingId, MeetingKind, Person, PersonId, TeamId,
+    WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -332,4 +335,110 @@ pub async fn list_teams(state: State<'_, AppState>) -> Result<Vec<Named>, IpcErr
         teams.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(teams)
     })
+}
+
+/// A meeting's agenda, ready to show and print.
+#[tauri::command]
+pub async fn agenda(state: State<'_, AppState>, meeting: MeetingId, variant: Variant) -> Result<Agenda, IpcError> {
+    state.with_store(|store| {
+        let settings = store.settings()?;
+        let pack = settings.pack()?;
+        let cal = settings.calendar(pack.division);
+        let ds = store.load_dataset()?;
+        Ok(agenda::build(&pack, &cal, &ds, &settings, meeting, variant, today())?)
+    })
+}
+
+/// Every kind's agenda template in both variants, edited or default.
+#[tauri::command]
+pub async fn agenda_templates(state: State<'_, AppState>) -> Result<Vec<TemplateView>, IpcError> {
+    state.with_store(|store| Ok(agenda::templates(&store.settings()?)))
+}
+
+/// Replace a template's items, or (with `items` = None) go back to the default.
+#[tauri::command]
+pub async fn save_agenda_template(
+    state: State<'_, AppState>,
+    kind: MeetingKind,
+    variant: Variant,
+    items: Option<Vec<String>>,
+) -> Result<Vec<TemplateView>, IpcError> {
+    state.with_store(|store| {
+        let mut settings = store.settings()?;
+        match items {
+            Some(items) => agenda::set_template(&mut settings, kind, variant, &items)?,
+            None => agenda::reset_template(&mut settings, kind, variant),
+        }
+        store.save_settings(&settings)?;
+        Ok(agenda::templates(&settings))
+    })
+}
+
+/// Today's caseloads per practitioner and team, with alerts for anyone over a threshold.
+#[tauri::command]
+pub async fn caseloads(state: State<'_, AppState>) -> Result<Caseloads, IpcError> {
+    state.with_store(|store| {
+        let settings = store.settings()?;
+        let ds = store.load_dataset()?;
+        Ok(caseload::caseloads(&ds, &settings.caseloads, today()))
+    })
+}
+
+/// Kept daily caseload snapshots of the last `days` days.
+#[tauri::command]
+pub async fn caseload_history(state: State<'_, AppState>, days: u32) -> Result<Vec<CaseloadSnapshot>, IpcError> {
+    state.with_store(|store| {
+        let from = today() - Duration::days(i64::from(days.min(3660)));
+        Ok(store.caseload_history(Some(from))?)
+    })
+}
+
+/// Where to save a file: the system's save dialog, or — for the end-to-end tests, which cannot
+/// drive a native dialog — the folder in `CONVENE_SAVE_DIR`. `None` when the user cancels.
+fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("CONVENE_SAVE_DIR") {
+        return Some(std::path::PathBuf::from(dir).join(name));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<String, IpcError> {
+    convene_store::backup::write_atomically(path, bytes)?;
+    Ok(path.display().to_string())
+}
+
+/// Save a meeting's invitation (.ics) where the user chooses.
+#[tauri::command]
+pub async fn save_invitation(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+) -> Result<Option<String>, IpcError> {
+    let (text, name) = state.with_store(|store| {
+        let ds = store.load_dataset()?;
+        let me = store.settings()?.me;
+        let text = convene_ics::meeting_invitation(&ds, meeting, me, chrono::Utc::now())?;
+        let m = ds.meetings.iter().find(|m| m.id == meeting);
+        let name = m.map_or_else(
+            || "invitation.ics".to_string(),
+            |m| {
+                format!(
+                    "{}-{}-invitation.ics",
+                    convene_core::time::to_london(m.start).format("%Y-%m-%d"),
+                    m.kind.id()
+                )
+            },
+        );
+        Ok((text, name))
+    })?;
+    match choose_path(&app, &name, ("Calendar invitation", &["ics"])) {
+        None => Ok(None),
+        Some(path) => write_file(&path, text.as_bytes()).map(Some),
+    }
 }

@@ -51,3 +51,12 @@ impl From<convene_core::whatif::WhatIfError> for IpcError {
         IpcError::new("what-if", e.to_string())
     }
 }
+
+impl From<convene_core::agenda::AgendaError> for IpcError {
+    fn from(e: convene_core::agenda::AgendaError) -> Self {
+        match e {
+            convene_core::agenda::AgendaError::Validation(v) => v.into(),
+            convene_core::agenda::AgendaError::Calendar(c) => c.into(),
+        }
+    }
+}

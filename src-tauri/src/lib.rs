@@ -21,6 +21,7 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open_default())
         .invoke_handler(tauri::generate_handler![
             commands::store_status,
@@ -43,6 +44,12 @@ pub fn run() {
             commands::child_history,
             commands::kpis,
             commands::list_teams,
+            commands::agenda,
+            commands::agenda_templates,
+            commands::save_agenda_template,
+            commands::caseloads,
+            commands::caseload_history,
+            commands::save_invitation,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -26,8 +26,7 @@ impl AppState {
             .and_then(|dir| Store::open(&dir))
             .map_err(IpcError::from);
         if let Ok(s) = &store {
-            // The day's backup; a failure here must not stop the practitioner working.
-            let _ = s.daily_backup_if_due(chrono::Utc::now());
+            daily_upkeep(s);
         }
         AppState {
             store: Mutex::new(store),
@@ -59,7 +58,7 @@ impl AppState {
             return Ok(());
         }
         let store = Store::open_with(&dir, Some(passphrase)).map_err(IpcError::from)?;
-        let _ = store.daily_backup_if_due(chrono::Utc::now());
+        daily_upkeep(&store);
         *guard = Ok(store);
         Ok(())
     }
@@ -88,4 +87,15 @@ impl AppState {
 /// Today in the UK: the app's only clock read.
 pub fn today() -> NaiveDate {
     convene_core::time::uk_date_of(chrono::Utc::now())
+}
+
+/// The day's backup and caseload snapshot. A failure here must not stop the practitioner
+/// working: the next start tries again.
+fn daily_upkeep(store: &Store) {
+    let _ = store.daily_backup_if_due(chrono::Utc::now());
+    let day = today();
+    if let (Ok(ds), Ok(settings)) = (store.load_dataset(), store.settings()) {
+        let rows = convene_core::caseload::snapshot(&convene_core::caseload::caseloads(&ds, &settings.caseloads, day));
+        let _ = store.record_caseloads_if_due(day, &rows);
+    }
 }

@@ -1,6 +1,8 @@
 // End-to-end on the real Convene window: the first screen, every screen's accessibility, and a
 // practitioner's path from the dashboard to a booked ICPC that survives a restart.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, screenshot, shown, tallScreenshot } from './harness.mjs';
 
@@ -15,10 +17,13 @@ async function textOf(browser, selector) {
 
 describe('Convene desktop app', () => {
   const dataDir = newDataDir();
+  // Where "Export invitation" writes instead of asking (the native dialog
+  // cannot be driven over WebDriver).
+  const saveDir = newDataDir();
   let app;
 
   before(async () => {
-    app = await launch(dataDir);
+    app = await launch(dataDir, { CONVENE_SAVE_DIR: saveDir });
     await app.browser.setWindowSize(1280, 800);
   });
   after(async () => {
@@ -67,6 +72,67 @@ describe('Convene desktop app', () => {
     assert.match(first, /\d{2}:\d{2}–\d{2}:\d{2}/, `times in UK style: ${first}`);
     await assertAccessible(browser, 'meetings');
     await screenshot(browser, '04-meetings');
+  });
+
+  it('shows a meeting\'s agenda in both versions and exports the invitation', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#meetings-table [data-testid="open-agenda"]')).click();
+    const sheet = await shown(browser, '#agenda-sheet');
+    const text = await sheet.getText();
+    assert.match(text, /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/);
+    assert.match(text, /Invited/);
+    assert.match(text, /Confidential\./);
+    await assertAccessible(browser, 'agenda (professional)');
+    await screenshot(browser, '05a-agenda-professional');
+    await (await shown(browser, 'input[name="variant"][value="family"]')).click();
+    await browser.waitUntil(async () => /What we will talk about/.test(await (await browser.$('#agenda-sheet')).getText()), {
+      timeout: 10000,
+      timeoutMsg: 'the family version did not appear',
+    });
+    assert.match(await textOf(browser, '#agenda-sheet'), /This paper is private/);
+    await assertAccessible(browser, 'agenda (family)');
+    await screenshot(browser, '05b-agenda-family');
+
+    await (await shown(browser, '#export-invitation')).click();
+    await browser.waitUntil(async () => /Saved the invitation as/.test(await browser.$('#agenda-screen [role="status"]').getText().catch(() => '')), {
+      timeout: 15000,
+      timeoutMsg: 'the invitation was not saved',
+    });
+    const ics = readdirSync(saveDir).filter((f) => f.endsWith('.ics'));
+    assert.equal(ics.length, 1, `invitations saved: ${ics}`);
+    const cal = readFileSync(path.join(saveDir, ics[0]), 'utf8');
+    assert.match(cal, /METHOD:REQUEST/);
+    assert.match(cal, /BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
+  });
+
+  it('edits an agenda template in the settings, and resets it', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-settings')).click();
+    await shown(browser, '#template-items');
+    await browser.execute(() => {
+      const kind = document.getElementById('template-kind');
+      kind.value = 'core-group';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await browser.waitUntil(async () => /Apologies; membership check/.test(await browser.execute(() => document.getElementById('template-items').value)));
+    await browser.execute(() => {
+      const t = document.getElementById('template-items');
+      t.value = 'Welcome\nThe plan for the children\nNext core group';
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#save-template')).click();
+    await browser.waitUntil(async () => /Edited here/.test(await (await browser.$('#template-state')).getText()), {
+      timeout: 10000,
+      timeoutMsg: 'the template was not saved',
+    });
+    await assertAccessible(browser, 'settings');
+    await screenshot(browser, '11-settings');
+    await (await shown(browser, '#reset-template')).click();
+    await browser.waitUntil(async () => /default/.test(await (await browser.$('#template-state')).getText()), {
+      timeout: 10000,
+      timeoutMsg: 'the template was not reset',
+    });
+    assert.match(await browser.execute(() => document.getElementById('template-items').value), /^Apologies; membership check/);
   });
 
   let bookedChild = '';
@@ -159,6 +225,19 @@ describe('Convene desktop app', () => {
     assert.match(await row.getText(), /counted/);
     await assertAccessible(browser, 'performance');
     await screenshot(browser, '10-performance');
+  });
+
+  it('shows caseloads per practitioner and team', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-caseloads')).click();
+    await shown(browser, '#people-caseloads');
+    const rows = await browser.$$('#people-caseloads [data-testid="caseload-row"]');
+    assert.ok(rows.length >= 12, `only ${rows.length} practitioners`);
+    const teams = await browser.$$('#team-caseloads tbody tr');
+    assert.equal(teams.length, 3);
+    assert.match(await textOf(browser, '#caseload-alerts'), /threshold/);
+    await assertAccessible(browser, 'caseloads');
+    await screenshot(browser, '12-caseloads');
   });
 
   it('has opened no network connection', async () => {

@@ -50,11 +50,11 @@ export function newDataDir() {
 }
 
 /** Start the app on `dataDir`; returns { browser, stop }. */
-export async function launch(dataDir) {
+export async function launch(dataDir, env = {}) {
   const port = await freePort();
   const nativePort = await freePort();
   const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort)], {
-    env: { ...process.env, CONVENE_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, CONVENE_DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise((resolve) => driver.once('exit', resolve));

@@ -23,6 +23,12 @@ import type { PersonId } from '../bindings/PersonId';
 import type { BusyBlock } from '../bindings/BusyBlock';
 import type { BusyDraft } from '../bindings/BusyDraft';
 import type { BusyId } from '../bindings/BusyId';
+import type { Agenda } from '../bindings/Agenda';
+import type { Caseloads } from '../bindings/Caseloads';
+import type { CaseloadSnapshot } from '../bindings/CaseloadSnapshot';
+import type { TemplateView } from '../bindings/TemplateView';
+import type { Variant } from '../bindings/Variant';
+import type { MeetingKind } from '../bindings/MeetingKind';
 
 /** Every command rejects with a UiError; anything else becomes one. */
 export function asUiError(e: unknown): UiError {
@@ -56,6 +62,15 @@ export const api = {
   childHistory: (id: ChildId) => call<ChangeView[]>('child_history', { id }),
   kpis: (from: string | null, to: string | null, team: string | null) => call<Kpi[]>('kpis', { from, to, team }),
   listTeams: () => call<Named[]>('list_teams'),
+  agenda: (meeting: MeetingId, variant: Variant) => call<Agenda>('agenda', { meeting, variant }),
+  /** Asks where to save and writes the meeting's invitation (.ics); null when the user cancels. */
+  saveInvitation: (meeting: MeetingId) => call<string | null>('save_invitation', { meeting }),
+  caseloads: () => call<Caseloads>('caseloads'),
+  caseloadHistory: (days: number) => call<CaseloadSnapshot[]>('caseload_history', { days }),
+  agendaTemplates: () => call<TemplateView[]>('agenda_templates'),
+  /** `items` null resets the template to its default. */
+  saveAgendaTemplate: (kind: MeetingKind, variant: Variant, items: string[] | null) =>
+    call<TemplateView[]>('save_agenda_template', { kind, variant, items }),
   listPeople: () => call<PersonView[]>('list_people'),
   personBusy: (person: PersonId) => call<BusyBlock[]>('person_busy', { person }),
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),

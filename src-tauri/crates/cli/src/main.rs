@@ -17,6 +17,7 @@ macro_rules! outp {
     }};
 }
 
+mod agenda;
 mod dev;
 mod planning;
 mod records;
@@ -129,6 +130,25 @@ enum Command {
     Encryption {
         #[arg(value_enum)]
         action: EncryptionAction,
+    },
+    /// Print a meeting's agenda (text or HTML), or every planned meeting's in a period.
+    Agenda(agenda::AgendaArgs),
+    /// A meeting's invitation (.ics: REQUEST, or CANCEL once cancelled), or a person's calendar.
+    Ics {
+        #[arg(required_unless_present = "person", conflicts_with = "person")]
+        meeting: Option<String>,
+        #[arg(long, value_name = "PERSON_ID")]
+        person: Option<String>,
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Caseloads per practitioner and team today, with alerts; records the day's snapshot.
+    Caseloads {
+        /// Also list the kept daily snapshots from this date on.
+        #[arg(long, value_name = "DATE")]
+        history_from: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Performance figures (timeliness, long and repeat plans, attendance by agency).
     Kpi {
@@ -272,11 +292,12 @@ fn run(cli: Cli) -> Outcome {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
             let store = ctx.open()?;
-            store.import_with(&text, ctx.passphrase().as_deref())?;
+            let backup = store.import_with_backup(&text, ctx.passphrase().as_deref(), chrono::Utc::now())?;
             out!(
-                "Imported {} children and {} meetings.",
+                "Imported {} children and {} meetings. The settings as they were are in {}.",
                 store.count::<convene_core::Child>(),
-                store.count::<convene_core::Meeting>()
+                store.count::<convene_core::Meeting>(),
+                backup.display()
             );
             Ok(())
         }
@@ -352,6 +373,82 @@ fn run(cli: Cli) -> Outcome {
         Command::Timescales(args) => timescales::timescales(&ctx, args),
         Command::Holidays(c) => timescales::holidays(&ctx, c),
         Command::Settings(c) => settings::settings(&ctx, c),
+        Command::Agenda(a) => agenda::agenda(&ctx, a),
+        Command::Ics {
+            meeting,
+            person,
+            output,
+        } => {
+            let store = ctx.open()?;
+            let ds = store.load_dataset()?;
+            let now = chrono::Utc::now();
+            let text = match (meeting, person) {
+                (Some(m), _) => convene_ics::meeting_invitation(&ds, m.parse()?, store.settings()?.me, now)?,
+                (None, Some(p)) => convene_ics::person_calendar(&ds, p.parse()?, now)?,
+                (None, None) => return Err(Failure("Give a meeting id, or --person ID.".into())),
+            };
+            match output {
+                Some(path) => {
+                    write_atomically(&path, text.as_bytes())?;
+                    out!("Wrote {}.", path.display());
+                }
+                None => outp!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Caseloads { history_from, json } => {
+            let store = ctx.open()?;
+            let settings = store.settings()?;
+            let ds = store.load_dataset()?;
+            let day = today();
+            let c = convene_core::caseload::caseloads(&ds, &settings.caseloads, day);
+            store.record_caseloads_if_due(day, &convene_core::caseload::snapshot(&c))?;
+            if let Some(from) = history_from {
+                let rows = store.caseload_history(Some(parse_date(&from)?))?;
+                if json {
+                    return print_json(&rows);
+                }
+                let names: std::collections::HashMap<_, _> =
+                    ds.people.iter().map(|p| (p.id, p.name.as_str())).collect();
+                out!("date        children  CP CIN LAC  practitioner");
+                for r in rows {
+                    out!(
+                        "{}  {:>8} {:>3} {:>3} {:>3}  {}",
+                        r.date,
+                        r.children,
+                        r.cp,
+                        r.cin,
+                        r.lac,
+                        names.get(&r.person).copied().unwrap_or("(unknown)")
+                    );
+                }
+                return Ok(());
+            }
+            if json {
+                return print_json(&c);
+            }
+            out!("Caseloads on {} (meetings: week of {}):", c.as_of, c.week.0);
+            out!("children  CP CIN LAC  meetings  limit  practitioner");
+            for r in &c.people {
+                out!(
+                    "{:>8} {:>3} {:>3} {:>3} {:>9} {:>6}  {}{}, {}{}",
+                    r.children,
+                    r.cp,
+                    r.cin,
+                    r.lac,
+                    r.meetings_this_week,
+                    r.limit.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
+                    r.name,
+                    r.team_name.as_deref().map(|t| format!(" ({t})")).unwrap_or_default(),
+                    r.role,
+                    if r.over { "  OVER" } else { "" }
+                );
+            }
+            for a in &c.alerts {
+                out!("Alert: {a}");
+            }
+            Ok(())
+        }
         Command::Dev(c) => dev::dev(&ctx, c),
         Command::Kpi {
             from,

@@ -24,6 +24,8 @@ pub enum SettingsCommand {
     /// Local closure days (e.g. a Christmas shutdown): not working days.
     #[command(subcommand)]
     Closure(ClosureCommand),
+    /// Show, replace or reset a meeting kind's agenda template.
+    Agenda(crate::agenda::TemplateArgs),
 }
 
 #[derive(Args)]
@@ -212,6 +214,7 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
                 }
             }
         },
+        SettingsCommand::Agenda(args) => return crate::agenda::template(&store, s, args),
     }
     store.save_settings(&s)?;
     out!("Settings saved.");

@@ -26,6 +26,9 @@ pub struct Dataset {
     /// Every meeting's history, in time order per meeting.
     #[serde(default)]
     pub history: Vec<MeetingHistoryEntry>,
+    /// Each practitioner's caseload, one row per person per day it was recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caseload_snapshots: Vec<crate::caseload::CaseloadSnapshot>,
 }
 
 /// Ids present in a dataset, for reference checks.
@@ -123,6 +126,7 @@ impl Dataset {
         self.busy.sort_by_key(|r| r.id);
         // Stable: entries of one meeting keep their recorded order.
         self.history.sort_by_key(|h| h.meeting);
+        self.caseload_snapshots.sort_by_key(|c| (c.date, c.person));
     }
 
     /// Each child's records, grouped once for evaluation.

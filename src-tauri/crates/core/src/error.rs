@@ -34,6 +34,12 @@ pub enum ValidationError {
         len: usize,
         max: usize,
     },
+    #[error("{field} has too many items ({count}; at most {max}).")]
+    TooMany {
+        field: &'static str,
+        count: usize,
+        max: usize,
+    },
     #[error("The episode ends on {end} before it starts on {start}.")]
     EpisodeEndsBeforeStart { start: NaiveDate, end: NaiveDate },
     #[error("A cancelled meeting needs a reason.")]

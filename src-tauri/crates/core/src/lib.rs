@@ -3,7 +3,9 @@
 //! Architecture invariant: this crate does no IO, reads no clock and knows nothing of sled or
 //! Tauri. "Today" is always a parameter. Everything here is deterministic and unit-testable.
 
+pub mod agenda;
 pub mod calendar;
+pub mod caseload;
 pub mod dataset;
 pub mod demo;
 pub mod error;

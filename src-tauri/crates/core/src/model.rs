@@ -76,7 +76,7 @@ impl Child {
     }
 }
 
-fn initials(given: &str, family: &str) -> String {
+pub fn initials(given: &str, family: &str) -> String {
     [given, family]
         .iter()
         .filter_map(|n| n.chars().next())

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::agenda::AgendaTemplate;
 use crate::calendar::WorkingDayCalendar;
+use crate::caseload::CaseloadLimits;
 use crate::error::RuleError;
 use crate::holidays::{self, Division, PublishedHolidays};
 use crate::ids::PersonId;
@@ -24,6 +26,16 @@ pub struct Settings {
     pub closures: Vec<NaiveDate>,
     /// The practitioner using this machine ("who am I").
     pub me: Option<PersonId>,
+    /// Locally edited agenda templates; kinds and variants not listed use the defaults.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agendas: Vec<AgendaTemplate>,
+    /// Caseload thresholds per role and a team manager's span.
+    #[serde(default, skip_serializing_if = "is_default_limits")]
+    pub caseloads: CaseloadLimits,
+}
+
+fn is_default_limits(l: &CaseloadLimits) -> bool {
+    *l == CaseloadLimits::default()
 }
 
 impl Default for Settings {
@@ -34,6 +46,8 @@ impl Default for Settings {
             imported_holidays: BTreeMap::new(),
             closures: Vec::new(),
             me: None,
+            agendas: Vec::new(),
+            caseloads: CaseloadLimits::default(),
         }
     }
 }

@@ -51,6 +51,10 @@ fn export_all(dir: &Path) {
         ChangeView,
         convene_core::kpi::Kpi,
         Named,
+        convene_core::agenda::Agenda,
+        convene_core::agenda::TemplateView,
+        convene_core::caseload::Caseloads,
+        convene_core::caseload::CaseloadSnapshot,
     );
 }
 

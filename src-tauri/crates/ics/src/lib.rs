@@ -1,14 +1,15 @@
-//! # convene-ics: busy time from calendar files
+//! # convene-ics: busy time from calendar files, and invitations
 //!
 //! Owns reading `.ics` (iCalendar, RFC 5545) files exported by Outlook and Google Calendar
-//! into the periods in which a person is busy, so the meeting slot finder can avoid them.
-//! Writing invitations will live here later.
+//! into the periods in which a person is busy, so the meeting slot finder can avoid them
+//! ([`busy_periods`]), and writing meeting invitations, cancellations and calendar exports
+//! ([`calendar`], see [`write`](mod@write)).
 //!
 //! **Architecture invariant: this crate does no IO and reads no clock.** The file's text and
 //! the dates wanted are parameters; the result is data. Callers read files and decide what to
-//! do with the periods.
+//! do with the periods, and give the time an invitation is made (`DTSTAMP`).
 //!
-//! What is read:
+//! What is read by [`busy_periods`]:
 //! - `VEVENT`s with `DTSTART` and `DTEND`, `DURATION` or neither; `TZID`s that are IANA names,
 //!   Windows zone names (as Outlook writes them) or old Outlook display names; UTC (`Z`) and
 //!   floating times (taken as UK time); all-day events (`VALUE=DATE`, busy from 00:00 UK time
@@ -48,15 +49,19 @@
 mod error;
 mod events;
 mod freebusy;
+pub mod invite;
 mod recurrence;
 mod structure;
 mod values;
+pub mod write;
 mod zones;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, Utc};
 use icalendar::parser::{Component, Property};
 
 pub use error::IcsError;
+pub use invite::{meeting_invitation, person_calendar};
+pub use write::{calendar, Attendee, EventStatus, InviteEvent, Method, PartStat, Party};
 
 /// Largest file accepted, in bytes (20 MB): a year of a busy Outlook calendar is well under 5 MB.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;

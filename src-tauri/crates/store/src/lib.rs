@@ -20,6 +20,8 @@ mod transfer;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+use convene_core::caseload::CaseloadSnapshot;
 use convene_core::dataset::{ChildBundle, Dataset};
 use convene_core::settings::Settings;
 use convene_core::validate::Lookup;
@@ -31,7 +33,7 @@ pub use error::{Result, StoreError};
 pub use records::Record;
 use records::{T, TREE_NAMES};
 pub use rekey::change_passphrase;
-pub use transfer::{ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
+pub use transfer::{parse_export_with, ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -442,6 +444,7 @@ impl Store {
             events: self.all()?,
             busy: self.all()?,
             history: self.all_history()?,
+            caseload_snapshots: self.caseload_history(None)?,
         };
         ds.sort();
         Ok(ds)
@@ -516,13 +519,20 @@ impl Store {
         add(&self.codec, &mut encoded, &ds.meetings)?;
         add(&self.codec, &mut encoded, &ds.events)?;
         add(&self.codec, &mut encoded, &ds.busy)?;
-        let mut history: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut history: Vec<(T, Vec<u8>, Vec<u8>)> = Vec::new();
         let mut counts: std::collections::HashMap<MeetingId, u32> = Default::default();
         for h in &ds.history {
             let n = counts.entry(h.meeting).or_default();
             let bytes = self.codec.encode(h)?;
-            history.push((keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]), bytes));
+            history.push((
+                T::MeetingHistory,
+                keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]),
+                bytes,
+            ));
             *n += 1;
+        }
+        for c in &ds.caseload_snapshots {
+            history.push(snapshot_entry(&self.codec, c)?);
         }
         let summary = audit::Change {
             action: "import",
@@ -545,16 +555,58 @@ impl Store {
         }
     }
 
-    fn write_all(&self, encoded: &[Encoded], history: &[(Vec<u8>, Vec<u8>)], changes: &[audit::Change]) -> Result<()> {
+    fn write_all(
+        &self,
+        encoded: &[Encoded],
+        history: &[(T, Vec<u8>, Vec<u8>)],
+        changes: &[audit::Change],
+    ) -> Result<()> {
         self.transact(changes, |tx| {
             for e in encoded {
                 e.insert(tx)?;
             }
-            for (k, v) in history {
-                tx[T::MeetingHistory as usize].insert(k.as_slice(), v.as_slice())?;
+            for (tree, k, v) in history {
+                tx[*tree as usize].insert(k.as_slice(), v.as_slice())?;
             }
             Ok(())
         })
+    }
+
+    /// Keep today's caseloads, unless a snapshot for that day is already kept. Returns whether
+    /// it wrote. Snapshots are derived figures, not changes to records: they are not audited.
+    pub fn record_caseloads_if_due(&self, date: NaiveDate, rows: &[CaseloadSnapshot]) -> Result<bool> {
+        let day = keys::day(date);
+        if self.tree(T::CaseloadSnapshots).scan_prefix(day).next().is_some() || rows.is_empty() {
+            return Ok(false);
+        }
+        let entries = rows
+            .iter()
+            .map(|r| snapshot_entry(&self.codec, &CaseloadSnapshot { date, ..*r }))
+            .collect::<Result<Vec<_>>>()?;
+        self.transact(&[], |tx| {
+            for (tree, k, v) in &entries {
+                tx[*tree as usize].insert(k.as_slice(), v.as_slice())?;
+            }
+            Ok(())
+        })?;
+        Ok(true)
+    }
+
+    /// Kept caseload snapshots in date order (all, or from a day on).
+    pub fn caseload_history(&self, from: Option<NaiveDate>) -> Result<Vec<CaseloadSnapshot>> {
+        let tree = self.tree(T::CaseloadSnapshots);
+        let iter = match from {
+            Some(d) => tree.range(keys::day(d).to_vec()..),
+            None => tree.iter(),
+        };
+        iter.values()
+            .map(|v| {
+                self.codec.decode(&v?).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!("a caseload snapshot is unreadable: {e}"),
+                })
+            })
+            .collect()
     }
 
     fn all_history(&self) -> Result<Vec<MeetingHistoryEntry>> {
@@ -776,4 +828,12 @@ fn open_error(dir: &Path, e: sled::Error) -> StoreError {
             detail: text,
         }
     }
+}
+
+fn snapshot_entry(codec: &codec::Codec, c: &CaseloadSnapshot) -> Result<(T, Vec<u8>, Vec<u8>)> {
+    Ok((
+        T::CaseloadSnapshots,
+        keys::concat(&[&keys::day(c.date), c.person.as_bytes()]),
+        codec.encode(c)?,
+    ))
 }

@@ -36,9 +36,11 @@ pub enum T {
     MeetingHistory,
     /// entry number: the hash-chained audit trail
     Audit,
+    /// day ++ person id: each practitioner's caseload as recorded that day
+    CaseloadSnapshots,
 }
 
-pub const TREE_NAMES: [&str; 18] = [
+pub const TREE_NAMES: [&str; 19] = [
     "meta",
     "agencies",
     "teams",
@@ -57,6 +59,7 @@ pub const TREE_NAMES: [&str; 18] = [
     "idx_owner_busy",
     "meeting_history",
     "audit",
+    "caseload_snapshots",
 ];
 
 pub const INDEX_TREES: [T; 6] = [

@@ -68,6 +68,28 @@ impl Store {
 
     /// Import a file that may be encrypted (then `passphrase` opens it).
     pub fn import_with(&self, text: &str, passphrase: Option<&str>) -> Result<()> {
+        self.import_checked(text, passphrase, None)
+    }
+
+    /// As [`Store::import_with`], taking a `before-import` backup (settings included) once the
+    /// file has passed every check and just before anything is written. Returns the backup.
+    pub fn import_with_backup(
+        &self,
+        text: &str,
+        passphrase: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<std::path::PathBuf> {
+        let mut taken = None;
+        self.import_checked(text, passphrase, Some((now, &mut taken)))?;
+        taken.ok_or_else(|| StoreError::Database("the pre-import backup was not taken".into()))
+    }
+
+    fn import_checked(
+        &self,
+        text: &str,
+        passphrase: Option<&str>,
+        backup: Option<(chrono::DateTime<chrono::Utc>, &mut Option<std::path::PathBuf>)>,
+    ) -> Result<()> {
         let file = parse_export_with(text, passphrase)?;
         if !self.is_empty() {
             return Err(StoreError::NotEmpty {
@@ -79,6 +101,9 @@ impl Store {
         file.settings
             .pack()
             .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        if let Some((now, taken)) = backup {
+            *taken = Some(self.backup(crate::backup::BackupKind::BeforeImport, now)?);
+        }
         self.write_dataset(&file.data)?;
         self.save_settings(&file.settings)
     }

@@ -278,3 +278,72 @@ fn every_change_is_audited_and_tampering_is_found() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.verify_audit().unwrap().is_some());
 }
+
+#[test]
+fn an_import_takes_a_backup_of_what_it_replaces_first_and_a_bad_one_takes_none() {
+    let (_src_dir, src) = demo_store();
+    let export = src.export().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    // An empty store may still hold settings the import will replace.
+    let mut s = store.settings().unwrap();
+    s.closures = vec![NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()];
+    store.save_settings(&s).unwrap();
+    let now = chrono::Utc::now();
+
+    let bad = &export[..export.len() / 2];
+    assert!(store.import_with_backup(bad, None, now).is_err());
+    assert!(
+        convene_store::backup::list_backups(dir.path()).is_empty(),
+        "no backup for a refused file"
+    );
+
+    let backup = store.import_with_backup(&export, None, now).unwrap();
+    assert!(backup
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .ends_with("-before-import.json"));
+    let kept = convene_store::parse_export_with(&std::fs::read_to_string(&backup).unwrap(), None).unwrap();
+    assert_eq!(
+        kept.settings.closures, s.closures,
+        "the backup holds the settings as they were"
+    );
+    assert_eq!(store.count::<Child>(), src.count::<Child>());
+    assert_eq!(store.export().unwrap(), export, "the import itself is lossless");
+}
+
+#[test]
+fn caseloads_are_kept_once_a_day_and_travel_with_exports() {
+    let (_dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    let settings = store.settings().unwrap();
+    let day1 = today();
+    let rows = convene_core::caseload::snapshot(&convene_core::caseload::caseloads(&ds, &settings.caseloads, day1));
+    assert!(!rows.is_empty());
+    assert!(store.record_caseloads_if_due(day1, &rows).unwrap());
+    assert!(
+        !store.record_caseloads_if_due(day1, &rows).unwrap(),
+        "one snapshot a day"
+    );
+    let day2 = day1 + Duration::days(1);
+    assert!(store.record_caseloads_if_due(day2, &rows).unwrap());
+    let all = store.caseload_history(None).unwrap();
+    assert_eq!(all.len(), rows.len() * 2);
+    assert!(all.windows(2).all(|w| w[0].date <= w[1].date), "in date order");
+    assert_eq!(store.caseload_history(Some(day2)).unwrap().len(), rows.len());
+    assert!(store
+        .caseload_history(Some(day2))
+        .unwrap()
+        .iter()
+        .all(|r| r.date == day2));
+
+    // Export → import into an empty store → export is byte-identical, snapshots included.
+    let export = store.export().unwrap();
+    assert!(export.contains("caseload_snapshots"));
+    let dir2 = tempfile::tempdir().unwrap();
+    let copy = Store::open(dir2.path()).unwrap();
+    copy.import(&export).unwrap();
+    assert_eq!(copy.caseload_history(None).unwrap(), all);
+    assert_eq!(copy.export().unwrap(), export);
+}

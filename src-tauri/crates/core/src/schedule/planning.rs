@@ -18,7 +18,7 @@ use crate::rules::RulePack;
 use crate::timescales::{evaluate_child, DueItem};
 
 /// The records of just these children (and everything they reference), for evaluation.
-fn items_for(
+pub fn items_for(
     pack: &RulePack,
     cal: &WorkingDayCalendar,
     ds: &Dataset,

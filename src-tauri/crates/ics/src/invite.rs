@@ -1,0 +1,120 @@
+//! Convene's meetings as invitations: one meeting (REQUEST, or CANCEL once cancelled) or a
+//! person's whole calendar (PUBLISH). Children appear by initials only: invitations travel by
+//! e-mail and sit in other organisations' calendars, so they carry as little about a child as
+//! lets the invitee recognise the meeting.
+
+use chrono::{DateTime, Utc};
+use convene_core::dataset::Dataset;
+use convene_core::{
+    model::initials, Attendance, Location, Meeting, MeetingId, MeetingStatus, Person, PersonId, ValidationError,
+};
+
+use crate::write::{calendar, Attendee, EventStatus, InviteEvent, Method, PartStat, Party};
+
+fn party(p: &Person) -> Option<Party> {
+    let email = p.email.as_deref()?.trim();
+    (!email.is_empty()).then(|| Party {
+        name: p.name.clone(),
+        email: email.to_string(),
+    })
+}
+
+fn event(ds: &Dataset, m: &Meeting, organizer: Option<PersonId>, stamp: DateTime<Utc>) -> InviteEvent {
+    let person = |id: PersonId| ds.people.iter().find(|p| p.id == id);
+    let kids: Vec<String> = m
+        .children
+        .iter()
+        .filter_map(|c| ds.children.iter().find(|x| x.id == *c))
+        .map(|c| initials(&c.given_name, &c.family_name))
+        .collect();
+    let location = match &m.location {
+        Location::Venue { venue } => ds.venues.iter().find(|v| v.id == *venue).map(|v| {
+            if v.address.trim().is_empty() {
+                v.name.clone()
+            } else {
+                format!("{}, {}", v.name, v.address)
+            }
+        }),
+        Location::Online { joining_details } => Some(format!("Online: {joining_details}")),
+    };
+    let chair = m.chair.and_then(person).map(|p| p.name.clone());
+    let mut description = format!("{} for {}.", m.kind.title(), kids.join(", "));
+    if let Some(c) = &chair {
+        description.push_str(&format!("\nChair: {c}."));
+    }
+    description.push_str("\nThe agenda follows separately. Confidential: do not forward.");
+    InviteEvent {
+        uid: format!("{}@convene.local", m.id),
+        sequence: m.sequence,
+        start: m.start.with_timezone(&Utc),
+        end: m.end.with_timezone(&Utc),
+        stamp,
+        summary: format!("{} ({})", m.kind.title(), kids.join(", ")),
+        description,
+        location,
+        organizer: organizer.or(m.chair).and_then(person).and_then(party),
+        attendees: m
+            .invitees
+            .iter()
+            .filter_map(|i| person(i.person).and_then(party).map(|p| (i, p)))
+            .map(|(i, party)| Attendee {
+                party,
+                required: i.required,
+                partstat: Some(match i.attendance {
+                    Attendance::Invited => PartStat::NeedsAction,
+                    Attendance::Attended => PartStat::Accepted,
+                    Attendance::Apologies | Attendance::DidNotAttend => PartStat::Declined,
+                }),
+            })
+            .collect(),
+        status: match m.status {
+            MeetingStatus::Cancelled { .. } => EventStatus::Cancelled,
+            _ => EventStatus::Confirmed,
+        },
+    }
+}
+
+/// One meeting's invitation: METHOD:REQUEST, or METHOD:CANCEL (same UID) once it is cancelled.
+/// `organizer` is the practitioner sending it (default: the chair).
+pub fn meeting_invitation(
+    ds: &Dataset,
+    meeting: MeetingId,
+    organizer: Option<PersonId>,
+    stamp: DateTime<Utc>,
+) -> Result<String, ValidationError> {
+    let m = ds
+        .meetings
+        .iter()
+        .find(|m| m.id == meeting)
+        .ok_or_else(|| ValidationError::UnknownReference {
+            what: "Meeting",
+            id: meeting.to_string(),
+        })?;
+    let method = match m.status {
+        MeetingStatus::Cancelled { .. } => Method::Cancel,
+        _ => Method::Request,
+    };
+    Ok(calendar(method, &[event(ds, m, organizer, stamp)]))
+}
+
+/// A person's whole calendar (METHOD:PUBLISH): every meeting, not cancelled, that they chair,
+/// minute or are invited to, in start order.
+pub fn person_calendar(ds: &Dataset, person: PersonId, stamp: DateTime<Utc>) -> Result<String, ValidationError> {
+    if !ds.people.iter().any(|p| p.id == person) {
+        return Err(ValidationError::UnknownReference {
+            what: "Person",
+            id: person.to_string(),
+        });
+    }
+    let mut mine: Vec<&Meeting> = ds
+        .meetings
+        .iter()
+        .filter(|m| !matches!(m.status, MeetingStatus::Cancelled { .. }))
+        .filter(|m| {
+            m.chair == Some(person) || m.minute_taker == Some(person) || m.invitees.iter().any(|i| i.person == person)
+        })
+        .collect();
+    mine.sort_by_key(|m| (m.start, m.id));
+    let events: Vec<InviteEvent> = mine.iter().map(|m| event(ds, m, None, stamp)).collect();
+    Ok(calendar(Method::Publish, &events))
+}
