@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "caseloads",
     "caseload_history",
     "save_invitation",
+    "caseload_limits",
+    "save_caseload_limits",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

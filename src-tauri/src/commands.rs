@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 use convene_core::agenda::{self, Agenda, TemplateView, Variant};
-use convene_core::caseload::{self, CaseloadSnapshot, Caseloads};
+use convene_core::caseload::{self, CaseloadLimits, CaseloadSnapshot, Caseloads};
 use convene_core::kpi::{Kpi, Scope};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
@@ -441,4 +441,25 @@ pub async fn save_invitation(
         None => Ok(None),
         Some(path) => write_file(&path, text.as_bytes()).map(Some),
     }
+}
+
+/// The caseload thresholds in force.
+#[tauri::command]
+pub async fn caseload_limits(state: State<'_, AppState>) -> Result<CaseloadLimits, IpcError> {
+    state.with_store(|store| Ok(store.settings()?.caseloads))
+}
+
+/// Replace the caseload thresholds (roles must be named and not repeated).
+#[tauri::command]
+pub async fn save_caseload_limits(
+    state: State<'_, AppState>,
+    limits: CaseloadLimits,
+) -> Result<CaseloadLimits, IpcError> {
+    state.with_store(|store| {
+        limits.check()?;
+        let mut settings = store.settings()?;
+        settings.caseloads = limits;
+        store.save_settings(&settings)?;
+        Ok(store.settings()?.caseloads)
+    })
 }

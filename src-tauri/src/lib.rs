@@ -50,6 +50,8 @@ pub fn run() {
             commands::caseloads,
             commands::caseload_history,
             commands::save_invitation,
+            commands::caseload_limits,
+            commands::save_caseload_limits,
         ])
         .build(tauri::generate_context!());
     match app {

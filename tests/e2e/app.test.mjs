@@ -235,8 +235,27 @@ describe('Convene desktop app', () => {
     assert.ok(rows.length >= 12, `only ${rows.length} practitioners`);
     const teams = await browser.$$('#team-caseloads tbody tr');
     assert.equal(teams.length, 3);
-    assert.match(await textOf(browser, '#caseload-alerts'), /threshold/);
-    await assertAccessible(browser, 'caseloads');
+    assert.match(await textOf(browser, '#caseload-alerts'), /Nobody is over/);
+
+    // Lower a team manager's span below the demo teams' four social workers: every team is flagged.
+    await (await shown(browser, '#nav-settings')).click();
+    await shown(browser, '#team-sw');
+    await browser.execute(() => {
+      const el = document.getElementById('team-sw');
+      el.value = '3';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#save-limits')).click();
+    await browser.waitUntil(async () => /Saved/.test(await (await browser.$('#caseload-limits')).getText()), {
+      timeout: 10000,
+      timeoutMsg: 'the thresholds were not saved',
+    });
+    await (await shown(browser, '#nav-caseloads')).click();
+    await shown(browser, '#people-caseloads');
+    const alerts = await textOf(browser, '#caseload-alerts');
+    assert.equal((alerts.match(/a team manager should have at most 3/g) ?? []).length, 3, alerts);
+    assert.equal((await browser.$$('#team-caseloads .badge')).length, 3);
+    await assertAccessible(browser, 'caseloads with alerts');
     await screenshot(browser, '12-caseloads');
   });
 

@@ -25,6 +25,7 @@ import type { BusyDraft } from '../bindings/BusyDraft';
 import type { BusyId } from '../bindings/BusyId';
 import type { Agenda } from '../bindings/Agenda';
 import type { Caseloads } from '../bindings/Caseloads';
+import type { CaseloadLimits } from '../bindings/CaseloadLimits';
 import type { CaseloadSnapshot } from '../bindings/CaseloadSnapshot';
 import type { TemplateView } from '../bindings/TemplateView';
 import type { Variant } from '../bindings/Variant';
@@ -66,6 +67,8 @@ export const api = {
   /** Asks where to save and writes the meeting's invitation (.ics); null when the user cancels. */
   saveInvitation: (meeting: MeetingId) => call<string | null>('save_invitation', { meeting }),
   caseloads: () => call<Caseloads>('caseloads'),
+  caseloadLimits: () => call<CaseloadLimits>('caseload_limits'),
+  saveCaseloadLimits: (limits: CaseloadLimits) => call<CaseloadLimits>('save_caseload_limits', { limits }),
   caseloadHistory: (days: number) => call<CaseloadSnapshot[]>('caseload_history', { days }),
   agendaTemplates: () => call<TemplateView[]>('agenda_templates'),
   /** `items` null resets the template to its default. */
