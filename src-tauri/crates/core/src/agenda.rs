@@ -443,14 +443,7 @@ pub fn build(
     variant: Variant,
     as_of: NaiveDate,
 ) -> Result<Agenda, AgendaError> {
-    let m = ds
-        .meetings
-        .iter()
-        .find(|m| m.id == meeting)
-        .ok_or_else(|| ValidationError::UnknownReference {
-            what: "Meeting",
-            id: meeting.to_string(),
-        })?;
+    let m = ds.meeting(meeting)?;
     let names = Names::new(ds);
     let children: Vec<&Child> = m
         .children
@@ -489,13 +482,7 @@ pub fn build(
             ds.venues
                 .iter()
                 .find(|v| v.id == *venue)
-                .map(|v| {
-                    if v.address.trim().is_empty() {
-                        v.name.clone()
-                    } else {
-                        format!("{}, {}", v.name, v.address)
-                    }
-                })
+                .map(Venue::name_and_address)
                 .unwrap_or_else(|| "(unknown venue)".into()),
         ),
         Location::Online { joining_details } => ("How to join", format!("Online: {joining_details}")),

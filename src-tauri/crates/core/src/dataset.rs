@@ -76,6 +76,17 @@ fn unique<I: std::hash::Hash + Eq + std::fmt::Display + Copy>(
 }
 
 impl Dataset {
+    /// The meeting with this id, or the sentence saying it does not exist.
+    pub fn meeting(&self, id: MeetingId) -> Result<&Meeting, ValidationError> {
+        self.meetings
+            .iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| ValidationError::UnknownReference {
+                what: "Meeting",
+                id: id.to_string(),
+            })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.agencies.is_empty()
             && self.teams.is_empty()

@@ -161,6 +161,17 @@ pub struct Person {
     pub working_pattern: WorkingPattern,
 }
 
+impl Venue {
+    /// "Elm Room, 22 Elm Road, Northbridge", or the name alone when there is no address.
+    pub fn name_and_address(&self) -> String {
+        if self.address.trim().is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, {}", self.name, self.address)
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Venue {
     pub id: VenueId,

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use convene_core::dataset::Dataset;
 use convene_core::{
-    model::initials, Attendance, Location, Meeting, MeetingId, MeetingStatus, Person, PersonId, ValidationError,
+    model::initials, Attendance, Location, Meeting, MeetingId, MeetingStatus, Person, PersonId, ValidationError, Venue,
 };
 
 use crate::write::{calendar, Attendee, EventStatus, InviteEvent, Method, PartStat, Party};
@@ -28,13 +28,7 @@ fn event(ds: &Dataset, m: &Meeting, organizer: Option<PersonId>, stamp: DateTime
         .map(|c| initials(&c.given_name, &c.family_name))
         .collect();
     let location = match &m.location {
-        Location::Venue { venue } => ds.venues.iter().find(|v| v.id == *venue).map(|v| {
-            if v.address.trim().is_empty() {
-                v.name.clone()
-            } else {
-                format!("{}, {}", v.name, v.address)
-            }
-        }),
+        Location::Venue { venue } => ds.venues.iter().find(|v| v.id == *venue).map(Venue::name_and_address),
         Location::Online { joining_details } => Some(format!("Online: {joining_details}")),
     };
     let chair = m.chair.and_then(person).map(|p| p.name.clone());
@@ -82,14 +76,7 @@ pub fn meeting_invitation(
     organizer: Option<PersonId>,
     stamp: DateTime<Utc>,
 ) -> Result<String, ValidationError> {
-    let m = ds
-        .meetings
-        .iter()
-        .find(|m| m.id == meeting)
-        .ok_or_else(|| ValidationError::UnknownReference {
-            what: "Meeting",
-            id: meeting.to_string(),
-        })?;
+    let m = ds.meeting(meeting)?;
     let method = match m.status {
         MeetingStatus::Cancelled { .. } => Method::Cancel,
         _ => Method::Request,
