@@ -105,6 +105,15 @@ fn catalogue(s: &Sandbox) -> Vec<Case> {
             expect: "error: The bank-holiday file is not in GOV.UK's bank-holidays.json format: EOF while parsing a list at line 1 column 34".into(),
         },
         Case {
+            class: "holiday dates outside the years covered",
+            args: vec![
+                "holidays".into(),
+                "import".into(),
+                file("year0.json", r#"{"england-and-wales": {"division": "england-and-wales", "events": [{"title": "New Year", "date": "0000-01-01", "notes": "", "bunting": true}]}}"#),
+            ],
+            expect: "error: The bank-holiday file has a date '0000-01-01' in 'england-and-wales' outside the years Convene covers (2000–2199).".into(),
+        },
+        Case {
             class: "malformed calendar file",
             args: vec!["availability".into(), "import".into(), file("x.ics", "BEGIN:VCALENDAR\r\n"), "--person".into(), missing.clone()],
             expect: format!("error: There is no person with id {missing}."),
@@ -146,7 +155,55 @@ fn every_bad_input_gets_its_sentence_and_changes_nothing() {
         serde_json::from_str::<serde_json::Value>(empty.run(&["child", "list", "--json"]).ok()).unwrap(),
         serde_json::json!([])
     );
-    eprintln!("bad-input classes tried: {}", cases.len() + 1);
+    // Settings naming a "who am I" that is not in the file: refused before anything is
+    // written (records and settings land in one transaction, or not at all).
+    let bad_me = {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(s.path("good.json")).unwrap()).unwrap();
+        v["settings"]["me"] = serde_json::json!("00000000-0000-4000-8000-000000000001");
+        let p = s.path("bad-me.json");
+        std::fs::write(&p, v.to_string()).unwrap();
+        p
+    };
+    let line = empty.run(&["import", bad_me.to_str().unwrap()]).failed().to_string();
+    assert_eq!(
+        line,
+        "error: The import file is not a Convene export: its settings name practitioner 00000000-0000-4000-8000-000000000001 as \"who am I\", but no such person is in the file. Nothing was imported."
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(empty.run(&["child", "list", "--json"]).ok()).unwrap(),
+        serde_json::json!([])
+    );
+    // An encrypted export whose own key-derivation settings would ask for 4 TiB of memory:
+    // refused at once, before any passphrase is tried.
+    let hostile = s.path("hostile.json");
+    std::fs::write(
+        &hostile,
+        serde_json::json!({
+            "format": "convene-export-encrypted",
+            "version": 1,
+            "kdf": { "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "m_cost_kib": 4_294_967_295u32, "t_cost": 3, "p_cost": 1 },
+            "ciphertext": "AAAA"
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let line = empty
+        .run_env(
+            &["import", hostile.to_str().unwrap()],
+            &[("CONVENE_PASSPHRASE", "anything")],
+        )
+        .failed()
+        .to_string();
+    assert_eq!(
+        line,
+        "error: The import file is not a Convene export: its key-derivation memory (4294967295 KiB) is more than the 1 GiB limit. Nothing was imported."
+    );
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(empty.run(&["child", "list", "--json"]).ok()).unwrap(),
+        serde_json::json!([])
+    );
+    eprintln!("bad-input classes tried: {}", cases.len() + 3);
 }
 
 #[test]

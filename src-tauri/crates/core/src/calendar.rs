@@ -9,8 +9,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::error::CalendarError;
 use crate::holidays::{self, BankHoliday, Division, PublishedHolidays};
 
-const FIRST_YEAR: i32 = 2000;
-const LAST_YEAR: i32 = 2199;
+/// The years every calendar covers; holiday files are refused outside them.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2199;
 
 /// A working-day calendar for one division, with the holidays and closures it was built from.
 #[derive(Debug, Clone)]

@@ -78,6 +78,15 @@ pub enum HolidayError {
     MissingDivision { division: String },
     #[error("The bank-holiday file has a bad date '{text}' in '{division}'.")]
     BadDate { division: String, text: String },
+    #[error(
+        "The bank-holiday file has a date '{text}' in '{division}' outside the years Convene covers ({first}–{last})."
+    )]
+    OutOfRange {
+        division: String,
+        text: String,
+        first: i32,
+        last: i32,
+    },
 }
 
 /// A rule pack, override or query that cannot be used.

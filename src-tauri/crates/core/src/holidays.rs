@@ -79,6 +79,14 @@ pub fn parse_govuk(json: &str) -> Result<BTreeMap<Division, PublishedHolidays>, 
                 division: division.id().to_string(),
                 text: e.date.clone(),
             })?;
+            if !(crate::calendar::FIRST_YEAR..=crate::calendar::LAST_YEAR).contains(&date.year()) {
+                return Err(HolidayError::OutOfRange {
+                    division: division.id().to_string(),
+                    text: e.date.clone(),
+                    first: crate::calendar::FIRST_YEAR,
+                    last: crate::calendar::LAST_YEAR,
+                });
+            }
             holidays.push(BankHoliday {
                 date,
                 title: e.title.clone(),

@@ -34,6 +34,33 @@ impl KdfParams {
             p_cost: 1,
         }
     }
+
+    /// Refuse parameters no Convene writes and no machine should be asked to honour: a file's
+    /// own settings must not make opening it take gigabytes of memory or hours of work.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        const MAX_M_COST_KIB: u32 = 1024 * 1024; // 1 GiB
+        const MAX_T_COST: u32 = 16;
+        const MAX_P_COST: u32 = 16;
+        if self.m_cost_kib > MAX_M_COST_KIB {
+            return Err(format!(
+                "its key-derivation memory ({} KiB) is more than the 1 GiB limit",
+                self.m_cost_kib
+            ));
+        }
+        if self.t_cost > MAX_T_COST {
+            return Err(format!(
+                "its key-derivation passes ({}) are more than the limit of {MAX_T_COST}",
+                self.t_cost
+            ));
+        }
+        if self.p_cost > MAX_P_COST {
+            return Err(format!(
+                "its key-derivation lanes ({}) are more than the limit of {MAX_P_COST}",
+                self.p_cost
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// What an encrypted store keeps in clear: the KDF parameters and a sealed check value that
@@ -66,6 +93,8 @@ impl Cipher {
         if passphrase.is_empty() {
             return Err(StoreError::WrongPassphrase);
         }
+        kdf.check()
+            .map_err(|e| StoreError::Database(format!("bad key-derivation settings: {e}")))?;
         let params = argon2::Params::new(kdf.m_cost_kib, kdf.t_cost, kdf.p_cost, Some(32))
             .map_err(|e| StoreError::Database(format!("bad key-derivation settings: {e}")))?;
         let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);

@@ -497,12 +497,23 @@ impl Store {
 
     /// Write a whole, already validated dataset (import, demo) in one transaction.
     pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
-        self.write_dataset_with(ds, &[])
+        self.write_dataset_with(ds, &[], None)
     }
 
     /// Write a dataset; `changes` replaces the default "import" audit entry when not empty.
-    pub(crate) fn write_dataset_with(&self, ds: &Dataset, changes: &[audit::Change]) -> Result<()> {
+    /// `settings`, when given, are checked against the dataset first and written in the same
+    /// transaction, so an import either lands whole or changes nothing.
+    pub(crate) fn write_dataset_with(
+        &self,
+        ds: &Dataset,
+        changes: &[audit::Change],
+        settings: Option<&Settings>,
+    ) -> Result<()> {
         ds.validate().map_err(StoreError::ImportInvalid)?;
+        let settings = match settings {
+            Some(s) => Some(self.checked_settings_for(s, ds)?),
+            None => None,
+        };
         fn add<R: Record>(codec: &codec::Codec, out: &mut Vec<Encoded>, rs: &[R]) -> Result<()> {
             for r in rs {
                 out.push(Encoded::new(codec, r)?);
@@ -534,6 +545,9 @@ impl Store {
         for c in &ds.caseload_snapshots {
             history.push(snapshot_entry(&self.codec, c)?);
         }
+        if let Some(s) = &settings {
+            history.push((T::Meta, SETTINGS_KEY.to_vec(), self.codec.encode(s)?));
+        }
         let summary = audit::Change {
             action: "import",
             record: "dataset",
@@ -549,10 +563,33 @@ impl Store {
             })),
         };
         if changes.is_empty() {
-            self.write_all(&encoded, &history, &[summary])
+            self.write_all(&encoded, &history, &[summary])?;
         } else {
-            self.write_all(&encoded, &history, changes)
+            self.write_all(&encoded, &history, changes)?;
         }
+        if let Some(s) = settings {
+            self.set_practitioner(s.me);
+        }
+        Ok(())
+    }
+
+    /// Imported settings, normalised, refused unless their rule pack builds and "who am I"
+    /// names a person in the dataset being written.
+    fn checked_settings_for(&self, settings: &Settings, ds: &Dataset) -> Result<Settings> {
+        let mut s = settings.clone();
+        s.normalise();
+        s.pack()
+            .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        if let Some(me) = s.me {
+            if !ds.people.iter().any(|p| p.id == me) {
+                return Err(StoreError::ImportMalformed {
+                    detail: format!(
+                        "its settings name practitioner {me} as \"who am I\", but no such person is in the file"
+                    ),
+                });
+            }
+        }
+        Ok(s)
     }
 
     fn write_all(

@@ -70,7 +70,7 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
             before: Some(serde_json::json!({ "encrypted": was_encrypted })),
             after: Some(serde_json::json!({ "encrypted": new.is_some() })),
         };
-        fresh.write_dataset_with(&ds, &[change])?;
+        fresh.write_dataset_with(&ds, &[change], None)?;
     }
     // Swap: the fresh database is complete and flushed before the old one goes.
     let db = dir.join("db");

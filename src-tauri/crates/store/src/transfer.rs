@@ -98,14 +98,12 @@ impl Store {
             });
         }
         file.data.validate().map_err(StoreError::ImportInvalid)?;
-        file.settings
-            .pack()
-            .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        self.checked_settings_for(&file.settings, &file.data)?;
         if let Some((now, taken)) = backup {
             *taken = Some(self.backup(crate::backup::BackupKind::BeforeImport, now)?);
         }
-        self.write_dataset(&file.data)?;
-        self.save_settings(&file.settings)
+        // Records and settings in one transaction: a file either lands whole or changes nothing.
+        self.write_dataset_with(&file.data, &[], Some(&file.settings))
     }
 }
 
@@ -118,6 +116,10 @@ pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportF
     if value.get("format").and_then(|f| f.as_str()) == Some(ENCRYPTED_EXPORT_FORMAT) {
         let sealed: EncryptedExport =
             serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        sealed
+            .kdf
+            .check()
+            .map_err(|detail| StoreError::ImportMalformed { detail })?;
         let pass = passphrase.ok_or(StoreError::ImportNeedsPassphrase)?;
         let cipher = crate::crypto::Cipher::derive(pass, &sealed.kdf)?;
         let inner = cipher
