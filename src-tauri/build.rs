@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "caseloads",
     "caseload_history",
     "save_invitation",
+    "save_agenda_pdf",
     "caseload_limits",
     "save_caseload_limits",
 ];

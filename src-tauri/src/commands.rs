@@ -340,13 +340,42 @@ pub async fn list_teams(state: State<'_, AppState>) -> Result<Vec<Named>, IpcErr
 /// A meeting's agenda, ready to show and print.
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>, meeting: MeetingId, variant: Variant) -> Result<Agenda, IpcError> {
-    state.with_store(|store| {
-        let settings = store.settings()?;
-        let pack = settings.pack()?;
-        let cal = settings.calendar(pack.division);
+    state.with_store(|store| build_agenda(store, meeting, variant))
+}
+
+fn build_agenda(store: &convene_store::Store, meeting: MeetingId, variant: Variant) -> Result<Agenda, IpcError> {
+    let settings = store.settings()?;
+    let pack = settings.pack()?;
+    let cal = settings.calendar(pack.division);
+    let ds = store.load_dataset()?;
+    Ok(agenda::build(&pack, &cal, &ds, &settings, meeting, variant, today())?)
+}
+
+/// Save a meeting's agenda as a PDF where the user chooses. The file name carries the date,
+/// the kind and the version, never a child's name.
+#[tauri::command]
+pub async fn save_agenda_pdf(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+    variant: Variant,
+) -> Result<Option<String>, IpcError> {
+    let (bytes, name) = state.with_store(|store| {
+        let a = build_agenda(store, meeting, variant)?;
         let ds = store.load_dataset()?;
-        Ok(agenda::build(&pack, &cal, &ds, &settings, meeting, variant, today())?)
-    })
+        let m = ds.meeting(meeting)?;
+        let name = format!(
+            "{}-{}-agenda-{}.pdf",
+            convene_core::time::to_london(m.start).format("%Y-%m-%d"),
+            m.kind.id(),
+            variant.id()
+        );
+        Ok((convene_pdf::agenda_pdf(&a)?.0, name))
+    })?;
+    match choose_path(&app, &name, ("PDF document", &["pdf"])) {
+        None => Ok(None),
+        Some(path) => write_file(&path, &bytes).map(Some),
+    }
 }
 
 /// Every kind's agenda template in both variants, edited or default.

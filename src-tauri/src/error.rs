@@ -60,3 +60,9 @@ impl From<convene_core::agenda::AgendaError> for IpcError {
         }
     }
 }
+
+impl From<convene_pdf::PdfError> for IpcError {
+    fn from(e: convene_pdf::PdfError) -> Self {
+        IpcError::new("pdf", format!("The agenda could not be made into a PDF: {e}."))
+    }
+}

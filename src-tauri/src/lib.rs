@@ -50,6 +50,7 @@ pub fn run() {
             commands::caseloads,
             commands::caseload_history,
             commands::save_invitation,
+            commands::save_agenda_pdf,
             commands::caseload_limits,
             commands::save_caseload_limits,
         ])

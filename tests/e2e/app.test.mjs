@@ -103,6 +103,19 @@ describe('Convene desktop app', () => {
     const cal = readFileSync(path.join(saveDir, ics[0]), 'utf8');
     assert.match(cal, /METHOD:REQUEST/);
     assert.match(cal, /BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
+
+    // "Save as PDF…" writes the family version chosen on screen, as a real PDF.
+    await (await shown(browser, '#save-agenda-pdf')).click();
+    await browser.waitUntil(async () => /Saved the agenda as/.test(await browser.$('#agenda-screen [role="status"]').getText().catch(() => '')), {
+      timeout: 15000,
+      timeoutMsg: 'the agenda PDF was not saved',
+    });
+    const pdfs = readdirSync(saveDir).filter((f) => f.endsWith('.pdf'));
+    assert.equal(pdfs.length, 1, `PDFs saved: ${pdfs}`);
+    assert.match(pdfs[0], /^\d{4}-\d{2}-\d{2}-[a-z-]+-agenda-family\.pdf$/);
+    const pdf = readFileSync(path.join(saveDir, pdfs[0]));
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(pdf.length > 10000, `a PDF of ${pdf.length} bytes`);
   });
 
   it('edits an agenda template in the settings, and resets it', async () => {

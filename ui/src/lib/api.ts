@@ -66,6 +66,7 @@ export const api = {
   agenda: (meeting: MeetingId, variant: Variant) => call<Agenda>('agenda', { meeting, variant }),
   /** Asks where to save and writes the meeting's invitation (.ics); null when the user cancels. */
   saveInvitation: (meeting: MeetingId) => call<string | null>('save_invitation', { meeting }),
+  saveAgendaPdf: (meeting: MeetingId, variant: Variant) => call<string | null>('save_agenda_pdf', { meeting, variant }),
   caseloads: () => call<Caseloads>('caseloads'),
   caseloadLimits: () => call<CaseloadLimits>('caseload_limits'),
   saveCaseloadLimits: (limits: CaseloadLimits) => call<CaseloadLimits>('save_caseload_limits', { limits }),

@@ -1,5 +1,5 @@
-//! `convene agenda …` and `convene settings agenda …`: print agendas (text, HTML), one or a
-//! period's worth, and edit the templates they are made from.
+//! `convene agenda …` and `convene settings agenda …`: print agendas (PDF, HTML, text), one or
+//! a period's worth, and edit the templates they are made from.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,7 @@ use crate::{parse_date, today, write_atomically, Ctx, Failure, Outcome};
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    Pdf,
     Html,
     Txt,
 }
@@ -18,6 +19,7 @@ pub enum Format {
 impl Format {
     fn ext(self) -> &'static str {
         match self {
+            Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Txt => "txt",
         }
@@ -46,7 +48,7 @@ pub struct AgendaArgs {
     meeting: Option<String>,
     #[arg(long, value_enum, default_value = "professional")]
     variant: VariantArg,
-    /// Default: from the file's extension, else text.
+    /// Default: from the file's extension (.pdf, .html, else text); HTML in the batch form.
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// First day of the period (batch form).
@@ -62,6 +64,11 @@ pub struct AgendaArgs {
 
 fn render(a: &Agenda, format: Format) -> Result<Vec<u8>, Failure> {
     Ok(match format {
+        Format::Pdf => {
+            convene_pdf::agenda_pdf(a)
+                .map_err(|e| Failure(format!("The agenda could not be made into a PDF: {e}.")))?
+                .0
+        }
         Format::Txt => agenda::to_text(a).into_bytes(),
         Format::Html => agenda::to_html(a).into_bytes(),
     })
@@ -69,6 +76,7 @@ fn render(a: &Agenda, format: Format) -> Result<Vec<u8>, Failure> {
 
 fn format_of(path: Option<&Path>, given: Option<Format>) -> Format {
     given.unwrap_or_else(|| match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("pdf") => Format::Pdf,
         Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => Format::Html,
         _ => Format::Txt,
     })
@@ -90,6 +98,11 @@ pub fn agenda(ctx: &Ctx, args: AgendaArgs) -> Outcome {
             Some(path) => {
                 write_atomically(path, &render(&a, format)?)?;
                 out!("Wrote {}.", path.display());
+            }
+            None if format == Format::Pdf => {
+                return Err(Failure(
+                    "A PDF cannot be shown in the terminal: give -o FILE.pdf.".into(),
+                ))
             }
             None => outp!("{}", String::from_utf8_lossy(&render(&a, format)?)),
         }

@@ -304,7 +304,15 @@ pub struct AgendaInvitee {
     pub required: bool,
 }
 
-/// A rendered agenda: every line as it is printed.
+/// One line of an agenda's facts block: "When" → "Tuesday 12 May 2026, 10:00–11:30".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgendaFact {
+    pub label: String,
+    pub value: String,
+}
+
+/// A rendered agenda: every line as it is printed. Every renderer (text, HTML, PDF, the app's
+/// screen) prints these fields as they are and adds no wording of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Agenda {
     pub meeting: MeetingId,
@@ -329,6 +337,12 @@ pub struct Agenda {
     pub status: Option<String>,
     pub items: Vec<String>,
     pub notice: String,
+    /// The facts block, in print order (when, where, children, chair, minute-taker, timescale).
+    pub facts: Vec<AgendaFact>,
+    /// "Invited" or "Who is invited".
+    pub invitees_heading: String,
+    /// "Agenda" or "What we will talk about".
+    pub items_heading: String,
 }
 
 /// "Tuesday 12 May 2026, 10:00–11:30" in UK time (the end date is added if it differs).
@@ -492,7 +506,7 @@ pub fn build(
         MeetingStatus::Held => Some("This meeting has already taken place.".to_string()),
         MeetingStatus::Planned => None,
     };
-    Ok(Agenda {
+    let mut agenda = Agenda {
         meeting: m.id,
         variant,
         title: m.kind.title().to_string(),
@@ -512,7 +526,12 @@ pub fn build(
             Variant::Family => FAMILY_NOTICE,
         }
         .to_string(),
-    })
+        facts: vec![],
+        invitees_heading: invitees_heading(variant).to_string(),
+        items_heading: items_heading(variant).to_string(),
+    };
+    agenda.facts = facts(&agenda);
+    Ok(agenda)
 }
 
 /// Why an agenda cannot be rendered.
@@ -524,8 +543,8 @@ pub enum AgendaError {
     Calendar(#[from] CalendarError),
 }
 
-/// The facts block, in print order, as (label, value) pairs.
-pub fn facts(a: &Agenda) -> Vec<(String, String)> {
+/// The facts block, in print order.
+fn facts(a: &Agenda) -> Vec<AgendaFact> {
     let mut out = vec![
         ("When".to_string(), a.when.clone()),
         (a.place_label.clone(), a.place.clone()),
@@ -566,11 +585,13 @@ pub fn facts(a: &Agenda) -> Vec<(String, String)> {
             t.clone(),
         ));
     }
-    out
+    out.into_iter()
+        .map(|(label, value)| AgendaFact { label, value })
+        .collect()
 }
 
 /// Heading of the invitees table, by variant.
-pub fn invitees_heading(v: Variant) -> &'static str {
+fn invitees_heading(v: Variant) -> &'static str {
     match v {
         Variant::Professional => "Invited",
         Variant::Family => "Who is invited",
@@ -578,7 +599,7 @@ pub fn invitees_heading(v: Variant) -> &'static str {
 }
 
 /// Heading of the items list, by variant.
-pub fn items_heading(v: Variant) -> &'static str {
+fn items_heading(v: Variant) -> &'static str {
     match v {
         Variant::Professional => "Agenda",
         Variant::Family => "What we will talk about",
@@ -599,15 +620,15 @@ pub fn to_text(a: &Agenda) -> String {
         out.push_str(&format!("\n{p}\n"));
     }
     out.push('\n');
-    for (label, value) in facts(a) {
-        out.push_str(&format!("{label}: {value}\n"));
+    for f in &a.facts {
+        out.push_str(&format!("{}: {}\n", f.label, f.value));
     }
-    out.push_str(&format!("\n{}\n", invitees_heading(a.variant)));
+    out.push_str(&format!("\n{}\n", a.invitees_heading));
     for i in &a.invitees {
         let need = if i.required { "" } else { " (optional)" };
         out.push_str(&format!("  - {}, {}, {}{need}\n", i.name, i.role, i.agency));
     }
-    out.push_str(&format!("\n{}\n", items_heading(a.variant)));
+    out.push_str(&format!("\n{}\n", a.items_heading));
     for (n, item) in a.items.iter().enumerate() {
         out.push_str(&format!("  {}. {item}\n", n + 1));
     }
@@ -651,11 +672,11 @@ pub fn to_html(a: &Agenda) -> String {
         out.push_str(&format!("<p>{}</p>\n", esc(p)));
     }
     out.push_str("<dl>\n");
-    for (label, value) in facts(a) {
-        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", esc(&label), esc(&value)));
+    for f in &a.facts {
+        out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", esc(&f.label), esc(&f.value)));
     }
     out.push_str("</dl>\n");
-    out.push_str(&format!("<h2>{}</h2>\n<table>\n", esc(invitees_heading(a.variant))));
+    out.push_str(&format!("<h2>{}</h2>\n<table>\n", esc(&a.invitees_heading)));
     out.push_str("<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Attendance</th></tr></thead>\n<tbody>\n");
     for i in &a.invitees {
         out.push_str(&format!(
@@ -667,7 +688,7 @@ pub fn to_html(a: &Agenda) -> String {
         ));
     }
     out.push_str("</tbody>\n</table>\n");
-    out.push_str(&format!("<h2>{}</h2>\n<ol>\n", esc(items_heading(a.variant))));
+    out.push_str(&format!("<h2>{}</h2>\n<ol>\n", esc(&a.items_heading)));
     for item in &a.items {
         out.push_str(&format!("<li>{}</li>\n", esc(item)));
     }

@@ -52,6 +52,7 @@ fn export_all(dir: &Path) {
         convene_core::kpi::Kpi,
         Named,
         convene_core::agenda::Agenda,
+        convene_core::agenda::AgendaFact,
         convene_core::agenda::TemplateView,
         convene_core::caseload::Caseloads,
         convene_core::caseload::CaseloadSnapshot,

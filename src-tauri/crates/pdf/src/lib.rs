@@ -1,8 +1,9 @@
 //! Renders a short, generic document — in practice a meeting agenda — to the bytes of an A4
 //! PDF.
 //!
-//! The crate knows nothing of meetings: callers describe a [`Document`] as a title, a few
+//! The layout knows nothing of meetings: callers describe a [`Document`] as a title, a few
 //! subtitle lines and a sequence of [`Block`]s, and [`render`] lays it out and writes the PDF.
+//! [`agenda_pdf`] maps a rendered `convene_core::agenda::Agenda` to a document and renders it.
 //! It is pure: no file or network IO (the fonts are compiled in) and no clock (the PDF carries
 //! no creation date), so the same input always gives the same bytes.
 //!
@@ -30,9 +31,12 @@
 //! assert!(pdf.starts_with(b"%PDF-"));
 //! ```
 
+mod agenda;
 mod font;
 mod layout;
 mod write;
+
+pub use agenda::{agenda_document, agenda_pdf, MARKING};
 
 /// A document to render: a title, subtitle lines, content blocks, and a footer line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Sample documents shared by the tests and the timing example.
+//! Sample documents shared by the tests.
 #![allow(dead_code)]
 
 use convene_pdf::{Block, Document};
