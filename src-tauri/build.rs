@@ -29,6 +29,9 @@ const COMMANDS: &[&str] = &[
     "caseload_history",
     "save_invitation",
     "save_agenda_pdf",
+    "outcome_form",
+    "record_outcome",
+    "next_meetings",
     "caseload_limits",
     "save_caseload_limits",
 ];

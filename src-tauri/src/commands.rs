@@ -4,6 +4,7 @@ use chrono::{Duration, NaiveDate};
 use convene_core::agenda::{self, Agenda, TemplateView, Variant};
 use convene_core::caseload::{self, CaseloadLimits, CaseloadSnapshot, Caseloads};
 use convene_core::kpi::{Kpi, Scope};
+use convene_core::outcome::{self, OutcomeForm, OutcomeInput, Proposal};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
 use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
@@ -169,6 +170,36 @@ pub async fn save_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Re
             }
         }
     })
+}
+
+/// A meeting's outcome form: invitees with attendance, the decisions it takes, and whether its
+/// outcome can be recorded now.
+#[tauri::command]
+pub async fn outcome_form(state: State<'_, AppState>, meeting: MeetingId) -> Result<OutcomeForm, IpcError> {
+    state.with_store(|store| Ok(outcome::form(&store.load_dataset()?, meeting, today())?))
+}
+
+/// Record a meeting's outcome (held, attendance, decision, core group) and return the next
+/// meetings it calls for, as drafts with slots.
+#[tauri::command]
+pub async fn record_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<Vec<Proposal>, IpcError> {
+    state.with_store(|store| {
+        let effects = outcome::apply(&store.load_dataset()?, &input, today())?;
+        store.record_outcome(&effects, now())?;
+        proposals_for(store, input.meeting)
+    })
+}
+
+/// The next meetings a held meeting calls for, with slots inside their windows.
+#[tauri::command]
+pub async fn next_meetings(state: State<'_, AppState>, meeting: MeetingId) -> Result<Vec<Proposal>, IpcError> {
+    state.with_store(|store| proposals_for(store, meeting))
+}
+
+fn proposals_for(store: &Store, meeting: MeetingId) -> Result<Vec<Proposal>, IpcError> {
+    let (pack, cal) = rules(store)?;
+    let ds = store.load_dataset()?;
+    Ok(outcome::proposals(&pack, &cal, &ds, &ds.busy, meeting, today())?)
 }
 
 #[tauri::command]

@@ -66,3 +66,9 @@ impl From<convene_pdf::PdfError> for IpcError {
         IpcError::new("pdf", format!("The agenda could not be made into a PDF: {e}."))
     }
 }
+
+impl From<convene_core::outcome::OutcomeError> for IpcError {
+    fn from(e: convene_core::outcome::OutcomeError) -> Self {
+        IpcError::new("outcome", e.to_string())
+    }
+}

@@ -51,6 +51,9 @@ pub fn run() {
             commands::caseload_history,
             commands::save_invitation,
             commands::save_agenda_pdf,
+            commands::outcome_form,
+            commands::record_outcome,
+            commands::next_meetings,
             commands::caseload_limits,
             commands::save_caseload_limits,
         ])

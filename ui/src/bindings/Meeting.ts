@@ -5,6 +5,7 @@ import type { Invitee } from "./Invitee";
 import type { Location } from "./Location";
 import type { MeetingId } from "./MeetingId";
 import type { MeetingKind } from "./MeetingKind";
+import type { MeetingOutcome } from "./MeetingOutcome";
 import type { MeetingStatus } from "./MeetingStatus";
 import type { PersonId } from "./PersonId";
 
@@ -20,4 +21,8 @@ sequence: number,
 /**
  * Conflicts the user chose to save despite, with their reason.
  */
-overrides?: Array<ConflictOverride>, };
+overrides?: Array<ConflictOverride>, 
+/**
+ * What was decided, once the meeting has been held and its outcome recorded.
+ */
+outcome?: MeetingOutcome | null, };

@@ -3,4 +3,4 @@
 /**
  * One entry of a meeting's history.
  */
-export type MeetingChange = { "type": "created" } | { "type": "rescheduled", from: string, to: string, reason: string, } | { "type": "cancelled", reason: string, } | { "type": "updated" };
+export type MeetingChange = { "type": "created" } | { "type": "rescheduled", from: string, to: string, reason: string, } | { "type": "cancelled", reason: string, } | { "type": "updated" } | { "type": "outcome-recorded", summary: string, };

@@ -15,6 +15,9 @@ import type { SlotResult } from '../bindings/SlotResult';
 import type { StoreStatus } from '../bindings/StoreStatus';
 import type { UiError } from '../bindings/UiError';
 import type { WhatIf } from '../bindings/WhatIf';
+import type { OutcomeForm } from '../bindings/OutcomeForm';
+import type { OutcomeInput } from '../bindings/OutcomeInput';
+import type { Proposal } from '../bindings/Proposal';
 import type { ChangeView } from '../bindings/ChangeView';
 import type { Kpi } from '../bindings/Kpi';
 import type { Named } from '../bindings/Named';
@@ -66,6 +69,9 @@ export const api = {
   agenda: (meeting: MeetingId, variant: Variant) => call<Agenda>('agenda', { meeting, variant }),
   /** Asks where to save and writes the meeting's invitation (.ics); null when the user cancels. */
   saveInvitation: (meeting: MeetingId) => call<string | null>('save_invitation', { meeting }),
+  outcomeForm: (meeting: MeetingId) => call<OutcomeForm>('outcome_form', { meeting }),
+  recordOutcome: (input: OutcomeInput) => call<Proposal[]>('record_outcome', { input }),
+  nextMeetings: (meeting: MeetingId) => call<Proposal[]>('next_meetings', { meeting }),
   saveAgendaPdf: (meeting: MeetingId, variant: Variant) => call<string | null>('save_agenda_pdf', { meeting, variant }),
   caseloads: () => call<Caseloads>('caseloads'),
   caseloadLimits: () => call<CaseloadLimits>('caseload_limits'),

@@ -70,6 +70,7 @@ fn crash_writer(ctx: &Ctx, seed: u64) -> Outcome {
                 status: MeetingStatus::Planned,
                 sequence: 0,
                 overrides: vec![],
+                outcome: None,
             };
             store.save_meeting(&m, MeetingChange::Created, crate::planning::now())?;
             let _ = writeln!(stdout.lock(), "ack meeting {}", m.id);

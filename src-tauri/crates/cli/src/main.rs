@@ -19,6 +19,7 @@ macro_rules! outp {
 
 mod agenda;
 mod dev;
+mod outcome;
 mod planning;
 mod records;
 mod settings;

@@ -88,7 +88,16 @@ pub enum MeetingCommand {
         #[arg(long = "override", value_name = "REASON")]
         override_reason: Option<String>,
     },
-    /// What has happened to a meeting: created, rescheduled, cancelled.
+    /// Record what happened: attendance, and for a conference its decision and core group.
+    /// Marks the meeting held, then shows the next meetings it calls for.
+    Outcome(crate::outcome::OutcomeArgs),
+    /// The next meetings a held meeting calls for, with slots inside their windows.
+    Next {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What has happened to a meeting: created, rescheduled, cancelled, held.
     History {
         id: String,
         #[arg(long)]
@@ -306,6 +315,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 status: MeetingStatus::Planned,
                 sequence: 0,
                 overrides: vec![],
+                outcome: None,
             };
             let m = crate::planning::checked(&store, m, a.override_reason)?;
             store.save_meeting(&m, MeetingChange::Created, crate::planning::now())?;
@@ -408,6 +418,8 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             out!("Rescheduled to {}.", m.start.format("%A %-d %B %Y, %H:%M"));
             Ok(())
         }
+        MeetingCommand::Outcome(args) => crate::outcome::record(&store, args),
+        MeetingCommand::Next { id, json } => crate::outcome::next(&store, id.parse()?, json),
         MeetingCommand::History { id, json } => {
             let id: MeetingId = id.parse()?;
             store.require::<Meeting>(id.as_bytes())?;
@@ -420,6 +432,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                     MeetingChange::Created => "created".to_string(),
                     MeetingChange::Updated => "updated".to_string(),
                     MeetingChange::Cancelled { reason } => format!("cancelled: {reason}"),
+                    MeetingChange::OutcomeRecorded { summary } => summary,
                     MeetingChange::Rescheduled { from, to, reason } => format!(
                         "moved from {} to {}: {reason}",
                         from.format("%a %-d %b %Y %H:%M"),

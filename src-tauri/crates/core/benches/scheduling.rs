@@ -158,6 +158,7 @@ fn big_authority() -> &'static (Dataset, Vec<Meeting>) {
                 status: MeetingStatus::Planned,
                 sequence: 0,
                 overrides: vec![],
+                outcome: None,
             });
         }
         ds.meetings.clear();

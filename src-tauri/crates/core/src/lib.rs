@@ -13,6 +13,7 @@ pub mod holidays;
 pub mod ids;
 pub mod kpi;
 pub mod model;
+pub mod outcome;
 pub mod queries;
 pub mod rules;
 pub mod schedule;

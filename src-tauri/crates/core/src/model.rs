@@ -278,6 +278,15 @@ impl MeetingKind {
     }
 
     /// The name a practitioner reads.
+    /// How long a meeting of this kind usually takes, in minutes (the editor's default).
+    pub fn typical_minutes(&self) -> u32 {
+        match self {
+            MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::FamilyNetworkMeeting => 120,
+            MeetingKind::ReviewConference | MeetingKind::LacReview => 90,
+            _ => 60,
+        }
+    }
+
     pub fn title(&self) -> &'static str {
         match self {
             MeetingKind::StrategyDiscussion => "Strategy discussion",
@@ -360,6 +369,9 @@ pub struct Meeting {
     /// Conflicts the user chose to save despite, with their reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<ConflictOverride>,
+    /// What was decided, once the meeting has been held and its outcome recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<crate::outcome::MeetingOutcome>,
 }
 
 /// A conflict saved anyway: what it was, why the user went ahead, and when.
@@ -430,6 +442,10 @@ pub enum MeetingChange {
         reason: String,
     },
     Updated,
+    /// Held, with its attendance and (for a conference) its decision recorded.
+    OutcomeRecorded {
+        summary: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

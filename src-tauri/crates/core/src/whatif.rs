@@ -152,6 +152,7 @@ mod tests {
             status: MeetingStatus::Held,
             sequence: 0,
             overrides: vec![],
+            outcome: None,
         };
         let episode = Episode {
             id: EpisodeId::new_random(),

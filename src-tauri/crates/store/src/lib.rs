@@ -680,7 +680,50 @@ impl Store {
         change: MeetingChange,
         at: chrono::DateTime<chrono::FixedOffset>,
     ) -> Result<()> {
+        self.save_meeting_with(m, change, at, &[])
+    }
+
+    /// Record a meeting's outcome: the meeting (now held), its history entry, and the episodes
+    /// the decision opens, changes or closes, all in one transaction.
+    pub fn record_outcome(
+        &self,
+        effects: &convene_core::outcome::OutcomeEffects,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<()> {
+        let summary = match effects.meeting.outcome.as_ref().and_then(|o| o.decision) {
+            Some(d) => format!("Held: {}", d.describe()),
+            None => "Held".to_string(),
+        };
+        self.save_meeting_with(
+            &effects.meeting,
+            MeetingChange::OutcomeRecorded { summary },
+            at,
+            &effects.episodes,
+        )
+    }
+
+    fn save_meeting_with(
+        &self,
+        m: &Meeting,
+        change: MeetingChange,
+        at: chrono::DateTime<chrono::FixedOffset>,
+        episodes: &[Episode],
+    ) -> Result<()> {
         m.validate(self)?;
+        let mut episode_changes = Vec::with_capacity(episodes.len());
+        let mut encoded_episodes = Vec::with_capacity(episodes.len());
+        for e in episodes {
+            e.validate(self)?;
+            let before: Option<Episode> = self.get(&e.key())?;
+            if before.as_ref().is_some_and(|b| b.child != e.child) {
+                return Err(StoreError::Invalid(ValidationError::UnknownReference {
+                    what: "Episode of this child",
+                    id: e.id.to_string(),
+                }));
+            }
+            episode_changes.push(audited("save", before.as_ref(), Some(e)));
+            encoded_episodes.push(Encoded::new(&self.codec, e)?);
+        }
         let seq = self.tree(T::MeetingHistory).scan_prefix(m.id.as_bytes()).count() as u32;
         let entry = MeetingHistoryEntry {
             meeting: m.id,
@@ -699,8 +742,14 @@ impl Store {
             MeetingChange::Rescheduled { .. } => "reschedule",
             MeetingChange::Cancelled { .. } => "cancel",
             MeetingChange::Updated => "save",
+            MeetingChange::OutcomeRecorded { .. } => "outcome",
         };
-        self.transact(&[audited], |tx| {
+        let mut changes = vec![audited];
+        changes.extend(episode_changes);
+        self.transact(&changes, |tx| {
+            for e in &encoded_episodes {
+                e.insert(tx)?;
+            }
             if let Some(old) = tx[T::Meetings as usize].get(key)? {
                 let old: Meeting = self.codec.decode(&old).map_err(|e| {
                     abort(StoreError::Corrupt {

@@ -117,6 +117,7 @@ fn meeting(w: &World, kind: MeetingKind, child: ChildId, start: &str, status: Me
         status,
         sequence: 0,
         overrides: vec![],
+        outcome: None,
     }
 }
 

@@ -110,6 +110,7 @@ fn meeting(w: &mut World, child: ChildId, day: &str, invitees: &[PersonId], stat
         status,
         sequence: 0,
         overrides: vec![],
+        outcome: None,
     });
 }
 

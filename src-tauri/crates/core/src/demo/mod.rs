@@ -187,6 +187,7 @@ impl Builder {
             status,
             sequence: 0,
             overrides: vec![],
+            outcome: None,
         });
         date
     }

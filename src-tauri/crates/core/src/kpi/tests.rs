@@ -104,6 +104,7 @@ fn world() -> World {
             status: MeetingStatus::Held,
             sequence: 0,
             overrides: vec![],
+            outcome: None,
         });
     };
     // A: strategy Mon 5 Jan 2026, ICPC Tue 20 Jan (deadline Mon 26 Jan: met), core group Fri 30 Jan

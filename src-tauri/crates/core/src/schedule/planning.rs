@@ -191,6 +191,7 @@ pub fn from_draft(
         status: MeetingStatus::Planned,
         sequence: 0,
         overrides: vec![],
+        outcome: None,
     };
     let change = match existing {
         None => MeetingChange::Created,
@@ -198,6 +199,7 @@ pub fn from_draft(
             m.status = old.status.clone();
             m.sequence = old.sequence;
             m.overrides = old.overrides.clone();
+            m.outcome = old.outcome.clone();
             if old.start != m.start || old.end != m.end {
                 let reason = draft.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).ok_or(
                     crate::error::ValidationError::Empty {

@@ -66,6 +66,7 @@ impl Story {
             status,
             sequence: 0,
             overrides: vec![],
+            outcome: None,
         });
         self
     }

@@ -38,6 +38,7 @@ fn meeting(
         status: MeetingStatus::Planned,
         sequence: 0,
         overrides: vec![],
+        outcome: None,
     }
 }
 

@@ -1,0 +1,491 @@
+//! Recording outcomes on a small hand-built case, and the meetings then proposed.
+
+use super::*;
+use crate::holidays::Division;
+use crate::time::london;
+use crate::timescales::DueStatus;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+struct World {
+    ds: Dataset,
+    child: ChildId,
+    sw: PersonId,
+    hv: PersonId,
+    outsider: PersonId,
+    icpc: MeetingId,
+}
+
+fn person(name: &str, agency: AgencyId) -> Person {
+    Person {
+        id: PersonId::new_random(),
+        name: name.into(),
+        role: "x".into(),
+        agency,
+        team: None,
+        email: None,
+        working_pattern: WorkingPattern::full_time(),
+    }
+}
+
+fn meeting(kind: MeetingKind, child: ChildId, date: &str, invitees: &[PersonId], status: MeetingStatus) -> Meeting {
+    let start = london(d(date).and_hms_opt(10, 0, 0).unwrap()).unwrap();
+    Meeting {
+        id: MeetingId::new_random(),
+        kind,
+        children: vec![child],
+        start,
+        end: start + chrono::Duration::hours(1),
+        location: Location::Online {
+            joining_details: "Teams".into(),
+        },
+        chair: None,
+        minute_taker: None,
+        invitees: invitees
+            .iter()
+            .map(|&person| Invitee {
+                person,
+                required: true,
+                attendance: Attendance::Invited,
+            })
+            .collect(),
+        status,
+        sequence: 0,
+        overrides: vec![],
+        outcome: None,
+    }
+}
+
+/// A strategy discussion on Mon 5 Jan 2026 and an ICPC planned for Tue 20 Jan 2026.
+fn world() -> World {
+    let csc = Agency {
+        id: AgencyId::new_random(),
+        name: "CSC".into(),
+        kind: AgencyKind::ChildrensSocialCare,
+    };
+    let health = Agency {
+        id: AgencyId::new_random(),
+        name: "Health".into(),
+        kind: AgencyKind::Health,
+    };
+    let sw = person("Sam Social", csc.id);
+    let hv = person("Hana Visitor", health.id);
+    let outsider = person("Olly Outside", health.id);
+    let child = Child {
+        id: ChildId::new_random(),
+        given_name: "Ava".into(),
+        family_name: "Test".into(),
+        name_display: NameDisplay::FullName,
+        birth: Birth::Born {
+            date_of_birth: d("2018-01-01"),
+        },
+        case_id: "A1".into(),
+        siblings: vec![],
+        social_worker: Some(sw.id),
+        network: vec![],
+    };
+    let strategy = meeting(
+        MeetingKind::StrategyDiscussion,
+        child.id,
+        "2026-01-05",
+        &[sw.id],
+        MeetingStatus::Held,
+    );
+    let icpc = meeting(
+        MeetingKind::Icpc,
+        child.id,
+        "2026-01-20",
+        &[sw.id, hv.id],
+        MeetingStatus::Planned,
+    );
+    let world = World {
+        child: child.id,
+        sw: sw.id,
+        hv: hv.id,
+        outsider: outsider.id,
+        icpc: icpc.id,
+        ds: Dataset {
+            agencies: vec![csc, health],
+            people: vec![sw, hv, outsider],
+            children: vec![child],
+            meetings: vec![strategy, icpc],
+            ..Dataset::default()
+        },
+    };
+    world.ds.validate().unwrap();
+    world
+}
+
+/// Write the effects into the dataset, as the store does.
+fn commit(ds: &mut Dataset, e: OutcomeEffects) {
+    ds.meetings.retain(|m| m.id != e.meeting.id);
+    ds.meetings.push(e.meeting);
+    for ep in e.episodes {
+        ds.episodes.retain(|x| x.id != ep.id);
+        ds.episodes.push(ep);
+    }
+    ds.validate().unwrap();
+}
+
+fn pack_and_cal() -> (RulePack, WorkingDayCalendar) {
+    (
+        RulePack::builtin("england").unwrap(),
+        WorkingDayCalendar::shipped(Division::EnglandAndWales),
+    )
+}
+
+fn plan_input(w: &World) -> OutcomeInput {
+    OutcomeInput {
+        meeting: w.icpc,
+        attendance: vec![
+            AttendanceMark {
+                person: w.sw,
+                attendance: Attendance::Attended,
+            },
+            AttendanceMark {
+                person: w.hv,
+                attendance: Attendance::Apologies,
+            },
+        ],
+        decision: Some(Decision::Plan {
+            category: CpCategory::Neglect,
+        }),
+        core_group: vec![w.sw, w.hv],
+    }
+}
+
+#[test]
+fn a_plan_at_the_icpc_opens_the_plan_and_proposes_the_first_core_group_and_review_in_their_windows() {
+    let mut w = world();
+    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
+    assert_eq!(e.meeting.status, MeetingStatus::Held);
+    assert_eq!(e.meeting.invitees[0].attendance, Attendance::Attended);
+    assert_eq!(e.meeting.invitees[1].attendance, Attendance::Apologies);
+    assert_eq!(e.episodes.len(), 1);
+    assert_eq!(e.episodes[0].start, d("2026-01-20"));
+    assert_eq!(e.episodes[0].end, None);
+    assert_eq!(
+        e.episodes[0].kind,
+        EpisodeKind::ChildProtection {
+            category: CpCategory::Neglect
+        }
+    );
+    commit(&mut w.ds, e);
+
+    let (pack, cal) = pack_and_cal();
+    let as_of = d("2026-01-21");
+    // The decision letter (1 working day) and the minutes (15) are now due items.
+    let items = items_for(&pack, &cal, &w.ds, &[w.child], as_of).unwrap();
+    let item = |rule: &str| {
+        items
+            .iter()
+            .find(|i| i.rule == rule)
+            .unwrap_or_else(|| panic!("no {rule}"))
+    };
+    assert_eq!(item("decision-letter").deadline, d("2026-01-21"));
+    assert_eq!(item("decision-letter").status, DueStatus::DueSoon);
+    assert_eq!(item("conference-minutes").deadline, d("2026-02-10"));
+
+    let props = proposals(&pack, &cal, &w.ds, &[], w.icpc, as_of).unwrap();
+    let kinds: Vec<(MeetingKind, NaiveDate)> = props.iter().map(|p| (p.kind, p.deadline)).collect();
+    // Core group within 10 working days of Tue 20 Jan: Tue 3 Feb. First review within 3 months:
+    // Mon 20 Apr 2026.
+    assert_eq!(
+        kinds,
+        vec![
+            (MeetingKind::CoreGroup, d("2026-02-03")),
+            (MeetingKind::ReviewConference, d("2026-04-20"))
+        ]
+    );
+    let cg = &props[0];
+    assert_eq!(cg.rule, "icpc-to-core-group");
+    assert_eq!(cg.window_start, d("2026-01-21"));
+    assert_eq!(
+        cg.required,
+        vec![w.sw, w.hv],
+        "the core group is invited to the core group"
+    );
+    assert!(!cg.slots.is_empty(), "{:?}", cg.no_slot_reason);
+    for p in &props {
+        for s in &p.slots {
+            let day = crate::time::to_london(s.start).date_naive();
+            assert!(day >= p.window_start && day <= p.deadline, "{day} outside {p:?}");
+            assert!(cal.is_working_day(day).unwrap());
+        }
+    }
+
+    // Once a core group is booked, it is no longer proposed.
+    let mut booked = meeting(
+        MeetingKind::CoreGroup,
+        w.child,
+        "2026-01-29",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    booked.start = cg.slots[0].start;
+    booked.end = cg.slots[0].end;
+    w.ds.meetings.push(booked);
+    let props = proposals(&pack, &cal, &w.ds, &[], w.icpc, as_of).unwrap();
+    assert_eq!(
+        props.iter().map(|p| p.kind).collect::<Vec<_>>(),
+        vec![MeetingKind::ReviewConference]
+    );
+}
+
+#[test]
+fn a_review_that_steps_down_ends_the_plan_and_starts_a_cin_plan() {
+    let mut w = world();
+    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
+    commit(&mut w.ds, e);
+    let review = meeting(
+        MeetingKind::ReviewConference,
+        w.child,
+        "2026-04-14",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let review_id = review.id;
+    w.ds.meetings.push(review);
+    let step_down = OutcomeInput {
+        meeting: review_id,
+        attendance: vec![],
+        decision: Some(Decision::StepDown),
+        core_group: vec![],
+    };
+    let e = apply(&w.ds, &step_down, d("2026-04-14")).unwrap();
+    let cp: Vec<_> = e
+        .episodes
+        .iter()
+        .filter(|x| x.kind.episode_type() == EpisodeType::ChildProtection)
+        .collect();
+    let cin: Vec<_> = e
+        .episodes
+        .iter()
+        .filter(|x| x.kind == EpisodeKind::ChildInNeed)
+        .collect();
+    assert_eq!((cp.len(), cin.len()), (1, 1));
+    assert_eq!(cp[0].start, d("2026-01-20"));
+    assert_eq!(cp[0].end, Some(d("2026-04-14")));
+    assert_eq!((cin[0].start, cin[0].end), (d("2026-04-14"), None));
+    commit(&mut w.ds, e);
+    let (pack, cal) = pack_and_cal();
+    let props = proposals(&pack, &cal, &w.ds, &[], review_id, d("2026-04-15")).unwrap();
+    let kinds: Vec<MeetingKind> = props.iter().map(|p| p.kind).collect();
+    assert!(kinds.contains(&MeetingKind::CinReview), "{kinds:?}");
+    assert!(!kinds.contains(&MeetingKind::ReviewConference), "{kinds:?}");
+    assert!(!kinds.contains(&MeetingKind::CoreGroup), "{kinds:?}");
+}
+
+#[test]
+fn ending_the_plan_closes_it_and_proposes_no_further_conference() {
+    let mut w = world();
+    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
+    commit(&mut w.ds, e);
+    let review = meeting(
+        MeetingKind::ReviewConference,
+        w.child,
+        "2026-04-14",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let review_id = review.id;
+    w.ds.meetings.push(review);
+    let end = OutcomeInput {
+        meeting: review_id,
+        attendance: vec![],
+        decision: Some(Decision::EndPlan),
+        core_group: vec![],
+    };
+    let e = apply(&w.ds, &end, d("2026-04-20")).unwrap();
+    assert_eq!(e.episodes.len(), 1);
+    assert_eq!(e.episodes[0].end, Some(d("2026-04-14")));
+    commit(&mut w.ds, e);
+    let (pack, cal) = pack_and_cal();
+    let props = proposals(&pack, &cal, &w.ds, &[], review_id, d("2026-04-20")).unwrap();
+    assert!(props.is_empty(), "{props:?}");
+}
+
+#[test]
+fn a_review_that_continues_the_plan_can_change_its_category() {
+    let mut w = world();
+    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
+    commit(&mut w.ds, e);
+    let review = meeting(
+        MeetingKind::ReviewConference,
+        w.child,
+        "2026-04-14",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let review_id = review.id;
+    w.ds.meetings.push(review);
+    let cont = OutcomeInput {
+        meeting: review_id,
+        attendance: vec![],
+        decision: Some(Decision::Plan {
+            category: CpCategory::Emotional,
+        }),
+        core_group: vec![w.sw],
+    };
+    let e = apply(&w.ds, &cont, d("2026-04-14")).unwrap();
+    assert_eq!(e.episodes.len(), 1);
+    assert_eq!(e.episodes[0].start, d("2026-01-20"), "the same plan continues");
+    assert_eq!(
+        e.episodes[0].kind,
+        EpisodeKind::ChildProtection {
+            category: CpCategory::Emotional
+        }
+    );
+    commit(&mut w.ds, e);
+    let (pack, cal) = pack_and_cal();
+    let props = proposals(&pack, &cal, &w.ds, &[], review_id, d("2026-04-15")).unwrap();
+    let review_next = props.iter().find(|p| p.kind == MeetingKind::ReviewConference).unwrap();
+    // Next review within 6 months of Tue 14 Apr 2026: Wed 14 Oct 2026.
+    assert_eq!(review_next.deadline, d("2026-10-14"));
+}
+
+#[test]
+fn bad_outcomes_are_refused_with_a_sentence() {
+    let w = world();
+    let today = d("2026-01-20");
+    let err = |input: &OutcomeInput, today: NaiveDate| apply(&w.ds, input, today).unwrap_err().to_string();
+    let good = plan_input(&w);
+    assert_eq!(
+        err(&good, d("2026-01-19")),
+        "This meeting is on 2026-01-20, which is after today (2026-01-19): record its outcome once it has taken place."
+    );
+    assert_eq!(
+        err(
+            &OutcomeInput {
+                decision: None,
+                ..good.clone()
+            },
+            today
+        ),
+        "This initial child protection conference needs its decision recorded (a child protection plan or not)."
+    );
+    assert_eq!(
+        err(
+            &OutcomeInput {
+                core_group: vec![],
+                ..good.clone()
+            },
+            today
+        ),
+        "A child protection plan needs its core group: name at least one member."
+    );
+    assert_eq!(
+        err(
+            &OutcomeInput {
+                decision: Some(Decision::StepDown),
+                core_group: vec![],
+                ..good.clone()
+            },
+            today
+        ),
+        "This initial child protection conference does not make that decision: Plan ended; stepped down to a child-in-need plan."
+    );
+    assert_eq!(
+        err(
+            &OutcomeInput {
+                decision: Some(Decision::NoPlan { cin_plan: true }),
+                ..good.clone()
+            },
+            today
+        ),
+        "A core group is named only when a child protection plan starts or continues."
+    );
+    let mut stranger = good.clone();
+    stranger.attendance.push(AttendanceMark {
+        person: w.outsider,
+        attendance: Attendance::Attended,
+    });
+    assert_eq!(
+        err(&stranger, today),
+        "Olly Outside was not invited to this meeting; add them as an invitee first."
+    );
+    let strategy = w.ds.meetings[0].id;
+    assert_eq!(
+        err(
+            &OutcomeInput {
+                meeting: strategy,
+                attendance: vec![],
+                decision: None,
+                core_group: vec![]
+            },
+            today
+        ),
+        "The outcome of this meeting has already been recorded."
+    );
+    let missing = MeetingId::new_random();
+    assert!(err(
+        &OutcomeInput {
+            meeting: missing,
+            ..good.clone()
+        },
+        today
+    )
+    .starts_with("Meeting "));
+
+    // A decision at a core group; a review with no plan to continue.
+    let mut ds = w.ds.clone();
+    let cg = meeting(
+        MeetingKind::CoreGroup,
+        w.child,
+        "2026-01-15",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let review = meeting(
+        MeetingKind::ReviewConference,
+        w.child,
+        "2026-01-16",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let (cg_id, review_id) = (cg.id, review.id);
+    ds.meetings.extend([cg, review]);
+    assert_eq!(
+        apply(
+            &ds,
+            &OutcomeInput {
+                meeting: cg_id,
+                attendance: vec![],
+                ..good.clone()
+            },
+            today
+        )
+        .unwrap_err()
+        .to_string(),
+        "Only a conference records a decision; this is a core group."
+    );
+    assert_eq!(
+        apply(
+            &ds,
+            &OutcomeInput {
+                meeting: review_id,
+                attendance: vec![],
+                ..good.clone()
+            },
+            today
+        )
+        .unwrap_err()
+        .to_string(),
+        "Ava Test has no open child protection plan for this review to continue or end."
+    );
+    // "No plan" with a CIN plan at an ICPC opens a CIN episode; without, nothing.
+    let e = apply(
+        &w.ds,
+        &OutcomeInput {
+            decision: Some(Decision::NoPlan { cin_plan: true }),
+            core_group: vec![],
+            ..good.clone()
+        },
+        today,
+    )
+    .unwrap();
+    assert_eq!(e.episodes.len(), 1);
+    assert_eq!(e.episodes[0].kind, EpisodeKind::ChildInNeed);
+}

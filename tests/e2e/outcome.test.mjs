@@ -1,0 +1,101 @@
+// Recording a conference's outcome on the real window: an ICPC held on the last weekday decides
+// on a plan with its core group; the app proposes the first core group and first review inside
+// their windows, and one click books the core group.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+
+const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
+
+function lastWeekday() {
+  const d = new Date();
+  do {
+    d.setDate(d.getDate() - 1);
+  } while (d.getDay() === 0 || d.getDay() === 6);
+  return d.toISOString().slice(0, 10);
+}
+
+describe('recording an outcome', () => {
+  const dataDir = newDataDir();
+  const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
+  const convene = (...args) => execFileSync(cli, args, { env, encoding: 'utf8' });
+  let app;
+  let childName;
+
+  before(async () => {
+    convene('demo');
+    const waiting = JSON.parse(convene('timescales', '--open', '--json')).find((i) => i.rule === 'strategy-to-icpc');
+    const child = waiting.child;
+    const sw = JSON.parse(convene('child', 'show', child, '--json')).child.social_worker;
+    childName = JSON.parse(convene('child', 'list', '--json')).find((c) => c.id === child).name;
+    convene('meeting', 'add', '--kind', 'icpc', '--child', child, '--start', `${lastWeekday()}T10:00`, '--duration', '120',
+      '--online', 'Teams', '--required', sw, '--override', 'Recorded after the conference');
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('records a plan and its core group, then books the proposed core group', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-children')).click();
+    await shown(browser, '#children-table');
+    const buttons = await browser.$$('#children-table tbody th button');
+    let opened = false;
+    for (const b of buttons) {
+      if ((await b.getText()) === childName) {
+        await b.click();
+        opened = true;
+        break;
+      }
+    }
+    assert.ok(opened, `no ${childName} in the children list`);
+    await shown(browser, '#child-timeline [data-testid="timeline-outcome"]');
+    let record = null;
+    for (const b of await browser.$$('#child-timeline [data-testid="timeline-outcome"]')) {
+      if ((await b.getText()) === 'Record outcome' && /initial child protection conference/.test(await b.getAttribute('aria-label'))) record = b;
+    }
+    assert.ok(record, 'no "Record outcome" for the ICPC on the timeline');
+    await record.click();
+    await shown(browser, '#outcome-form');
+    assert.match(await (await shown(browser, '#outcome-title')).getText(), /Initial child protection conference/);
+
+    // Attendance for every invitee, the decision, the category and the core group.
+    await browser.execute(() => {
+      for (const r of document.querySelectorAll('input[type="radio"][value="attended"]')) r.click();
+      document.querySelector('input[name="decision"][value="plan"]').click();
+    });
+    await (await shown(browser, '#outcome-category')).selectByAttribute('value', 'emotional');
+    const members = await browser.$$('#outcome-core-group input:checked');
+    assert.ok(members.length >= 1, 'the required invitees are offered as the core group');
+    const violations = await axeViolations(browser);
+    assert.equal(violations.length, 0, `outcome form:\n${describeViolations(violations)}`);
+    await screenshot(browser, '13-outcome-form');
+
+    await (await shown(browser, '#record-outcome')).click();
+    const notice = await (await shown(browser, '#outcome-notice')).getText();
+    assert.match(notice, /Recorded\. Held\. Child protection plan \(emotional abuse\)\./);
+    const proposals = await (await shown(browser, '#proposals')).getText();
+    assert.match(proposals, /Core group: between .+ and .+\./);
+    assert.match(proposals, /Review child protection conference: between/);
+    const after = await axeViolations(browser);
+    assert.equal(after.length, 0, `proposals:\n${describeViolations(after)}`);
+    await screenshot(browser, '14-outcome-proposals');
+
+    const book = await shown(browser, '#proposals [data-testid="book-proposal"]');
+    const label = await book.getAttribute('aria-label');
+    assert.match(label, /^Book .+ \(core group\)$/);
+    await book.click();
+    await browser.waitUntil(async () => /^Booked: Core group,/.test(await (await browser.$('#outcome-notice')).getText()), {
+      timeout: 15000,
+      timeoutMsg: 'the proposed core group was not booked',
+    });
+    // Booked: it is no longer proposed, the review still is.
+    const left = await (await shown(browser, '#proposals')).getText();
+    assert.doesNotMatch(left, /Core group: between/);
+    assert.match(left, /Review child protection conference: between/);
+  });
+});
