@@ -12,7 +12,7 @@ APT_PACKAGES := python3-icalendar qpdf poppler-utils libwebkit2gtk-4.1-dev libgt
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e \
-	lint bindings clean crash-test
+	lint bindings clean crash-test bench fuzz
 
 all: build
 
@@ -67,6 +67,16 @@ test-e2e:
 # The full crash-safety run: 100 SIGKILL rounds (the default test run does 25).
 crash-test: build
 	CONVENE_CRASH_ROUNDS=100 $(CARGO) test -j $(JOBS) --test crash -- --nocapture
+
+# Every benchmark, then BENCHMARKS.md rewritten (needs python3-numpy; app rows from the last
+# `make test-e2e`).
+bench:
+	python3 -c 'import numpy' 2>/dev/null || $(SUDO) apt-get install -y python3-numpy
+	python3 scripts/bench_report.py
+
+# Each importer fuzzed for 10 minutes (scripts/fuzz.sh SECONDS for another budget).
+fuzz:
+	bash scripts/fuzz.sh 600
 
 bindings:
 	CONVENE_UPDATE_BINDINGS=1 $(CARGO) test -j $(JOBS) -p convene-core --test bindings

@@ -32,6 +32,8 @@ const COMMANDS: &[&str] = &[
     "outcome_form",
     "record_outcome",
     "next_meetings",
+    "kpi_trend",
+    "kpi_by_team",
     "caseload_limits",
     "save_caseload_limits",
 ];

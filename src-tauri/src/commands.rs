@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 use convene_core::agenda::{self, Agenda, TemplateView, Variant};
 use convene_core::caseload::{self, CaseloadLimits, CaseloadSnapshot, Caseloads};
-use convene_core::kpi::{Kpi, Scope};
+use convene_core::kpi::{Kpi, KpiPoint, Scope};
 use convene_core::outcome::{self, OutcomeForm, OutcomeInput, Proposal};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
@@ -329,6 +329,29 @@ pub async fn child_history(state: State<'_, AppState>, id: ChildId) -> Result<Ve
 }
 
 /// Performance figures for a period (default: the last 12 months) and a team or the authority.
+/// Every KPI month by month over the last 12 months (each month counted on its own).
+#[tauri::command]
+pub async fn kpi_trend(state: State<'_, AppState>, team: Option<TeamId>) -> Result<Vec<KpiPoint>, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let scope = team.map_or(Scope::Authority, Scope::Team);
+        Ok(convene_core::kpi::monthly_trend(&ds, &pack, &cal, scope, 12, today())?)
+    })
+}
+
+/// Every KPI for each team over the last 12 months.
+#[tauri::command]
+pub async fn kpi_by_team(state: State<'_, AppState>) -> Result<Vec<KpiPoint>, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let to = today();
+        let from = to.checked_sub_months(chrono::Months::new(12)).unwrap_or(to);
+        Ok(convene_core::kpi::by_team(&ds, &pack, &cal, from, to, to)?)
+    })
+}
+
 #[tauri::command]
 pub async fn kpis(
     state: State<'_, AppState>,

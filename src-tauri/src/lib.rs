@@ -54,6 +54,8 @@ pub fn run() {
             commands::outcome_form,
             commands::record_outcome,
             commands::next_meetings,
+            commands::kpi_trend,
+            commands::kpi_by_team,
             commands::caseload_limits,
             commands::save_caseload_limits,
         ])

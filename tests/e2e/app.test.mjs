@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, screenshot, shown, tallScreenshot } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -236,6 +236,22 @@ describe('Convene desktop app', () => {
     assert.match(await row.getText(), /\d+\.\d%/);
     await (await row.$('summary')).click();
     assert.match(await row.getText(), /counted/);
+    // Charts: a month-by-month line and a bar per team, each drawn (pixels on the canvas), with
+    // a sentence for screen readers and the figures as a table.
+    for (const [chart, rows] of [['#chart-trend', 12], ['#chart-teams', 3]]) {
+      await shown(browser, `${chart} canvas`);
+      const label = await (await browser.$(`${chart} [role="img"]`)).getAttribute('aria-label');
+      assert.match(label, /^Initial child protection conferences within 15 working days|%|nothing to count/, label);
+      const drawn = await browser.execute((sel) => {
+        const c = document.querySelector(`${sel} canvas`);
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 0 && px[i] < 100) dark++;
+        return dark;
+      }, chart);
+      assert.ok(drawn > 100, `${chart} has no drawing (${drawn} dark pixels)`);
+      assert.equal((await browser.$$(`${chart} tbody tr`)).length, rows, `${chart} table rows`);
+    }
     await assertAccessible(browser, 'performance');
     await screenshot(browser, '10-performance');
   });
@@ -286,6 +302,10 @@ describe('Convene desktop app', () => {
     await browser.setWindowSize(1280, 800);
     await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
     record('cold start to usable dashboard (ms, demo data)', Math.round(performance.now() - started));
+    const rss = residentMemoryMb();
+    record('resident memory, app and WebKit processes (MiB, demo data)', rss.total);
+    record('resident memory, app process alone (MiB, demo data)', rss.app);
+    assert.ok(rss.app > 0, 'no app process found in /proc');
     await (await shown(browser, '#nav-children')).click();
     await shown(browser, '#child-search');
     await browser.execute((v) => {

@@ -2,7 +2,7 @@
 // caller's Xvfb, each session on a fresh data directory. See ../../../shared/TAURI-NOTES.md for
 // the two pitfalls handled here: wait for BOTH ports, and stop tauri-driver with SIGTERM.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,6 +127,26 @@ export function record(name, value) {
   }
   all[name] = value;
   writeFileSync(file, JSON.stringify(all, null, 2));
+}
+
+/** Resident memory (MiB) from /proc: the app's own process, and it with its WebKit processes. */
+export function residentMemoryMb() {
+  let kb = 0;
+  let appKb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/convene-desktop|WebKitWebProcess|WebKitNetworkProcess/.test(cmd)) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) {
+        kb += Number(m[1]);
+        if (/convene-desktop/.test(cmd)) appKb += Number(m[1]);
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return { app: Math.round(appKb / 1024), total: Math.round(kb / 1024) };
 }
 
 /** A tall screenshot for a screen whose important part is below the fold; the window goes

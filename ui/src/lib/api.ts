@@ -18,6 +18,7 @@ import type { WhatIf } from '../bindings/WhatIf';
 import type { OutcomeForm } from '../bindings/OutcomeForm';
 import type { OutcomeInput } from '../bindings/OutcomeInput';
 import type { Proposal } from '../bindings/Proposal';
+import type { KpiPoint } from '../bindings/KpiPoint';
 import type { ChangeView } from '../bindings/ChangeView';
 import type { Kpi } from '../bindings/Kpi';
 import type { Named } from '../bindings/Named';
@@ -69,6 +70,8 @@ export const api = {
   agenda: (meeting: MeetingId, variant: Variant) => call<Agenda>('agenda', { meeting, variant }),
   /** Asks where to save and writes the meeting's invitation (.ics); null when the user cancels. */
   saveInvitation: (meeting: MeetingId) => call<string | null>('save_invitation', { meeting }),
+  kpiTrend: (team: string | null) => call<KpiPoint[]>('kpi_trend', { team }),
+  kpiByTeam: () => call<KpiPoint[]>('kpi_by_team'),
   outcomeForm: (meeting: MeetingId) => call<OutcomeForm>('outcome_form', { meeting }),
   recordOutcome: (input: OutcomeInput) => call<Proposal[]>('record_outcome', { input }),
   nextMeetings: (meeting: MeetingId) => call<Proposal[]>('next_meetings', { meeting }),

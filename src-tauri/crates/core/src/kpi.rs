@@ -312,5 +312,76 @@ pub fn to_csv(scope_label: &str, from: NaiveDate, to: NaiveDate, kpis: &[Kpi]) -
     out
 }
 
+/// One figure without the rows behind it: a point on a chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KpiPoint {
+    /// The KPI's id, e.g. `icpc-15wd-strategy`.
+    pub kpi: String,
+    /// The month ("2026-01") or the team's name.
+    pub label: String,
+    pub numerator: u32,
+    pub denominator: u32,
+    pub percent: Option<f64>,
+}
+
+fn points(figures: Vec<Kpi>, label: &str) -> impl Iterator<Item = KpiPoint> + '_ {
+    figures.into_iter().map(move |k| KpiPoint {
+        kpi: k.id,
+        label: label.to_string(),
+        numerator: k.numerator,
+        denominator: k.denominator,
+        percent: k.percent,
+    })
+}
+
+/// Every KPI for each of the `months` calendar months up to and including `as_of`'s month, each
+/// month counted on its own (so a month with nothing due has no percentage), oldest first.
+pub fn monthly_trend(
+    ds: &Dataset,
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    scope: Scope,
+    months: u32,
+    as_of: NaiveDate,
+) -> Result<Vec<KpiPoint>, CalendarError> {
+    use chrono::Datelike;
+    let this_month = as_of.with_day(1).unwrap_or(as_of);
+    let mut out = Vec::new();
+    for back in (0..months).rev() {
+        let Some(start) = this_month.checked_sub_months(chrono::Months::new(back)) else {
+            continue;
+        };
+        let end = start
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(start)
+            .min(as_of);
+        let label = start.format("%Y-%m").to_string();
+        out.extend(points(kpis(ds, pack, cal, scope, start, end, as_of)?, &label));
+    }
+    Ok(out)
+}
+
+/// Every KPI for each team over one period, in team-name order.
+pub fn by_team(
+    ds: &Dataset,
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<KpiPoint>, CalendarError> {
+    let mut teams: Vec<&Team> = ds.teams.iter().collect();
+    teams.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut out = Vec::new();
+    for t in teams {
+        out.extend(points(
+            kpis(ds, pack, cal, Scope::Team(t.id), from, to, as_of)?,
+            &t.name,
+        ));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests;

@@ -50,6 +50,7 @@ fn export_all(dir: &Path) {
         BusyDraft,
         ChangeView,
         convene_core::kpi::Kpi,
+        convene_core::kpi::KpiPoint,
         Named,
         convene_core::agenda::Agenda,
         convene_core::agenda::AgendaFact,

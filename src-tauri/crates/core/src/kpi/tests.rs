@@ -238,3 +238,33 @@ fn each_figure_opens_to_its_rows_and_csv_has_one_line_per_figure() {
     assert_eq!(csv.lines().count(), all.len() + 1);
     assert!(csv.contains("icpc-15wd-strategy,ICPCs within 15 working days of the (last) strategy discussion,authority,2026-01-01,2026-02-28,1,3,33.3"), "{csv}");
 }
+
+#[test]
+fn the_monthly_trend_and_the_team_split_count_each_part_on_its_own() {
+    let w = world();
+    let pack = RulePack::builtin("england").unwrap();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let trend = monthly_trend(&w.ds, &pack, &cal, Scope::Authority, 3, d("2026-03-01")).unwrap();
+    let icpc: Vec<(String, u32, u32)> = trend
+        .iter()
+        .filter(|p| p.kpi == "icpc-15wd-strategy")
+        .map(|p| (p.label.clone(), p.numerator, p.denominator))
+        .collect();
+    // Due in January: A (met, 26 Jan) and B (late, 26 Jan); due in February: C (overdue, 2 Feb).
+    assert_eq!(
+        icpc,
+        vec![
+            ("2026-01".to_string(), 1, 2),
+            ("2026-02".to_string(), 0, 1),
+            ("2026-03".to_string(), 0, 0)
+        ]
+    );
+    let teams = by_team(&w.ds, &pack, &cal, d("2026-01-01"), d("2026-02-28"), d("2026-03-01")).unwrap();
+    let icpc: Vec<(&str, u32, u32)> = teams
+        .iter()
+        .filter(|p| p.kpi == "icpc-15wd-strategy")
+        .map(|p| (p.label.as_str(), p.numerator, p.denominator))
+        .collect();
+    // All three children belong to SW, who is in the one team.
+    assert_eq!(icpc, vec![("Team", 1, 3)]);
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { KpiPoint } from '../bindings/KpiPoint';
+import { monthLabel, series, summary } from './charts';
+
+const p = (kpi: string, label: string, numerator: number, denominator: number): KpiPoint => ({
+  kpi,
+  label,
+  numerator,
+  denominator,
+  percent: denominator ? Math.round((1000 * numerator) / denominator) / 10 : null,
+});
+
+describe('charts', () => {
+  it('names months the UK way', () => {
+    expect(monthLabel('2026-01')).toBe('Jan 2026');
+    expect(monthLabel('2026-12')).toBe('Dec 2026');
+    expect(monthLabel('Referral and Assessment Team')).toBe('Referral and Assessment Team');
+  });
+
+  it('picks one KPI, keeping gaps where nothing was due', () => {
+    const s = series([p('a', '2026-01', 1, 2), p('b', '2026-01', 3, 3), p('a', '2026-02', 0, 0), p('a', '2026-03', 3, 4)], 'a');
+    expect(s.labels).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026']);
+    expect(s.values).toEqual([50, null, 75]);
+    expect(s.counts).toEqual(['1 of 2', '0 of 0', '3 of 4']);
+  });
+
+  it('sums a chart up in a sentence', () => {
+    const s = series([p('a', '2026-01', 1, 2), p('a', '2026-02', 0, 0), p('a', '2026-03', 3, 4)], 'a');
+    expect(summary('ICPCs in time', s)).toBe('ICPCs in time: from 50.0% to 75.0%; Mar 2026: 75.0%.');
+    expect(summary('X', series([], 'a'))).toBe('X: nothing to count in this period.');
+  });
+});

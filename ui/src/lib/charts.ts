@@ -1,0 +1,40 @@
+// Chart data from KPI points: one series per chart, labels a reader can read aloud, and the
+// same numbers as a table (the accessible alternative to the picture).
+import type { KpiPoint } from '../bindings/KpiPoint';
+
+export interface Series {
+  labels: string[];
+  /** Percentages; null where there was nothing to count. */
+  values: (number | null)[];
+  /** "3 of 4" for each point. */
+  counts: string[];
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-01" → "Jan 2026"; anything else unchanged. */
+export function monthLabel(label: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(label);
+  if (!m) return label;
+  const n = Number(m[2]);
+  return n >= 1 && n <= 12 ? `${months[n - 1]} ${m[1]}` : label;
+}
+
+export function series(points: KpiPoint[], kpi: string): Series {
+  const mine = points.filter((p) => p.kpi === kpi);
+  return {
+    labels: mine.map((p) => monthLabel(p.label)),
+    values: mine.map((p) => p.percent),
+    counts: mine.map((p) => `${p.numerator} of ${p.denominator}`),
+  };
+}
+
+/** One sentence for a screen reader: range and latest figure. */
+export function summary(title: string, s: Series): string {
+  const known = s.values.map((v, i) => [v, i] as const).filter(([v]) => v !== null) as [number, number][];
+  if (known.length === 0) return `${title}: nothing to count in this period.`;
+  const lo = Math.min(...known.map(([v]) => v));
+  const hi = Math.max(...known.map(([v]) => v));
+  const [last, at] = known[known.length - 1];
+  return `${title}: from ${lo.toFixed(1)}% to ${hi.toFixed(1)}%; ${s.labels[at]}: ${last.toFixed(1)}%.`;
+}
