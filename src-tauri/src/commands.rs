@@ -50,6 +50,8 @@ pub async fn load_demo(state: State<'_, AppState>) -> Result<StoreStatus, IpcErr
         }
         let ds = convene_core::demo::demo_dataset(today(), convene_core::demo::DEFAULT_SEED);
         store.write_dataset(&ds)?;
+        // Today's caseload snapshot, as the app takes at every start.
+        crate::state::daily_upkeep(store);
         status(store)
     })
 }

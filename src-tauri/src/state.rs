@@ -91,7 +91,7 @@ pub fn today() -> NaiveDate {
 
 /// The day's backup and caseload snapshot. A failure here must not stop the practitioner
 /// working: the next start tries again.
-fn daily_upkeep(store: &Store) {
+pub(crate) fn daily_upkeep(store: &Store) {
     let _ = store.daily_backup_if_due(chrono::Utc::now());
     let day = today();
     if let (Ok(ds), Ok(settings)) = (store.load_dataset(), store.settings()) {

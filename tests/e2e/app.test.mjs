@@ -265,6 +265,11 @@ describe('Convene desktop app', () => {
     const teams = await browser.$$('#team-caseloads tbody tr');
     assert.equal(teams.length, 3);
     assert.match(await textOf(browser, '#caseload-alerts'), /Nobody is over/);
+    // Caseloads over time: today's snapshot (taken when the demo loaded) for the first person.
+    const label = await (await shown(browser, '#chart-caseload [role="img"]')).getAttribute('aria-label');
+    assert.match(label, /^Children allocated to .+, day by day: from \d+ to \d+; .+: \d+\.$/, label);
+    assert.ok((await browser.$$('#chart-caseload tbody tr')).length >= 1, 'no caseload history rows');
+    await tallScreenshot(browser, '12b-caseloads-over-time-full-page');
 
     // Lower a team manager's span below the demo teams' four social workers: every team is flagged.
     await (await shown(browser, '#nav-settings')).click();

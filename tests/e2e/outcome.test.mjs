@@ -94,8 +94,10 @@ describe('recording an outcome', () => {
       timeoutMsg: 'the proposed core group was not booked',
     });
     // Booked: it is no longer proposed, the review still is.
-    const left = await (await shown(browser, '#proposals')).getText();
-    assert.doesNotMatch(left, /Core group: between/);
-    assert.match(left, /Review child protection conference: between/);
+    await browser.waitUntil(async () => !/Core group: between/.test(await (await browser.$('#proposals')).getText()), {
+      timeout: 15000,
+      timeoutMsg: 'the booked core group is still proposed',
+    });
+    assert.match(await (await shown(browser, '#proposals')).getText(), /Review child protection conference: between/);
   });
 });

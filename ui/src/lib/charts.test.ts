@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiPoint } from '../bindings/KpiPoint';
-import { monthLabel, series, summary } from './charts';
+import { caseloadSeries, monthLabel, series, summary } from './charts';
 
 const p = (kpi: string, label: string, numerator: number, denominator: number): KpiPoint => ({
   kpi,
@@ -28,5 +28,14 @@ describe('charts', () => {
     const s = series([p('a', '2026-01', 1, 2), p('a', '2026-02', 0, 0), p('a', '2026-03', 3, 4)], 'a');
     expect(summary('ICPCs in time', s)).toBe('ICPCs in time: from 50.0% to 75.0%; Mar 2026: 75.0%.');
     expect(summary('X', series([], 'a'))).toBe('X: nothing to count in this period.');
+  });
+
+  it('follows one practitioner\'s caseload day by day', () => {
+    const snap = (date: string, person: string, children: number) => ({ date, person, children, cp: 1, cin: children - 1, lac: 0 });
+    const s = caseloadSeries([snap('2026-11-25', 'p', 16), snap('2026-11-24', 'p', 15), snap('2026-11-24', 'q', 3)], 'p', (d) => d.slice(5));
+    expect(s.labels).toEqual(['11-24', '11-25']);
+    expect(s.values).toEqual([15, 16]);
+    expect(s.counts[1]).toBe('CP 1, CIN 15, LAC 0');
+    expect(summary('Children allocated', s, false)).toBe('Children allocated: from 15 to 16; 11-25: 16.');
   });
 });

@@ -1,5 +1,6 @@
 // Chart data from KPI points: one series per chart, labels a reader can read aloud, and the
 // same numbers as a table (the accessible alternative to the picture).
+import type { CaseloadSnapshot } from '../bindings/CaseloadSnapshot';
 import type { KpiPoint } from '../bindings/KpiPoint';
 
 export interface Series {
@@ -29,12 +30,28 @@ export function series(points: KpiPoint[], kpi: string): Series {
   };
 }
 
+/** A value as shown: "75.0%" for percentages, "12" for counts. */
+export function shown(v: number | null, percent: boolean): string {
+  if (v === null) return '—';
+  return percent ? `${v.toFixed(1)}%` : String(v);
+}
+
 /** One sentence for a screen reader: range and latest figure. */
-export function summary(title: string, s: Series): string {
+export function summary(title: string, s: Series, percent = true): string {
   const known = s.values.map((v, i) => [v, i] as const).filter(([v]) => v !== null) as [number, number][];
   if (known.length === 0) return `${title}: nothing to count in this period.`;
   const lo = Math.min(...known.map(([v]) => v));
   const hi = Math.max(...known.map(([v]) => v));
   const [last, at] = known[known.length - 1];
-  return `${title}: from ${lo.toFixed(1)}% to ${hi.toFixed(1)}%; ${s.labels[at]}: ${last.toFixed(1)}%.`;
+  return `${title}: from ${shown(lo, percent)} to ${shown(hi, percent)}; ${s.labels[at]}: ${shown(last, percent)}.`;
+}
+
+/** A practitioner's caseload day by day from the kept snapshots, oldest first. */
+export function caseloadSeries(snapshots: CaseloadSnapshot[], person: string, label: (date: string) => string): Series {
+  const mine = snapshots.filter((s) => s.person === person).sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    labels: mine.map((s) => label(s.date)),
+    values: mine.map((s) => s.children),
+    counts: mine.map((s) => `CP ${s.cp}, CIN ${s.cin}, LAC ${s.lac}`),
+  };
 }
