@@ -21,8 +21,10 @@ pub struct WorkingDayCalendar {
     last: NaiveDate,
     /// `cumulative[i]` = working days on or before day `i` (day 0 = `first`).
     cumulative: Vec<u32>,
-    /// Day indexes of the working days, in order.
-    working: Vec<u32>,
+    /// The working days, in order (dates directly: no date arithmetic on the hot path).
+    working: Vec<NaiveDate>,
+    /// `first` as days from the common era, so a date's index is one subtraction.
+    first_ce: i32,
     holidays: BTreeMap<NaiveDate, BankHoliday>,
     closures: Vec<NaiveDate>,
     confirmed_years: std::collections::BTreeSet<i32>,
@@ -52,12 +54,12 @@ impl WorkingDayCalendar {
         let mut cumulative = Vec::with_capacity(days);
         let mut working = Vec::with_capacity(days * 5 / 7 + 1);
         let mut count = 0u32;
-        for (i, date) in first.iter_days().take(days).enumerate() {
+        for date in first.iter_days().take(days) {
             let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
             let off = weekend || holidays.contains_key(&date) || closures.binary_search(&date).is_ok();
             if !off {
                 count += 1;
-                working.push(i as u32);
+                working.push(date);
             }
             cumulative.push(count);
         }
@@ -67,6 +69,7 @@ impl WorkingDayCalendar {
             last,
             cumulative,
             working,
+            first_ce: first.num_days_from_ce(),
             holidays,
             closures,
             confirmed_years,
@@ -95,11 +98,7 @@ impl WorkingDayCalendar {
                 last: self.last,
             });
         }
-        Ok((date - self.first).num_days() as usize)
-    }
-
-    fn date_at(&self, index: u32) -> NaiveDate {
-        self.first + chrono::Duration::days(i64::from(index))
+        Ok((date.num_days_from_ce() - self.first_ce) as usize)
     }
 
     fn out_of_range(&self, date: NaiveDate) -> CalendarError {
@@ -123,10 +122,7 @@ impl WorkingDayCalendar {
             return Ok(anchor);
         }
         let k = self.cumulative[i] as usize + n as usize - 1;
-        self.working
-            .get(k)
-            .map(|&d| self.date_at(d))
-            .ok_or_else(|| self.out_of_range(anchor))
+        self.working.get(k).copied().ok_or_else(|| self.out_of_range(anchor))
     }
 
     /// The n-th working day before `anchor` (n = 0 gives `anchor`).
@@ -139,7 +135,7 @@ impl WorkingDayCalendar {
         before
             .checked_sub(n as usize)
             .and_then(|k| self.working.get(k))
-            .map(|&d| self.date_at(d))
+            .copied()
             .ok_or_else(|| self.out_of_range(anchor))
     }
 
