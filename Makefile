@@ -12,7 +12,7 @@ APT_PACKAGES := python3-icalendar qpdf poppler-utils libwebkit2gtk-4.1-dev libgt
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e \
-	lint bindings clean crash-test bench fuzz
+	lint bindings clean crash-test bench fuzz package package-check bench-app
 
 all: build
 
@@ -74,9 +74,24 @@ bench:
 	python3 -c 'import numpy' 2>/dev/null || $(SUDO) apt-get install -y python3-numpy
 	python3 scripts/bench_report.py
 
+# The app's figures on the release build (the one `make package` ships): the e2e suite with
+# performance marks, into tests/e2e/artifacts/timings-release.json; then `make bench`.
+bench-app: package
+	CONVENE_APP=$(CURDIR)/target/release/convene-desktop CONVENE_CLI=$(CURDIR)/target/release/convene \
+	  CONVENE_TIMINGS=timings-release.json xvfb-run -a -s "-screen 0 1280x2000x24" npm --prefix tests/e2e test
+
 # Each importer fuzzed for 10 minutes (scripts/fuzz.sh SECONDS for another budget).
 fuzz:
 	bash scripts/fuzz.sh 600
+
+# The Debian package (Tauri's bundler, from the npm @tauri-apps/cli in ui/): a release build, then
+# target/release/bundle/deb/Convene_<version>_amd64.deb. `make package-check` installs it on
+# this machine and launches it on an empty data folder under Xvfb.
+package: deps ui
+	cd $(CURDIR) && CARGO_BUILD_JOBS=$(JOBS) ui/node_modules/.bin/tauri build --bundles deb --ci
+
+package-check: package
+	bash scripts/package-check.sh target/release/bundle/deb/*.deb
 
 bindings:
 	CONVENE_UPDATE_BINDINGS=1 $(CARGO) test -j $(JOBS) -p convene-core --test bindings

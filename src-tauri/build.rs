@@ -36,6 +36,10 @@ const COMMANDS: &[&str] = &[
     "kpi_by_team",
     "caseload_limits",
     "save_caseload_limits",
+    "calendar_entries",
+    "check_move",
+    "move_meeting",
+    "list_venues",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

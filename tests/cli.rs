@@ -41,6 +41,26 @@ fn demo_then_lists_print_json_arrays_with_ids() {
 }
 
 #[test]
+fn demo_families_seeds_a_synthetic_authority_of_that_size() {
+    let s = Sandbox::new();
+    assert!(s
+        .run(&["demo", "--families", "0"])
+        .failed()
+        .contains("--families must be at least 1"));
+    let out = s.run(&["demo", "--today", "2026-11-25", "--families", "40"]);
+    let text = out.ok().to_string();
+    let children: usize = text
+        .strip_prefix("Loaded the demo: ")
+        .and_then(|t| t.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    // About 1.5 children a family.
+    assert!((40..=120).contains(&children), "{text}");
+    let listed = json(s.run(&["child", "list", "--json"]).ok());
+    assert_eq!(listed.as_array().expect("array").len(), children);
+}
+
+#[test]
 fn export_import_export_is_byte_identical() {
     let a = Sandbox::new();
     a.demo();

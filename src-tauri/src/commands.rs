@@ -3,10 +3,12 @@
 use chrono::{Duration, NaiveDate};
 use convene_core::agenda::{self, Agenda, TemplateView, Variant};
 use convene_core::caseload::{self, CaseloadLimits, CaseloadSnapshot, Caseloads};
+use convene_core::diary::{self, CalendarFilter, CalendarPage};
 use convene_core::kpi::{Kpi, KpiPoint, Scope};
 use convene_core::outcome::{self, OutcomeForm, OutcomeInput, Proposal};
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
+use convene_core::schedule::moving::{self, MoveCheck};
 use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
 use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
 use convene_core::views::{
@@ -150,27 +152,140 @@ pub async fn suggest_slots(state: State<'_, AppState>, query: SlotQuery) -> Resu
 
 #[tauri::command]
 pub async fn save_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| save_draft(store, &draft))
+}
+
+/// Save a meeting as drafted: refused (with its conflicts) unless there are none or the draft
+/// gives a reason to override them; flushed before the summary is returned.
+fn save_draft(store: &Store, draft: &MeetingDraft) -> Result<SaveOutcome, IpcError> {
+    let (pack, cal) = rules(store)?;
+    let existing: Option<Meeting> = match draft.id {
+        Some(id) => Some(store.require(id.as_bytes())?),
+        None => None,
+    };
+    let (meeting, change) = from_draft(draft, existing.as_ref())?;
+    let ds = store.load_dataset()?;
+    let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &meeting, today())?;
+    match accept(meeting, conflicts, draft.override_reason.as_deref(), now()) {
+        Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
+        Ok(meeting) => {
+            store.save_meeting(&meeting, change, now())?;
+            let ds = store.load_dataset()?;
+            let names = queries::Names::new(&ds);
+            Ok(SaveOutcome {
+                saved: Some(queries::meeting_summary(&meeting, &names)),
+                conflicts: vec![],
+            })
+        }
+    }
+}
+
+/// The calendar's meetings for days `from..=to` (at most 100 days), for everyone or one person,
+/// team or venue; at most `per_day` (1 to 200) a day, with counts of the rest.
+#[tauri::command]
+pub async fn calendar_entries(
+    state: State<'_, AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: CalendarFilter,
+    per_day: u32,
+) -> Result<CalendarPage, IpcError> {
+    if !(1..=200).contains(&per_day) {
+        return Err(IpcError::new("invalid", "The calendar shows 1 to 200 meetings a day."));
+    }
+    if to < from || (to - from).num_days() > 100 {
+        return Err(IpcError::new(
+            "invalid",
+            "The calendar shows up to 100 days at a time, and the range must end after it starts.",
+        ));
+    }
     state.with_store(|store| {
-        let (pack, cal) = rules(store)?;
-        let existing: Option<Meeting> = match draft.id {
-            Some(id) => Some(store.require(id.as_bytes())?),
-            None => None,
+        // Only the range's meetings (via the start-time index) and the names they need: a month
+        // of a large authority must not load every record.
+        let midnight = |d: NaiveDate| convene_core::time::london(d.and_time(chrono::NaiveTime::MIN));
+        let after = to
+            .succ_opt()
+            .ok_or_else(|| IpcError::new("invalid", "That date is outside the calendar."))?;
+        let meetings = store.meetings_between(midnight(from)?, midnight(after)?)?;
+        // People are needed only to find a team's meetings.
+        let people = match filter {
+            CalendarFilter::Team { .. } => store.all()?,
+            _ => vec![],
         };
-        let (meeting, change) = from_draft(&draft, existing.as_ref())?;
-        let ds = store.load_dataset()?;
-        let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &meeting, today())?;
-        match accept(meeting, conflicts, draft.override_reason.as_deref(), now()) {
-            Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
-            Ok(meeting) => {
-                store.save_meeting(&meeting, change, now())?;
-                let ds = store.load_dataset()?;
-                let names = queries::Names::new(&ds);
-                Ok(SaveOutcome {
-                    saved: Some(queries::meeting_summary(&meeting, &names)),
-                    conflicts: vec![],
-                })
+        let mut ds = convene_core::dataset::Dataset {
+            people,
+            venues: store.all()?,
+            meetings,
+            ..Default::default()
+        };
+        let selection = diary::select_page(&ds, from, to, filter, per_day as usize);
+        // Names only for the meetings shown.
+        let shown: std::collections::HashSet<MeetingId> = selection.shown.iter().copied().collect();
+        let mut ids: Vec<ChildId> = ds
+            .meetings
+            .iter()
+            .filter(|m| shown.contains(&m.id))
+            .flat_map(|m| m.children.iter().copied())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            if let Some(c) = store.get::<Child>(id.as_bytes())? {
+                ds.children.push(c);
             }
         }
+        Ok(diary::page_of(&ds, selection))
+    })
+}
+
+/// What moving a planned meeting to `start` would do, before anything is saved.
+#[tauri::command]
+pub async fn check_move(state: State<'_, AppState>, meeting: MeetingId, start: String) -> Result<MoveCheck, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        Ok(moving::check_move(
+            &pack,
+            &cal,
+            &ds,
+            &ds.busy,
+            meeting,
+            &start,
+            today(),
+        )?)
+    })
+}
+
+/// Move a planned meeting, keeping its length; saved like an edit (reason in its history).
+#[tauri::command]
+pub async fn move_meeting(
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+    start: String,
+    reason: String,
+    override_reason: Option<String>,
+) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| {
+        let existing: Meeting = store.require(meeting.as_bytes())?;
+        let draft = moving::move_draft(&existing, &start, Some(reason), override_reason, today())?;
+        save_draft(store, &draft)
+    })
+}
+
+/// Venues, by name, for the calendar's filter and the meeting editor.
+#[tauri::command]
+pub async fn list_venues(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {
+    state.with_store(|store| {
+        let mut venues: Vec<Named> = store
+            .all::<convene_core::Venue>()?
+            .into_iter()
+            .map(|v| Named {
+                id: v.id.0,
+                name: v.name,
+            })
+            .collect();
+        venues.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(venues)
     })
 }
 

@@ -72,3 +72,15 @@ impl From<convene_core::outcome::OutcomeError> for IpcError {
         IpcError::new("outcome", e.to_string())
     }
 }
+
+impl From<convene_core::schedule::moving::MoveError> for IpcError {
+    fn from(e: convene_core::schedule::moving::MoveError) -> Self {
+        use convene_core::schedule::moving::MoveError;
+        match e {
+            MoveError::UnknownMeeting(_) => IpcError::new("not-found", e.to_string()),
+            MoveError::Invalid(v) => v.into(),
+            MoveError::Calendar(c) => c.into(),
+            MoveError::NotPlanned { .. } | MoveError::InThePast { .. } => IpcError::new("invalid", e.to_string()),
+        }
+    }
+}

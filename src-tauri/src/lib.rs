@@ -22,7 +22,22 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        // Size, position and maximised state are remembered between launches (in the app's
+        // config folder, not the data folder: nothing about children).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         .manage(AppState::open_default())
+        .setup(|app| {
+            quit_on_signals(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::store_status,
             commands::load_demo,
@@ -58,6 +73,10 @@ pub fn run() {
             commands::kpi_by_team,
             commands::caseload_limits,
             commands::save_caseload_limits,
+            commands::calendar_entries,
+            commands::check_move,
+            commands::move_meeting,
+            commands::list_venues,
         ])
         .build(tauri::generate_context!());
     match app {
@@ -68,3 +87,24 @@ pub fn run() {
         }
     }
 }
+
+/// SIGTERM (logout, shutdown, `kill`), SIGHUP and SIGINT end the app the way closing its window
+/// does, so exit hooks run (the window's size and position are saved). Every save is already
+/// flushed before it is acknowledged, so no data waits on this.
+#[cfg(unix)]
+fn quit_on_signals(app: tauri::AppHandle) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    app.exit(0);
+                }
+            });
+        }
+        Err(e) => eprintln!("Convene will not save its window size when stopped by a signal: {e}"),
+    }
+}
+
+#[cfg(not(unix))]
+fn quit_on_signals(_app: tauri::AppHandle) {}

@@ -80,8 +80,62 @@ export async function launch(dataDir, env = {}) {
     }
     driver.kill('SIGTERM');
     await exited;
+    await quitLeftovers(dataDir);
   }
   return { browser, stop, sessionMs };
+}
+
+/** Pids of the app processes running on `dataDir`. */
+function appPids(dataDir) {
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!/convene-desktop/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
+      const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      if (env.includes(`CONVENE_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+/** End the app on `dataDir` as a logout does (SIGTERM), and wait for it to exit. */
+export async function quitApp(dataDir) {
+  for (const pid of appPids(dataDir)) process.kill(pid, 'SIGTERM');
+  const until = Date.now() + 10000;
+  while (appPids(dataDir).length > 0) {
+    if (Date.now() > until) throw new Error('the app did not quit on SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** WebKitWebDriver ends the app with the session. Once in CI the app outlived it (its web
+ * process gone, its window left open) and held the store's lock, so the next launch found
+ * Convene "already open". Quit any such leftover as a user would (SIGTERM, then SIGKILL), so
+ * each launch starts on a free store; say so on stderr. */
+async function quitLeftovers(dataDir) {
+  const gone = async (ms) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (appPids(dataDir).length === 0) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return appPids(dataDir).length === 0;
+  };
+  if (await gone(5000)) return;
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    for (const pid of appPids(dataDir)) {
+      process.stderr.write(`e2e: the app (pid ${pid}) outlived its WebDriver session; sending ${signal}\n`);
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // already gone
+      }
+    }
+    if (await gone(5000)) return;
+  }
+  throw new Error(`the app on ${dataDir} would not quit`);
 }
 
 /** Wait until `selector` exists and is displayed. */
@@ -118,7 +172,8 @@ export async function screenshot(browser, name) {
 
 /** Record a timing for BENCHMARKS.md. */
 export function record(name, value) {
-  const file = path.join(artifacts, 'timings.json');
+  // `make bench-app` runs the suite on the release build into timings-release.json.
+  const file = path.join(artifacts, process.env.CONVENE_TIMINGS ?? 'timings.json');
   let all = {};
   try {
     all = JSON.parse(readFileSync(file, 'utf8'));

@@ -34,6 +34,9 @@ import type { CaseloadSnapshot } from '../bindings/CaseloadSnapshot';
 import type { TemplateView } from '../bindings/TemplateView';
 import type { Variant } from '../bindings/Variant';
 import type { MeetingKind } from '../bindings/MeetingKind';
+import type { CalendarPage } from '../bindings/CalendarPage';
+import type { CalendarFilter } from '../bindings/CalendarFilter';
+import type { MoveCheck } from '../bindings/MoveCheck';
 
 /** Every command rejects with a UiError; anything else becomes one. */
 export function asUiError(e: unknown): UiError {
@@ -89,4 +92,12 @@ export const api = {
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),
   removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
   importCalendar: (person: PersonId, ics: string) => call<number>('import_calendar', { person, ics }),
+  /** Meetings of days `from..=to`, at most `perDay` a day, with counts of the rest. */
+  calendarEntries: (from: string, to: string, filter: CalendarFilter, perDay: number) =>
+    call<CalendarPage>('calendar_entries', { from, to, filter, perDay }),
+  /** What moving a planned meeting to `start` (UK wall clock) would do; nothing is saved. */
+  checkMove: (meeting: MeetingId, start: string) => call<MoveCheck>('check_move', { meeting, start }),
+  moveMeeting: (meeting: MeetingId, start: string, reason: string, overrideReason: string | null) =>
+    call<SaveOutcome>('move_meeting', { meeting, start, reason, overrideReason }),
+  listVenues: () => call<Named[]>('list_venues'),
 };

@@ -28,6 +28,9 @@ describe('UK formatting', () => {
   it('formats calendar dates without shifting them', () => {
     expect(ukDate('2025-05-12')).toBe('Mon 12 May 2025');
     expect(ukLongDate('2026-12-25')).toBe('Friday 25 December 2026');
+    // September is "Sep", as chrono writes it in agendas, PDFs and the CLI (ICU now says "Sept").
+    expect(ukDate('2026-09-25')).toBe('Fri 25 Sep 2026');
+    expect(meetingWhen('2026-09-01T10:00:00+01:00', '2026-09-01T11:00:00+01:00')).toBe('Tue 1 Sep 2026, 10:00–11:00');
     // In winter the UK is on UTC: 23:30 UTC on 31 Dec is still 31 Dec.
     expect(ukDateOf('2026-12-31T23:30:00Z')).toBe('2026-12-31');
     // In summer, 23:30 UTC is 00:30 the next day in the UK.

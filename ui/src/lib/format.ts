@@ -1,51 +1,42 @@
 // UK date and time formatting. Meeting times arrive as RFC 3339 with the UK offset; dates as
 // YYYY-MM-DD. Everything is shown in Europe/London, en-GB.
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
 const timeFmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const longDateFmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const plainDateFmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
 
-function parts(fmt: Intl.DateTimeFormat, d: Date): string {
-  // en-GB puts a comma after the weekday ("Tue, 12 May 2026"); UK style has none.
-  return fmt.format(d).replace(',', '');
+// Day and month names are ours, not the engine's: ICU's en-GB data has changed ("Sept" for
+// September in newer versions), and the UI must say what the agendas, PDFs and CLI say.
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Tue 12 May 2026" (or, long, "Tuesday 12 May 2026") for a civil date. */
+function civilDate(date: string, long: boolean): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const month = MONTHS[m - 1];
+  return long ? `${weekday} ${d} ${month} ${y}` : `${weekday.slice(0, 3)} ${d} ${month.slice(0, 3)} ${y}`;
+}
+
+/** "November 2026" for any date in the month (YYYY-MM-DD). */
+export function ukMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
 }
 
 /** "Tue 12 May 2026, 10:00–11:30" for a meeting's start and end. */
 export function meetingWhen(start: string, end: string): string {
-  const s = new Date(start);
-  const e = new Date(end);
-  return `${parts(dateFmt, s)}, ${timeFmt.format(s)}–${timeFmt.format(e)}`;
+  const { day, times } = meetingParts(start, end);
+  return `${day}, ${times}`;
 }
 
 /** The two halves of `meetingWhen`, for a table cell that breaks between date and times:
  * { day: "Tue 12 May 2026", times: "10:00–11:30" }. */
 export function meetingParts(start: string, end: string): { day: string; times: string } {
-  const s = new Date(start);
-  return { day: parts(dateFmt, s), times: `${timeFmt.format(s)}–${timeFmt.format(new Date(end))}` };
+  return { day: civilDate(ukDateOf(start), false), times: `${timeFmt.format(new Date(start))}–${timeFmt.format(new Date(end))}` };
 }
 
 /** Words for a meeting's status ("planned" → "Planned"); unknown values are shown as given. */
@@ -60,12 +51,12 @@ export function ukTime(instant: string): string {
 
 /** "Tue 12 May 2026" for a calendar date (YYYY-MM-DD); no time zone shift. */
 export function ukDate(date: string): string {
-  return parts(plainDateFmt, new Date(`${date}T00:00:00Z`));
+  return civilDate(date, false);
 }
 
 /** "Tuesday 12 May 2026". */
 export function ukLongDate(date: string): string {
-  return parts(longDateFmt, new Date(`${date}T00:00:00Z`));
+  return civilDate(date, true);
 }
 
 const ymdFmt = new Intl.DateTimeFormat('en-GB', {

@@ -58,6 +58,10 @@ enum Command {
         /// Do nothing (and succeed) when the store already holds records.
         #[arg(long)]
         if_empty: bool,
+        /// Generate a large synthetic authority with this many families instead of the demo's
+        /// stories (for performance work; about 1.5 children per family).
+        #[arg(long, value_name = "N")]
+        families: Option<usize>,
     },
     /// Children: list, add, show.
     #[command(subcommand)]
@@ -252,6 +256,7 @@ fn run(cli: Cli) -> Outcome {
             today: t,
             seed,
             if_empty,
+            families,
         } => {
             let today = match t {
                 Some(t) => parse_date(&t)?,
@@ -265,7 +270,12 @@ fn run(cli: Cli) -> Outcome {
             if !store.is_empty() {
                 return Err(Failure("This data folder already holds records; the demo only loads into an empty one. Use a new --data-dir.".into()));
             }
-            let ds = convene_core::demo::demo_dataset(today, seed);
+            let ds = match families {
+                Some(0) => return Err(Failure("--families must be at least 1.".into())),
+                Some(n) if n > 100_000 => return Err(Failure("--families is at most 100,000.".into())),
+                Some(n) => convene_core::demo::synthetic_authority(today, seed, n),
+                None => convene_core::demo::demo_dataset(today, seed),
+            };
             store.write_dataset(&ds)?;
             out!(
                 "Loaded the demo: {} children, {} meetings, {} events, {} people, {} teams.",

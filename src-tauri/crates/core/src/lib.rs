@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod caseload;
 pub mod dataset;
 pub mod demo;
+pub mod diary;
 pub mod error;
 pub mod holidays;
 pub mod ids;

@@ -277,7 +277,6 @@ impl MeetingKind {
         }
     }
 
-    /// The name a practitioner reads.
     /// How long a meeting of this kind usually takes, in minutes (the editor's default).
     pub fn typical_minutes(&self) -> u32 {
         match self {
@@ -287,6 +286,7 @@ impl MeetingKind {
         }
     }
 
+    /// The name a practitioner reads.
     pub fn title(&self) -> &'static str {
         match self {
             MeetingKind::StrategyDiscussion => "Strategy discussion",

@@ -60,6 +60,10 @@ fn export_all(dir: &Path) {
         convene_core::agenda::TemplateView,
         convene_core::caseload::Caseloads,
         convene_core::caseload::CaseloadSnapshot,
+        convene_core::diary::CalendarEntry,
+        convene_core::diary::CalendarPage,
+        convene_core::diary::CalendarFilter,
+        convene_core::schedule::moving::MoveCheck,
     );
 }
 

@@ -5,6 +5,7 @@
 pub mod availability;
 pub mod conflicts;
 pub mod invitees;
+pub mod moving;
 pub mod planning;
 pub mod slots;
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install Convene's .deb and launch it: the package's dependencies must resolve, its files land
+# where a desktop expects them, and the installed app must open a store on an empty data folder
+# and keep running (under Xvfb). Removes the package afterwards.
+set -euo pipefail
+deb="${1:?usage: package-check.sh Convene_x.y.z_amd64.deb}"
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+
+echo "== $deb"
+dpkg-deb --info "$deb" | sed -n '/Package:/p;/Version:/p;/Depends:/p;/Installed-Size:/p'
+files=$(dpkg-deb --contents "$deb")
+for f in ./usr/bin/convene-desktop ./usr/share/applications/Convene.desktop; do
+  grep -q " $f\$" <<<"$files" || { echo "missing from the package: $f"; exit 1; }
+done
+
+$SUDO apt-get install -y -qq "./${deb#./}" >/dev/null 2>&1 || $SUDO apt-get install -y -qq "$(realpath "$deb")"
+trap '$SUDO dpkg -r convene >/dev/null 2>&1 || true' EXIT
+missing=$(ldd /usr/bin/convene-desktop | grep 'not found' || true)
+[ -z "$missing" ] || { echo "unresolved libraries: $missing"; exit 1; }
+
+data=$(mktemp -d)
+CONVENE_DATA_DIR="$data" xvfb-run -a /usr/bin/convene-desktop >"$data/out.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 40); do
+  [ -e "$data/db" ] && break
+  sleep 0.25
+done
+sleep 2
+if ! kill -0 "$pid" 2>/dev/null; then
+  echo "the installed app exited early:"; cat "$data/out.log"; exit 1
+fi
+[ -e "$data/db" ] || { echo "the installed app did not open its store in $data"; exit 1; }
+pkill -TERM -P "$pid" 2>/dev/null || true
+kill "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+echo "Installed, launched on an empty data folder, and opened its store: OK"

@@ -1,0 +1,431 @@
+//! Moving a planned meeting to another time (the calendar's drag, or its "Move to" form): what
+//! the move does before anything is saved, in sentences — whether the meeting still meets its
+//! statutory deadlines, what it would clash with, and which later deadlines move with it.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::conflicts::Conflict;
+use super::planning::{check_meeting, items_for, MeetingDraft};
+use crate::agenda::when_text;
+use crate::calendar::WorkingDayCalendar;
+use crate::dataset::Dataset;
+use crate::error::{CalendarError, ValidationError};
+use crate::ids::*;
+use crate::model::*;
+use crate::queries::Names;
+use crate::rules::RulePack;
+use crate::time::{parse_london, to_london};
+use crate::timescales::{DueItem, Source};
+use crate::views::uk_date;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoveError {
+    #[error("There is no meeting {0}.")]
+    UnknownMeeting(MeetingId),
+    #[error("This meeting is {status}; only a planned meeting can be moved.")]
+    NotPlanned { status: &'static str },
+    #[error("A meeting cannot be moved into the past: {when} is before today ({today}).")]
+    InThePast { when: String, today: String },
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+/// Everything the user sees before a move is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MoveCheck {
+    pub meeting: MeetingId,
+    /// "Core group: Ava Smith".
+    pub title: String,
+    /// "Monday 2 March 2026, 10:00–11:00".
+    pub from: String,
+    pub to: String,
+    /// The new start as RFC 3339 with its UK offset: send it back to save exactly this move.
+    pub start: String,
+    /// One sentence per statutory deadline this meeting meets after the move.
+    pub timescale: Vec<String>,
+    /// True when every deadline the meeting meets is still met.
+    pub within_timescale: bool,
+    pub conflicts: Vec<Conflict>,
+    /// The deadlines this meeting will start once held, and how the move shifts them ("First
+    /// review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead
+    /// of Tue 16 Jun 2026.").
+    pub consequences: Vec<String>,
+}
+
+/// `existing` moved to start at `start` (UK wall clock), keeping its length. Only a planned
+/// meeting moves, and not into the past.
+pub fn moved(existing: &Meeting, start: &str, as_of: NaiveDate) -> Result<Meeting, MoveError> {
+    if existing.status != MeetingStatus::Planned {
+        return Err(MoveError::NotPlanned {
+            status: crate::views::status_label(&existing.status),
+        });
+    }
+    let new_start = parse_london(start)?;
+    if new_start.date_naive() < as_of {
+        return Err(MoveError::InThePast {
+            when: uk_date(new_start.date_naive()),
+            today: uk_date(as_of),
+        });
+    }
+    let mut m = existing.clone();
+    let length = existing.end - existing.start;
+    m.start = new_start;
+    m.end = to_london(new_start + length);
+    Ok(m)
+}
+
+fn rfc3339(dt: DateTime<FixedOffset>) -> String {
+    dt.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// The deadlines `m` would start if it were held as planned: a conference that would open a
+/// child protection plan is assumed to open one, so the first core group and first review are
+/// projected too. Evaluated as of `as_of`, which must be on or after the meeting.
+fn projected(
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    ds: &Dataset,
+    m: &Meeting,
+    as_of: NaiveDate,
+) -> Result<Vec<DueItem>, CalendarError> {
+    let mut held = m.clone();
+    held.status = MeetingStatus::Held;
+    let mut world = ds.clone();
+    world.meetings.retain(|x| x.id != m.id);
+    world.meetings.push(held);
+    if matches!(m.kind, MeetingKind::Icpc | MeetingKind::PreBirthConference) {
+        for &child in &m.children {
+            let on_plan = world.episodes.iter().any(|e| {
+                e.child == child
+                    && matches!(e.kind, EpisodeKind::ChildProtection { .. })
+                    && e.start <= m.date()
+                    && e.end.is_none_or(|end| end >= m.date())
+            });
+            if !on_plan {
+                world.episodes.push(Episode {
+                    id: EpisodeId::new_random(),
+                    child,
+                    kind: EpisodeKind::ChildProtection {
+                        category: CpCategory::Neglect,
+                    },
+                    start: m.date(),
+                    end: None,
+                });
+            }
+        }
+    }
+    Ok(items_for(pack, cal, &world, &m.children, as_of)?
+        .into_iter()
+        .filter(|i| i.anchor_source == Source::Meeting(m.id))
+        .collect())
+}
+
+/// The editor's draft for a move, so a move is saved exactly as an edit is (history entry with
+/// the reason, SEQUENCE bumped for invitations, conflicts refused unless overridden).
+pub fn move_draft(
+    existing: &Meeting,
+    start: &str,
+    reason: Option<String>,
+    override_reason: Option<String>,
+    as_of: NaiveDate,
+) -> Result<MeetingDraft, MoveError> {
+    let m = moved(existing, start, as_of)?;
+    Ok(MeetingDraft {
+        id: Some(m.id),
+        kind: m.kind,
+        children: m.children,
+        start: rfc3339(m.start),
+        end: rfc3339(m.end),
+        location: m.location,
+        chair: m.chair,
+        minute_taker: m.minute_taker,
+        invitees: m.invitees,
+        reason,
+        override_reason,
+    })
+}
+
+/// Check moving `meeting` to `start` without saving anything.
+pub fn check_move(
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    ds: &Dataset,
+    blocks: &[BusyBlock],
+    meeting: MeetingId,
+    start: &str,
+    as_of: NaiveDate,
+) -> Result<MoveCheck, MoveError> {
+    let existing = ds
+        .meetings
+        .iter()
+        .find(|m| m.id == meeting)
+        .ok_or(MoveError::UnknownMeeting(meeting))?;
+    let m = moved(existing, start, as_of)?;
+    let names = Names::new(ds);
+    let rule_title = |id: &str| {
+        pack.rule(id)
+            .map(|r| r.title.clone())
+            .unwrap_or_else(|_| id.to_string())
+    };
+    let children: Vec<String> = m.children.iter().map(|c| names.child_name(*c)).collect();
+
+    let mut after = ds.clone();
+    after.meetings.retain(|x| x.id != m.id);
+    after.meetings.push(m.clone());
+    let mut timescale = Vec::new();
+    let mut within = true;
+    for i in items_for(pack, cal, &after, &m.children, as_of)? {
+        let Some(s) = i.scheduled.filter(|s| s.meeting == m.id) else {
+            continue;
+        };
+        let what = format!("{} for {}", rule_title(&i.rule), names.child_name(i.child));
+        if s.within_deadline {
+            timescale.push(format!(
+                "{what}: due by {}; {} is within timescale.",
+                uk_date(i.deadline),
+                uk_date(s.date)
+            ));
+        } else {
+            within = false;
+            let late = cal.working_days_between(i.deadline, s.date)?;
+            timescale.push(format!(
+                "{what}: due by {}; {} is outside timescale, {late} working day{} late.",
+                uk_date(i.deadline),
+                uk_date(s.date),
+                if late == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    if timescale.is_empty() {
+        timescale.push("No statutory deadline waits on this meeting.".to_string());
+    }
+
+    let conflicts = check_meeting(pack, cal, ds, blocks, &m, as_of)?;
+
+    let before = projected(pack, cal, ds, existing, as_of.max(m.date()).max(existing.date()))?;
+    let after_items = projected(pack, cal, ds, &m, as_of.max(m.date()).max(existing.date()))?;
+    let mut consequences = Vec::new();
+    for a in &after_items {
+        let what = format!("{} for {}", rule_title(&a.rule), names.child_name(a.child));
+        match before.iter().find(|b| b.rule == a.rule && b.child == a.child) {
+            Some(b) if b.deadline != a.deadline => consequences.push(format!(
+                "{what} would be due by {}, instead of {}.",
+                uk_date(a.deadline),
+                uk_date(b.deadline)
+            )),
+            Some(_) => {}
+            None => consequences.push(format!("{what} would be due by {}.", uk_date(a.deadline))),
+        }
+    }
+
+    Ok(MoveCheck {
+        meeting: m.id,
+        title: format!("{}: {}", m.kind.title(), children.join(", ")),
+        from: when_text(existing.start, existing.end),
+        to: when_text(m.start, m.end),
+        start: rfc3339(m.start),
+        timescale,
+        within_timescale: within,
+        conflicts,
+        consequences,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::holidays::Division;
+    use crate::time::london;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn child(name: &str) -> Child {
+        Child {
+            id: ChildId::new_random(),
+            given_name: name.into(),
+            family_name: "Smith".into(),
+            name_display: NameDisplay::FullName,
+            birth: Birth::Born {
+                date_of_birth: d("2019-05-01"),
+            },
+            case_id: "C1".into(),
+            siblings: vec![],
+            social_worker: None,
+            network: vec![],
+        }
+    }
+
+    fn meeting(kind: MeetingKind, child: ChildId, start: &str, status: MeetingStatus) -> Meeting {
+        let start = parse_london(start).unwrap();
+        Meeting {
+            id: MeetingId::new_random(),
+            kind,
+            children: vec![child],
+            start,
+            end: start + chrono::Duration::minutes(90),
+            location: Location::Online {
+                joining_details: "Teams".into(),
+            },
+            chair: None,
+            minute_taker: None,
+            invitees: vec![],
+            status,
+            sequence: 0,
+            overrides: vec![],
+            outcome: None,
+        }
+    }
+
+    /// A held strategy discussion on Mon 2 Mar 2026 and a planned ICPC on Mon 16 Mar, due
+    /// within 15 working days of the strategy discussion.
+    fn world() -> (Dataset, MeetingId, MeetingId) {
+        let c = child("Ava");
+        let strategy = meeting(
+            MeetingKind::StrategyDiscussion,
+            c.id,
+            "2026-03-02T10:00",
+            MeetingStatus::Held,
+        );
+        let icpc = meeting(MeetingKind::Icpc, c.id, "2026-03-16T10:00", MeetingStatus::Planned);
+        let ds = Dataset {
+            children: vec![c],
+            meetings: vec![strategy.clone(), icpc.clone()],
+            ..Dataset::default()
+        };
+        (ds, strategy.id, icpc.id)
+    }
+
+    fn env() -> (RulePack, WorkingDayCalendar) {
+        (
+            RulePack::builtin("england").unwrap(),
+            WorkingDayCalendar::shipped(Division::EnglandAndWales),
+        )
+    }
+
+    #[test]
+    fn a_move_keeps_the_length_and_is_checked_against_the_deadline() {
+        let (ds, _, icpc) = world();
+        let (pack, cal) = env();
+        let today = d("2026-03-05");
+        let ok = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T14:00", today).unwrap();
+        assert_eq!(ok.from, "Monday 16 March 2026, 10:00–11:30");
+        assert_eq!(ok.to, "Wednesday 18 March 2026, 14:00–15:30");
+        assert_eq!(ok.start, "2026-03-18T14:00:00+00:00");
+        assert!(ok.within_timescale, "{:?}", ok.timescale);
+        // 15 working days after Mon 2 Mar 2026 is Mon 23 Mar 2026.
+        assert!(
+            ok.timescale
+                .iter()
+                .any(|t| t.contains("due by Mon 23 Mar 2026; Wed 18 Mar 2026 is within timescale")),
+            "{:?}",
+            ok.timescale
+        );
+        // The first core group and first review deadlines move with the conference.
+        assert_eq!(
+            ok.consequences,
+            vec![
+                "First core group for Ava Smith would be due by Wed 1 Apr 2026, instead of Mon 30 Mar 2026.",
+                "First review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead of Tue 16 Jun 2026.",
+                "Visit to a child on a child protection plan for Ava Smith would be due by Wed 1 Apr 2026, instead of Mon 30 Mar 2026.",
+                // Due before the conference: 2 working days before it.
+                "Reports shared with parents before the ICPC for Ava Smith would be due by Mon 16 Mar 2026, instead of Thu 12 Mar 2026.",
+                "Decision letter sent for Ava Smith would be due by Thu 19 Mar 2026, instead of Tue 17 Mar 2026.",
+                // 15 working days, across Good Friday (3 Apr) and Easter Monday (6 Apr).
+                "Conference minutes distributed for Ava Smith would be due by Fri 10 Apr 2026, instead of Wed 8 Apr 2026.",
+            ]
+        );
+
+        let late = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-25T10:00", today).unwrap();
+        assert!(!late.within_timescale);
+        assert!(
+            late.timescale
+                .iter()
+                .any(|t| t.contains("is outside timescale, 2 working days late")),
+            "{:?}",
+            late.timescale
+        );
+    }
+
+    #[test]
+    fn only_a_planned_meeting_moves_and_never_into_the_past_or_a_missing_hour() {
+        let (ds, strategy, icpc) = world();
+        let (pack, cal) = env();
+        let today = d("2026-03-05");
+        assert!(matches!(
+            check_move(&pack, &cal, &ds, &[], strategy, "2026-03-18T10:00", today),
+            Err(MoveError::NotPlanned { status: "held" })
+        ));
+        let past = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-04T10:00", today).unwrap_err();
+        assert_eq!(
+            past.to_string(),
+            "A meeting cannot be moved into the past: Wed 4 Mar 2026 is before today (Thu 5 Mar 2026)."
+        );
+        assert!(matches!(
+            check_move(&pack, &cal, &ds, &[], icpc, "2026-03-29T01:30", today),
+            Err(MoveError::Invalid(ValidationError::NonexistentLocalTime { .. }))
+        ));
+        assert!(matches!(
+            check_move(
+                &pack,
+                &cal,
+                &ds,
+                &[],
+                MeetingId::new_random(),
+                "2026-03-18T10:00",
+                today
+            ),
+            Err(MoveError::UnknownMeeting(_))
+        ));
+        assert!(matches!(
+            check_move(&pack, &cal, &ds, &[], icpc, "18/03/2026", today),
+            Err(MoveError::Invalid(ValidationError::BadTime { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_move_across_the_clock_change_keeps_wall_clock_length_and_offset() {
+        let (ds, _, icpc) = world();
+        let m = ds.meetings.iter().find(|m| m.id == icpc).unwrap();
+        let after = moved(m, "2026-03-30T10:00", d("2026-03-05")).unwrap();
+        assert_eq!(
+            after.start,
+            london(d("2026-03-30").and_hms_opt(10, 0, 0).unwrap()).unwrap()
+        );
+        assert_eq!(after.start.offset().local_minus_utc(), 3600);
+        assert_eq!(after.end - after.start, chrono::Duration::minutes(90));
+        let draft = move_draft(m, "2026-03-30T10:00", Some("Chair ill".into()), None, d("2026-03-05")).unwrap();
+        assert_eq!(draft.start, "2026-03-30T10:00:00+01:00");
+        assert_eq!(draft.end, "2026-03-30T11:30:00+01:00");
+        let (saved, change) = super::super::planning::from_draft(&draft, Some(m)).unwrap();
+        assert_eq!(saved.sequence, 1);
+        assert!(matches!(change, MeetingChange::Rescheduled { .. }));
+    }
+
+    #[test]
+    fn conflicts_are_reported_before_saving() {
+        let (mut ds, _, icpc) = world();
+        let (pack, cal) = env();
+        let venue = Venue {
+            id: VenueId::new_random(),
+            name: "Room 1".into(),
+            address: "1 High Street".into(),
+            capacity: 10,
+        };
+        let c = ds.children[0].id;
+        let mut other = meeting(MeetingKind::CinReview, c, "2026-03-18T10:00", MeetingStatus::Planned);
+        other.location = Location::Venue { venue: venue.id };
+        ds.meetings.push(other);
+        ds.meetings.iter_mut().find(|m| m.id == icpc).unwrap().location = Location::Venue { venue: venue.id };
+        ds.venues.push(venue);
+        let clash = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T10:30", d("2026-03-05")).unwrap();
+        assert!(!clash.conflicts.is_empty(), "{clash:?}");
+        let free = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T14:00", d("2026-03-05")).unwrap();
+        assert!(free.conflicts.is_empty(), "{free:?}");
+    }
+}

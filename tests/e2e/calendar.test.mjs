@@ -1,0 +1,268 @@
+// The calendar on the real window: week and month views, moving a planned ICPC from its details
+// (the keyboard way) and by dragging it, with the timescale and clash check shown before it is
+// saved; the saved move is in the store after the app quits. Then the month view of a large
+// authority (over 2,000 meetings in the month), timed with a performance mark.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations, launch, newDataDir, record, repo, screenshot, shown } from './harness.mjs';
+
+const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
+
+const pad = (n) => String(n).padStart(2, '0');
+const ymd = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+function nextWeekday(d) {
+  const n = new Date(d);
+  do {
+    n.setDate(n.getDate() + 1);
+  } while (n.getDay() === 0 || n.getDay() === 6);
+  return n;
+}
+/** Monday of the week containing `d` (the calendar's weeks start on Monday). */
+function monday(d) {
+  const m = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  m.setDate(m.getDate() - ((m.getDay() + 6) % 7));
+  return m;
+}
+
+/** A meeting block's text (WebKitWebDriver's getText reads EventCalendar's blocks as empty). */
+async function blockText(browser, id) {
+  return browser.execute((m) => document.querySelector(`#calendar-grid [data-meeting="${m}"]`)?.textContent ?? '', id);
+}
+
+async function assertAccessible(browser, screen) {
+  const violations = await axeViolations(browser);
+  assert.equal(violations.length, 0, `${screen}: serious or critical accessibility problems:\n${describeViolations(violations)}`);
+}
+
+describe('calendar', () => {
+  const dataDir = newDataDir();
+  const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
+  const convene = (...args) => execFileSync(cli, args, { env, encoding: 'utf8' });
+  let app;
+  let meeting;
+  let first;
+  let second;
+  let deadline;
+
+  before(async () => {
+    convene('demo');
+    // A child whose ICPC is due but not yet booked, with time left.
+    const today = new Date();
+    first = nextWeekday(today);
+    second = nextWeekday(first);
+    const waiting = JSON.parse(convene('timescales', '--open', '--json')).find(
+      (i) => i.rule === 'strategy-to-icpc' && !i.scheduled && i.deadline >= ymd(second),
+    );
+    assert.ok(waiting, 'the demo has no ICPC still to book with time left');
+    deadline = waiting.deadline;
+    const sw = JSON.parse(convene('child', 'show', waiting.child, '--json')).child.social_worker;
+    meeting = convene('meeting', 'add', '--kind', 'icpc', '--child', waiting.child, '--start', `${ymd(first)}T10:00`, '--duration', '120',
+      '--online', 'Teams', '--required', sw, '--override', 'Booked for the calendar test').trim();
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  async function openWeekOf(browser, day) {
+    await (await shown(browser, '#nav-calendar')).click();
+    await shown(browser, '#calendar-grid .ec');
+    await (await shown(browser, '#calendar-view-timeGridWeek')).click();
+    await (await shown(browser, '#calendar-today')).click();
+    const weeks = Math.round((monday(day) - monday(new Date())) / (7 * 86400000));
+    for (let k = 0; k < weeks; k++) await (await shown(browser, '#calendar-next')).click();
+    return shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
+  }
+
+  it('shows the week, and moves a meeting from its details after checking it', async () => {
+    const { browser } = app;
+    await openWeekOf(browser, first);
+    assert.match(await blockText(browser, meeting), /Initial child protection conference/);
+    await assertAccessible(browser, 'calendar week');
+    await screenshot(browser, '14-calendar-week');
+
+    // Keyboard: focus the meeting and press Enter; the details offer "Move to".
+    await browser.execute((id) => document.querySelector(`[data-meeting="${id}"]`).focus(), meeting);
+    await browser.keys('Enter');
+    await shown(browser, '#meeting-details');
+    await browser.execute((v) => {
+      const el = document.getElementById('move-when');
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, `${ymd(second)}T14:00`);
+
+    // A date past the deadline first: the check says so, and cancelling changes nothing.
+    const late = new Date(`${deadline}T12:00:00`);
+    const tooLate = nextWeekday(nextWeekday(nextWeekday(late)));
+    await browser.execute((v) => {
+      const el = document.getElementById('move-when');
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, `${ymd(tooLate)}T10:00`);
+    await (await shown(browser, '#move-check-button')).click();
+    await shown(browser, '#move-check');
+    assert.match(await (await shown(browser, '#move-verdict')).getText(), /Outside timescale/);
+    assert.match(await (await shown(browser, '#move-timescales')).getText(), /outside timescale, 3 working days late/);
+    await (await shown(browser, '#move-cancel')).click();
+    await browser.waitUntil(async () => !(await (await browser.$('#move-check')).isExisting()));
+
+    // Then inside the deadline.
+    await browser.execute((id) => document.querySelector(`[data-meeting="${id}"]`).click(), meeting);
+    await shown(browser, '#meeting-details');
+    await browser.execute((v) => {
+      const el = document.getElementById('move-when');
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, `${ymd(second)}T14:00`);
+    await (await shown(browser, '#move-check-button')).click();
+    await shown(browser, '#move-check');
+    assert.match(await (await shown(browser, '#move-verdict')).getText(), /Within timescale/);
+    assert.match(await (await shown(browser, '#move-timescales')).getText(), /is within timescale/);
+    assert.match(await (await shown(browser, '#move-to-text')).getText(), /14:00–16:00/);
+    const consequences = await (await shown(browser, '#move-consequences')).getText();
+    assert.match(consequences, /First review child protection conference .* would be due by/);
+    await assertAccessible(browser, 'calendar move check');
+    await screenshot(browser, '15-calendar-move-check');
+
+    // Saving needs a reason, and a reason to override any clash.
+    await (await shown(browser, '#move-reason')).setValue('Chair unavailable in the morning');
+    if (await (await browser.$('#move-override')).isExisting()) {
+      await (await shown(browser, '#move-override')).setValue('Agreed with the family');
+    }
+    await (await shown(browser, '#move-save')).click();
+    await browser.waitUntil(async () => /Moved and saved/.test(await browser.execute(() => document.querySelector('#calendar [role="status"]').textContent)), {
+      timeout: 10000,
+      timeoutMsg: 'no "Moved and saved" announcement',
+    });
+    // The block is redrawn at its new time.
+    await browser.waitUntil(async () => /14:00–16:00/.test(await blockText(browser, meeting)), {
+      timeout: 10000,
+      timeoutMsg: 'the meeting was not redrawn at 14:00',
+    });
+  });
+
+  it('checks a dragged meeting before saving, and puts it back on cancel', async () => {
+    const { browser } = app;
+    const block = await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
+    const before = await blockText(browser, meeting);
+    // Drag an hour later: the time grid's slots are 30 minutes.
+    const { height } = await block.getSize();
+    await browser
+      .action('pointer', { parameters: { pointerType: 'mouse' } })
+      .move({ origin: block, x: 0, y: -Math.floor(height / 2) + 6 })
+      .down()
+      .pause(150)
+      .move({ origin: 'pointer', x: 0, y: 20, duration: 200 })
+      .move({ origin: 'pointer', x: 0, y: 40, duration: 200 })
+      .move({ origin: 'pointer', x: 0, y: 30, duration: 200 })
+      .pause(150)
+      .up()
+      .perform();
+    await shown(browser, '#move-check', 10000);
+    const to = await (await shown(browser, '#move-to-text')).getText();
+    assert.doesNotMatch(to, /14:00–16:00/, 'the drag did not change the time');
+    await (await shown(browser, '#move-cancel')).click();
+    await browser.waitUntil(async () => (await blockText(browser, meeting)) === before, {
+      timeout: 5000,
+      timeoutMsg: 'the dragged meeting was not put back',
+    });
+  });
+
+  it('shows the month', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#calendar-view-dayGridMonth')).click();
+    await browser.waitUntil(async () => (await (await browser.$('#calendar')).getAttribute('data-month-ms')) !== null, {
+      timeout: 15000,
+      timeoutMsg: 'the month view never finished drawing',
+    });
+    await assertAccessible(browser, 'calendar month');
+    await screenshot(browser, '16-calendar-month');
+  });
+
+  it('moves a meeting from the meetings list, showing what moves with it first', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-meetings')).click();
+    await shown(browser, '#meetings-table');
+    const clicked = await browser.execute(() => {
+      for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
+        if (/Initial child protection conference/.test(row.textContent) && /14:00–16:00/.test(row.textContent)) {
+          const b = row.querySelector('[data-testid="move-meeting"]');
+          if (b) {
+            b.click();
+            return true;
+          }
+        }
+      }
+      return false;
+    });
+    assert.ok(clicked, 'no "Move" for the ICPC in the meetings list');
+    await shown(browser, '#move-form');
+    await browser.execute((v) => {
+      const el = document.getElementById('move-when');
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, `${ymd(first)}T11:00`);
+    await (await shown(browser, '#move-check-button')).click();
+    await shown(browser, '#move-check');
+    assert.match(await (await shown(browser, '#move-consequences')).getText(), /First review child protection conference .* would be due by .*, instead of/);
+    await assertAccessible(browser, 'meetings move check');
+    await screenshot(browser, '04b-meetings-move-check');
+    await (await shown(browser, '#move-cancel')).click();
+    await shown(browser, '#meetings-table');
+  });
+
+  it('saved the move with its reason, for the invitation to be re-sent', async () => {
+    await app.stop();
+    app = null;
+    const m = JSON.parse(convene('meeting', 'show', meeting, '--json'));
+    assert.match(m.start, new RegExp(`^${ymd(second)}T14:00:00`));
+    assert.match(m.end, new RegExp(`^${ymd(second)}T16:00:00`));
+    assert.equal(m.sequence, 1);
+    const history = convene('meeting', 'history', meeting);
+    assert.match(history, /Chair unavailable in the morning/);
+  });
+});
+
+describe('calendar month of a large authority', () => {
+  const dataDir = newDataDir();
+  const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
+  const families = Number(process.env.CONVENE_E2E_FAMILIES ?? 3500);
+  let app;
+
+  before(async () => {
+    execFileSync(cli, ['demo', '--families', String(families)], { env, encoding: 'utf8' });
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('draws a month of over 2,000 meetings', async () => {
+    const { browser } = app;
+    // Let the dashboard finish first: the month is timed on its own.
+    await shown(browser, '#dashboard [data-testid="items-overdue"]', 120000);
+    await (await shown(browser, '#nav-calendar')).click();
+    await browser.waitUntil(async () => /\(\d+ meetings\)/.test(await (await shown(browser, '#calendar-period')).getText()) && (await browser.$$('#calendar-grid .ec-event')).length > 0, {
+      timeout: 60000,
+      timeoutMsg: 'the week never drew its meetings',
+    });
+    await (await shown(browser, '#calendar-view-dayGridMonth')).click();
+    await browser.waitUntil(async () => (await (await browser.$('#calendar')).getAttribute('data-month-ms')) !== null, {
+      timeout: 30000,
+      timeoutMsg: 'the month view never finished drawing',
+    });
+    const ms = Number(await (await browser.$('#calendar')).getAttribute('data-month-ms'));
+    const count = Number(/\((\d+) meetings\)/.exec(await (await shown(browser, '#calendar-period')).getText())[1]);
+    record('calendar month view drawn (ms, click to meetings drawn)', ms);
+    record('calendar month view meetings (the six weeks it shows)', count);
+    assert.ok(count >= 2000, `only ${count} meetings in the month view; raise CONVENE_E2E_FAMILIES`);
+    const drawn = (await browser.$$('#calendar-grid .ec-event')).length;
+    assert.ok(drawn < 250, `${drawn} blocks drawn: busy days should be summarised`);
+    await assertAccessible(browser, 'calendar month, large authority');
+    await screenshot(browser, '17-calendar-month-large');
+  });
+});

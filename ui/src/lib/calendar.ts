@@ -1,0 +1,125 @@
+// The calendar screen's pure logic: wall-clock times in and out of EventCalendar, and the
+// "show meetings for" choice. EventCalendar hands back Dates whose local fields are the UK wall
+// clock we gave it (floating times), so only the local getters are used here.
+import type { CalendarEntry } from '../bindings/CalendarEntry';
+import type { CalendarFilter } from '../bindings/CalendarFilter';
+import type { CalendarPage } from '../bindings/CalendarPage';
+import { ukDate, ukLongDate, ukMonth } from './format';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-02" from a Date's local fields. */
+export function ymd(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2026-03-02T10:30" from a Date's local fields: the UK wall clock the user dropped on. */
+export function wallClock(d: Date): string {
+  return `${ymd(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The days a fetch covers: EventCalendar's end is exclusive, ours inclusive. */
+export function fetchRange(start: Date, end: Date): { from: string; to: string } {
+  const last = new Date(end.getFullYear(), end.getMonth(), end.getDate() - 1);
+  return { from: ymd(start), to: ymd(last < start ? start : last) };
+}
+
+/** The select's value for a filter, and back: "everyone", "person:ID", "team:ID", "venue:ID". */
+export function filterValue(f: CalendarFilter): string {
+  switch (f.type) {
+    case 'everyone':
+      return 'everyone';
+    case 'person':
+      return `person:${f.person}`;
+    case 'team':
+      return `team:${f.team}`;
+    case 'venue':
+      return `venue:${f.venue}`;
+  }
+}
+
+export function filterFrom(value: string): CalendarFilter {
+  const [type, id] = value.split(':', 2);
+  if (id) {
+    if (type === 'person') return { type: 'person', person: id };
+    if (type === 'team') return { type: 'team', team: id };
+    if (type === 'venue') return { type: 'venue', venue: id };
+  }
+  return { type: 'everyone' };
+}
+
+/** An entry as EventCalendar draws it; only planned meetings can be dragged. */
+export function toEvent(e: CalendarEntry): CalendarEvent {
+  return {
+    id: e.id,
+    start: e.start,
+    end: e.end,
+    title: e.title,
+    editable: e.movable,
+    startEditable: e.movable,
+    durationEditable: false,
+    classNames: [`meeting-${e.status}`],
+    extendedProps: { entry: e },
+  };
+}
+
+export type CalendarEvent = {
+  id: string;
+  start: string;
+  end: string;
+  title: string;
+  allDay?: boolean;
+  editable: boolean;
+  startEditable: boolean;
+  durationEditable: boolean;
+  classNames: string[];
+  extendedProps: { entry?: CalendarEntry; moreOn?: string; more?: number };
+};
+
+/** How many meetings a day shows in each view before the rest become "+N more": a whole
+ * authority's calendar has a hundred meetings a day, which no one can read (or draw quickly). */
+export const PER_DAY: Record<string, number> = { dayGridMonth: 3, timeGridWeek: 12, timeGridDay: 40 };
+
+/** What a screen reader hears after a meeting block's time and title: ", Tuesday 1 December
+ * 2026, planned, at Room 1". */
+export function spokenEntry(e: CalendarEntry): string {
+  return `, ${ukLongDate(e.start.slice(0, 10))}, ${e.status}, at ${e.location}`;
+}
+
+/** The events to draw: the page's meetings, and for each busier day one all-day "+N more
+ * meetings" entry that opens that day. */
+export function toEvents(page: CalendarPage): CalendarEvent[] {
+  const out: CalendarEvent[] = page.entries.map(toEvent);
+  for (const { date, count } of page.more) {
+    out.push({
+      id: `more-${date}`,
+      start: date,
+      end: date,
+      allDay: true,
+      title: `+${count} more ${count === 1 ? 'meeting' : 'meetings'}`,
+      editable: false,
+      startEditable: false,
+      durationEditable: false,
+      classNames: ['meeting-more'],
+      extendedProps: { moreOn: date, more: count },
+    });
+  }
+  return out;
+}
+
+/** The period a view shows, from its first to its last day (inclusive): "Monday 30 November
+ * 2026", "November 2026", or "Mon 30 Nov to Sun 6 Dec 2026". */
+export function periodTitle(start: Date, last: Date): string {
+  const a = ymd(start);
+  const b = ymd(last);
+  if (a === b) return ukLongDate(a);
+  const nextDay = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1);
+  if (start.getDate() === 1 && nextDay.getDate() === 1 && a.slice(0, 7) === b.slice(0, 7)) return ukMonth(a);
+  const from = ukDate(a);
+  return `${a.slice(0, 4) === b.slice(0, 4) ? from.slice(0, -5) : from} to ${ukDate(b)}`;
+}
+
+/** A column heading: "Mon 30 Nov". */
+export function dayHeading(d: Date): string {
+  return ukDate(ymd(d)).slice(0, -5);
+}
