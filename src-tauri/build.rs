@@ -40,6 +40,9 @@ const COMMANDS: &[&str] = &[
     "check_move",
     "move_meeting",
     "list_venues",
+    "settings_view",
+    "change_settings",
+    "import_holidays",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

@@ -334,7 +334,7 @@ fn holidays_import_accepts_govuk_files_and_refuses_broken_ones() {
     assert!(s
         .run(&["holidays", "import", file.to_str().unwrap()])
         .ok()
-        .contains("england-and-wales"));
+        .contains("Imported bank holidays (England and Wales: 2 holidays, 2028–2028)."));
     assert_eq!(s.run(&["working-days", "2028-06-06", "2028-06-08"]).ok(), "1\n");
     let listed = s.run(&["holidays", "list", "--year", "2029"]).ok().to_string();
     assert!(listed.contains("computed, not confirmed"), "{listed}");

@@ -11,6 +11,7 @@ use convene_core::rules::RulePack;
 use convene_core::schedule::moving::{self, MoveCheck};
 use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
 use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
+use convene_core::settings::{self, SettingsChange, SettingsView};
 use convene_core::views::{
     BusyDraft, ChangeView, ChildDetail, ChildSummary, DueItemView, MeetingSummary, Named, PersonView, SaveOutcome,
     SlotQuery, StoreStatus,
@@ -647,6 +648,71 @@ pub async fn save_invitation(
 #[tauri::command]
 pub async fn caseload_limits(state: State<'_, AppState>) -> Result<CaseloadLimits, IpcError> {
     state.with_store(|store| Ok(store.settings()?.caseloads))
+}
+
+/// The settings as the Settings screen shows them.
+#[tauri::command]
+pub async fn settings_view(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+    state.with_store(|store| Ok(settings::settings_view(&store.settings()?)?))
+}
+
+/// Change one setting (checked in core; "who am I" against the people in the store); flushed.
+#[tauri::command]
+pub async fn change_settings(state: State<'_, AppState>, change: SettingsChange) -> Result<SettingsView, IpcError> {
+    state.with_store(|store| {
+        let mut s = store.settings()?;
+        s.apply(change)?;
+        store.save_settings(&s)?;
+        Ok(settings::settings_view(&store.settings()?)?)
+    })
+}
+
+/// Ask for a GOV.UK bank-holidays file (native open dialog) and import it; `None` when the user
+/// cancels. A bad file changes nothing and says why.
+#[tauri::command]
+pub async fn import_holidays(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let path = match std::env::var_os("CONVENE_OPEN_FILE") {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => {
+            use tauri_plugin_dialog::DialogExt;
+            app.dialog()
+                .file()
+                .add_filter("GOV.UK bank holidays (JSON)", &["json"])
+                .blocking_pick_file()
+                .and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = read_small_text(&path, 4 << 20)?;
+    state.with_store(|store| {
+        let mut s = store.settings()?;
+        let said = s.import_holidays(&text)?;
+        store.save_settings(&s)?;
+        Ok(Some(said))
+    })
+}
+
+/// A text file of at most `limit` bytes, or a sentence saying why not.
+fn read_small_text(path: &std::path::Path, limit: u64) -> Result<String, IpcError> {
+    use std::io::Read;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = std::fs::File::open(path).map_err(|e| IpcError::new("file", format!("Could not open {name}: {e}.")))?;
+    let mut text = String::new();
+    file.take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(|_| IpcError::new("file", format!("{name} is not a text file.")))?;
+    if text.len() as u64 > limit {
+        return Err(IpcError::new(
+            "file",
+            format!("{name} is too large to be a bank-holidays file."),
+        ));
+    }
+    Ok(text)
 }
 
 /// Replace the caseload thresholds (roles must be named and not repeated).

@@ -84,3 +84,9 @@ impl From<convene_core::schedule::moving::MoveError> for IpcError {
         }
     }
 }
+
+impl From<convene_core::settings::SettingsError> for IpcError {
+    fn from(e: convene_core::settings::SettingsError) -> Self {
+        IpcError::new("settings", e.to_string())
+    }
+}

@@ -77,6 +77,9 @@ pub fn run() {
             commands::check_move,
             commands::move_meeting,
             commands::list_venues,
+            commands::settings_view,
+            commands::change_settings,
+            commands::import_holidays,
         ])
         .build(tauri::generate_context!());
     match app {

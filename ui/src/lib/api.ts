@@ -37,6 +37,8 @@ import type { MeetingKind } from '../bindings/MeetingKind';
 import type { CalendarPage } from '../bindings/CalendarPage';
 import type { CalendarFilter } from '../bindings/CalendarFilter';
 import type { MoveCheck } from '../bindings/MoveCheck';
+import type { SettingsView } from '../bindings/SettingsView';
+import type { SettingsChange } from '../bindings/SettingsChange';
 
 /** Every command rejects with a UiError; anything else becomes one. */
 export function asUiError(e: unknown): UiError {
@@ -100,4 +102,8 @@ export const api = {
   moveMeeting: (meeting: MeetingId, start: string, reason: string, overrideReason: string | null) =>
     call<SaveOutcome>('move_meeting', { meeting, start, reason, overrideReason }),
   listVenues: () => call<Named[]>('list_venues'),
+  settingsView: () => call<SettingsView>('settings_view'),
+  changeSettings: (change: SettingsChange) => call<SettingsView>('change_settings', { change }),
+  /** Asks for a GOV.UK bank-holidays file and imports it; null when the user cancels. */
+  importHolidays: () => call<string | null>('import_holidays'),
 };

@@ -1,7 +1,8 @@
 //! `convene settings …`: rule pack, local overrides, due-soon horizon, closures, "who am I".
 
 use clap::{Args, Subcommand, ValueEnum};
-use convene_core::rules::{Counting, IcpcAnchor, Offset, OffsetUnit, Rule, RuleChange};
+use convene_core::rules::{Counting, IcpcAnchor, Offset, OffsetUnit, Rule};
+use convene_core::settings::{settings_view, SettingsChange};
 use convene_core::PersonId;
 
 use crate::{parse_date, print_json, Ctx, Failure, Outcome};
@@ -124,32 +125,28 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
             return Ok(());
         }
         SettingsCommand::Set(a) => {
-            if let Some(p) = a.pack {
-                s.pack = p;
+            let now = settings_view(&s)?;
+            if a.pack.is_some() || a.due_soon.is_some() || a.counting.is_some() || a.icpc_anchor.is_some() {
+                s.apply(SettingsChange::Pack {
+                    pack: a.pack.unwrap_or(now.pack),
+                    due_soon_working_days: a.due_soon.unwrap_or(now.due_soon_working_days),
+                    counting: match a.counting {
+                        Some(CountingArg::Day0) => Counting::Day0,
+                        Some(CountingArg::Day1) => Counting::Day1,
+                        None => now.counting,
+                    },
+                    icpc_anchor: match a.icpc_anchor {
+                        Some(IcpcAnchorArg::LastStrategyDiscussion) => IcpcAnchor::LastStrategyDiscussion,
+                        Some(IcpcAnchorArg::FirstStrategyDiscussion) => IcpcAnchor::FirstStrategyDiscussion,
+                        Some(IcpcAnchorArg::S47Start) => IcpcAnchor::S47Start,
+                        None => now.icpc_anchor,
+                    },
+                })?;
             }
-            let mut pack_settings = s
-                .overrides
-                .settings
-                .unwrap_or(convene_core::rules::RulePack::builtin(&s.pack)?.settings);
-            if let Some(n) = a.due_soon {
-                pack_settings.due_soon_working_days = n;
-            }
-            if let Some(c) = a.counting {
-                pack_settings.counting = match c {
-                    CountingArg::Day0 => Counting::Day0,
-                    CountingArg::Day1 => Counting::Day1,
-                };
-            }
-            if let Some(i) = a.icpc_anchor {
-                pack_settings.icpc_anchor = match i {
-                    IcpcAnchorArg::LastStrategyDiscussion => IcpcAnchor::LastStrategyDiscussion,
-                    IcpcAnchorArg::FirstStrategyDiscussion => IcpcAnchor::FirstStrategyDiscussion,
-                    IcpcAnchorArg::S47Start => IcpcAnchor::S47Start,
-                };
-            }
-            s.overrides.settings = Some(pack_settings);
             if let Some(me) = a.me {
-                s.me = Some(me.parse::<PersonId>()?);
+                s.apply(SettingsChange::Me {
+                    me: Some(me.parse::<PersonId>()?),
+                })?;
             }
         }
         SettingsCommand::Override(a) => {
@@ -177,13 +174,11 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
                     "Say what to change: --amount N --unit UNIT, --enable or --disable.".into(),
                 ));
             }
-            s.overrides.changes.retain(|c| c.id != a.rule);
-            s.overrides.changes.push(RuleChange {
-                id: a.rule,
+            s.apply(SettingsChange::Rule {
+                rule: a.rule,
                 offset,
                 enabled,
-                ..RuleChange::default()
-            });
+            })?;
         }
         SettingsCommand::AddRule { file } => {
             let text = std::fs::read_to_string(&file)
@@ -193,24 +188,16 @@ pub fn settings(ctx: &Ctx, cmd: SettingsCommand) -> Outcome {
             s.overrides.added.retain(|r| r.id != rule.id);
             s.overrides.added.push(rule);
         }
-        SettingsCommand::ResetRule { rule } => {
-            let before = s.overrides.changes.len() + s.overrides.added.len();
-            s.overrides.changes.retain(|c| c.id != rule);
-            s.overrides.added.retain(|r| r.id != rule);
-            if before == s.overrides.changes.len() + s.overrides.added.len() {
-                return Err(Failure(format!("The rule '{rule}' has no local change to reset.")));
-            }
-        }
+        SettingsCommand::ResetRule { rule } => s.apply(SettingsChange::ResetRule { rule })?,
         SettingsCommand::Closure(c) => match c {
             ClosureCommand::Add { dates } => {
                 for d in dates {
-                    s.closures.push(parse_date(&d)?);
+                    s.apply(SettingsChange::AddClosure { date: parse_date(&d)? })?;
                 }
             }
             ClosureCommand::Remove { dates } => {
                 for d in dates {
-                    let d = parse_date(&d)?;
-                    s.closures.retain(|x| *x != d);
+                    s.apply(SettingsChange::RemoveClosure { date: parse_date(&d)? })?;
                 }
             }
         },

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use convene_core::holidays::{parse_govuk, Division};
+use convene_core::holidays::Division;
 use convene_core::queries::{due_views, evaluate_all};
 use convene_core::settings::Settings;
 use convene_core::timescales::DueStatus;
@@ -172,23 +172,11 @@ pub fn holidays(ctx: &Ctx, cmd: HolidaysCommand) -> Outcome {
         HolidaysCommand::Import { file } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
-            let parsed = parse_govuk(&text)?;
             let store = ctx.open()?;
             let mut settings = store.settings()?;
-            let mut summary = Vec::new();
-            for (division, published) in parsed {
-                let years = published.years();
-                summary.push(format!(
-                    "{}: {} holidays, {}–{}",
-                    division.id(),
-                    published.holidays.len(),
-                    years.first().copied().unwrap_or_default(),
-                    years.last().copied().unwrap_or_default()
-                ));
-                settings.imported_holidays.insert(division, published);
-            }
+            let said = settings.import_holidays(&text)?;
             store.save_settings(&settings)?;
-            out!("Imported bank holidays ({}).", summary.join("; "));
+            out!("{said}");
             Ok(())
         }
         HolidaysCommand::List { year, division } => {

@@ -27,6 +27,15 @@ impl Division {
             Division::NorthernIreland => "northern-ireland",
         }
     }
+
+    /// "England and Wales".
+    pub fn title(&self) -> &'static str {
+        match self {
+            Division::EnglandAndWales => "England and Wales",
+            Division::Scotland => "Scotland",
+            Division::NorthernIreland => "Northern Ireland",
+        }
+    }
 }
 
 /// One bank holiday, and whether it comes from published data or from the regular rules.

@@ -15,6 +15,9 @@ use crate::holidays::{self, Division, PublishedHolidays};
 use crate::ids::PersonId;
 use crate::rules::{LocalOverrides, RulePack};
 
+pub mod edit;
+pub use edit::{settings_view, SettingsChange, SettingsError, SettingsView};
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Settings {
     /// Name of the shipped rule pack: england, wales, scotland or northern-ireland.

@@ -64,6 +64,8 @@ fn export_all(dir: &Path) {
         convene_core::diary::CalendarPage,
         convene_core::diary::CalendarFilter,
         convene_core::schedule::moving::MoveCheck,
+        convene_core::settings::SettingsView,
+        convene_core::settings::SettingsChange,
     );
 }
 

@@ -1,0 +1,111 @@
+// Settings on the real window: who am I, a local change to a rule (shown, then reset), a closure
+// day added and removed, and a GOV.UK bank-holidays file imported; each checked with axe.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, tallScreenshot } from './harness.mjs';
+
+const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
+const govuk = path.join(repo, 'src-tauri', 'crates', 'core', 'data', 'bank-holidays.json');
+
+async function assertAccessible(browser, screen) {
+  const violations = await axeViolations(browser);
+  assert.equal(violations.length, 0, `${screen}: serious or critical accessibility problems:\n${describeViolations(violations)}`);
+}
+
+describe('settings', () => {
+  const dataDir = newDataDir();
+  const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
+  let app;
+
+  before(async () => {
+    execFileSync(cli, ['demo'], { env, encoding: 'utf8' });
+    app = await launch(dataDir, { CONVENE_OPEN_FILE: govuk });
+    await app.browser.setWindowSize(1280, 800);
+    await (await shown(app.browser, '#nav-settings', 30000)).click();
+    await shown(app.browser, '#settings-rules');
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  const saidText = (browser) => browser.execute(() => document.getElementById('settings-saved')?.textContent ?? '');
+
+  it('says who I am', async () => {
+    const { browser } = app;
+    const select = await shown(browser, '#me-select');
+    const options = await select.$$('option');
+    const value = await options[1].getAttribute('value');
+    const label = await options[1].getText();
+    await select.selectByAttribute('value', value);
+    await (await shown(browser, '#save-me')).click();
+    await browser.waitUntil(async () => (await saidText(browser)).startsWith(`Saved: you are ${label.split(' (')[0]}`), {
+      timeout: 5000,
+      timeoutMsg: 'no "Saved: you are …"',
+    });
+    await assertAccessible(browser, 'settings');
+    await screenshot(browser, '11a-settings-rules');
+  });
+
+  it('changes a rule locally and resets it', async () => {
+    const { browser } = app;
+    const row = '#rules-table tr[data-rule="icpc-to-core-group"]';
+    assert.match(await (await shown(browser, row)).getText(), /10 working days after/);
+    await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
+    await shown(browser, '#rule-form');
+    await (await shown(browser, '#rule-amount')).setValue('8');
+    await (await shown(browser, '#save-rule')).click();
+    await browser.waitUntil(async () => /8 working days after.*changed here|changed here.*8 working days after/s.test(await (await shown(browser, row)).getText()), {
+      timeout: 5000,
+      timeoutMsg: 'the rule was not shown as changed',
+    });
+    // Out of range: refused with a sentence, nothing saved.
+    await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
+    await browser.execute(() => {
+      const el = document.getElementById('rule-amount');
+      el.removeAttribute('max');
+      el.value = '400';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#save-rule')).click();
+    assert.match(await (await shown(browser, '#settings-error')).getText(), /between 1 and 260 working days, not 400/);
+    await (await shown(browser, `${row} [data-testid="reset-rule"]`)).click();
+    await browser.waitUntil(async () => !/changed here/.test(await (await shown(browser, row)).getText()), {
+      timeout: 5000,
+      timeoutMsg: 'the rule was not reset',
+    });
+    assert.match(await (await shown(browser, row)).getText(), /10 working days after/);
+  });
+
+  it('adds and removes a closure day', async () => {
+    const { browser } = app;
+    await browser.execute(() => {
+      const el = document.getElementById('closure-date');
+      el.value = '2026-12-29';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#add-closure')).click();
+    await browser.waitUntil(async () => /Tue 29 Dec 2026/.test(await (await shown(browser, '#closure-list')).getText()), {
+      timeout: 5000,
+      timeoutMsg: 'the closure day was not listed',
+    });
+    await (await shown(browser, '#closure-list button')).click();
+    await shown(browser, '#no-closures');
+  });
+
+  it('imports a GOV.UK bank-holidays file', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#import-holidays')).click();
+    await browser.waitUntil(async () => /^Imported bank holidays \(England and Wales: \d+ holidays, 2018–2027/.test(await saidText(browser)), {
+      timeout: 5000,
+      timeoutMsg: 'no "Imported bank holidays" message',
+    });
+    const row = await browser.execute(() =>
+      [...document.querySelectorAll('#holidays-table tr[data-division="England and Wales"] > *')].map((c) => c.textContent).join(' | '),
+    );
+    assert.match(row, /^England and Wales \| Imported GOV\.UK file \| 2018–2027 \| \d+$/);
+    await assertAccessible(browser, 'settings after import');
+    await tallScreenshot(browser, '11b-settings-full-page', 2400);
+  });
+});
