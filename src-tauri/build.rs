@@ -43,6 +43,10 @@ const COMMANDS: &[&str] = &[
     "settings_view",
     "change_settings",
     "import_holidays",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
+    "restore_backup_file",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

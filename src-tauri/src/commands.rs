@@ -650,6 +650,70 @@ pub async fn caseload_limits(state: State<'_, AppState>) -> Result<CaseloadLimit
     state.with_store(|store| Ok(store.settings()?.caseloads))
 }
 
+/// The backups in the data folder, newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<convene_core::views::BackupView>, IpcError> {
+    Ok(convene_store::backup::list_backups(&state.dir()?)
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().and_then(convene_core::views::backup_view))
+        .collect())
+}
+
+/// Write a backup where the user chooses (native save dialog); `None` when they cancel. An
+/// encrypted store's backup is encrypted too.
+#[tauri::command]
+pub async fn backup_now(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let name = format!("convene-backup-{}.json", today().format("%Y-%m-%d"));
+    let Some(path) = choose_path(&app, &name, ("Convene backup (JSON)", &["json"])) else {
+        return Ok(None);
+    };
+    state.with_store(|store| {
+        store.backup_to(&path)?;
+        let shown = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(name);
+        Ok(Some(format!("Backup written: {shown}.")))
+    })
+}
+
+/// Replace the data with one of the data folder's backups (by file name). The current data is
+/// kept aside, never deleted.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<StoreStatus, IpcError> {
+    let file = convene_store::backup::list_backups(&state.dir()?)
+        .into_iter()
+        .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(name.as_str()))
+        .ok_or_else(|| IpcError::new("no-backup", format!("There is no backup called {name}.")))?;
+    state.restore_from(&file)?;
+    state.with_store(status)
+}
+
+/// Replace the data with a backup file the user chooses (native open dialog); `None` when they
+/// cancel.
+#[tauri::command]
+pub async fn restore_backup_file(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<StoreStatus>, IpcError> {
+    let path = match std::env::var_os("CONVENE_OPEN_FILE") {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => {
+            use tauri_plugin_dialog::DialogExt;
+            app.dialog()
+                .file()
+                .add_filter("Convene backup (JSON)", &["json"])
+                .blocking_pick_file()
+                .and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    state.restore_from(&path)?;
+    Ok(Some(state.with_store(status)?))
+}
+
 /// The settings as the Settings screen shows them.
 #[tauri::command]
 pub async fn settings_view(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {

@@ -80,6 +80,10 @@ pub fn run() {
             commands::settings_view,
             commands::change_settings,
             commands::import_holidays,
+            commands::list_backups,
+            commands::backup_now,
+            commands::restore_backup,
+            commands::restore_backup_file,
         ])
         .build(tauri::generate_context!());
     match app {

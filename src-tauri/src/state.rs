@@ -63,23 +63,41 @@ impl AppState {
         Ok(())
     }
 
+    /// The data folder, if Convene found one.
+    pub fn dir(&self) -> Result<PathBuf, IpcError> {
+        self.dir
+            .clone()
+            .ok_or_else(|| IpcError::new("io", "Convene cannot find its data folder."))
+    }
+
     /// Replace the store with the newest backup; the data it replaces is kept aside.
     pub fn restore_latest(&self) -> Result<PathBuf, IpcError> {
-        let dir = self
-            .dir
-            .clone()
-            .ok_or_else(|| IpcError::new("io", "Convene cannot find its data folder."))?;
-        let latest = backup::list_backups(&dir)
+        let latest = backup::list_backups(&self.dir()?)
             .into_iter()
             .next()
             .ok_or_else(|| IpcError::new("no-backup", "There is no backup to restore."))?;
+        self.restore_from(&latest)?;
+        Ok(latest)
+    }
+
+    /// Replace the store with `file` (checked whole first); the data it replaces is kept aside
+    /// (`db.replaced-<time>`, and a before-restore backup). If the file is refused, the store
+    /// is opened again as it was.
+    pub fn restore_from(&self, file: &std::path::Path) -> Result<(), IpcError> {
+        let dir = self.dir()?;
         let mut guard = self.lock()?;
         // Release sled's lock on the folder before restoring into it.
         *guard = Err(IpcError::new("restoring", "Restoring a backup…"));
-        *guard = backup::restore(&dir, &latest, chrono::Utc::now()).map_err(IpcError::from);
-        match &*guard {
-            Ok(_) => Ok(latest),
-            Err(e) => Err(IpcError(e.0.clone())),
+        match backup::restore(&dir, file, chrono::Utc::now()) {
+            Ok(store) => {
+                *guard = Ok(store);
+                Ok(())
+            }
+            Err(e) => {
+                let refused = IpcError::from(e);
+                *guard = Store::open(&dir).map_err(IpcError::from);
+                Err(refused)
+            }
         }
     }
 }

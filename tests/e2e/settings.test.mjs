@@ -2,6 +2,7 @@
 // day added and removed, and a GOV.UK bank-holidays file imported; each checked with axe.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, tallScreenshot } from './harness.mjs';
@@ -17,11 +18,12 @@ async function assertAccessible(browser, screen) {
 describe('settings', () => {
   const dataDir = newDataDir();
   const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
+  const saveDir = newDataDir();
   let app;
 
   before(async () => {
     execFileSync(cli, ['demo'], { env, encoding: 'utf8' });
-    app = await launch(dataDir, { CONVENE_OPEN_FILE: govuk });
+    app = await launch(dataDir, { CONVENE_OPEN_FILE: govuk, CONVENE_SAVE_DIR: saveDir });
     await app.browser.setWindowSize(1280, 800);
     await (await shown(app.browser, '#nav-settings', 30000)).click();
     await shown(app.browser, '#settings-rules');
@@ -107,5 +109,45 @@ describe('settings', () => {
     assert.match(row, /^England and Wales \| Imported GOV\.UK file \| 2018–2027 \| \d+$/);
     await assertAccessible(browser, 'settings after import');
     await tallScreenshot(browser, '11b-settings-full-page', 2400);
+  });
+
+  it("backs up now, and restores the day's automatic backup after asking", async () => {
+    const { browser } = app;
+    await (await shown(browser, '#backup-now')).click();
+    await browser.waitUntil(async () => /^Backup written: convene-backup-\d{4}-\d{2}-\d{2}\.json\.$/.test(await browser.execute(() => document.getElementById('data-said')?.textContent ?? '')), {
+      timeout: 10000,
+      timeoutMsg: 'no "Backup written"',
+    });
+    const written = readdirSync(saveDir).filter((f) => f.startsWith('convene-backup-'));
+    assert.equal(written.length, 1, `${written}`);
+    // A closure day added after the morning's backup is gone once it is restored.
+    await browser.execute(() => {
+      const el = document.getElementById('closure-date');
+      el.value = '2026-12-30';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#add-closure')).click();
+    await shown(browser, '#closure-list');
+    const daily = await browser.execute(() => {
+      for (const row of document.querySelectorAll('#backups-table tbody tr')) {
+        if (/Daily/.test(row.textContent)) {
+          row.querySelector('[data-testid="restore-backup"]').click();
+          return true;
+        }
+      }
+      return false;
+    });
+    assert.ok(daily, 'no daily backup listed');
+    await shown(browser, '#restore-confirm');
+    await assertAccessible(browser, 'restore confirmation');
+    await (await shown(browser, '#restore-yes')).click();
+    // The app reloads on the restored data.
+    await shown(browser, '#dashboard', 30000);
+    await (await shown(browser, '#nav-settings')).click();
+    await shown(browser, '#no-closures');
+    assert.equal(await (await shown(browser, '#me-select')).getValue(), '', 'the restored data predates "who am I"');
+    assert.match(await (await shown(browser, '#backups-table')).getText(), /Before a restore/);
+    assert.ok(readdirSync(dataDir).some((f) => f.startsWith('db.replaced-')), 'the replaced data was not kept aside');
+    assert.ok(existsSync(path.join(dataDir, 'db')));
   });
 });

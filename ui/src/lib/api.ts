@@ -38,6 +38,7 @@ import type { CalendarPage } from '../bindings/CalendarPage';
 import type { CalendarFilter } from '../bindings/CalendarFilter';
 import type { MoveCheck } from '../bindings/MoveCheck';
 import type { SettingsView } from '../bindings/SettingsView';
+import type { BackupView } from '../bindings/BackupView';
 import type { SettingsChange } from '../bindings/SettingsChange';
 
 /** Every command rejects with a UiError; anything else becomes one. */
@@ -106,4 +107,10 @@ export const api = {
   changeSettings: (change: SettingsChange) => call<SettingsView>('change_settings', { change }),
   /** Asks for a GOV.UK bank-holidays file and imports it; null when the user cancels. */
   importHolidays: () => call<string | null>('import_holidays'),
+  listBackups: () => call<BackupView[]>('list_backups'),
+  /** Asks where to save and writes a backup; null when the user cancels. */
+  backupNow: () => call<string | null>('backup_now'),
+  restoreBackup: (name: string) => call<StoreStatus>('restore_backup', { name }),
+  /** Asks for a backup file and restores it; null when the user cancels. */
+  restoreBackupFile: () => call<StoreStatus | null>('restore_backup_file'),
 };

@@ -325,3 +325,64 @@ pub struct ChangeView {
     pub record: String,
     pub id: String,
 }
+
+/// A backup file in the data folder, as the Settings screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupView {
+    /// The file name (what restoring takes).
+    pub name: String,
+    /// "Daily", "Before an import", …
+    pub kind: String,
+    /// When it was taken, UTC, RFC 3339.
+    pub taken: String,
+}
+
+/// A backup's name read back: `convene-20261130T081500Z-daily.json` (the store's naming).
+pub fn backup_view(name: &str) -> Option<BackupView> {
+    let rest = name.strip_prefix("convene-")?;
+    let taken = chrono::NaiveDateTime::parse_from_str(rest.get(..16)?, "%Y%m%dT%H%M%SZ").ok()?;
+    let tag = rest.get(16..)?.strip_prefix('-')?.strip_suffix(".json")?;
+    let kind = match tag {
+        "daily" => "Daily",
+        "before-migration" => "Before an upgrade",
+        "before-import" => "Before an import",
+        "before-restore" => "Before a restore",
+        "manual" => "Taken by hand",
+        _ => return None,
+    };
+    Some(BackupView {
+        name: name.to_string(),
+        kind: kind.to_string(),
+        taken: taken.and_utc().to_rfc3339(),
+    })
+}
+
+#[cfg(test)]
+mod backup_name_tests {
+    use super::*;
+
+    #[test]
+    fn backup_names_read_back_and_others_are_ignored() {
+        assert_eq!(
+            backup_view("convene-20261130T081500Z-before-import.json"),
+            Some(BackupView {
+                name: "convene-20261130T081500Z-before-import.json".into(),
+                kind: "Before an import".into(),
+                taken: "2026-11-30T08:15:00+00:00".into(),
+            })
+        );
+        assert_eq!(
+            backup_view("convene-20261130T081500Z-daily.json").unwrap().kind,
+            "Daily"
+        );
+        for other in [
+            "notes.txt",
+            "convene-2026-daily.json",
+            "convene-20261330T081500Z-daily.json",
+            "convene-20261130T081500Z-weekly.json",
+            "convene-20261130T081500Z-daily.json.tmp",
+        ] {
+            assert_eq!(backup_view(other), None, "{other}");
+        }
+    }
+}

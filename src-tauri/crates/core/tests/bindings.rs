@@ -65,6 +65,7 @@ fn export_all(dir: &Path) {
         convene_core::diary::CalendarFilter,
         convene_core::schedule::moving::MoveCheck,
         convene_core::settings::SettingsView,
+        convene_core::views::BackupView,
         convene_core::settings::SettingsChange,
     );
 }
