@@ -10,7 +10,7 @@ echo "== $deb"
 dpkg-deb --info "$deb" | sed -n '/Package:/p;/Version:/p;/Depends:/p;/Installed-Size:/p'
 files=$(dpkg-deb --contents "$deb")
 for f in ./usr/bin/convene-desktop ./usr/share/applications/Convene.desktop; do
-  grep -q " $f\$" <<<"$files" || { echo "missing from the package: $f"; exit 1; }
+  grep -Eq " (\./)?${f#./}\$" <<<"$files" || { echo "missing from the package: $f"; exit 1; }
 done
 
 $SUDO apt-get install -y -qq "./${deb#./}" >/dev/null 2>&1 || $SUDO apt-get install -y -qq "$(realpath "$deb")"

@@ -258,6 +258,16 @@ describe('calendar month of a large authority', () => {
     const ms = Number(await (await browser.$('#calendar')).getAttribute('data-month-ms'));
     const count = Number(/\((\d+) meetings\)/.exec(await (await shown(browser, '#calendar-period')).getText())[1]);
     record('calendar month view drawn (ms, click to meetings drawn)', ms);
+    // Where the time goes: before the fetch (EventCalendar switching views), the fetch (IPC and
+    // the Rust command), and drawing the blocks after it.
+    const parts = await browser.execute(() => {
+      const at = (name) => performance.getEntriesByName(name).map((e) => e.startTime).pop();
+      const start = at('calendar-month-start');
+      return { switching: at('calendar-fetch-start') - start, fetching: at('calendar-fetch-end') - at('calendar-fetch-start'), drawing: start + performance.getEntriesByName('calendar-month').pop().duration - at('calendar-fetch-end') };
+    });
+    record('calendar month view: switching views before the fetch (ms)', Math.round(parts.switching));
+    record('calendar month view: fetch, IPC and Rust (ms)', Math.round(parts.fetching));
+    record('calendar month view: drawing after the fetch (ms)', Math.round(parts.drawing));
     record('calendar month view meetings (the six weeks it shows)', count);
     assert.ok(count >= 2000, `only ${count} meetings in the month view; raise CONVENE_E2E_FAMILIES`);
     const drawn = (await browser.$$('#calendar-grid .ec-event')).length;

@@ -100,6 +100,17 @@ function appPids(dataDir) {
   return pids;
 }
 
+/** When the app on `dataDir` started, in epoch milliseconds (from /proc: 10 ms resolution). */
+export function appStartedAt(dataDir) {
+  const [pid] = appPids(dataDir);
+  if (!pid) throw new Error('no app process');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  // Seconds since boot now, to 10 ms, read beside the wall clock.
+  const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+  return Date.now() - (uptime * 1000 - (ticks * 1000) / 100);
+}
+
 /** End the app on `dataDir` as a logout does (SIGTERM), and wait for it to exit. */
 export async function quitApp(dataDir) {
   for (const pid of appPids(dataDir)) process.kill(pid, 'SIGTERM');
