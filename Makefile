@@ -70,9 +70,11 @@ crash-test: build
 
 # Every benchmark, then BENCHMARKS.md rewritten (needs python3-numpy; app rows from the last
 # `make test-e2e`).
+# Debian's Python, where apt's numpy lands (a pyenv or venv python3 first on PATH would not see it).
+BENCH_PYTHON ?= /usr/bin/python3
 bench:
-	python3 -c 'import numpy' 2>/dev/null || $(SUDO) apt-get install -y python3-numpy
-	python3 scripts/bench_report.py
+	$(BENCH_PYTHON) -c 'import numpy' 2>/dev/null || $(SUDO) apt-get install -y python3-numpy
+	$(BENCH_PYTHON) scripts/bench_report.py
 
 # The app's figures on the release build (the one `make package` ships): the e2e suite with
 # performance marks, into tests/e2e/artifacts/timings-release.json; then `make bench`.
