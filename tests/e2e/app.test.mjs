@@ -190,6 +190,10 @@ describe('Convene desktop app', () => {
     assert.match(message, /before the deadline/, message);
     const first = await browser.$('#slot-list li');
     assert.match(await first.getText(), /Within timescale/);
+    // The invitees the search used, by agency, each required or optional, can be changed.
+    const groups = await browser.$$('#schedule-invitees h4');
+    assert.ok(groups.length >= 1, 'no agencies in the invitee list');
+    assert.ok((await browser.$$('#schedule-invitees select[data-person]')).length >= 1, 'no invitees listed');
     await assertAccessible(browser, 'slot suggestions');
     await screenshot(browser, '06-child-schedule');
     await tallScreenshot(browser, '06b-slot-suggestions-full-page');

@@ -214,6 +214,31 @@ describe('calendar', () => {
     await shown(browser, '#meetings-table');
   });
 
+  it('schedules with the invitees by agency and a venue chosen', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#children-table tbody th button')).click();
+    await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'core-group');
+    await (await shown(browser, '#find-slots')).click();
+    await shown(browser, '#schedule-invitees', 20000);
+    const selects = await browser.$$('#schedule-invitees select[data-person]');
+    assert.ok(selects.length >= 2, `only ${selects.length} invitees`);
+    // Someone not invited after all, and a venue: the old times no longer stand.
+    await selects[selects.length - 1].selectByAttribute('value', 'none');
+    const venue = await browser.execute(() => document.querySelector('#schedule-where option:nth-child(3)')?.value ?? '');
+    assert.ok(venue, 'no venues to choose');
+    await (await shown(browser, '#schedule-where')).selectByAttribute('value', venue);
+    await shown(browser, '#invitees-changed');
+    assert.equal(await (await browser.$('#slot-list li button')).isEnabled(), false, 'booking stays possible on a stale list');
+    await (await shown(browser, '#find-slots')).click();
+    await browser.waitUntil(async () => !(await (await browser.$('#invitees-changed')).isExisting()), { timeout: 20000, timeoutMsg: 'the search did not run again' });
+    assert.equal((await browser.$$('#schedule-invitees select[data-person]')).length, selects.length - 1);
+    const venueName = await browser.execute((v) => document.querySelector(`#schedule-where option[value="${v}"]`).textContent, venue);
+    assert.match(await (await shown(browser, '#slot-list li')).getText(), new RegExp(venueName));
+    await assertAccessible(browser, 'scheduling with invitees and venue');
+    await screenshot(browser, '06c-schedule-invitees-venue');
+  });
+
   it('saved the move with its reason, for the invitation to be re-sent', async () => {
     await app.stop();
     app = null;

@@ -1,0 +1,39 @@
+// The meeting editor's invitee list: who is required or optional, shown by agency.
+import type { Invitee } from '../bindings/Invitee';
+import type { PersonView } from '../bindings/PersonView';
+
+export type Invitation = 'required' | 'optional' | 'none';
+
+export type AgencyGroup = { agency: string; people: { id: string; name: string; role: string; invitation: Invitation }[] };
+
+/** The invited people grouped by agency (agencies and names in alphabetical order). */
+export function byAgency(people: PersonView[], required: string[], optional: string[]): AgencyGroup[] {
+  const groups = new Map<string, AgencyGroup>();
+  for (const p of people) {
+    const invitation: Invitation = required.includes(p.id) ? 'required' : optional.includes(p.id) ? 'optional' : 'none';
+    if (invitation === 'none') continue;
+    const g = groups.get(p.agency) ?? { agency: p.agency, people: [] };
+    g.people.push({ id: p.id, name: p.name, role: p.role, invitation });
+    groups.set(p.agency, g);
+  }
+  const out = [...groups.values()].sort((a, b) => a.agency.localeCompare(b.agency));
+  for (const g of out) g.people.sort((a, b) => a.name.localeCompare(b.name));
+  return out;
+}
+
+/** Change one person's invitation; returns the new required and optional lists. */
+export function setInvitation(required: string[], optional: string[], id: string, to: Invitation): { required: string[]; optional: string[] } {
+  const r = required.filter((x) => x !== id);
+  const o = optional.filter((x) => x !== id);
+  if (to === 'required') r.push(id);
+  if (to === 'optional') o.push(id);
+  return { required: r, optional: o };
+}
+
+/** The invitees a booking carries: everyone required or optional except the chair. */
+export function invitees(required: string[], optional: string[], chair: string | null): Invitee[] {
+  return [
+    ...required.filter((p) => p !== chair).map((person) => ({ person, required: true, attendance: 'invited' as const })),
+    ...optional.filter((p) => p !== chair && !required.includes(p)).map((person) => ({ person, required: false, attendance: 'invited' as const })),
+  ];
+}
