@@ -47,6 +47,8 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "restore_backup",
     "restore_backup_file",
+    "venues",
+    "save_venue",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

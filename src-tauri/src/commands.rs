@@ -714,6 +714,34 @@ pub async fn restore_backup_file(
     Ok(Some(state.with_store(status)?))
 }
 
+/// Every venue, by name.
+#[tauri::command]
+pub async fn venues(state: State<'_, AppState>) -> Result<Vec<convene_core::Venue>, IpcError> {
+    state.with_store(|store| {
+        let mut v: Vec<convene_core::Venue> = store.all()?;
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(v)
+    })
+}
+
+/// Add a venue, or change one (`id` set); checked and flushed. Returns every venue.
+#[tauri::command]
+pub async fn save_venue(
+    state: State<'_, AppState>,
+    draft: convene_core::views::VenueDraft,
+) -> Result<Vec<convene_core::Venue>, IpcError> {
+    let venue = draft.to_venue()?;
+    state.with_store(|store| {
+        if let Some(id) = draft.id {
+            store.require::<convene_core::Venue>(id.as_bytes())?;
+        }
+        store.put(&venue)?;
+        let mut v: Vec<convene_core::Venue> = store.all()?;
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(v)
+    })
+}
+
 /// The settings as the Settings screen shows them.
 #[tauri::command]
 pub async fn settings_view(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {

@@ -84,6 +84,8 @@ pub fn run() {
             commands::backup_now,
             commands::restore_backup,
             commands::restore_backup_file,
+            commands::venues,
+            commands::save_venue,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -111,6 +111,36 @@ describe('settings', () => {
     await tallScreenshot(browser, '11b-settings-full-page', 2400);
   });
 
+  it('adds a venue and changes it, refusing a venue with no seats', async () => {
+    const { browser } = app;
+    const before = (await browser.$$('#venues-table tbody tr')).length;
+    await (await shown(browser, '#venue-name')).setValue('Family Centre, Blue Room');
+    await (await shown(browser, '#venue-address')).setValue('2 Park Road');
+    await browser.execute(() => {
+      const el = document.getElementById('venue-capacity');
+      el.removeAttribute('min');
+      el.value = '0';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#save-venue')).click();
+    assert.match(await (await shown(browser, '#venue-error')).getText(), /A venue's capacity must be between 1 and 1000, not 0\./);
+    await browser.execute(() => {
+      const el = document.getElementById('venue-capacity');
+      el.value = '8';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await shown(browser, '#save-venue')).click();
+    await browser.waitUntil(async () => (await browser.$$('#venues-table tbody tr')).length === before + 1, { timeout: 5000, timeoutMsg: 'the venue was not added' });
+    await (await shown(browser, 'button[aria-label="Change Family Centre, Blue Room"]')).click();
+    await (await shown(browser, '#venue-capacity')).setValue('10');
+    await (await shown(browser, '#save-venue')).click();
+    await browser.waitUntil(async () => /Saved Family Centre, Blue Room\./.test(await (await browser.$('#venue-said')).getText()), { timeout: 5000, timeoutMsg: 'not saved' });
+    const row = await browser.execute(() => [...document.querySelectorAll('#venues-table tbody tr')].map((r) => r.textContent).find((t) => t.includes('Blue Room')));
+    assert.match(row, /2 Park Road\s*10/);
+    assert.equal((await browser.$$('#venues-table tbody tr')).length, before + 1);
+    await assertAccessible(browser, 'venues');
+  });
+
   it("backs up now, and restores the day's automatic backup after asking", async () => {
     const { browser } = app;
     await (await shown(browser, '#backup-now')).click();

@@ -39,6 +39,8 @@ import type { CalendarFilter } from '../bindings/CalendarFilter';
 import type { MoveCheck } from '../bindings/MoveCheck';
 import type { SettingsView } from '../bindings/SettingsView';
 import type { BackupView } from '../bindings/BackupView';
+import type { Venue } from '../bindings/Venue';
+import type { VenueDraft } from '../bindings/VenueDraft';
 import type { SettingsChange } from '../bindings/SettingsChange';
 
 /** Every command rejects with a UiError; anything else becomes one. */
@@ -107,6 +109,8 @@ export const api = {
   changeSettings: (change: SettingsChange) => call<SettingsView>('change_settings', { change }),
   /** Asks for a GOV.UK bank-holidays file and imports it; null when the user cancels. */
   importHolidays: () => call<string | null>('import_holidays'),
+  venues: () => call<Venue[]>('venues'),
+  saveVenue: (draft: VenueDraft) => call<Venue[]>('save_venue', { draft }),
   listBackups: () => call<BackupView[]>('list_backups'),
   /** Asks where to save and writes a backup; null when the user cancels. */
   backupNow: () => call<string | null>('backup_now'),

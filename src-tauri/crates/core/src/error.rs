@@ -28,6 +28,13 @@ pub enum ValidationError {
     NoChildren,
     #[error("{field} must not be empty.")]
     Empty { field: &'static str },
+    #[error("{field} must be between {min} and {max}, not {value}.")]
+    OutOfRange {
+        field: &'static str,
+        min: u32,
+        max: u32,
+        value: u32,
+    },
     #[error("{field} is too long ({len} characters; at most {max}).")]
     TooLong {
         field: &'static str,

@@ -326,6 +326,38 @@ pub struct ChangeView {
     pub id: String,
 }
 
+/// A venue as the Settings screen adds or edits it (`id` set when editing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VenueDraft {
+    pub id: Option<VenueId>,
+    pub name: String,
+    pub address: String,
+    pub capacity: u32,
+}
+
+impl VenueDraft {
+    /// The venue it describes, checked (name given, address and name not too long, room for 1
+    /// to 1,000 people).
+    pub fn to_venue(&self) -> Result<Venue, crate::error::ValidationError> {
+        let v = Venue {
+            id: self.id.unwrap_or_else(VenueId::new_random),
+            name: self.name.trim().to_string(),
+            address: self.address.trim().to_string(),
+            capacity: self.capacity,
+        };
+        crate::validate::venue(&v)?;
+        if !(1..=1000).contains(&v.capacity) {
+            return Err(crate::error::ValidationError::OutOfRange {
+                field: "A venue's capacity",
+                min: 1,
+                max: 1000,
+                value: v.capacity,
+            });
+        }
+        Ok(v)
+    }
+}
+
 /// A backup file in the data folder, as the Settings screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupView {
@@ -360,6 +392,43 @@ pub fn backup_view(name: &str) -> Option<BackupView> {
 #[cfg(test)]
 mod backup_name_tests {
     use super::*;
+
+    #[test]
+    fn a_venue_draft_is_trimmed_and_checked() {
+        let draft = VenueDraft {
+            id: None,
+            name: "  Civic Centre, Room 3 ".into(),
+            address: " 1 High Street ".into(),
+            capacity: 12,
+        };
+        let v = draft.to_venue().unwrap();
+        assert_eq!(
+            (v.name.as_str(), v.address.as_str(), v.capacity),
+            ("Civic Centre, Room 3", "1 High Street", 12)
+        );
+        let id = VenueId::new_random();
+        assert_eq!(
+            VenueDraft {
+                id: Some(id),
+                ..draft.clone()
+            }
+            .to_venue()
+            .unwrap()
+            .id,
+            id
+        );
+        assert!(VenueDraft {
+            name: "  ".into(),
+            ..draft.clone()
+        }
+        .to_venue()
+        .is_err());
+        let no_room = VenueDraft { capacity: 0, ..draft }.to_venue().unwrap_err();
+        assert_eq!(
+            no_room.to_string(),
+            "A venue's capacity must be between 1 and 1000, not 0."
+        );
+    }
 
     #[test]
     fn backup_names_read_back_and_others_are_ignored() {

@@ -66,6 +66,7 @@ fn export_all(dir: &Path) {
         convene_core::schedule::moving::MoveCheck,
         convene_core::settings::SettingsView,
         convene_core::views::BackupView,
+        convene_core::views::VenueDraft,
         convene_core::settings::SettingsChange,
     );
 }
