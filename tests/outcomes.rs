@@ -103,6 +103,8 @@ fn an_icpc_outcome_opens_the_plan_and_proposes_the_next_meetings_in_their_window
             &icpc,
             "--attended",
             &sw,
+            "--reports",
+            &sw,
             "--decision",
             "plan",
             "--category",
@@ -112,6 +114,8 @@ fn an_icpc_outcome_opens_the_plan_and_proposes_the_next_meetings_in_their_window
         ])
         .ok()
         .to_string();
+    let recorded = json(s.run(&["meeting", "show", &icpc, "--json"]).ok());
+    assert_eq!(recorded["invitees"][0]["report_received"], true, "{recorded}");
     assert!(
         out.starts_with("Recorded: Child protection plan (neglect).\nNext meetings to book"),
         "{out}"

@@ -23,6 +23,7 @@ describe('recording an outcome', () => {
   const convene = (...args) => execFileSync(cli, args, { env, encoding: 'utf8' });
   let app;
   let childName;
+  let meetingId;
 
   before(async () => {
     convene('demo');
@@ -30,7 +31,7 @@ describe('recording an outcome', () => {
     const child = waiting.child;
     const sw = JSON.parse(convene('child', 'show', child, '--json')).child.social_worker;
     childName = JSON.parse(convene('child', 'list', '--json')).find((c) => c.id === child).name;
-    convene('meeting', 'add', '--kind', 'icpc', '--child', child, '--start', `${lastWeekday()}T10:00`, '--duration', '120',
+    meetingId = convene('meeting', 'add', '--kind', 'icpc', '--child', child, '--start', `${lastWeekday()}T10:00`, '--duration', '120',
       '--online', 'Teams', '--required', sw, '--override', 'Recorded after the conference');
     app = await launch(dataDir);
     await app.browser.setWindowSize(1280, 800);
@@ -75,6 +76,8 @@ describe('recording an outcome', () => {
     assert.equal(violations.length, 0, `outcome form:\n${describeViolations(violations)}`);
     await screenshot(browser, '13-outcome-form');
 
+    // The social worker's report was received.
+    await (await shown(browser, '#outcome-form input[data-report]')).click();
     await (await shown(browser, '#record-outcome')).click();
     const notice = await (await shown(browser, '#outcome-notice')).getText();
     assert.match(notice, /Recorded\. Held\. Child protection plan \(emotional abuse\)\./);
@@ -99,5 +102,13 @@ describe('recording an outcome', () => {
       timeoutMsg: 'the booked core group is still proposed',
     });
     assert.match(await (await shown(browser, '#proposals')).getText(), /Review child protection conference: between/);
+  });
+
+  it('keeps the attendance and the report received in the store', async () => {
+    await app.stop();
+    app = null;
+    const m = JSON.parse(convene('meeting', 'show', meetingId.trim(), '--json'));
+    assert.equal(m.invitees[0].attendance, 'attended');
+    assert.equal(m.invitees[0].report_received, true);
   });
 });

@@ -5,4 +5,8 @@ import type { PersonId } from "./PersonId";
 /**
  * One invitee's attendance as recorded.
  */
-export type AttendanceMark = { person: PersonId, attendance: Attendance, };
+export type AttendanceMark = { person: PersonId, attendance: Attendance, 
+/**
+ * Their report was received (for the meeting's record; "Reports received and shared").
+ */
+report_received: boolean, };

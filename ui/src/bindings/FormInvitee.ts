@@ -5,4 +5,4 @@ import type { PersonId } from "./PersonId";
 /**
  * One invitee as the outcome form shows them.
  */
-export type FormInvitee = { person: PersonId, name: string, role: string, agency: string, required: boolean, attendance: Attendance, };
+export type FormInvitee = { person: PersonId, name: string, role: string, agency: string, required: boolean, attendance: Attendance, report_received: boolean, };

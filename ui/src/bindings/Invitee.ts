@@ -2,4 +2,9 @@
 import type { Attendance } from "./Attendance";
 import type { PersonId } from "./PersonId";
 
-export type Invitee = { person: PersonId, required: boolean, attendance: Attendance, };
+export type Invitee = { person: PersonId, required: boolean, attendance: Attendance, 
+/**
+ * Their agency's report for the meeting has been received (AGENDAS.md item 2). Left out of
+ * the stored JSON while false, so records written before it read and export unchanged.
+ */
+report_received?: boolean, };

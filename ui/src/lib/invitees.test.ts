@@ -26,8 +26,8 @@ describe('invitees', () => {
 
   it('books everyone invited except the chair, required first', () => {
     expect(invitees(['a', 'b'], ['c', 'a'], 'b')).toEqual([
-      { person: 'a', required: true, attendance: 'invited' },
-      { person: 'c', required: false, attendance: 'invited' },
+      { person: 'a', required: true, attendance: 'invited', report_received: false },
+      { person: 'c', required: false, attendance: 'invited', report_received: false },
     ]);
   });
 });

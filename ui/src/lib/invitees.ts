@@ -33,7 +33,7 @@ export function setInvitation(required: string[], optional: string[], id: string
 /** The invitees a booking carries: everyone required or optional except the chair. */
 export function invitees(required: string[], optional: string[], chair: string | null): Invitee[] {
   return [
-    ...required.filter((p) => p !== chair).map((person) => ({ person, required: true, attendance: 'invited' as const })),
-    ...optional.filter((p) => p !== chair && !required.includes(p)).map((person) => ({ person, required: false, attendance: 'invited' as const })),
+    ...required.filter((p) => p !== chair).map((person) => ({ person, required: true, attendance: 'invited' as const, report_received: false })),
+    ...optional.filter((p) => p !== chair && !required.includes(p)).map((person) => ({ person, required: false, attendance: 'invited' as const, report_received: false })),
   ];
 }

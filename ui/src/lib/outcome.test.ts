@@ -8,7 +8,7 @@ const B = '00000000-0000-4000-8000-00000000000b';
 const M = '00000000-0000-4000-8000-0000000000cc';
 
 function invitee(person: string, required: boolean): FormInvitee {
-  return { person, name: person, role: 'Social worker', agency: 'CSC', required, attendance: 'invited' };
+  return { person, name: person, role: 'Social worker', agency: 'CSC', required, attendance: 'invited', report_received: false };
 }
 
 describe('outcome form', () => {
@@ -33,11 +33,16 @@ describe('outcome form', () => {
     const attendance = { [A]: 'attended', [B]: 'invited' } as const;
     expect(outcomeInput(M, { ...attendance }, 'plan', 'neglect', [A, B])).toEqual({
       meeting: M,
-      attendance: [{ person: A, attendance: 'attended' }],
+      attendance: [{ person: A, attendance: 'attended', report_received: false }],
       decision: { type: 'plan', category: 'neglect' },
       core_group: [A, B],
     });
     expect(outcomeInput(M, { ...attendance }, 'no-plan', 'neglect', [A]).core_group).toEqual([]);
+    // A report received is sent even for someone whose attendance is not marked.
+    expect(outcomeInput(M, { ...attendance }, 'no-plan', 'neglect', [], { [A]: true, [B]: true }).attendance).toEqual([
+      { person: A, attendance: 'attended', report_received: true },
+      { person: B, attendance: 'invited', report_received: true },
+    ]);
   });
 
   it('books a proposal slot in UK wall time with the proposal invitees', () => {
@@ -63,7 +68,7 @@ describe('outcome form', () => {
     } as never);
     expect(draft.start).toBe('2026-01-22T10:00');
     expect(draft.chair).toBe(A);
-    expect(draft.invitees).toEqual([{ person: B, required: true, attendance: 'invited' }]);
+    expect(draft.invitees).toEqual([{ person: B, required: true, attendance: 'invited', report_received: false }]);
     expect(draft.kind).toBe('core-group');
   });
 });

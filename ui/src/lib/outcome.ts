@@ -76,13 +76,14 @@ export function outcomeInput(
   choice: Choice | null,
   category: CpCategory,
   coreGroup: PersonId[],
+  reports: Record<PersonId, boolean> = {},
 ): OutcomeInput {
   const decision = toDecision(choice, category);
   return {
     meeting,
     attendance: Object.entries(attendance)
-      .filter(([, a]) => a !== 'invited')
-      .map(([person, a]) => ({ person, attendance: a })),
+      .filter(([person, a]) => a !== 'invited' || reports[person])
+      .map(([person, a]) => ({ person, attendance: a, report_received: !!reports[person] })),
     decision,
     // A core group is named only with a plan; the choice may have changed after ticking it.
     core_group: decision?.type === 'plan' ? coreGroup : [],
@@ -100,7 +101,7 @@ export function proposalDraft(p: Proposal, slot: SlotSuggestion): MeetingDraft {
     location: { type: 'online', joining_details: 'Joining details will be sent with the invitation' },
     chair: p.chair,
     minute_taker: null,
-    invitees: p.required.filter((person) => person !== p.chair).map((person) => ({ person, required: true, attendance: 'invited' })),
+    invitees: p.required.filter((person) => person !== p.chair).map((person) => ({ person, required: true, attendance: 'invited', report_received: false })),
     reason: null,
     override_reason: null,
   };

@@ -55,6 +55,9 @@ pub struct OutcomeArgs {
     /// Invitees who did not attend and sent no apologies.
     #[arg(long, value_delimiter = ',')]
     did_not_attend: Vec<String>,
+    /// Invitees whose report was received (person ids, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    reports: Vec<String>,
     /// A conference's decision.
     #[arg(long, value_enum)]
     decision: Option<DecisionArg>,
@@ -78,6 +81,7 @@ fn ids(list: &[String]) -> Result<Vec<PersonId>, Failure> {
 pub fn record(store: &Store, a: OutcomeArgs) -> Outcome {
     let meeting: MeetingId = a.id.parse()?;
     let mut attendance = Vec::new();
+    let reports = ids(&a.reports)?;
     for (list, mark) in [
         (&a.attended, Attendance::Attended),
         (&a.apologies, Attendance::Apologies),
@@ -90,8 +94,17 @@ pub fn record(store: &Store, a: OutcomeArgs) -> Outcome {
             attendance.push(AttendanceMark {
                 person,
                 attendance: mark,
+                report_received: reports.contains(&person),
             });
         }
+    }
+    if let Some(p) = reports
+        .iter()
+        .find(|p| !attendance.iter().any(|m: &AttendanceMark| m.person == **p))
+    {
+        return Err(Failure(format!(
+            "{p} has a report recorded but no attendance; list them with --attended, --apologies or --did-not-attend."
+        )));
     }
     let decision = match (a.decision, a.category) {
         (Some(DecisionArg::Plan), Some(c)) => Some(Decision::Plan { category: c.into() }),

@@ -295,12 +295,14 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                     person,
                     required: true,
                     attendance: Attendance::Invited,
+                    report_received: false,
                 })
                 .collect();
             invitees.extend(person_ids(&a.optional)?.into_iter().map(|person| Invitee {
                 person,
                 required: false,
                 attendance: Attendance::Invited,
+                report_received: false,
             }));
             let m = Meeting {
                 id: MeetingId::new_random(),

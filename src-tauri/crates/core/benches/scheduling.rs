@@ -133,6 +133,7 @@ fn big_authority() -> &'static (Dataset, Vec<Meeting>) {
                     person: pick(&mut rng, &people),
                     required: true,
                     attendance: Attendance::Invited,
+                    report_received: false,
                 })
                 .collect::<Vec<_>>();
             let mut invitees_unique: Vec<Invitee> = Vec::new();

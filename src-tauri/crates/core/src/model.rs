@@ -335,6 +335,10 @@ pub struct Invitee {
     pub person: PersonId,
     pub required: bool,
     pub attendance: Attendance,
+    /// Their agency's report for the meeting has been received (AGENDAS.md item 2). Left out of
+    /// the stored JSON while false, so records written before it read and export unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub report_received: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -71,6 +71,9 @@ pub struct MeetingOutcome {
 pub struct AttendanceMark {
     pub person: PersonId,
     pub attendance: Attendance,
+    /// Their report was received (for the meeting's record; "Reports received and shared").
+    #[serde(default)]
+    pub report_received: bool,
 }
 
 /// What the user records after a meeting.
@@ -149,6 +152,7 @@ pub fn apply(ds: &Dataset, input: &OutcomeInput, today: NaiveDate) -> Result<Out
             .find(|i| i.person == mark.person)
             .ok_or_else(|| OutcomeError::NotInvited { who: name(mark.person) })?;
         invitee.attendance = mark.attendance;
+        invitee.report_received = mark.report_received;
     }
     for p in &input.core_group {
         if !ds.people.iter().any(|x| x.id == *p) {
@@ -261,6 +265,7 @@ pub struct FormInvitee {
     pub agency: String,
     pub required: bool,
     pub attendance: Attendance,
+    pub report_received: bool,
 }
 
 /// Which decisions a meeting takes.
@@ -330,6 +335,7 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
                         .unwrap_or_default(),
                     required: i.required,
                     attendance: i.attendance,
+                    report_received: i.report_received,
                 }
             })
             .collect(),

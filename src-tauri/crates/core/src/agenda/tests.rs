@@ -112,6 +112,7 @@ fn meeting(w: &World, kind: MeetingKind, child: ChildId, start: &str, status: Me
                 person: *person,
                 required: *required,
                 attendance: Attendance::Invited,
+                report_received: false,
             })
             .collect(),
         status,

@@ -105,6 +105,7 @@ fn meeting(w: &mut World, child: ChildId, day: &str, invitees: &[PersonId], stat
                 person: *p,
                 required: true,
                 attendance: Attendance::Invited,
+                report_received: false,
             })
             .collect(),
         status,

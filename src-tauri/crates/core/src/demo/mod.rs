@@ -161,6 +161,7 @@ impl Builder {
                     person: *person,
                     required: *required,
                     attendance,
+                    report_received: false,
                 }
             })
             .collect();

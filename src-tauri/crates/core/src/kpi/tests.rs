@@ -99,6 +99,7 @@ fn world() -> World {
                     person,
                     required: true,
                     attendance,
+                    report_received: false,
                 })
                 .collect(),
             status: MeetingStatus::Held,

@@ -49,6 +49,7 @@ fn meeting(kind: MeetingKind, child: ChildId, date: &str, invitees: &[PersonId],
                 person,
                 required: true,
                 attendance: Attendance::Invited,
+                report_received: false,
             })
             .collect(),
         status,
@@ -143,10 +144,12 @@ fn plan_input(w: &World) -> OutcomeInput {
             AttendanceMark {
                 person: w.sw,
                 attendance: Attendance::Attended,
+                report_received: true,
             },
             AttendanceMark {
                 person: w.hv,
                 attendance: Attendance::Apologies,
+                report_received: false,
             },
         ],
         decision: Some(Decision::Plan {
@@ -163,6 +166,9 @@ fn a_plan_at_the_icpc_opens_the_plan_and_proposes_the_first_core_group_and_revie
     assert_eq!(e.meeting.status, MeetingStatus::Held);
     assert_eq!(e.meeting.invitees[0].attendance, Attendance::Attended);
     assert_eq!(e.meeting.invitees[1].attendance, Attendance::Apologies);
+    // The social worker's report was received; the health visitor's was not.
+    assert!(e.meeting.invitees[0].report_received);
+    assert!(!e.meeting.invitees[1].report_received);
     assert_eq!(e.episodes.len(), 1);
     assert_eq!(e.episodes[0].start, d("2026-01-20"));
     assert_eq!(e.episodes[0].end, None);
@@ -401,6 +407,7 @@ fn bad_outcomes_are_refused_with_a_sentence() {
     stranger.attendance.push(AttendanceMark {
         person: w.outsider,
         attendance: Attendance::Attended,
+        report_received: false,
     });
     assert_eq!(
         err(&stranger, today),

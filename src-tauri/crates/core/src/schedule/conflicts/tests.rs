@@ -33,6 +33,7 @@ fn meeting(
                 person: *p,
                 required: true,
                 attendance: Attendance::Invited,
+                report_received: false,
             })
             .collect(),
         status: MeetingStatus::Planned,
