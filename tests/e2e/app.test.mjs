@@ -323,6 +323,7 @@ describe('Convene desktop app', () => {
     const rss = residentMemoryMb();
     record('resident memory, app and WebKit processes (MiB, demo data)', rss.total);
     record('resident memory, app process alone (MiB, demo data)', rss.app);
+    record('proportional memory (PSS), app and WebKit processes (MiB, demo data)', rss.pss);
     assert.ok(rss.app > 0, 'no app process found in /proc');
     await (await shown(browser, '#nav-children')).click();
     await shown(browser, '#child-search');

@@ -195,10 +195,13 @@ export function record(name, value) {
   writeFileSync(file, JSON.stringify(all, null, 2));
 }
 
-/** Resident memory (MiB) from /proc: the app's own process, and it with its WebKit processes. */
+/** Memory (MiB) from /proc: resident (RSS) of the app's own process, and of it with its WebKit
+ * processes; and their proportional share (PSS), which counts the WebKit libraries they share
+ * once rather than in every process. */
 export function residentMemoryMb() {
   let kb = 0;
   let appKb = 0;
+  let pssKb = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -208,11 +211,13 @@ export function residentMemoryMb() {
         kb += Number(m[1]);
         if (/convene-desktop/.test(cmd)) appKb += Number(m[1]);
       }
+      const p = /Pss:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (p) pssKb += Number(p[1]);
     } catch {
       // the process ended while we looked
     }
   }
-  return { app: Math.round(appKb / 1024), total: Math.round(kb / 1024) };
+  return { app: Math.round(appKb / 1024), total: Math.round(kb / 1024), pss: Math.round(pssKb / 1024) };
 }
 
 /** A tall screenshot for a screen whose important part is below the fold; the window goes
