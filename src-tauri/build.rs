@@ -39,7 +39,6 @@ const COMMANDS: &[&str] = &[
     "calendar_entries",
     "check_move",
     "move_meeting",
-    "list_venues",
     "settings_view",
     "change_settings",
     "import_holidays",

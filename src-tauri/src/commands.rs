@@ -273,23 +273,6 @@ pub async fn move_meeting(
     })
 }
 
-/// Venues, by name, for the calendar's filter and the meeting editor.
-#[tauri::command]
-pub async fn list_venues(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {
-    state.with_store(|store| {
-        let mut venues: Vec<Named> = store
-            .all::<convene_core::Venue>()?
-            .into_iter()
-            .map(|v| Named {
-                id: v.id.0,
-                name: v.name,
-            })
-            .collect();
-        venues.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(venues)
-    })
-}
-
 /// A meeting's outcome form: invitees with attendance, the decisions it takes, and whether its
 /// outcome can be recorded now.
 #[tauri::command]
@@ -609,6 +592,20 @@ fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&str, &[&str])) -> O
         .and_then(|p| p.into_path().ok())
 }
 
+/// The file the user picks in the native open dialog — or, in e2e tests, which cannot drive a
+/// native dialog, the one in `CONVENE_OPEN_FILE`. `None` when the user cancels.
+fn choose_file(app: &tauri::AppHandle, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("CONVENE_OPEN_FILE") {
+        return Some(std::path::PathBuf::from(path));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<String, IpcError> {
     convene_store::backup::write_atomically(path, bytes)?;
     Ok(path.display().to_string())
@@ -696,17 +693,7 @@ pub async fn restore_backup_file(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<StoreStatus>, IpcError> {
-    let path = match std::env::var_os("CONVENE_OPEN_FILE") {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => {
-            use tauri_plugin_dialog::DialogExt;
-            app.dialog()
-                .file()
-                .add_filter("Convene backup (JSON)", &["json"])
-                .blocking_pick_file()
-                .and_then(|p| p.into_path().ok())
-        }
-    };
+    let path = choose_file(&app, ("Convene backup (JSON)", &["json"]));
     let Some(path) = path else {
         return Ok(None);
     };
@@ -714,14 +701,16 @@ pub async fn restore_backup_file(
     Ok(Some(state.with_store(status)?))
 }
 
-/// Every venue, by name.
+fn venues_by_name(store: &Store) -> Result<Vec<convene_core::Venue>, IpcError> {
+    let mut v: Vec<convene_core::Venue> = store.all()?;
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(v)
+}
+
+/// Every venue, by name (Settings, the calendar's filter, the meeting editor).
 #[tauri::command]
 pub async fn venues(state: State<'_, AppState>) -> Result<Vec<convene_core::Venue>, IpcError> {
-    state.with_store(|store| {
-        let mut v: Vec<convene_core::Venue> = store.all()?;
-        v.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(v)
-    })
+    state.with_store(venues_by_name)
 }
 
 /// Add a venue, or change one (`id` set); checked and flushed. Returns every venue.
@@ -736,9 +725,7 @@ pub async fn save_venue(
             store.require::<convene_core::Venue>(id.as_bytes())?;
         }
         store.put(&venue)?;
-        let mut v: Vec<convene_core::Venue> = store.all()?;
-        v.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(v)
+        venues_by_name(store)
     })
 }
 
@@ -763,17 +750,7 @@ pub async fn change_settings(state: State<'_, AppState>, change: SettingsChange)
 /// cancels. A bad file changes nothing and says why.
 #[tauri::command]
 pub async fn import_holidays(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
-    let path = match std::env::var_os("CONVENE_OPEN_FILE") {
-        Some(p) => Some(std::path::PathBuf::from(p)),
-        None => {
-            use tauri_plugin_dialog::DialogExt;
-            app.dialog()
-                .file()
-                .add_filter("GOV.UK bank holidays (JSON)", &["json"])
-                .blocking_pick_file()
-                .and_then(|p| p.into_path().ok())
-        }
-    };
+    let path = choose_file(&app, ("GOV.UK bank holidays (JSON)", &["json"]));
     let Some(path) = path else {
         return Ok(None);
     };

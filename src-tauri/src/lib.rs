@@ -76,7 +76,6 @@ pub fn run() {
             commands::calendar_entries,
             commands::check_move,
             commands::move_meeting,
-            commands::list_venues,
             commands::settings_view,
             commands::change_settings,
             commands::import_holidays,

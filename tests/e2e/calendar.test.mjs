@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, record, repo, screenshot, shown } from './harness.mjs';
+import { setInput, axeViolations, describeViolations, launch, newDataDir, record, repo, screenshot, shown } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -88,20 +88,11 @@ describe('calendar', () => {
     await browser.execute((id) => document.querySelector(`[data-meeting="${id}"]`).focus(), meeting);
     await browser.keys('Enter');
     await shown(browser, '#meeting-details');
-    await browser.execute((v) => {
-      const el = document.getElementById('move-when');
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, `${ymd(second)}T14:00`);
 
     // A date past the deadline first: the check says so, and cancelling changes nothing.
     const late = new Date(`${deadline}T12:00:00`);
     const tooLate = nextWeekday(nextWeekday(nextWeekday(late)));
-    await browser.execute((v) => {
-      const el = document.getElementById('move-when');
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, `${ymd(tooLate)}T10:00`);
+    await setInput(browser, 'move-when', `${ymd(tooLate)}T10:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
     assert.match(await (await shown(browser, '#move-verdict')).getText(), /Outside timescale/);
@@ -112,11 +103,7 @@ describe('calendar', () => {
     // Then inside the deadline.
     await browser.execute((id) => document.querySelector(`[data-meeting="${id}"]`).click(), meeting);
     await shown(browser, '#meeting-details');
-    await browser.execute((v) => {
-      const el = document.getElementById('move-when');
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, `${ymd(second)}T14:00`);
+    await setInput(browser, 'move-when', `${ymd(second)}T14:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
     assert.match(await (await shown(browser, '#move-verdict')).getText(), /Within timescale/);
@@ -200,11 +187,7 @@ describe('calendar', () => {
     });
     assert.ok(clicked, 'no "Move" for the ICPC in the meetings list');
     await shown(browser, '#move-form');
-    await browser.execute((v) => {
-      const el = document.getElementById('move-when');
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, `${ymd(first)}T11:00`);
+    await setInput(browser, 'move-when', `${ymd(first)}T11:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
     assert.match(await (await shown(browser, '#move-consequences')).getText(), /First review child protection conference .* would be due by .*, instead of/);

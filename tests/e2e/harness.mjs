@@ -156,6 +156,22 @@ export async function shown(browser, selector, timeout = 15000) {
   return el;
 }
 
+/** Set an input's value as typing would (date and time inputs cannot take keys over WebDriver),
+ * optionally dropping a constraint first (to show the app's own refusal of bad input). */
+export async function setInput(browser, id, value, { drop = null } = {}) {
+  await browser.execute(
+    (i, v, d) => {
+      const el = document.getElementById(i);
+      if (d) el.removeAttribute(d);
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    id,
+    value,
+    drop,
+  );
+}
+
 const axeSource = readFileSync(path.join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /** Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; returns serious and critical violations. */

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, tallScreenshot } from './harness.mjs';
+import { setInput, axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, tallScreenshot } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 const govuk = path.join(repo, 'src-tauri', 'crates', 'core', 'data', 'bank-holidays.json');
@@ -64,12 +64,7 @@ describe('settings', () => {
     });
     // Out of range: refused with a sentence, nothing saved.
     await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
-    await browser.execute(() => {
-      const el = document.getElementById('rule-amount');
-      el.removeAttribute('max');
-      el.value = '400';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setInput(browser, 'rule-amount', '400', { drop: 'max' });
     await (await shown(browser, '#save-rule')).click();
     assert.match(await (await shown(browser, '#settings-error')).getText(), /between 1 and 260 working days, not 400/);
     await (await shown(browser, `${row} [data-testid="reset-rule"]`)).click();
@@ -82,11 +77,7 @@ describe('settings', () => {
 
   it('adds and removes a closure day', async () => {
     const { browser } = app;
-    await browser.execute(() => {
-      const el = document.getElementById('closure-date');
-      el.value = '2026-12-29';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setInput(browser, 'closure-date', '2026-12-29');
     await (await shown(browser, '#add-closure')).click();
     await browser.waitUntil(async () => /Tue 29 Dec 2026/.test(await (await shown(browser, '#closure-list')).getText()), {
       timeout: 5000,
@@ -116,19 +107,10 @@ describe('settings', () => {
     const before = (await browser.$$('#venues-table tbody tr')).length;
     await (await shown(browser, '#venue-name')).setValue('Family Centre, Blue Room');
     await (await shown(browser, '#venue-address')).setValue('2 Park Road');
-    await browser.execute(() => {
-      const el = document.getElementById('venue-capacity');
-      el.removeAttribute('min');
-      el.value = '0';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setInput(browser, 'venue-capacity', '0', { drop: 'min' });
     await (await shown(browser, '#save-venue')).click();
     assert.match(await (await shown(browser, '#venue-error')).getText(), /A venue's capacity must be between 1 and 1000, not 0\./);
-    await browser.execute(() => {
-      const el = document.getElementById('venue-capacity');
-      el.value = '8';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setInput(browser, 'venue-capacity', '8');
     await (await shown(browser, '#save-venue')).click();
     await browser.waitUntil(async () => (await browser.$$('#venues-table tbody tr')).length === before + 1, { timeout: 5000, timeoutMsg: 'the venue was not added' });
     await (await shown(browser, 'button[aria-label="Change Family Centre, Blue Room"]')).click();
@@ -151,11 +133,7 @@ describe('settings', () => {
     const written = readdirSync(saveDir).filter((f) => f.startsWith('convene-backup-'));
     assert.equal(written.length, 1, `${written}`);
     // A closure day added after the morning's backup is gone once it is restored.
-    await browser.execute(() => {
-      const el = document.getElementById('closure-date');
-      el.value = '2026-12-30';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setInput(browser, 'closure-date', '2026-12-30');
     await (await shown(browser, '#add-closure')).click();
     await shown(browser, '#closure-list');
     const daily = await browser.execute(() => {

@@ -104,7 +104,6 @@ export const api = {
   checkMove: (meeting: MeetingId, start: string) => call<MoveCheck>('check_move', { meeting, start }),
   moveMeeting: (meeting: MeetingId, start: string, reason: string, overrideReason: string | null) =>
     call<SaveOutcome>('move_meeting', { meeting, start, reason, overrideReason }),
-  listVenues: () => call<Named[]>('list_venues'),
   settingsView: () => call<SettingsView>('settings_view'),
   changeSettings: (change: SettingsChange) => call<SettingsView>('change_settings', { change }),
   /** Asks for a GOV.UK bank-holidays file and imports it; null when the user cancels. */
