@@ -158,15 +158,38 @@ describe('calendar', () => {
     });
   });
 
-  it('shows the month', async () => {
+  it('shows the month, opens a meeting from it, and opens a day', async () => {
     const { browser } = app;
     await (await shown(browser, '#calendar-view-dayGridMonth')).click();
     await browser.waitUntil(async () => (await (await browser.$('#calendar')).getAttribute('data-month-ms')) !== null, {
       timeout: 15000,
       timeoutMsg: 'the month view never finished drawing',
     });
+    // The month holding the moved meeting's day: this month or the next.
+    await (await shown(browser, '#calendar-today')).click();
+    if (second.getMonth() !== new Date().getMonth()) await (await shown(browser, '#calendar-next')).click();
+    const cell = `#calendar-month [data-date="${ymd(second)}"]`;
+    await browser.waitUntil(async () => (await browser.$(`${cell} [data-meeting="${meeting}"]`)).isExisting(), {
+      timeout: 10000,
+      timeoutMsg: 'the moved meeting is not on its day in the month',
+    });
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    assert.match(await (await shown(browser, '#calendar-period')).getText(), new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings?\\)`));
     await assertAccessible(browser, 'calendar month');
     await screenshot(browser, '16-calendar-month');
+
+    await (await browser.$(`${cell} [data-meeting="${meeting}"]`)).click();
+    assert.match(await (await shown(browser, '#meeting-details-title')).getText(), /Initial child protection conference/);
+    await (await shown(browser, '#meeting-details .actions button:last-child')).click();
+
+    // The day's number opens the day in EventCalendar, with the meeting on it.
+    await (await shown(browser, `${cell} .month-date`)).click();
+    await browser.waitUntil(async () => (await browser.$(`#calendar-grid [data-meeting="${meeting}"]`)).isExisting() && (await (await browser.$('#calendar-grid')).isDisplayed()), {
+      timeout: 10000,
+      timeoutMsg: 'the day view did not open on the meeting\'s day',
+    });
+    assert.equal(await (await browser.$('#calendar-view-timeGridDay')).getAttribute('aria-pressed'), 'true');
+    assert.match(await (await shown(browser, '#calendar-period')).getText(), new RegExp(`^[A-Z][a-z]+day ${second.getDate()} ${months[second.getMonth()]} ${second.getFullYear()}`));
   });
 
   it('moves a meeting from the meetings list, showing what moves with it first', async () => {
@@ -266,8 +289,8 @@ describe('calendar month of a large authority', () => {
     const ms = Number(await (await browser.$('#calendar')).getAttribute('data-month-ms'));
     const count = Number(/\((\d+) meetings\)/.exec(await (await shown(browser, '#calendar-period')).getText())[1]);
     record('calendar month view drawn (ms, click to meetings drawn)', ms);
-    // Where the time goes: before the fetch (EventCalendar switching views), the fetch (IPC and
-    // the Rust command), and drawing the blocks after it.
+    // Where the time goes: before the fetch (switching views), the fetch (IPC and the Rust
+    // command), and drawing the grid after it, up to the next painted frame.
     const parts = await browser.execute(() => {
       const at = (name) => performance.getEntriesByName(name).map((e) => e.startTime).pop();
       const start = at('calendar-month-start');
@@ -278,7 +301,7 @@ describe('calendar month of a large authority', () => {
     record('calendar month view: drawing after the fetch (ms)', Math.round(parts.drawing));
     record('calendar month view meetings (the six weeks it shows)', count);
     assert.ok(count >= 2000, `only ${count} meetings in the month view; raise CONVENE_E2E_FAMILIES`);
-    const drawn = (await browser.$$('#calendar-grid .ec-event')).length;
+    const drawn = (await browser.$$('#calendar-month .month-event, #calendar-month .month-more')).length;
     assert.ok(drawn < 250, `${drawn} blocks drawn: busy days should be summarised`);
     await assertAccessible(browser, 'calendar month, large authority');
     await screenshot(browser, '17-calendar-month-large');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayHeading, periodTitle, spokenEntry, toEvents, fetchRange, filterFrom, filterValue, toEvent, wallClock, ymd } from './calendar';
+import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, toEvents, fetchRange, filterFrom, filterValue, toEvent, wallClock, ymd } from './calendar';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
 describe('calendar', () => {
@@ -80,5 +80,51 @@ describe('calendar', () => {
     expect(events[1]).toMatchObject({ allDay: true, title: '+2 more meetings', editable: false, extendedProps: { moreOn: '2026-12-01', more: 2 } });
     expect(events[2].title).toBe('+1 more meeting');
     expect(toEvents({ entries: [], more: [], total: 0 })).toEqual([]);
+  });
+
+  it('lays a month out in whole Monday-first weeks', () => {
+    // November 2026 starts on a Sunday and ends on a Monday: six rows.
+    const nov = monthWeeks(new Date(2026, 10, 25));
+    expect(nov.length).toBe(6);
+    expect(nov[0][0]).toBe('2026-10-26');
+    expect(nov[0][6]).toBe('2026-11-01');
+    expect(nov[5]).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    // February 2027 starts on a Monday and has 28 days: exactly four rows.
+    const feb = monthWeeks(new Date(2027, 1, 14));
+    expect(feb.map((w) => [w[0], w[6]])).toEqual([
+      ['2027-02-01', '2027-02-07'],
+      ['2027-02-08', '2027-02-14'],
+      ['2027-02-15', '2027-02-21'],
+      ['2027-02-22', '2027-02-28'],
+    ]);
+    // Across the clocks going forward (29 March 2026) every day is still there, once.
+    const march = monthWeeks(new Date(2026, 2, 1)).flat();
+    expect(new Set(march).size).toBe(march.length);
+    expect(march).toContain('2026-03-29');
+    expect(march).toContain('2026-03-30');
+    for (const w of monthWeeks(new Date(2026, 2, 1))) expect(w.length).toBe(7);
+  });
+
+  it('moves the month view a month at a time', () => {
+    expect(ymd(addMonths(new Date(2026, 0, 31), 1))).toBe('2026-02-01');
+    expect(ymd(addMonths(new Date(2026, 11, 15), 1))).toBe('2027-01-01');
+    expect(ymd(addMonths(new Date(2026, 0, 15), -1))).toBe('2025-12-01');
+  });
+
+  it('groups a page by day, and moves a dropped meeting to the same time on its new day', () => {
+    const e = (id: string, start: string): CalendarEntry => ({ id, kind: 'core-group', title: id, start, end: start, status: 'planned', location: 'Room 1', movable: true });
+    const days = byDay({
+      entries: [e('a', '2026-12-01T09:00:00'), e('b', '2026-12-01T10:00:00'), e('c', '2026-12-03T09:00:00')],
+      more: [{ date: '2026-12-01', count: 5 }],
+      total: 8,
+    });
+    expect(days.get('2026-12-01')).toEqual({ entries: [expect.objectContaining({ id: 'a' }), expect.objectContaining({ id: 'b' })], more: 5 });
+    expect(days.get('2026-12-03')?.more).toBe(0);
+    expect(days.get('2026-12-02')).toBeUndefined();
+    expect(movedToDay(e('a', '2026-12-01T09:30:00'), '2026-12-04')).toBe('2026-12-04T09:30');
+    expect(movedToDay(e('a', '2026-12-01T09:30:00'), '2026-12-01')).toBeNull();
+    expect(spokenDay('2026-12-01', 7)).toBe('Tuesday 1 December 2026, 7 meetings');
+    expect(spokenDay('2026-12-02', 1)).toBe('Wednesday 2 December 2026, 1 meeting');
+    expect(spokenDay('2026-12-05', 0)).toBe('Saturday 5 December 2026, no meetings');
   });
 });

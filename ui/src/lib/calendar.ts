@@ -123,3 +123,57 @@ export function periodTitle(start: Date, last: Date): string {
 export function dayHeading(d: Date): string {
   return ukDate(ymd(d)).slice(0, -5);
 }
+
+/** The weeks (Monday first) a month view shows for the month holding `anchor`: four to six rows
+ * of seven dates, YYYY-MM-DD, from the Monday on or before the 1st to the Sunday on or after the
+ * last day. */
+export function monthWeeks(anchor: Date): string[][] {
+  const first = new Date(anchor.getFullYear(), anchor.getMonth(), 1);
+  const last = new Date(anchor.getFullYear(), anchor.getMonth() + 1, 0);
+  const back = (first.getDay() + 6) % 7; // days since Monday
+  const weeks: string[][] = [];
+  let day = new Date(first.getFullYear(), first.getMonth(), 1 - back);
+  while (day <= last) {
+    const week: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      week.push(ymd(day));
+      day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
+    }
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/** The anchor moved by whole months, kept on the 1st (31 January + 1 month is February). */
+export function addMonths(anchor: Date, months: number): Date {
+  return new Date(anchor.getFullYear(), anchor.getMonth() + months, 1);
+}
+
+/** A page's meetings and "+N more" counts by day (YYYY-MM-DD), meetings in the page's order. */
+export function byDay(page: CalendarPage): Map<string, { entries: CalendarEntry[]; more: number }> {
+  const days = new Map<string, { entries: CalendarEntry[]; more: number }>();
+  const day = (date: string) => {
+    let d = days.get(date);
+    if (!d) {
+      d = { entries: [], more: 0 };
+      days.set(date, d);
+    }
+    return d;
+  };
+  for (const e of page.entries) day(e.start.slice(0, 10)).entries.push(e);
+  for (const { date, count } of page.more) day(date).more = count;
+  return days;
+}
+
+/** Where a meeting dropped on another day of the month view goes: the same start time that day.
+ * Null when it is dropped where it already is. */
+export function movedToDay(e: CalendarEntry, date: string): string | null {
+  if (e.start.slice(0, 10) === date) return null;
+  return `${date}T${e.start.slice(11, 16)}`;
+}
+
+/** What a screen reader hears for a day of the month view: "Monday 30 November 2026, 3
+ * meetings" (counting the ones behind "+N more"). */
+export function spokenDay(date: string, count: number): string {
+  return `${ukLongDate(date)}, ${count === 0 ? 'no meetings' : count === 1 ? '1 meeting' : `${count} meetings`}`;
+}
