@@ -39,6 +39,8 @@ const COMMANDS: &[&str] = &[
     "calendar_entries",
     "check_move",
     "move_meeting",
+    "meeting_editor",
+    "edit_meeting",
     "settings_view",
     "change_settings",
     "import_holidays",

@@ -1054,3 +1054,120 @@ fn caseloads_show_today_and_keep_one_snapshot_a_day() {
         "one snapshot for today, taken once"
     );
 }
+
+#[test]
+fn editing_a_meeting_changes_invitees_reports_and_place_and_updates_the_invitation() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let child = children[0]["id"].as_str().unwrap().to_string();
+    let shown = json(s.run(&["child", "show", &child, "--json"]).ok());
+    let sw = shown["child"]["social_worker"].as_str().unwrap().to_string();
+    let network: Vec<String> = shown["child"]["network"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["person"].as_str().unwrap().to_string())
+        .collect();
+    let (school, health) = (&network[1], &network[2]);
+    let id = s
+        .run(&[
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--start",
+            "2027-06-15T10:00",
+            "--online",
+            "Teams",
+            "--required",
+            &sw,
+            "--override",
+            "Test booking",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+
+    // Ticking a report off does not change the invitation.
+    assert!(s
+        .run(&["meeting", "edit", &id, "--report-received", &sw])
+        .ok()
+        .contains("1 invited, 1 report received"));
+    let m = json(s.run(&["meeting", "show", &id, "--json"]).ok());
+    assert_eq!(m["sequence"], 0);
+    assert_eq!(m["invitees"][0]["report_received"], true);
+
+    // Two more people, one required, and a report from someone not invited: refused whole.
+    let refused = s
+        .run(&["meeting", "edit", &id, "--require", school, "--report-received", health])
+        .failed()
+        .to_string();
+    assert!(refused.contains("is not invited to this meeting"), "{refused}");
+    assert_eq!(
+        json(s.run(&["meeting", "show", &id, "--json"]).ok())["invitees"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    s.run(&[
+        "meeting",
+        "edit",
+        &id,
+        "--require",
+        school,
+        "--optional",
+        health,
+        "--override",
+        "Test booking",
+    ])
+    .ok();
+    let m = json(s.run(&["meeting", "show", &id, "--json"]).ok());
+    assert_eq!(m["sequence"], 1, "a new list is a new invitation");
+    let invitees: Vec<(String, bool)> = m["invitees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["person"].as_str().unwrap().to_string(),
+                i["required"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        invitees,
+        vec![(sw.clone(), true), (school.clone(), true), (health.clone(), false)]
+    );
+    let file = s.path("invite.ics");
+    s.run(&["ics", &id, "-o", file.to_str().unwrap()]).ok();
+    assert_eq!(
+        python_ics(&file),
+        vec![format!("REQUEST|{id}@convene.local|1|CONFIRMED")]
+    );
+
+    // Nobody required is refused; so is an unknown person or meeting.
+    assert!(s
+        .run(&["meeting", "edit", &id, "--uninvite", &format!("{sw},{school}")])
+        .failed()
+        .contains("At least one person must be required to attend."));
+    assert!(s
+        .run(&[
+            "meeting",
+            "edit",
+            &id,
+            "--require",
+            "00000000-0000-4000-8000-000000000000"
+        ])
+        .failed()
+        .contains("There is no person"));
+    assert!(s
+        .run(&["meeting", "edit", "00000000-0000-4000-8000-000000000000"])
+        .failed()
+        .contains("There is no meeting"));
+    assert_eq!(json(s.run(&["meeting", "show", &id, "--json"]).ok())["sequence"], 1);
+}

@@ -85,6 +85,20 @@ impl From<convene_core::schedule::moving::MoveError> for IpcError {
     }
 }
 
+impl From<convene_core::schedule::editing::EditError> for IpcError {
+    fn from(e: convene_core::schedule::editing::EditError) -> Self {
+        use convene_core::schedule::editing::EditError;
+        match e {
+            EditError::UnknownMeeting(_) => IpcError::new("not-found", e.to_string()),
+            EditError::Calendar(c) => c.into(),
+            EditError::NotPlanned { .. }
+            | EditError::NobodyRequired
+            | EditError::NotInvited { .. }
+            | EditError::InvitedTwice { .. } => IpcError::new("invalid", e.to_string()),
+        }
+    }
+}
+
 impl From<convene_core::settings::SettingsError> for IpcError {
     fn from(e: convene_core::settings::SettingsError) -> Self {
         IpcError::new("settings", e.to_string())

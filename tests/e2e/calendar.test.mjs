@@ -45,6 +45,7 @@ describe('calendar', () => {
   let first;
   let second;
   let deadline;
+  let extraInvitee;
 
   before(async () => {
     convene('demo');
@@ -220,6 +221,46 @@ describe('calendar', () => {
     await shown(browser, '#meetings-table');
   });
 
+  it('changes who is invited, a report received and the place of a booked meeting', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-meetings')).click();
+    await shown(browser, '#meetings-table');
+    const clicked = await browser.execute(() => {
+      for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
+        if (/Initial child protection conference/.test(row.textContent) && /14:00–16:00/.test(row.textContent)) {
+          row.querySelector('[data-testid="edit-meeting"]')?.click();
+          return true;
+        }
+      }
+      return false;
+    });
+    assert.ok(clicked, 'no "Change" for the ICPC in the meetings list');
+    await shown(browser, '#meeting-editor-title');
+    assert.equal(await (await shown(browser, '#editor-reports')).getText(), '0 of 1 report received.');
+    // The social worker's report is in; someone else is invited; it moves to a venue.
+    await (await shown(browser, '#editor-invitees input[data-report]')).click();
+    const extra = await browser.execute(() => document.querySelector('#editor-add option:nth-child(2)')?.value ?? '');
+    assert.ok(extra, 'nobody else to invite');
+    await (await shown(browser, '#editor-add')).selectByAttribute('value', extra);
+    await browser.waitUntil(async () => (await browser.$$('#editor-invitees select[data-person]')).length === 2, { timeout: 5000, timeoutMsg: 'the added person is not listed' });
+    const venue = await browser.execute(() => document.querySelector('#editor-where option:nth-child(2)')?.value ?? '');
+    await (await shown(browser, '#editor-where')).selectByAttribute('value', venue);
+    await assertAccessible(browser, 'meeting editor');
+    await screenshot(browser, '04c-meetings-change');
+    await (await shown(browser, '#editor-save')).click();
+    await browser.waitUntil(async () => (await browser.$('#editor-saved')).isExisting() || (await browser.$('#editor-conflicts')).isExisting(), {
+      timeout: 10000,
+      timeoutMsg: 'saving the change said nothing',
+    });
+    if (await (await browser.$('#editor-conflicts')).isExisting()) {
+      await setInput(browser, 'editor-override', 'The venue is the only room with a hearing loop');
+      await (await shown(browser, '#editor-save-anyway')).click();
+    }
+    assert.match(await (await shown(browser, '#editor-saved', 10000)).getText(), /^Saved\. 1 of [12] reports? received\.$/);
+    extraInvitee = extra;
+    await (await shown(browser, '#editor-close')).click();
+  });
+
   it('schedules with the invitees by agency and a venue chosen', async () => {
     const { browser } = app;
     await (await shown(browser, '#nav-children')).click();
@@ -251,7 +292,16 @@ describe('calendar', () => {
     const m = JSON.parse(convene('meeting', 'show', meeting, '--json'));
     assert.match(m.start, new RegExp(`^${ymd(second)}T14:00:00`));
     assert.match(m.end, new RegExp(`^${ymd(second)}T16:00:00`));
-    assert.equal(m.sequence, 1);
+    // Moved once, then a new place and list: the invitation has been revised twice.
+    assert.equal(m.sequence, 2);
+    assert.equal(m.location.type, 'venue');
+    assert.deepEqual(
+      m.invitees.map((i) => [i.person === extraInvitee, i.required, i.report_received === true]),
+      [
+        [false, true, true],
+        [true, false, false],
+      ],
+    );
     const history = convene('meeting', 'history', meeting);
     assert.match(history, /Chair unavailable in the morning/);
   });

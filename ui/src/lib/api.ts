@@ -1,6 +1,8 @@
 // Typed wrappers over the app's IPC commands. Types come from ui/src/bindings (generated from
 // the Rust types by ts-rs; never edit them by hand).
 import { invoke } from '@tauri-apps/api/core';
+import type { MeetingEdit } from '../bindings/MeetingEdit';
+import type { MeetingEditor } from '../bindings/MeetingEditor';
 import type { ChildDetail } from '../bindings/ChildDetail';
 import type { ChildId } from '../bindings/ChildId';
 import type { ChildSummary } from '../bindings/ChildSummary';
@@ -104,6 +106,10 @@ export const api = {
   checkMove: (meeting: MeetingId, start: string) => call<MoveCheck>('check_move', { meeting, start }),
   moveMeeting: (meeting: MeetingId, start: string, reason: string, overrideReason: string | null) =>
     call<SaveOutcome>('move_meeting', { meeting, start, reason, overrideReason }),
+  /** A planned meeting's invitees, reports received, place and what is due before it. */
+  meetingEditor: (meeting: MeetingId) => call<MeetingEditor>('meeting_editor', { meeting }),
+  /** Save a planned meeting's invitees, reports and place (clashes refused unless overridden). */
+  editMeeting: (edit: MeetingEdit) => call<SaveOutcome>('edit_meeting', { edit }),
   settingsView: () => call<SettingsView>('settings_view'),
   changeSettings: (change: SettingsChange) => call<SettingsView>('change_settings', { change }),
   /** Asks for a GOV.UK bank-holidays file and imports it; null when the user cancels. */

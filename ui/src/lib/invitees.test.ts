@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byAgency, invitees, setInvitation } from './invitees';
+import { byAgency, changesOf, invitees, listsOf, setInvitation } from './invitees';
 import type { PersonView } from '../bindings/PersonView';
 
 const person = (id: string, name: string, agency: string): PersonView => ({ id, name, role: 'Role', agency, team: null, working_pattern: '' });
@@ -29,5 +29,22 @@ describe('invitees', () => {
       { person: 'a', required: true, attendance: 'invited', report_received: false },
       { person: 'c', required: false, attendance: 'invited', report_received: false },
     ]);
+  });
+
+  it('turns a booked list into the editor\'s lists and back, dropping reports of the uninvited', () => {
+    const booked = [
+      { person: 'a', required: true, attendance: 'invited' as const, report_received: true },
+      { person: 'b', required: false, attendance: 'invited' as const, report_received: false },
+    ];
+    const l = listsOf(booked);
+    expect(l).toEqual({ required: ['a'], optional: ['b'], reports: ['a'] });
+    expect(changesOf(l.required, l.optional, l.reports)).toEqual([
+      { person: 'a', required: true, report_received: true },
+      { person: 'b', required: false, report_received: false },
+    ]);
+    // 'a' no longer invited: their report goes with them; 'b' made required with a report in.
+    const next = setInvitation(l.required, l.optional, 'a', 'none');
+    const moved = setInvitation(next.required, next.optional, 'b', 'required');
+    expect(changesOf(moved.required, moved.optional, ['a', 'b'])).toEqual([{ person: 'b', required: true, report_received: true }]);
   });
 });

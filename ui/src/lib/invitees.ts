@@ -1,6 +1,7 @@
 // The meeting editor's invitee list: who is required or optional, shown by agency.
 import type { Invitee } from '../bindings/Invitee';
 import type { PersonView } from '../bindings/PersonView';
+import type { InviteeChange } from '../bindings/InviteeChange';
 
 export type Invitation = 'required' | 'optional' | 'none';
 
@@ -35,5 +36,23 @@ export function invitees(required: string[], optional: string[], chair: string |
   return [
     ...required.filter((p) => p !== chair).map((person) => ({ person, required: true, attendance: 'invited' as const, report_received: false })),
     ...optional.filter((p) => p !== chair && !required.includes(p)).map((person) => ({ person, required: false, attendance: 'invited' as const, report_received: false })),
+  ];
+}
+
+/** A booked meeting's list as the editor holds it: required and optional ids, from its invitees. */
+export function listsOf(list: Invitee[]): { required: string[]; optional: string[]; reports: string[] } {
+  return {
+    required: list.filter((i) => i.required).map((i) => i.person),
+    optional: list.filter((i) => !i.required).map((i) => i.person),
+    reports: list.filter((i) => i.report_received).map((i) => i.person),
+  };
+}
+
+/** The editor's lists as the edit it saves: required first, then optional, each with whether
+ * their report is in. A report ticked for someone no longer invited is dropped with them. */
+export function changesOf(required: string[], optional: string[], reports: string[]): InviteeChange[] {
+  return [
+    ...required.map((person) => ({ person, required: true, report_received: reports.includes(person) })),
+    ...optional.filter((p) => !required.includes(p)).map((person) => ({ person, required: false, report_received: reports.includes(person) })),
   ];
 }

@@ -88,6 +88,9 @@ pub enum MeetingCommand {
         #[arg(long = "override", value_name = "REASON")]
         override_reason: Option<String>,
     },
+    /// Change a planned meeting's invitees, reports received or place (not its time: use
+    /// reschedule). Conflicts are checked again; a new place or list updates the invitation.
+    Edit(MeetingEditArgs),
     /// Record what happened: attendance, and for a conference its decision and core group.
     /// Marks the meeting held, then shows the next meetings it calls for.
     Outcome(crate::outcome::OutcomeArgs),
@@ -103,6 +106,35 @@ pub enum MeetingCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Args)]
+pub struct MeetingEditArgs {
+    id: String,
+    /// People to invite as required (or make required), comma-separated ids.
+    #[arg(long, value_delimiter = ',')]
+    require: Vec<String>,
+    /// People to invite as optional (or make optional).
+    #[arg(long, value_delimiter = ',')]
+    optional: Vec<String>,
+    /// People to take off the list.
+    #[arg(long, value_delimiter = ',')]
+    uninvite: Vec<String>,
+    /// Invitees whose report has been received.
+    #[arg(long, value_delimiter = ',')]
+    report_received: Vec<String>,
+    /// Invitees whose report is not in after all.
+    #[arg(long, value_delimiter = ',')]
+    report_missing: Vec<String>,
+    /// Hold it at this venue instead.
+    #[arg(long, conflicts_with = "online")]
+    venue: Option<String>,
+    /// Hold it online instead, with these joining details.
+    #[arg(long)]
+    online: Option<String>,
+    /// Save despite conflicts, for this reason.
+    #[arg(long = "override", value_name = "REASON")]
+    override_reason: Option<String>,
 }
 
 #[derive(Args)]
@@ -420,6 +452,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             out!("Rescheduled to {}.", m.start.format("%A %-d %B %Y, %H:%M"));
             Ok(())
         }
+        MeetingCommand::Edit(a) => edit_meeting(&store, a),
         MeetingCommand::Outcome(args) => crate::outcome::record(&store, args),
         MeetingCommand::Next { id, json } => crate::outcome::next(&store, id.parse()?, json),
         MeetingCommand::History { id, json } => {
@@ -446,4 +479,64 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             Ok(())
         }
     }
+}
+
+fn edit_meeting(store: &convene_store::Store, a: MeetingEditArgs) -> Outcome {
+    use convene_core::schedule::editing::{edit_draft, MeetingEdit};
+    let id: MeetingId = a.id.parse()?;
+    let existing: Meeting = store.require(id.as_bytes())?;
+    let ds = store.load_dataset()?;
+    let names = Names::new(&ds);
+    let person = |text: &String| -> Result<PersonId, Failure> {
+        let p: PersonId = text.parse()?;
+        if names.person(p).is_none() {
+            return Err(Failure(format!("There is no person {p}.")));
+        }
+        Ok(p)
+    };
+    let mut edit = MeetingEdit::of(&existing);
+    for p in &a.require {
+        edit.invite(person(p)?, true);
+    }
+    for p in &a.optional {
+        edit.invite(person(p)?, false);
+    }
+    for p in &a.uninvite {
+        let p = person(p)?;
+        if !edit.uninvite(p) {
+            return Err(Failure(format!(
+                "{} is not invited to this meeting.",
+                names.person_name(p)
+            )));
+        }
+    }
+    for p in &a.report_received {
+        edit.report(person(p)?, true, &names)?;
+    }
+    for p in &a.report_missing {
+        edit.report(person(p)?, false, &names)?;
+    }
+    match (a.venue, a.online) {
+        (Some(v), _) => {
+            let venue: VenueId = v.parse()?;
+            store.require::<Venue>(venue.as_bytes())?;
+            edit.location = Location::Venue { venue };
+        }
+        (None, Some(joining_details)) => edit.location = Location::Online { joining_details },
+        (None, None) => {}
+    }
+    let draft = edit_draft(&existing, &edit, &names)?;
+    let (m, change) = convene_core::schedule::planning::from_draft(&draft, Some(&existing))?;
+    let m = crate::planning::checked(store, m, a.override_reason)?;
+    store.save_meeting(&m, change, crate::planning::now())?;
+    let ds = store.load_dataset()?;
+    let names = Names::new(&ds);
+    let received = m.invitees.iter().filter(|i| i.report_received).count();
+    out!(
+        "Saved: {} invited, {received} {} received, at {}.",
+        m.invitees.len(),
+        if received == 1 { "report" } else { "reports" },
+        names.location(&m.location)
+    );
+    Ok(())
 }

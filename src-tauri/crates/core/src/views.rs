@@ -141,10 +141,12 @@ pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_d
         DueStatus::DueSoon | DueStatus::Upcoming => {
             let days = (item.deadline - as_of).num_days();
             let sched = scheduled_text(item);
-            format!(
-                "{rule_title}: due by {by} (in {days} day{}){sched}",
-                if days == 1 { "" } else { "s" }
-            )
+            let when = match days {
+                0 => "today".to_string(),
+                1 => "tomorrow".to_string(),
+                n => format!("in {n} days"),
+            };
+            format!("{rule_title}: due by {by} ({when}){sched}")
         }
     }
 }

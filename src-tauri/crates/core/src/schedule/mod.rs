@@ -4,6 +4,9 @@
 
 pub mod availability;
 pub mod conflicts;
+pub mod editing;
+#[cfg(test)]
+mod fixtures;
 pub mod invitees;
 pub mod moving;
 pub mod planning;

@@ -238,49 +238,8 @@ pub fn check_move(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::holidays::Division;
+    use crate::schedule::fixtures::*;
     use crate::time::london;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn child(name: &str) -> Child {
-        Child {
-            id: ChildId::new_random(),
-            given_name: name.into(),
-            family_name: "Smith".into(),
-            name_display: NameDisplay::FullName,
-            birth: Birth::Born {
-                date_of_birth: d("2019-05-01"),
-            },
-            case_id: "C1".into(),
-            siblings: vec![],
-            social_worker: None,
-            network: vec![],
-        }
-    }
-
-    fn meeting(kind: MeetingKind, child: ChildId, start: &str, status: MeetingStatus) -> Meeting {
-        let start = parse_london(start).unwrap();
-        Meeting {
-            id: MeetingId::new_random(),
-            kind,
-            children: vec![child],
-            start,
-            end: start + chrono::Duration::minutes(90),
-            location: Location::Online {
-                joining_details: "Teams".into(),
-            },
-            chair: None,
-            minute_taker: None,
-            invitees: vec![],
-            status,
-            sequence: 0,
-            overrides: vec![],
-            outcome: None,
-        }
-    }
 
     /// A held strategy discussion on Mon 2 Mar 2026 and a planned ICPC on Mon 16 Mar, due
     /// within 15 working days of the strategy discussion.
@@ -299,13 +258,6 @@ mod tests {
             ..Dataset::default()
         };
         (ds, strategy.id, icpc.id)
-    }
-
-    fn env() -> (RulePack, WorkingDayCalendar) {
-        (
-            RulePack::builtin("england").unwrap(),
-            WorkingDayCalendar::shipped(Division::EnglandAndWales),
-        )
     }
 
     #[test]

@@ -213,6 +213,9 @@ pub fn from_draft(
                     reason: reason.to_string(),
                 }
             } else {
+                if super::editing::invitation_changed(old, &m) {
+                    m.sequence += 1;
+                }
                 MeetingChange::Updated
             }
         }

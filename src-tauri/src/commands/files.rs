@@ -1,0 +1,142 @@
+//! Files the user chooses: backups, restores and the bank-holiday import, through the native
+//! dialogs (or, in e2e tests, the paths in CONVENE_SAVE_DIR / CONVENE_OPEN_FILE).
+
+use convene_core::views::StoreStatus;
+use tauri::State;
+
+use super::*;
+use crate::error::IpcError;
+use crate::state::{today, AppState};
+
+/// Restore the newest backup (offered when the store cannot be opened).
+#[tauri::command]
+pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
+    state.restore_latest()?;
+    state.with_store(status)
+}
+
+/// Where to save a file: the system's save dialog, or — for the end-to-end tests, which cannot
+/// drive a native dialog — the folder in `CONVENE_SAVE_DIR`. `None` when the user cancels.
+pub(crate) fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("CONVENE_SAVE_DIR") {
+        return Some(std::path::PathBuf::from(dir).join(name));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// The file the user picks in the native open dialog — or, in e2e tests, which cannot drive a
+/// native dialog, the one in `CONVENE_OPEN_FILE`. `None` when the user cancels.
+pub(crate) fn choose_file(app: &tauri::AppHandle, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("CONVENE_OPEN_FILE") {
+        return Some(std::path::PathBuf::from(path));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<String, IpcError> {
+    convene_store::backup::write_atomically(path, bytes)?;
+    Ok(path.display().to_string())
+}
+
+/// The backups in the data folder, newest first.
+#[tauri::command]
+pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<convene_core::views::BackupView>, IpcError> {
+    Ok(convene_store::backup::list_backups(&state.dir()?)
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str().and_then(convene_core::views::backup_view))
+        .collect())
+}
+
+/// Write a backup where the user chooses (native save dialog); `None` when they cancel. An
+/// encrypted store's backup is encrypted too.
+#[tauri::command]
+pub async fn backup_now(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let name = format!("convene-backup-{}.json", today().format("%Y-%m-%d"));
+    let Some(path) = choose_path(&app, &name, ("Convene backup (JSON)", &["json"])) else {
+        return Ok(None);
+    };
+    state.with_store(|store| {
+        store.backup_to(&path)?;
+        let shown = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(name);
+        Ok(Some(format!("Backup written: {shown}.")))
+    })
+}
+
+/// Replace the data with one of the data folder's backups (by file name). The current data is
+/// kept aside, never deleted.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<StoreStatus, IpcError> {
+    let file = convene_store::backup::list_backups(&state.dir()?)
+        .into_iter()
+        .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(name.as_str()))
+        .ok_or_else(|| IpcError::new("no-backup", format!("There is no backup called {name}.")))?;
+    state.restore_from(&file)?;
+    state.with_store(status)
+}
+
+/// Replace the data with a backup file the user chooses (native open dialog); `None` when they
+/// cancel.
+#[tauri::command]
+pub async fn restore_backup_file(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<StoreStatus>, IpcError> {
+    let path = choose_file(&app, ("Convene backup (JSON)", &["json"]));
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    state.restore_from(&path)?;
+    Ok(Some(state.with_store(status)?))
+}
+
+/// Ask for a GOV.UK bank-holidays file (native open dialog) and import it; `None` when the user
+/// cancels. A bad file changes nothing and says why.
+#[tauri::command]
+pub async fn import_holidays(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let path = choose_file(&app, ("GOV.UK bank holidays (JSON)", &["json"]));
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = read_small_text(&path, 4 << 20)?;
+    state.with_store(|store| {
+        let mut s = store.settings()?;
+        let said = s.import_holidays(&text)?;
+        store.save_settings(&s)?;
+        Ok(Some(said))
+    })
+}
+
+/// A text file of at most `limit` bytes, or a sentence saying why not.
+pub(crate) fn read_small_text(path: &std::path::Path, limit: u64) -> Result<String, IpcError> {
+    use std::io::Read;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = std::fs::File::open(path).map_err(|e| IpcError::new("file", format!("Could not open {name}: {e}.")))?;
+    let mut text = String::new();
+    file.take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(|_| IpcError::new("file", format!("{name} is not a text file.")))?;
+    if text.len() as u64 > limit {
+        return Err(IpcError::new(
+            "file",
+            format!("{name} is too large to be a bank-holidays file."),
+        ));
+    }
+    Ok(text)
+}

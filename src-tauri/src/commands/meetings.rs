@@ -1,0 +1,258 @@
+//! Meeting commands: slots, saving, the calendar, moving and editing a booked meeting, outcomes.
+
+use chrono::{Duration, NaiveDate};
+use convene_core::diary::{self, CalendarFilter, CalendarPage};
+use convene_core::outcome::{self, OutcomeForm, OutcomeInput, Proposal};
+use convene_core::queries::{self, evaluate_all};
+use convene_core::schedule::editing::{self, MeetingEdit, MeetingEditor};
+use convene_core::schedule::moving::{self, MoveCheck};
+use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
+use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
+use convene_core::views::{SaveOutcome, SlotQuery};
+use convene_core::whatif::WhatIf;
+use convene_core::{Child, ChildId, Meeting, MeetingId};
+use convene_store::Store;
+use tauri::State;
+
+use super::*;
+use crate::error::IpcError;
+use crate::state::{today, AppState};
+
+#[tauri::command]
+pub async fn suggest_slots(state: State<'_, AppState>, query: SlotQuery) -> Result<SlotResult, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let as_of = today();
+        let earliest = match query.earliest {
+            Some(d) => d,
+            None => cal.add_working_days(as_of, 1)?,
+        };
+        if query.duration_minutes == 0 || query.duration_minutes > 720 {
+            return Err(IpcError::new(
+                "invalid",
+                "The meeting must last between 1 minute and 12 hours.",
+            ));
+        }
+        let input = SuggestInput {
+            kind: query.kind,
+            children: query.children,
+            required: query.required,
+            optional: query.optional,
+            venues: query.venues,
+            duration_minutes: query.duration_minutes,
+            earliest,
+            deadline: query.deadline,
+            top: 5,
+        };
+        Ok(suggest(&pack, &cal, &ds, &ds.busy, input, as_of)?)
+    })
+}
+
+#[tauri::command]
+pub async fn save_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| save_draft(store, &draft))
+}
+
+/// Save a meeting as drafted: refused (with its conflicts) unless there are none or the draft
+/// gives a reason to override them; flushed before the summary is returned.
+pub(crate) fn save_draft(store: &Store, draft: &MeetingDraft) -> Result<SaveOutcome, IpcError> {
+    let (pack, cal) = rules(store)?;
+    let existing: Option<Meeting> = match draft.id {
+        Some(id) => Some(store.require(id.as_bytes())?),
+        None => None,
+    };
+    let (meeting, change) = from_draft(draft, existing.as_ref())?;
+    let ds = store.load_dataset()?;
+    let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &meeting, today())?;
+    match accept(meeting, conflicts, draft.override_reason.as_deref(), now()) {
+        Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
+        Ok(meeting) => {
+            store.save_meeting(&meeting, change, now())?;
+            let ds = store.load_dataset()?;
+            let names = queries::Names::new(&ds);
+            Ok(SaveOutcome {
+                saved: Some(queries::meeting_summary(&meeting, &names)),
+                conflicts: vec![],
+            })
+        }
+    }
+}
+
+/// The calendar's meetings for days `from..=to` (at most 100 days), for everyone or one person,
+/// team or venue; at most `per_day` (1 to 200) a day, with counts of the rest.
+#[tauri::command]
+pub async fn calendar_entries(
+    state: State<'_, AppState>,
+    from: NaiveDate,
+    to: NaiveDate,
+    filter: CalendarFilter,
+    per_day: u32,
+) -> Result<CalendarPage, IpcError> {
+    if !(1..=200).contains(&per_day) {
+        return Err(IpcError::new("invalid", "The calendar shows 1 to 200 meetings a day."));
+    }
+    if to < from || (to - from).num_days() > 100 {
+        return Err(IpcError::new(
+            "invalid",
+            "The calendar shows up to 100 days at a time, and the range must end after it starts.",
+        ));
+    }
+    state.with_store(|store| {
+        // Only the range's meetings (via the start-time index) and the names they need: a month
+        // of a large authority must not load every record.
+        let midnight = |d: NaiveDate| convene_core::time::london(d.and_time(chrono::NaiveTime::MIN));
+        let after = to
+            .succ_opt()
+            .ok_or_else(|| IpcError::new("invalid", "That date is outside the calendar."))?;
+        let meetings = store.meetings_between(midnight(from)?, midnight(after)?)?;
+        // People are needed only to find a team's meetings.
+        let people = match filter {
+            CalendarFilter::Team { .. } => store.all()?,
+            _ => vec![],
+        };
+        let mut ds = convene_core::dataset::Dataset {
+            people,
+            venues: store.all()?,
+            meetings,
+            ..Default::default()
+        };
+        let selection = diary::select_page(&ds, from, to, filter, per_day as usize);
+        // Names only for the meetings shown.
+        let shown: std::collections::HashSet<MeetingId> = selection.shown.iter().copied().collect();
+        let mut ids: Vec<ChildId> = ds
+            .meetings
+            .iter()
+            .filter(|m| shown.contains(&m.id))
+            .flat_map(|m| m.children.iter().copied())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            if let Some(c) = store.get::<Child>(id.as_bytes())? {
+                ds.children.push(c);
+            }
+        }
+        Ok(diary::page_of(&ds, selection))
+    })
+}
+
+/// What moving a planned meeting to `start` would do, before anything is saved.
+#[tauri::command]
+pub async fn check_move(state: State<'_, AppState>, meeting: MeetingId, start: String) -> Result<MoveCheck, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        Ok(moving::check_move(
+            &pack,
+            &cal,
+            &ds,
+            &ds.busy,
+            meeting,
+            &start,
+            today(),
+        )?)
+    })
+}
+
+/// Move a planned meeting, keeping its length; saved like an edit (reason in its history).
+#[tauri::command]
+pub async fn move_meeting(
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+    start: String,
+    reason: String,
+    override_reason: Option<String>,
+) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| {
+        let existing: Meeting = store.require(meeting.as_bytes())?;
+        let draft = moving::move_draft(&existing, &start, Some(reason), override_reason, today())?;
+        save_draft(store, &draft)
+    })
+}
+
+/// A meeting's outcome form: invitees with attendance, the decisions it takes, and whether its
+/// outcome can be recorded now.
+#[tauri::command]
+pub async fn outcome_form(state: State<'_, AppState>, meeting: MeetingId) -> Result<OutcomeForm, IpcError> {
+    state.with_store(|store| Ok(outcome::form(&store.load_dataset()?, meeting, today())?))
+}
+
+/// Record a meeting's outcome (held, attendance, decision, core group) and return the next
+/// meetings it calls for, as drafts with slots.
+#[tauri::command]
+pub async fn record_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<Vec<Proposal>, IpcError> {
+    state.with_store(|store| {
+        let effects = outcome::apply(&store.load_dataset()?, &input, today())?;
+        store.record_outcome(&effects, now())?;
+        proposals_for(store, input.meeting)
+    })
+}
+
+/// The next meetings a held meeting calls for, with slots inside their windows.
+#[tauri::command]
+pub async fn next_meetings(state: State<'_, AppState>, meeting: MeetingId) -> Result<Vec<Proposal>, IpcError> {
+    state.with_store(|store| proposals_for(store, meeting))
+}
+
+pub(crate) fn proposals_for(store: &Store, meeting: MeetingId) -> Result<Vec<Proposal>, IpcError> {
+    let (pack, cal) = rules(store)?;
+    let ds = store.load_dataset()?;
+    Ok(outcome::proposals(&pack, &cal, &ds, &ds.busy, meeting, today())?)
+}
+
+#[tauri::command]
+pub async fn what_if(state: State<'_, AppState>, meeting: MeetingId, date: NaiveDate) -> Result<WhatIf, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        Ok(convene_core::whatif::what_if(
+            &pack,
+            &cal,
+            &ds.by_child(),
+            meeting,
+            date,
+            today(),
+        )?)
+    })
+}
+
+#[tauri::command]
+pub async fn list_conflicts(state: State<'_, AppState>, days: u32) -> Result<Vec<Conflict>, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let from = today();
+        let to = from + Duration::days(i64::from(days.clamp(1, 366)));
+        let items = evaluate_all(&pack, &cal, &ds.by_child(), from)?;
+        let ctx = ScanContext::new(&ds, &ds.busy, &cal, &items);
+        let in_range: Vec<&Meeting> = ds
+            .meetings
+            .iter()
+            .filter(|m| m.date() >= from && m.date() <= to)
+            .collect();
+        Ok(scan_conflicts(&in_range, &ctx))
+    })
+}
+
+/// A planned meeting's editor: who is invited, whose reports are in, where, and what is due
+/// before it.
+#[tauri::command]
+pub async fn meeting_editor(state: State<'_, AppState>, meeting: MeetingId) -> Result<MeetingEditor, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        Ok(editing::editor(&pack, &cal, &store.load_dataset()?, meeting, today())?)
+    })
+}
+
+/// Save a planned meeting's invitees, reports received and place: checked for conflicts again
+/// (refused with them unless overridden), flushed before the summary is returned.
+#[tauri::command]
+pub async fn edit_meeting(state: State<'_, AppState>, edit: MeetingEdit) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| {
+        let existing: Meeting = store.require(edit.meeting.as_bytes())?;
+        let ds = store.load_dataset()?;
+        let draft = editing::edit_draft(&existing, &edit, &queries::Names::new(&ds))?;
+        save_draft(store, &draft)
+    })
+}

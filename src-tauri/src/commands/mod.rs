@@ -1,0 +1,214 @@
+//! The IPC commands: thin wrappers over store + core. No logic the CLI would also need. Records
+//! (children, people, busy time) here; meetings, reports, files and settings in their modules.
+
+use chrono::Duration;
+use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
+use convene_core::rules::RulePack;
+use convene_core::views::{
+    BusyDraft, ChangeView, ChildDetail, ChildSummary, DueItemView, MeetingSummary, Named, PersonView, StoreStatus,
+};
+use convene_core::{BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, Person, PersonId, WorkingDayCalendar};
+use convene_store::{Store, SCHEMA_VERSION};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::{today, AppState};
+
+pub mod files;
+pub mod meetings;
+pub mod reports;
+pub mod settings;
+
+pub(crate) fn status(store: &Store) -> Result<StoreStatus, IpcError> {
+    Ok(StoreStatus {
+        data_dir: store.path().display().to_string(),
+        schema_version: store.schema_version()?.unwrap_or(SCHEMA_VERSION),
+        children: store.count::<Child>() as u32,
+        meetings: store.count::<Meeting>() as u32,
+        empty: store.is_empty(),
+    })
+}
+
+#[tauri::command]
+pub fn store_status(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
+    state.with_store(status)
+}
+
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
+    state.with_store(|store| {
+        if !store.is_empty() {
+            return Err(IpcError::new(
+                "not-empty",
+                "The demo data can only be loaded into an empty store, and this one already holds records.",
+            ));
+        }
+        let ds = convene_core::demo::demo_dataset(today(), convene_core::demo::DEFAULT_SEED);
+        store.write_dataset(&ds)?;
+        // Today's caseload snapshot, as the app takes at every start.
+        crate::state::daily_upkeep(store);
+        status(store)
+    })
+}
+
+#[tauri::command]
+pub async fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildSummary>, IpcError> {
+    state.with_store(|store| {
+        let ds = store.load_dataset()?;
+        let settings = store.settings()?;
+        let pack = settings.pack()?;
+        let cal = settings.calendar(pack.division);
+        let as_of = today();
+        let items = evaluate_all(&pack, &cal, &ds.by_child(), as_of)?;
+        Ok(child_summaries(&ds, &items, as_of))
+    })
+}
+
+#[tauri::command]
+pub async fn upcoming_meetings(state: State<'_, AppState>, days: u32) -> Result<Vec<MeetingSummary>, IpcError> {
+    state.with_store(|store| {
+        let ds = store.load_dataset()?;
+        let from = today();
+        Ok(meetings_between(
+            &ds,
+            from,
+            from + Duration::days(i64::from(days.clamp(1, 366)) - 1),
+        ))
+    })
+}
+
+#[tauri::command]
+pub async fn due_items(state: State<'_, AppState>, open_only: bool) -> Result<Vec<DueItemView>, IpcError> {
+    state.with_store(|store| {
+        let ds = store.load_dataset()?;
+        let settings = store.settings()?;
+        let pack = settings.pack()?;
+        let cal = settings.calendar(pack.division);
+        let as_of = today();
+        let mut items = evaluate_all(&pack, &cal, &ds.by_child(), as_of)?;
+        if open_only {
+            items.retain(|i| i.status.is_open());
+        }
+        items.sort_by_key(|i| (i.status, i.deadline));
+        Ok(due_views(&ds, &pack, &cal, &items, as_of))
+    })
+}
+
+/// Settings, pack and calendar: what every timescale command needs.
+pub(crate) fn rules(store: &Store) -> Result<(RulePack, WorkingDayCalendar), IpcError> {
+    let settings = store.settings()?;
+    let pack = settings.pack()?;
+    let cal = settings.calendar(pack.division);
+    Ok((pack, cal))
+}
+
+#[tauri::command]
+pub async fn child_detail(state: State<'_, AppState>, id: ChildId) -> Result<ChildDetail, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let ds = store.load_dataset()?;
+        let bundle = store.child_bundle(id)?;
+        Ok(queries::child_detail(&ds, &pack, &cal, &bundle, today())?)
+    })
+}
+
+/// The current UK time with its offset: the app's only clock read besides `today`.
+pub(crate) fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    convene_core::time::to_london(chrono::Utc::now().fixed_offset())
+}
+
+#[tauri::command]
+pub async fn list_people(state: State<'_, AppState>) -> Result<Vec<PersonView>, IpcError> {
+    state.with_store(|store| Ok(queries::people(&store.load_dataset()?)))
+}
+
+#[tauri::command]
+pub async fn person_busy(state: State<'_, AppState>, person: PersonId) -> Result<Vec<BusyBlock>, IpcError> {
+    state.with_store(|store| {
+        store.require::<Person>(person.as_bytes())?;
+        Ok(store.busy_of(BusyOwner::Person(person))?)
+    })
+}
+
+#[tauri::command]
+pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<BusyBlock, IpcError> {
+    state.with_store(|store| {
+        let block = draft.to_block()?;
+        store.put(&block)?;
+        Ok(block)
+    })
+}
+
+#[tauri::command]
+pub async fn remove_busy(state: State<'_, AppState>, id: BusyId) -> Result<(), IpcError> {
+    state.with_store(|store| Ok(store.delete::<BusyBlock>(id.as_bytes())?))
+}
+
+/// Import a person's busy time from the text of a calendar file the user chose; replaces what
+/// was imported for them before. Returns how many periods were imported.
+#[tauri::command]
+pub async fn import_calendar(state: State<'_, AppState>, person: PersonId, ics: String) -> Result<u32, IpcError> {
+    state.with_store(|store| {
+        store.require::<Person>(person.as_bytes())?;
+        let today = today();
+        let periods = convene_ics::busy_periods(&ics, today - Duration::days(30), today + Duration::days(365))
+            .map_err(|e| IpcError::new("calendar-file", e.to_string()))?;
+        let blocks = convene_core::schedule::availability::imported_blocks(
+            BusyOwner::Person(person),
+            periods.into_iter().map(|b| (b.start, b.end, b.summary, b.uid)),
+        );
+        let (_, added) = store.replace_imported_busy(BusyOwner::Person(person), &blocks)?;
+        Ok(added as u32)
+    })
+}
+
+/// Open an encrypted store with its passphrase.
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<StoreStatus, IpcError> {
+    state.unlock(&passphrase)?;
+    state.with_store(status)
+}
+
+/// A child's history: every audited change that concerns them, newest first.
+#[tauri::command]
+pub async fn child_history(state: State<'_, AppState>, id: ChildId) -> Result<Vec<ChangeView>, IpcError> {
+    state.with_store(|store| {
+        store.require::<Child>(id.as_bytes())?;
+        let ds = store.load_dataset()?;
+        let names = queries::Names::new(&ds);
+        let mut out: Vec<ChangeView> = store
+            .audit_entries()?
+            .into_iter()
+            .filter(|e| e.children.contains(&id))
+            .map(|e| ChangeView {
+                seq: e.seq as u32,
+                at: e.at,
+                who: match e.practitioner {
+                    Some(p) => format!("{} ({})", names.person_name(p), e.os_user),
+                    None => e.os_user,
+                },
+                action: e.action,
+                record: e.record,
+                id: e.id,
+            })
+            .collect();
+        out.reverse();
+        Ok(out)
+    })
+}
+
+#[tauri::command]
+pub async fn list_teams(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {
+    state.with_store(|store| {
+        let mut teams: Vec<Named> = store
+            .all::<convene_core::Team>()?
+            .into_iter()
+            .map(|t| Named {
+                id: t.id.0,
+                name: t.name,
+            })
+            .collect();
+        teams.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(teams)
+    })
+}
