@@ -50,6 +50,8 @@ const COMMANDS: &[&str] = &[
     "restore_backup_file",
     "venues",
     "save_venue",
+    "working_pattern",
+    "save_working_pattern",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

@@ -87,6 +87,8 @@ pub fn run() {
             commands::files::restore_backup_file,
             commands::settings::venues,
             commands::settings::save_venue,
+            commands::settings::working_pattern,
+            commands::settings::save_working_pattern,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -123,6 +123,43 @@ describe('settings', () => {
     await assertAccessible(browser, 'venues');
   });
 
+  it('changes a working pattern, refusing hours that end before they start', async () => {
+    const { browser } = app;
+    const select = await shown(browser, '#pattern-person');
+    const value = await (await select.$$('option'))[1].getAttribute('value');
+    await select.selectByAttribute('value', value);
+    await shown(browser, '#pattern-form');
+    // Monday to Thursday, Thursday mornings only.
+    await browser.execute(() => {
+      for (let d = 1; d <= 7; d++) {
+        const box = document.getElementById(`pattern-works-${d}`);
+        if (box.checked !== d <= 4) box.click();
+      }
+    });
+    for (let d = 1; d <= 4; d++) {
+      await setInput(browser, `pattern-start-${d}`, '09:00');
+      await setInput(browser, `pattern-end-${d}`, d === 4 ? '13:00' : '17:00');
+    }
+    await (await shown(browser, '#save-pattern')).click();
+    await browser.waitUntil(async () => /^Saved: .+ works Mon–Wed 09:00–17:00; Thu 09:00–13:00\.$/.test(await (await browser.$('#pattern-said')).getText()), {
+      timeout: 5000,
+      timeoutMsg: 'the pattern was not saved',
+    });
+    await assertAccessible(browser, 'working patterns');
+    await screenshot(browser, '11d-settings-working-patterns');
+    // Read back from the store: choose someone else, then the same person again.
+    const other = await (await select.$$('option'))[2].getAttribute('value');
+    await select.selectByAttribute('value', other);
+    await select.selectByAttribute('value', value);
+    await browser.waitUntil(async () => (await (await browser.$('#pattern-end-4')).getValue()) === '13:00' && !(await (await browser.$('#pattern-works-5')).isSelected()), {
+      timeout: 5000,
+      timeoutMsg: 'the saved pattern did not come back from the store',
+    });
+    await setInput(browser, 'pattern-end-1', '08:00');
+    await (await shown(browser, '#save-pattern')).click();
+    assert.equal(await (await shown(browser, '#pattern-error')).getText(), 'The working pattern for Monday ends before it starts.');
+  });
+
   it("backs up now, and restores the day's automatic backup after asking", async () => {
     const { browser } = app;
     await (await shown(browser, '#backup-now')).click();

@@ -51,3 +51,31 @@ pub async fn change_settings(state: State<'_, AppState>, change: SettingsChange)
         Ok(convene_core::settings::settings_view(&store.settings()?)?)
     })
 }
+
+/// A person's working pattern, as the Settings screen edits it.
+#[tauri::command]
+pub async fn working_pattern(
+    state: State<'_, AppState>,
+    person: convene_core::PersonId,
+) -> Result<convene_core::views::WorkingPatternDraft, IpcError> {
+    state.with_store(|store| {
+        let p: convene_core::Person = store.require(person.as_bytes())?;
+        Ok(convene_core::views::WorkingPatternDraft::of(&p))
+    })
+}
+
+/// Change a person's working pattern (checked in core, flushed). Returns everyone, as People
+/// shows them.
+#[tauri::command]
+pub async fn save_working_pattern(
+    state: State<'_, AppState>,
+    draft: convene_core::views::WorkingPatternDraft,
+) -> Result<Vec<convene_core::views::PersonView>, IpcError> {
+    let pattern = draft.to_pattern()?;
+    state.with_store(|store| {
+        let mut p: convene_core::Person = store.require(draft.person.as_bytes())?;
+        p.working_pattern = pattern;
+        store.put(&p)?;
+        Ok(convene_core::queries::people(&store.load_dataset()?))
+    })
+}

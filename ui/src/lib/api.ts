@@ -1,6 +1,7 @@
 // Typed wrappers over the app's IPC commands. Types come from ui/src/bindings (generated from
 // the Rust types by ts-rs; never edit them by hand).
 import { invoke } from '@tauri-apps/api/core';
+import type { WorkingPatternDraft } from '../bindings/WorkingPatternDraft';
 import type { MeetingEdit } from '../bindings/MeetingEdit';
 import type { MeetingEditor } from '../bindings/MeetingEditor';
 import type { ChildDetail } from '../bindings/ChildDetail';
@@ -116,6 +117,8 @@ export const api = {
   importHolidays: () => call<string | null>('import_holidays'),
   venues: () => call<Venue[]>('venues'),
   saveVenue: (draft: VenueDraft) => call<Venue[]>('save_venue', { draft }),
+  workingPattern: (person: PersonId) => call<WorkingPatternDraft>('working_pattern', { person }),
+  saveWorkingPattern: (draft: WorkingPatternDraft) => call<PersonView[]>('save_working_pattern', { draft }),
   listBackups: () => call<BackupView[]>('list_backups'),
   /** Asks where to save and writes a backup; null when the user cancels. */
   backupNow: () => call<string | null>('backup_now'),

@@ -63,6 +63,8 @@ pub enum ValidationError {
     OwnSibling,
     #[error("The working pattern for {day} ends before it starts.")]
     BadWorkingHours { day: String },
+    #[error("'{text}' is not a time of day for {day}; use HH:MM, for example 09:00.")]
+    BadTimeOfDay { day: String, text: String },
 }
 
 /// A date that the working-day calendar cannot answer for.
