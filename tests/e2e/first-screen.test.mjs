@@ -3,9 +3,13 @@
 // checked with axe-core (WCAG 2.2 A/AA), for inline styles (the CSP forbids them) and for
 // requests leaving the app, and each saved as a 1280×800 screenshot in artifacts/<screen>.png.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, screenshot, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+
+const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
 const UK_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}$/;
 
@@ -71,13 +75,14 @@ describe('first screen on an empty store', () => {
     assert.equal(status.empty, true);
   });
 
-  it('shows the empty state with one clear action', async () => {
+  it('shows the empty state with its two actions: the demo, or an import', async () => {
     const { browser } = app;
     const text = await (await shown(browser, '#empty-state')).getText();
     assert.match(text, /No records yet/);
     assert.match(text, /Convene plans the multi-agency meetings/);
     const button = await shown(browser, '#load-demo');
     assert.equal(await button.getText(), 'Load demo data');
+    assert.equal(await (await shown(browser, '#import-file')).getText(), 'Import an export or backup file…');
     assert.equal(await browser.$$('h1').length, 1);
     assert.equal(await (await browser.$('html')).getAttribute('lang'), 'en-GB');
     // The skip link is the first stop for the keyboard.
@@ -88,19 +93,27 @@ describe('first screen on an empty store', () => {
     await screenshot(browser, 'empty-state');
   });
 
-  it('shows progress while the demo loads, then what needs doing', async () => {
+  it('shows progress while the demo loads, step by step, then what needs doing', async () => {
     const { browser } = app;
-    // Loading takes a second or two; record what the page showed meanwhile.
+    // Loading takes a second or two; record the steps the page showed meanwhile.
     await browser.execute(() => {
-      window.__sawProgress = false;
+      window.__steps = [];
       new MutationObserver(() => {
-        const busy = document.querySelector('#empty-state [aria-busy="true"]');
-        if (busy && /Loading demo data…/.test(busy.textContent ?? '') && busy.querySelector('progress')) window.__sawProgress = true;
+        const step = document.querySelector('#demo-progress [aria-busy="true"] [data-step]');
+        const bar = document.querySelector('#demo-progress progress');
+        const text = step?.textContent ?? '';
+        if (bar && text && window.__steps.at(-1) !== text) window.__steps.push(text);
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     await (await shown(browser, '#load-demo')).click();
     await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
-    assert.equal(await browser.execute(() => window.__sawProgress), true, 'no "Loading demo data…" progress was shown');
+    const steps = await browser.execute(() => window.__steps);
+    assert.ok(
+      steps.some((s) => /^Step 2 of 4: Writing \d+ children, \d+ meetings and their records…$/.test(s)),
+      `the demo's steps were not shown: ${JSON.stringify(steps)}`,
+    );
+    const numbers = steps.map((s) => Number(/^Step (\d)/.exec(s)?.[1] ?? 4));
+    assert.deepEqual(numbers, [...numbers].sort(), `steps out of order: ${JSON.stringify(steps)}`);
     assert.ok(readdirSync(dataDir).length > 0, `nothing was written to ${dataDir}`);
   });
 
@@ -164,5 +177,50 @@ describe('first screen on an empty store', () => {
     await assertAccessible(browser, 'meetings');
     await assertSelfContained(browser, 'meetings');
     await screenshot(browser, 'meetings');
+  });
+});
+
+describe('importing an export on a new computer', () => {
+  const from = newDataDir();
+  const dataDir = newDataDir();
+  const file = path.join(newDataDir(), 'convene-export.json');
+  let app;
+
+  before(async () => {
+    const env = { ...process.env, CONVENE_DATA_DIR: from };
+    execFileSync(cli, ['demo'], { env, encoding: 'utf8' });
+    execFileSync(cli, ['export', '-o', file], { env, encoding: 'utf8' });
+    app = await launch(dataDir, { CONVENE_OPEN_FILE: file });
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('imports it from the empty state, step by step, and opens on its data', async () => {
+    const { browser } = app;
+    await shown(browser, '#empty-state');
+    await browser.execute(() => {
+      window.__steps = [];
+      new MutationObserver(() => {
+        const text = document.querySelector('#demo-progress [data-step]')?.textContent ?? '';
+        if (text && window.__steps.at(-1) !== text) window.__steps.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await (await shown(browser, '#import-file')).click();
+    await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
+    const steps = await browser.execute(() => window.__steps);
+    assert.ok(
+      steps.some((s) => /^Step 4 of 5: Writing \d+ children, \d+ meetings and their records…$/.test(s)),
+      `the import's steps were not shown: ${JSON.stringify(steps)}`,
+    );
+    const exported = JSON.parse(execFileSync(cli, ['child', 'list', '--json'], { env: { ...process.env, CONVENE_DATA_DIR: from }, encoding: 'utf8' }));
+    const status = JSON.parse(
+      await browser.executeAsync((done) => {
+        window.__TAURI_INTERNALS__.invoke('store_status').then((s) => done(JSON.stringify(s)));
+      }),
+    );
+    assert.equal(status.children, exported.length);
+    assert.equal(status.data_dir, dataDir);
   });
 });

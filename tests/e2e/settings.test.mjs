@@ -163,7 +163,7 @@ describe('settings', () => {
   it("backs up now, and restores the day's automatic backup after asking", async () => {
     const { browser } = app;
     await (await shown(browser, '#backup-now')).click();
-    await browser.waitUntil(async () => /^Backup written: convene-backup-\d{4}-\d{2}-\d{2}\.json\.$/.test(await browser.execute(() => document.getElementById('data-said')?.textContent ?? '')), {
+    await browser.waitUntil(async () => /^Backup written: convene-backup-\d{4}-\d{2}-\d{2}\.json \(\d+ children, \d+ meetings\)\.$/.test(await browser.execute(() => document.getElementById('data-said')?.textContent ?? '')), {
       timeout: 10000,
       timeoutMsg: 'no "Backup written"',
     });

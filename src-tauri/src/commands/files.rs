@@ -1,7 +1,9 @@
 //! Files the user chooses: backups, restores and the bank-holiday import, through the native
 //! dialogs (or, in e2e tests, the paths in CONVENE_SAVE_DIR / CONVENE_OPEN_FILE).
 
+use convene_core::views::Progress;
 use convene_core::views::StoreStatus;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use super::*;
@@ -61,30 +63,64 @@ pub async fn list_backups(state: State<'_, AppState>) -> Result<Vec<convene_core
 /// Write a backup where the user chooses (native save dialog); `None` when they cancel. An
 /// encrypted store's backup is encrypted too.
 #[tauri::command]
-pub async fn backup_now(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+pub async fn backup_now(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    on_progress: Channel<Progress>,
+) -> Result<Option<String>, IpcError> {
     let name = format!("convene-backup-{}.json", today().format("%Y-%m-%d"));
     let Some(path) = choose_path(&app, &name, ("Convene backup (JSON)", &["json"])) else {
         return Ok(None);
     };
+    let shown = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(name);
     state.with_store(|store| {
-        store.backup_to(&path)?;
-        let shown = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or(name);
-        Ok(Some(format!("Backup written: {shown}.")))
+        let (children, meetings) = (
+            store.count::<convene_core::Child>(),
+            store.count::<convene_core::Meeting>(),
+        );
+        tell(
+            &on_progress,
+            Progress::new(
+                1,
+                3,
+                format!("Reading {children} children, {meetings} meetings and their records"),
+            ),
+        );
+        let text = store.export()?;
+        tell(&on_progress, Progress::new(2, 3, format!("Writing {shown}")));
+        write_file(&path, text.as_bytes())?;
+        tell(
+            &on_progress,
+            Progress::new(3, 3, format!("Done: {children} children and {meetings} meetings")),
+        );
+        Ok(Some(format!(
+            "Backup written: {shown} ({children} children, {meetings} meetings)."
+        )))
     })
+}
+
+/// Tell the window how long work is going. A window that has gone away cannot be told, and
+/// the work goes on regardless.
+pub(crate) fn tell(channel: &Channel<Progress>, p: Progress) {
+    let _ = channel.send(p);
 }
 
 /// Replace the data with one of the data folder's backups (by file name). The current data is
 /// kept aside, never deleted.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<StoreStatus, IpcError> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    name: String,
+    on_progress: Channel<Progress>,
+) -> Result<StoreStatus, IpcError> {
     let file = convene_store::backup::list_backups(&state.dir()?)
         .into_iter()
         .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(name.as_str()))
         .ok_or_else(|| IpcError::new("no-backup", format!("There is no backup called {name}.")))?;
-    state.restore_from(&file)?;
+    state.restore_from(&file, &mut |p| tell(&on_progress, p))?;
     state.with_store(status)
 }
 
@@ -94,12 +130,13 @@ pub async fn restore_backup(state: State<'_, AppState>, name: String) -> Result<
 pub async fn restore_backup_file(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
+    on_progress: Channel<Progress>,
 ) -> Result<Option<StoreStatus>, IpcError> {
     let path = choose_file(&app, ("Convene backup (JSON)", &["json"]));
     let Some(path) = path else {
         return Ok(None);
     };
-    state.restore_from(&path)?;
+    state.restore_from(&path, &mut |p| tell(&on_progress, p))?;
     Ok(Some(state.with_store(status)?))
 }
 

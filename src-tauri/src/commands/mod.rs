@@ -35,7 +35,12 @@ pub fn store_status(state: State<'_, AppState>) -> Result<StoreStatus, IpcError>
 }
 
 #[tauri::command]
-pub async fn load_demo(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
+pub async fn load_demo(
+    state: State<'_, AppState>,
+    on_progress: tauri::ipc::Channel<convene_core::views::Progress>,
+) -> Result<StoreStatus, IpcError> {
+    use convene_core::views::Progress;
+    let tell = |p| files::tell(&on_progress, p);
     state.with_store(|store| {
         if !store.is_empty() {
             return Err(IpcError::new(
@@ -43,10 +48,22 @@ pub async fn load_demo(state: State<'_, AppState>) -> Result<StoreStatus, IpcErr
                 "The demo data can only be loaded into an empty store, and this one already holds records.",
             ));
         }
+        tell(Progress::new(1, 4, "Making up a fictional authority"));
         let ds = convene_core::demo::demo_dataset(today(), convene_core::demo::DEFAULT_SEED);
+        tell(Progress::new(
+            2,
+            4,
+            format!(
+                "Writing {} children, {} meetings and their records",
+                ds.children.len(),
+                ds.meetings.len()
+            ),
+        ));
         store.write_dataset(&ds)?;
-        // Today's caseload snapshot, as the app takes at every start.
+        // Today's caseload snapshot and backup, as the app takes at every start.
+        tell(Progress::new(3, 4, "Taking today's backup and caseload snapshot"));
         crate::state::daily_upkeep(store);
+        tell(Progress::new(4, 4, "Done"));
         status(store)
     })
 }

@@ -1,6 +1,7 @@
 // Typed wrappers over the app's IPC commands. Types come from ui/src/bindings (generated from
 // the Rust types by ts-rs; never edit them by hand).
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
+import type { Progress } from '../bindings/Progress';
 import type { WorkingPatternDraft } from '../bindings/WorkingPatternDraft';
 import type { MeetingEdit } from '../bindings/MeetingEdit';
 import type { MeetingEditor } from '../bindings/MeetingEditor';
@@ -54,6 +55,13 @@ export function asUiError(e: unknown): UiError {
   return { kind: 'internal', message: typeof e === 'string' ? e : 'Something went wrong.' };
 }
 
+/** A channel the command reports its steps on (long work: demo, backup, restore). */
+function progressChannel(on?: (p: Progress) => void): Channel<Progress> {
+  const c = new Channel<Progress>();
+  if (on) c.onmessage = on;
+  return c;
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
@@ -64,7 +72,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const api = {
   storeStatus: () => call<StoreStatus>('store_status'),
-  loadDemo: () => call<StoreStatus>('load_demo'),
+  loadDemo: (onProgress?: (p: Progress) => void) => call<StoreStatus>('load_demo', { onProgress: progressChannel(onProgress) }),
   listChildren: () => call<ChildSummary[]>('list_children'),
   upcomingMeetings: (days: number) => call<MeetingSummary[]>('upcoming_meetings', { days }),
   dueItems: (openOnly: boolean) => call<DueItemView[]>('due_items', { openOnly }),
@@ -121,8 +129,8 @@ export const api = {
   saveWorkingPattern: (draft: WorkingPatternDraft) => call<PersonView[]>('save_working_pattern', { draft }),
   listBackups: () => call<BackupView[]>('list_backups'),
   /** Asks where to save and writes a backup; null when the user cancels. */
-  backupNow: () => call<string | null>('backup_now'),
-  restoreBackup: (name: string) => call<StoreStatus>('restore_backup', { name }),
+  backupNow: (onProgress?: (p: Progress) => void) => call<string | null>('backup_now', { onProgress: progressChannel(onProgress) }),
+  restoreBackup: (name: string, onProgress?: (p: Progress) => void) => call<StoreStatus>('restore_backup', { name, onProgress: progressChannel(onProgress) }),
   /** Asks for a backup file and restores it; null when the user cancels. */
-  restoreBackupFile: () => call<StoreStatus | null>('restore_backup_file'),
+  restoreBackupFile: (onProgress?: (p: Progress) => void) => call<StoreStatus | null>('restore_backup_file', { onProgress: progressChannel(onProgress) }),
 };

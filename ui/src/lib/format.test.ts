@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime } from './format';
+import { meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, progressText } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -92,5 +92,10 @@ describe('meeting rows', () => {
     expect(meetingStatusLabel('planned')).toBe('Planned');
     expect(meetingStatusLabel('cancelled')).toBe('Cancelled');
     expect(meetingStatusLabel('something-new')).toBe('something-new');
+  });
+
+  it('says which step of long work is running, and when it is done', () => {
+    expect(progressText({ step: 2, steps: 4, label: 'Writing 60 children' })).toBe('Step 2 of 4: Writing 60 children…');
+    expect(progressText({ step: 4, steps: 4, label: 'Done' })).toBe('Done.');
   });
 });

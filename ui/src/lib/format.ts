@@ -92,3 +92,8 @@ export function busyWhen(start: string, end: string): string {
   if (sd === ed) return meetingWhen(start, end);
   return `${ukDate(sd)} ${st} to ${ukDate(ed)} ${et}`;
 }
+
+/** "Step 2 of 4: Writing 60 children, 412 meetings and their records…" ("Done: …." at the end). */
+export function progressText(p: { step: number; steps: number; label: string }): string {
+  return p.step >= p.steps ? `${p.label}.` : `Step ${p.step} of ${p.steps}: ${p.label}…`;
+}

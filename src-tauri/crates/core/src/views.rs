@@ -445,6 +445,25 @@ impl WorkingPatternDraft {
     }
 }
 
+/// One step of long work (loading the demo, exporting, importing or restoring), as a progress
+/// bar shows it: "Step 2 of 5: Checking 60 children, 412 meetings and their records".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Progress {
+    pub step: u32,
+    pub steps: u32,
+    pub label: String,
+}
+
+impl Progress {
+    pub fn new(step: u32, steps: u32, label: impl Into<String>) -> Self {
+        Progress {
+            step,
+            steps,
+            label: label.into(),
+        }
+    }
+}
+
 /// A backup file in the data folder, as the Settings screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupView {

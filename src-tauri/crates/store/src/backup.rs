@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use crate::error::{Result, StoreError};
 use crate::transfer::parse_export_with;
 use crate::Store;
+use convene_core::views::Progress;
 
 /// Why a backup was taken; each kind keeps its own newest few.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,10 +144,34 @@ pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Sto
 /// As `restore`, for encrypted data: `passphrase` opens the backup (and the current store), and
 /// the restored store is encrypted again with it.
 pub fn restore_with(data_dir: &Path, backup: &Path, passphrase: Option<&str>, now: DateTime<Utc>) -> Result<Store> {
+    restore_with_progress(data_dir, backup, passphrase, now, &mut |_| {})
+}
+
+/// As `restore_with`, telling `progress` each of its five steps as it starts (the last when done).
+pub fn restore_with_progress(
+    data_dir: &Path,
+    backup: &Path,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Store> {
+    const STEPS: u32 = 5;
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    progress(Progress::new(1, STEPS, format!("Reading {name}")));
     let text = std::fs::read_to_string(backup).map_err(|e| io_err(backup, e))?;
     let file = parse_export_with(&text, passphrase)?;
+    let (children, meetings) = (file.data.children.len(), file.data.meetings.len());
+    progress(Progress::new(
+        2,
+        STEPS,
+        format!("Checking {children} children, {meetings} meetings and their records"),
+    ));
     file.data.validate().map_err(StoreError::ImportInvalid)?;
     let encrypted = text.contains(crate::transfer::ENCRYPTED_EXPORT_FORMAT);
+    progress(Progress::new(3, STEPS, "Keeping the current data aside"));
     match Store::open_with(data_dir, passphrase) {
         Err(e @ StoreError::Locked { .. }) => return Err(e),
         Ok(current) => {
@@ -167,6 +192,16 @@ pub fn restore_with(data_dir: &Path, backup: &Path, passphrase: Option<&str>, no
         // Encrypted before anything is written: no plaintext copy ever reaches the disk.
         crate::rekey::encrypt_empty(&mut store, pass)?;
     }
+    progress(Progress::new(
+        4,
+        STEPS,
+        format!("Writing {children} children, {meetings} meetings and their records"),
+    ));
     store.import_with(&text, passphrase)?;
+    progress(Progress::new(
+        5,
+        STEPS,
+        format!("Done: {children} children and {meetings} meetings"),
+    ));
     Ok(store)
 }

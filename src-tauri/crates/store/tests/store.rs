@@ -347,3 +347,45 @@ fn caseloads_are_kept_once_a_day_and_travel_with_exports() {
     assert_eq!(copy.caseload_history(None).unwrap(), all);
     assert_eq!(copy.export().unwrap(), export);
 }
+
+#[test]
+fn a_restore_reports_its_steps_and_a_refused_file_stops_early_changing_nothing() {
+    use convene_core::views::Progress;
+    let (dir, store) = demo_store();
+    let file = dir.path().join("export.json");
+    store.backup_to(&file).unwrap();
+    let children = store.count::<Child>();
+    let meetings = store.count::<Meeting>();
+    drop(store);
+
+    let mut seen: Vec<Progress> = vec![];
+    let now = chrono::Utc::now();
+    let restored =
+        convene_store::backup::restore_with_progress(dir.path(), &file, None, now, &mut |p| seen.push(p)).unwrap();
+    assert_eq!(restored.count::<Child>(), children);
+    assert_eq!(
+        seen.iter().map(|p| (p.step, p.steps)).collect::<Vec<_>>(),
+        [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    );
+    assert_eq!(seen[0].label, "Reading export.json");
+    assert_eq!(
+        seen[1].label,
+        format!("Checking {children} children, {meetings} meetings and their records")
+    );
+    assert_eq!(
+        seen[4].label,
+        format!("Done: {children} children and {meetings} meetings")
+    );
+    drop(restored);
+
+    // A malformed file: refused after reading it, before anything is set aside.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ \"format\": \"convene-export\", ").unwrap();
+    let mut seen: Vec<u32> = vec![];
+    assert!(
+        convene_store::backup::restore_with_progress(dir.path(), &bad, None, now, &mut |p| seen.push(p.step)).is_err()
+    );
+    assert_eq!(seen, [1]);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.count::<Child>(), children);
+}
