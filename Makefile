@@ -87,9 +87,11 @@ fuzz:
 	bash scripts/fuzz.sh 600
 
 # The Debian package (Tauri's bundler, from the npm @tauri-apps/cli in ui/): a release build, then
-# target/release/bundle/deb/Convene_<version>_amd64.deb. `make package-check` installs it on
+# target/release/bundle/deb/Convene_<version>_amd64.deb, with the `convene` CLI beside the app
+# in /usr/bin. `make package-check` installs it on
 # this machine and launches it on an empty data folder under Xvfb.
 package: deps ui
+	$(CARGO) build --release -j $(JOBS) -p convene-cli
 	cd $(CURDIR) && CARGO_BUILD_JOBS=$(JOBS) ui/node_modules/.bin/tauri build --bundles deb --ci
 
 package-check: package

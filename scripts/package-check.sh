@@ -9,14 +9,19 @@ SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 echo "== $deb"
 dpkg-deb --info "$deb" | sed -n '/Package:/p;/Version:/p;/Depends:/p;/Installed-Size:/p'
 files=$(dpkg-deb --contents "$deb")
-for f in ./usr/bin/convene-desktop ./usr/share/applications/Convene.desktop; do
+for f in ./usr/bin/convene-desktop ./usr/bin/convene ./usr/share/applications/Convene.desktop; do
   grep -Eq " (\./)?${f#./}\$" <<<"$files" || { echo "missing from the package: $f"; exit 1; }
 done
 
 $SUDO apt-get install -y -qq "./${deb#./}" >/dev/null 2>&1 || $SUDO apt-get install -y -qq "$(realpath "$deb")"
 trap '$SUDO dpkg -r convene >/dev/null 2>&1 || true' EXIT
-missing=$(ldd /usr/bin/convene-desktop | grep 'not found' || true)
+missing=$(ldd /usr/bin/convene-desktop /usr/bin/convene | grep 'not found' || true)
 [ -z "$missing" ] || { echo "unresolved libraries: $missing"; exit 1; }
+# The installed CLI counts across Christmas and New Year: after Thu 24 Dec 2026 up to Mon 4 Jan
+# 2027 only 29, 30, 31 Dec and 4 Jan are working days (Boxing Day falls on a Saturday, so Mon
+# 28 Dec is its substitute bank holiday).
+days=$(CONVENE_DATA_DIR="$(mktemp -d)" /usr/bin/convene working-days 2026-12-24 2027-01-04)
+grep -qx '4' <<<"$days" || { echo "the installed CLI counted: $days"; exit 1; }
 
 data=$(mktemp -d)
 CONVENE_DATA_DIR="$data" xvfb-run -a /usr/bin/convene-desktop >"$data/out.log" 2>&1 &

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod memory;
 mod state;
 
 use tauri::Manager;
@@ -13,6 +14,7 @@ pub use state::AppState;
 /// Build and run the app. A second launch focuses the first window instead of opening the
 /// store twice.
 pub fn run() {
+    memory::before_start();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -36,6 +38,9 @@ pub fn run() {
         .manage(AppState::open_default())
         .setup(|app| {
             quit_on_signals(app.handle().clone());
+            if let Some(window) = app.get_webview_window("main") {
+                memory::tune(&window);
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
