@@ -176,11 +176,27 @@ fn describe(
     Conflict { meeting, kind, message }
 }
 
-/// Detection only: what conflicts, without sentences. This is the authority-wide scan.
+/// Detection only: what conflicts, without sentences. This is the authority-wide scan: double
+/// bookings (a sort and a sweep) and each meeting's own checks run side by side on two threads,
+/// and their findings are joined in that order.
 pub fn detect_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, ConflictKind)> {
     let live: Vec<&Meeting> = meetings.iter().copied().filter(|m| !m.is_cancelled()).collect();
-    let mut out: Vec<(MeetingId, ConflictKind)> = Vec::new();
+    let (mut out, mut own) = if live.len() < 2_000 {
+        (double_bookings(&live), own_checks(&live, ctx))
+    } else {
+        std::thread::scope(|scope| {
+            let own = scope.spawn(|| own_checks(&live, ctx));
+            let double = double_bookings(&live);
+            (double, own.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })
+    };
+    out.append(&mut own);
+    out
+}
 
+/// People and venues booked twice at once, each clash reported for both meetings.
+fn double_bookings(live: &[&Meeting]) -> Vec<(MeetingId, ConflictKind)> {
+    let mut out: Vec<(MeetingId, ConflictKind)> = Vec::new();
     // Double bookings: number the owners, sort by one packed key (owner, start) and sweep,
     // remembering the meeting that reaches latest so far.
     let base = live.iter().map(|m| minute(&m.start)).min().unwrap_or(0);
@@ -240,8 +256,16 @@ pub fn detect_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(Me
         }
     });
 
+    out
+}
+
+/// Each meeting on its own: a working day, attendees' hours, leave, order after the ICPC, and
+/// the statutory window.
+fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, ConflictKind)> {
+    let mut out: Vec<(MeetingId, ConflictKind)> = Vec::with_capacity(live.len());
+    let mut who: Vec<PersonId> = Vec::new();
     // Dependencies: the first ICPC (or pre-birth conference) of each child.
-    let mut first_conference: HashMap<ChildId, (chrono::DateTime<chrono::FixedOffset>, MeetingId)> = HashMap::new();
+    let mut first_conference: IdMap<ChildId, (chrono::DateTime<chrono::FixedOffset>, MeetingId)> = IdMap::default();
     for m in live
         .iter()
         .filter(|m| matches!(m.kind, MeetingKind::Icpc | MeetingKind::PreBirthConference))
@@ -254,7 +278,7 @@ pub fn detect_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(Me
         }
     }
 
-    for m in &live {
+    for m in live {
         let date = m.date();
         if ctx.cal.is_working_day(date) == Ok(false) {
             out.push((m.id, ConflictKind::NotWorkingDay));
@@ -307,11 +331,14 @@ pub fn detect_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(Me
     }
 
     // Statutory windows: planned meetings that would meet an item only after its deadline.
-    let in_scan: std::collections::HashSet<MeetingId> = live.iter().map(|m| m.id).collect();
+    if ctx.items.is_empty() {
+        return out;
+    }
+    let in_scan: IdMap<MeetingId, ()> = live.iter().map(|m| (m.id, ())).collect();
     for i in ctx.items {
         if let Some(s) = i
             .scheduled
-            .filter(|s| !s.within_deadline && in_scan.contains(&s.meeting))
+            .filter(|s| !s.within_deadline && in_scan.contains_key(&s.meeting))
         {
             out.push((
                 s.meeting,

@@ -221,3 +221,55 @@ fn cancelled_meetings_never_conflict() {
     let ctx = ScanContext::new(&f.ds, &[], &cal, &[]);
     assert!(scan_conflicts(&[&m1, &m2], &ctx).is_empty());
 }
+
+#[test]
+fn an_authority_wide_scan_on_two_threads_finds_what_one_thread_finds() {
+    // 3,000 meetings (over the two-thread threshold) for two people and a venue over 25 days:
+    // double bookings, weekends, hours and order problems in plenty.
+    let f = fixture();
+    let mut meetings = Vec::new();
+    for i in 0..3_000u32 {
+        let day = 1 + i % 25;
+        let hour = 8 + (i / 25) % 10;
+        let minute = [0, 30][(i % 2) as usize];
+        let kind = [MeetingKind::CoreGroup, MeetingKind::Icpc, MeetingKind::ReviewConference][(i % 3) as usize];
+        let people: &[PersonId] = if i % 4 == 0 { &[f.a, f.b] } else { &[f.b] };
+        meetings.push(meeting(
+            kind,
+            f.child,
+            &format!("2026-03-{day:02}T{hour:02}:{minute:02}"),
+            45,
+            people,
+            (i % 5 == 0).then_some(f.venue),
+        ));
+    }
+    // And a core group before the child's first conference.
+    meetings.push(meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-02-27T10:00",
+        45,
+        &[f.a],
+        None,
+    ));
+    let refs: Vec<&Meeting> = meetings.iter().collect();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let ctx = ScanContext::new(&f.ds, &[], &cal, &[]);
+    let both = detect_conflicts(&refs, &ctx);
+    let mut one = double_bookings(&refs);
+    one.extend(own_checks(&refs, &ctx));
+    assert_eq!(both, one, "the same findings in the same order");
+    let kinds: std::collections::HashSet<String> = both
+        .iter()
+        .map(|(_, k)| serde_json::to_value(k).unwrap()["type"].as_str().unwrap().to_string())
+        .collect();
+    for k in [
+        "person-double-booked",
+        "venue-double-booked",
+        "not-working-day",
+        "outside-working-hours",
+        "before-dependency",
+    ] {
+        assert!(kinds.contains(k), "no {k} among {kinds:?}");
+    }
+}
