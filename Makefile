@@ -8,7 +8,7 @@ CARGO ?= cargo
 JOBS ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := python3-icalendar qpdf poppler-utils libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev build-essential pkg-config \
-	libssl-dev xvfb xauth webkit2gtk-driver iproute2 procps
+	libssl-dev xvfb xauth webkit2gtk-driver iproute2 procps imagemagick
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e \

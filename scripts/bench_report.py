@@ -171,7 +171,7 @@ def main():
             parts = [t.get(f"calendar month view: {k}") for k in (
                 "switching views before the fetch (ms)", "fetch, IPC and Rust (ms)", "drawing after the fetch (ms)")]
             if all(p is not None for p in parts):
-                app_rows.append((f"… of which: EventCalendar switching views / fetch (IPC and Rust) / drawing "
+                app_rows.append((f"… of which: switching views / fetch (IPC and Rust) / drawing "
                                  f"~120 blocks ({build} build)", f"{parts[0]} / {parts[1]} / {parts[2]} ms", "—", "—"))
 
     lines = [

@@ -1095,7 +1095,7 @@ fn editing_a_meeting_changes_invitees_reports_and_place_and_updates_the_invitati
     assert!(s
         .run(&["meeting", "edit", &id, "--report-received", &sw])
         .ok()
-        .contains("1 invited, 1 report received"));
+        .contains("Saved: 1 invited at Online: Teams. 1 of 1 report received."));
     let m = json(s.run(&["meeting", "show", &id, "--json"]).ok());
     assert_eq!(m["sequence"], 0);
     assert_eq!(m["invitees"][0]["report_received"], true);

@@ -76,23 +76,25 @@ impl AppState {
             .into_iter()
             .next()
             .ok_or_else(|| IpcError::new("no-backup", "There is no backup to restore."))?;
-        self.restore_from(&latest, &mut |_| {})?;
+        self.restore_from(&latest, None, &mut |_| {})?;
         Ok(latest)
     }
 
-    /// Replace the store with `file` (checked whole first); the data it replaces is kept aside
+    /// Replace the store with `file` (checked whole first; `passphrase` opens an encrypted one,
+    /// and the restored store is encrypted with it again); the data it replaces is kept aside
     /// (`db.replaced-<time>`, and a before-restore backup). If the file is refused, the store
     /// is opened again as it was.
     pub fn restore_from(
         &self,
         file: &std::path::Path,
+        passphrase: Option<&str>,
         progress: &mut dyn FnMut(convene_core::views::Progress),
     ) -> Result<(), IpcError> {
         let dir = self.dir()?;
         let mut guard = self.lock()?;
         // Release sled's lock on the folder before restoring into it.
         *guard = Err(IpcError::new("restoring", "Restoring a backup…"));
-        match backup::restore_with_progress(&dir, file, None, chrono::Utc::now(), progress) {
+        match backup::restore_with_progress(&dir, file, passphrase, chrono::Utc::now(), progress) {
             Ok(store) => {
                 *guard = Ok(store);
                 Ok(())

@@ -175,12 +175,16 @@ describe('calendar', () => {
       timeoutMsg: 'the moved meeting is not on its day in the month',
     });
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-    assert.match(await (await shown(browser, '#calendar-period')).getText(), new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings?\\)`));
+    assert.match(await (await shown(browser, '#calendar-period')).getText(), new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings? in the [456] weeks shown\\)$`));
     await assertAccessible(browser, 'calendar month');
     await screenshot(browser, '16-calendar-month');
 
     await (await browser.$(`${cell} [data-meeting="${meeting}"]`)).click();
     assert.match(await (await shown(browser, '#meeting-details-title')).getText(), /Initial child protection conference/);
+    // Its invitees and place can be changed from here too.
+    await (await shown(browser, '#details-change')).click();
+    assert.match(await (await shown(browser, '#meeting-editor-title')).getText(), /^Change: Initial child protection conference/);
+    await (await shown(browser, '#editor-close')).click();
     await (await shown(browser, '#meeting-details .actions button:last-child')).click();
 
     // The day's number opens the day in EventCalendar, with the meeting on it.
@@ -242,6 +246,7 @@ describe('calendar', () => {
     const extra = await browser.execute(() => document.querySelector('#editor-add option:nth-child(2)')?.value ?? '');
     assert.ok(extra, 'nobody else to invite');
     await (await shown(browser, '#editor-add')).selectByAttribute('value', extra);
+    await (await shown(browser, '#editor-invite')).click();
     await browser.waitUntil(async () => (await browser.$$('#editor-invitees select[data-person]')).length === 2, { timeout: 5000, timeoutMsg: 'the added person is not listed' });
     const venue = await browser.execute(() => document.querySelector('#editor-where option:nth-child(2)')?.value ?? '');
     await (await shown(browser, '#editor-where')).selectByAttribute('value', venue);
@@ -337,7 +342,7 @@ describe('calendar month of a large authority', () => {
       timeoutMsg: 'the month view never finished drawing',
     });
     const ms = Number(await (await browser.$('#calendar')).getAttribute('data-month-ms'));
-    const count = Number(/\((\d+) meetings\)/.exec(await (await shown(browser, '#calendar-period')).getText())[1]);
+    const count = Number(/\((\d+) meetings in the \d weeks shown\)/.exec(await (await shown(browser, '#calendar-period')).getText())[1]);
     record('calendar month view drawn (ms, click to meetings drawn)', ms);
     // Where the time goes: before the fetch (switching views), the fetch (IPC and the Rust
     // command), and drawing the grid after it, up to the next painted frame.

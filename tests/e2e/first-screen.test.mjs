@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, setInput, shown } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -99,7 +99,7 @@ describe('first screen on an empty store', () => {
     await browser.execute(() => {
       window.__steps = [];
       new MutationObserver(() => {
-        const step = document.querySelector('#demo-progress [aria-busy="true"] [data-step]');
+        const step = document.querySelector('#demo-progress [data-step]');
         const bar = document.querySelector('#demo-progress progress');
         const text = step?.textContent ?? '';
         if (bar && text && window.__steps.at(-1) !== text) window.__steps.push(text);
@@ -222,5 +222,40 @@ describe('importing an export on a new computer', () => {
     );
     assert.equal(status.children, exported.length);
     assert.equal(status.data_dir, dataDir);
+  });
+});
+
+describe('importing an encrypted export', () => {
+  const from = newDataDir();
+  const dataDir = newDataDir();
+  const file = path.join(newDataDir(), 'convene-encrypted.json');
+  let app;
+
+  before(async () => {
+    const env = { ...process.env, CONVENE_DATA_DIR: from };
+    execFileSync(cli, ['demo'], { env, encoding: 'utf8' });
+    execFileSync(cli, ['encryption', 'on'], { env: { ...env, CONVENE_NEW_PASSPHRASE: 'correct horse battery' }, encoding: 'utf8' });
+    execFileSync(cli, ['export', '-o', file], { env: { ...env, CONVENE_PASSPHRASE: 'correct horse battery' }, encoding: 'utf8' });
+    app = await launch(dataDir, { CONVENE_OPEN_FILE: file });
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('asks for its passphrase, refuses a wrong one, then imports it', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#import-file')).click();
+    assert.match(await (await shown(browser, '#empty-error', 15000)).getText(), /encrypted Convene export: give its passphrase/);
+    await setInput(browser, 'import-passphrase', 'wrong horse');
+    await (await shown(browser, '#import-passphrase-form button')).click();
+    await browser.waitUntil(async () => /passphrase does not open/.test(await (await browser.$('#empty-error')).getText()), {
+      timeout: 30000,
+      timeoutMsg: 'a wrong passphrase was not refused',
+    });
+    await assertAccessible(browser, 'encrypted import');
+    await setInput(browser, 'import-passphrase', 'correct horse battery');
+    await (await shown(browser, '#import-passphrase-form button')).click();
+    await shown(browser, '#dashboard [data-testid="items-overdue"]', 60000);
   });
 });

@@ -191,10 +191,15 @@ export function describeViolations(vs) {
   return vs.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`).join('\n');
 }
 
-/** Save a screenshot of the window as an artefact. */
+/** Save a screenshot of the window as an artefact: the window's pixels as the X server has them
+ * (ImageMagick's `import`, cropped to the window). WebKitWebDriver's own screenshot waits for a
+ * composited frame, which never comes once the app turns accelerated compositing off (as it
+ * does to save memory), so it hangs after a resize. */
 export async function screenshot(browser, name) {
-  const png = await browser.takeScreenshot();
-  writeFileSync(path.join(artifacts, `${name}.png`), Buffer.from(png, 'base64'));
+  const { x, y, width, height } = await browser.getWindowRect();
+  // Let the last change paint: two animation frames.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  execFileSync('import', ['-display', process.env.DISPLAY, '-window', 'root', '-crop', `${width}x${height}+${x}+${y}`, '+repage', path.join(artifacts, `${name}.png`)]);
 }
 
 /** Record a timing for BENCHMARKS.md. */

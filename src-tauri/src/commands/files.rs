@@ -114,29 +114,31 @@ pub(crate) fn tell(channel: &Channel<Progress>, p: Progress) {
 pub async fn restore_backup(
     state: State<'_, AppState>,
     name: String,
+    passphrase: Option<String>,
     on_progress: Channel<Progress>,
 ) -> Result<StoreStatus, IpcError> {
     let file = convene_store::backup::list_backups(&state.dir()?)
         .into_iter()
         .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(name.as_str()))
         .ok_or_else(|| IpcError::new("no-backup", format!("There is no backup called {name}.")))?;
-    state.restore_from(&file, &mut |p| tell(&on_progress, p))?;
+    state.restore_from(&file, passphrase.as_deref(), &mut |p| tell(&on_progress, p))?;
     state.with_store(status)
 }
 
-/// Replace the data with a backup file the user chooses (native open dialog); `None` when they
-/// cancel.
+/// Replace the data with a backup or export file the user chooses (native open dialog); `None`
+/// when they cancel. An encrypted file needs its `passphrase` ("import-needs-passphrase" says so).
 #[tauri::command]
 pub async fn restore_backup_file(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
+    passphrase: Option<String>,
     on_progress: Channel<Progress>,
 ) -> Result<Option<StoreStatus>, IpcError> {
     let path = choose_file(&app, ("Convene backup (JSON)", &["json"]));
     let Some(path) = path else {
         return Ok(None);
     };
-    state.restore_from(&path, &mut |p| tell(&on_progress, p))?;
+    state.restore_from(&path, passphrase.as_deref(), &mut |p| tell(&on_progress, p))?;
     Ok(Some(state.with_store(status)?))
 }
 

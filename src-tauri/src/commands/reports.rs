@@ -12,7 +12,6 @@ use super::*;
 use crate::error::IpcError;
 use crate::state::{today, AppState};
 
-/// Performance figures for a period (default: the last 12 months) and a team or the authority.
 /// Every KPI month by month over the last 12 months (each month counted on its own).
 #[tauri::command]
 pub async fn kpi_trend(state: State<'_, AppState>, team: Option<TeamId>) -> Result<Vec<KpiPoint>, IpcError> {
@@ -36,6 +35,7 @@ pub async fn kpi_by_team(state: State<'_, AppState>) -> Result<Vec<KpiPoint>, Ip
     })
 }
 
+/// Performance figures for a period (default: the last 12 months) and a team or the authority.
 #[tauri::command]
 pub async fn kpis(
     state: State<'_, AppState>,

@@ -8,4 +8,8 @@ export type PersonView = { id: PersonId, name: string, role: string, agency: str
 /**
  * "Mon–Fri 09:00–17:00" or "Mon, Tue, Wed 09:00–17:00".
  */
-working_pattern: string, };
+working_pattern: string, 
+/**
+ * A member of the child's family (not an agency): no working hours, no agency report.
+ */
+family: boolean, };

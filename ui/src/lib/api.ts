@@ -130,7 +130,9 @@ export const api = {
   listBackups: () => call<BackupView[]>('list_backups'),
   /** Asks where to save and writes a backup; null when the user cancels. */
   backupNow: (onProgress?: (p: Progress) => void) => call<string | null>('backup_now', { onProgress: progressChannel(onProgress) }),
-  restoreBackup: (name: string, onProgress?: (p: Progress) => void) => call<StoreStatus>('restore_backup', { name, onProgress: progressChannel(onProgress) }),
+  restoreBackup: (name: string, passphrase: string | null, onProgress?: (p: Progress) => void) =>
+    call<StoreStatus>('restore_backup', { name, passphrase, onProgress: progressChannel(onProgress) }),
   /** Asks for a backup file and restores it; null when the user cancels. */
-  restoreBackupFile: (onProgress?: (p: Progress) => void) => call<StoreStatus | null>('restore_backup_file', { onProgress: progressChannel(onProgress) }),
+  restoreBackupFile: (passphrase: string | null, onProgress?: (p: Progress) => void) =>
+    call<StoreStatus | null>('restore_backup_file', { passphrase, onProgress: progressChannel(onProgress) }),
 };

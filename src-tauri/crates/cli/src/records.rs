@@ -531,12 +531,11 @@ fn edit_meeting(store: &convene_store::Store, a: MeetingEditArgs) -> Outcome {
     store.save_meeting(&m, change, crate::planning::now())?;
     let ds = store.load_dataset()?;
     let names = Names::new(&ds);
-    let received = m.invitees.iter().filter(|i| i.report_received).count();
     out!(
-        "Saved: {} invited, {received} {} received, at {}.",
+        "Saved: {} invited at {}. {}",
         m.invitees.len(),
-        if received == 1 { "report" } else { "reports" },
-        names.location(&m.location)
+        names.location(&m.location),
+        convene_core::schedule::editing::reports_received(&ds, &m)
     );
     Ok(())
 }

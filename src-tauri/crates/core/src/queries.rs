@@ -317,6 +317,7 @@ pub fn people(ds: &Dataset) -> Vec<PersonView> {
                     agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
                     team: p.team.and_then(|t| teams.get(&t)).map(|t| t.name.clone()),
                     working_pattern: pattern_label(&p.working_pattern),
+                    family: agency.is_some_and(|a| a.kind == AgencyKind::Family),
                 },
             )
         })

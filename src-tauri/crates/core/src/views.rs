@@ -258,6 +258,8 @@ pub struct PersonView {
     pub team: Option<String>,
     /// "Mon–Fri 09:00–17:00" or "Mon, Tue, Wed 09:00–17:00".
     pub working_pattern: String,
+    /// A member of the child's family (not an agency): no working hours, no agency report.
+    pub family: bool,
 }
 
 /// Leave or busy time as the app enters it: dates for whole days, or UK wall times.

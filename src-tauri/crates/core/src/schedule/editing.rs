@@ -164,6 +164,29 @@ pub fn invitation_changed(old: &Meeting, new: &Meeting) -> bool {
     old.location != new.location || old.chair != new.chair || list(old) != list(new)
 }
 
+/// "2 of 5 reports received.": one report is expected from each invitee from an agency (the
+/// family's views are heard at the meeting, not sent as a report).
+pub fn reports_received(ds: &Dataset, m: &Meeting) -> String {
+    let family: std::collections::HashSet<AgencyId> = ds
+        .agencies
+        .iter()
+        .filter(|a| a.kind == AgencyKind::Family)
+        .map(|a| a.id)
+        .collect();
+    let names = Names::new(ds);
+    let from_agency: Vec<&Invitee> = m
+        .invitees
+        .iter()
+        .filter(|i| names.person(i.person).is_none_or(|p| !family.contains(&p.agency)))
+        .collect();
+    let received = from_agency.iter().filter(|i| i.report_received).count();
+    format!(
+        "{received} of {} {} received.",
+        from_agency.len(),
+        if from_agency.len() == 1 { "report" } else { "reports" }
+    )
+}
+
 /// What the editor opens with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MeetingEditor {
@@ -202,23 +225,7 @@ pub fn editor(
         });
     }
     let names = Names::new(ds);
-    let family: std::collections::HashSet<AgencyId> = ds
-        .agencies
-        .iter()
-        .filter(|a| a.kind == AgencyKind::Family)
-        .map(|a| a.id)
-        .collect();
-    let from_agency: Vec<&Invitee> = m
-        .invitees
-        .iter()
-        .filter(|i| names.person(i.person).is_none_or(|p| !family.contains(&p.agency)))
-        .collect();
-    let received = from_agency.iter().filter(|i| i.report_received).count();
-    let reports = format!(
-        "{received} of {} {} received.",
-        from_agency.len(),
-        if from_agency.len() == 1 { "report" } else { "reports" }
-    );
+    let reports = reports_received(ds, m);
     let mut before = Vec::new();
     for i in items_for(pack, cal, ds, &m.children, as_of)? {
         if i.anchor_source != Source::Meeting(m.id) || i.deadline > m.date() {
