@@ -187,6 +187,31 @@ describe('calendar', () => {
     await (await shown(browser, '#editor-close')).click();
     await (await shown(browser, '#meeting-details .actions button:last-child')).click();
 
+    // Dragged to the next day (the events a pointer drag fires, dispatched here: WebDriver cannot
+    // drive a native drag and drop), it keeps its time and is checked before anything is saved.
+    const next = new Date(second.getFullYear(), second.getMonth(), second.getDate() + 1);
+    const dropped = await browser.execute(
+      (from, to) => {
+        const block = document.querySelector(from);
+        const target = document.querySelector(to);
+        if (!block || !target) return false;
+        const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() }));
+        fire(block, 'dragstart');
+        fire(target, 'dragover');
+        fire(target, 'drop');
+        fire(block, 'dragend');
+        return true;
+      },
+      `${cell} [data-meeting="${meeting}"]`,
+      `#calendar-month [data-date="${ymd(next)}"]`,
+    );
+    assert.ok(dropped, 'no block or no day to drop on');
+    await shown(browser, '#move-check', 10000);
+    const to = await (await shown(browser, '#move-to-text')).getText();
+    assert.match(to, new RegExp(`${next.getDate()} ${months[next.getMonth()]} ${next.getFullYear()}, 14:00–16:00`), to);
+    await (await shown(browser, '#move-cancel')).click();
+    assert.ok(await (await browser.$(`${cell} [data-meeting="${meeting}"]`)).isExisting(), 'the meeting left its day without a save');
+
     // The day's number opens the day in EventCalendar, with the meeting on it.
     await (await shown(browser, `${cell} .month-date`)).click();
     await browser.waitUntil(async () => (await browser.$(`#calendar-grid [data-meeting="${meeting}"]`)).isExisting() && (await (await browser.$('#calendar-grid')).isDisplayed()), {

@@ -11,6 +11,8 @@ const timeFmt = new Intl.DateTimeFormat('en-GB', {
 // Day and month names are ours, not the engine's: ICU's en-GB data has changed ("Sept" for
 // September in newer versions), and the UI must say what the agendas, PDFs and CLI say.
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Monday to Sunday, as the calendar, the month grid and working patterns list them. */
+export const WEEKDAYS_FROM_MONDAY = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "Tue 12 May 2026" (or, long, "Tuesday 12 May 2026") for a civil date. */

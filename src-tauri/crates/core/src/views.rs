@@ -287,7 +287,6 @@ impl BusyDraft {
 }
 
 pub fn pattern_label(p: &WorkingPattern) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     if p.days.is_empty() {
         return "No working days recorded".to_string();
     }
@@ -303,7 +302,11 @@ pub fn pattern_label(p: &WorkingPattern) -> String {
         .into_iter()
         .map(|(hours, mut days)| {
             days.sort();
-            let name = |d: u8| DAYS.get(usize::from(d.saturating_sub(1))).copied().unwrap_or("?");
+            let name = |d: u8| {
+                WEEKDAY_NAMES
+                    .get(usize::from(d.saturating_sub(1)))
+                    .map_or("?", |n| &n[..3])
+            };
             let contiguous = days.windows(2).all(|w| w[1] == w[0] + 1);
             let list = if days.len() > 2 && contiguous {
                 format!("{}–{}", name(days[0]), name(days[days.len() - 1]))
