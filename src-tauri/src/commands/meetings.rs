@@ -3,11 +3,11 @@
 use chrono::{Duration, NaiveDate};
 use convene_core::diary::{self, CalendarFilter, CalendarPage};
 use convene_core::outcome::{self, OutcomeForm, OutcomeInput, Proposal};
-use convene_core::queries::{self, evaluate_all};
+use convene_core::queries::{self};
 use convene_core::schedule::editing::{self, MeetingEdit, MeetingEditor};
 use convene_core::schedule::moving::{self, MoveCheck};
 use convene_core::schedule::planning::{accept, check_meeting, from_draft, suggest, MeetingDraft, SuggestInput};
-use convene_core::schedule::{scan_conflicts, Conflict, ScanContext, SlotResult};
+use convene_core::schedule::{Conflict, SlotResult};
 use convene_core::views::{SaveOutcome, SlotQuery};
 use convene_core::whatif::WhatIf;
 use convene_core::{Child, ChildId, Meeting, MeetingId};
@@ -224,14 +224,7 @@ pub async fn list_conflicts(state: State<'_, AppState>, days: u32) -> Result<Vec
         let ds = store.load_dataset()?;
         let from = today();
         let to = from + Duration::days(i64::from(days.clamp(1, 366)));
-        let items = evaluate_all(&pack, &cal, &ds.by_child(), from)?;
-        let ctx = ScanContext::new(&ds, &ds.busy, &cal, &items);
-        let in_range: Vec<&Meeting> = ds
-            .meetings
-            .iter()
-            .filter(|m| m.date() >= from && m.date() <= to)
-            .collect();
-        Ok(scan_conflicts(&in_range, &ctx))
+        Ok(queries::conflicts_between(&pack, &cal, &ds, from, to, from)?)
     })
 }
 

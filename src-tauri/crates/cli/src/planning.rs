@@ -3,9 +3,8 @@
 
 use chrono::Duration;
 use clap::{Args, Subcommand, ValueEnum};
-use convene_core::queries::{evaluate_all, Names};
+use convene_core::queries::Names;
 use convene_core::schedule::planning::{accept, check_meeting, suggest, SuggestInput};
-use convene_core::schedule::{scan_conflicts, ScanContext};
 use convene_core::*;
 use convene_store::Store;
 
@@ -108,14 +107,7 @@ pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: 
         .map(parse_date)
         .transpose()?
         .unwrap_or(from + Duration::days(90));
-    let items = evaluate_all(&pack, &cal, &ds.by_child(), as_of)?;
-    let ctx = ScanContext::new(&ds, &ds.busy, &cal, &items);
-    let in_range: Vec<&Meeting> = ds
-        .meetings
-        .iter()
-        .filter(|m| m.date() >= from && m.date() <= to)
-        .collect();
-    let found = scan_conflicts(&in_range, &ctx);
+    let found = convene_core::queries::conflicts_between(&pack, &cal, &ds, from, to, as_of)?;
     if json {
         return print_json(&found);
     }

@@ -106,6 +106,26 @@ pub fn evaluate_all(
     Ok(out)
 }
 
+/// Every conflict of the meetings held from `from` to `to` (inclusive), with its sentence, the
+/// statutory windows judged as of `as_of`: the conflicts list of the app and the CLI.
+pub fn conflicts_between(
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    ds: &Dataset,
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<crate::schedule::Conflict>, CalendarError> {
+    let items = evaluate_all(pack, cal, &ds.by_child(), as_of)?;
+    let ctx = crate::schedule::ScanContext::new(ds, &ds.busy, cal, &items);
+    let in_range: Vec<&Meeting> = ds
+        .meetings
+        .iter()
+        .filter(|m| m.date() >= from && m.date() <= to)
+        .collect();
+    Ok(crate::schedule::scan_conflicts(&in_range, &ctx))
+}
+
 pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec<ChildSummary> {
     let names = Names::new(ds);
     let mut counts: HashMap<ChildId, (u32, u32)> = HashMap::new();
