@@ -31,6 +31,25 @@ async function blockText(browser, id) {
   return browser.execute((m) => document.querySelector(`#calendar-grid [data-meeting="${m}"]`)?.textContent ?? '', id);
 }
 
+/** Opens Meetings and clicks the button `testid` in the row of the test's ICPC (14:00–16:00);
+ * false when there is no such row or button. */
+async function clickInIcpcRow(browser, testid) {
+  await (await shown(browser, '#nav-meetings')).click();
+  await shown(browser, '#meetings-table');
+  return browser.execute((id) => {
+    for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
+      if (/Initial child protection conference/.test(row.textContent) && /14:00–16:00/.test(row.textContent)) {
+        const b = row.querySelector(`[data-testid="${id}"]`);
+        if (b) {
+          b.click();
+          return true;
+        }
+      }
+    }
+    return false;
+  }, testid);
+}
+
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
   assert.equal(violations.length, 0, `${screen}: serious or critical accessibility problems:\n${describeViolations(violations)}`);
@@ -224,20 +243,7 @@ describe('calendar', () => {
 
   it('moves a meeting from the meetings list, showing what moves with it first', async () => {
     const { browser } = app;
-    await (await shown(browser, '#nav-meetings')).click();
-    await shown(browser, '#meetings-table');
-    const clicked = await browser.execute(() => {
-      for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
-        if (/Initial child protection conference/.test(row.textContent) && /14:00–16:00/.test(row.textContent)) {
-          const b = row.querySelector('[data-testid="move-meeting"]');
-          if (b) {
-            b.click();
-            return true;
-          }
-        }
-      }
-      return false;
-    });
+    const clicked = await clickInIcpcRow(browser, 'move-meeting');
     assert.ok(clicked, 'no "Move" for the ICPC in the meetings list');
     await shown(browser, '#move-form');
     await setInput(browser, 'move-when', `${ymd(first)}T11:00`);
@@ -252,17 +258,7 @@ describe('calendar', () => {
 
   it('changes who is invited, a report received and the place of a booked meeting', async () => {
     const { browser } = app;
-    await (await shown(browser, '#nav-meetings')).click();
-    await shown(browser, '#meetings-table');
-    const clicked = await browser.execute(() => {
-      for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
-        if (/Initial child protection conference/.test(row.textContent) && /14:00–16:00/.test(row.textContent)) {
-          row.querySelector('[data-testid="edit-meeting"]')?.click();
-          return true;
-        }
-      }
-      return false;
-    });
+    const clicked = await clickInIcpcRow(browser, 'edit-meeting');
     assert.ok(clicked, 'no "Change" for the ICPC in the meetings list');
     await shown(browser, '#meeting-editor-title');
     assert.equal(await (await shown(browser, '#editor-reports')).getText(), '0 of 1 report received.');

@@ -5,7 +5,7 @@ import type { InviteeChange } from '../bindings/InviteeChange';
 
 export type Invitation = 'required' | 'optional' | 'none';
 
-export type AgencyGroup = { agency: string; people: { id: string; name: string; role: string; invitation: Invitation }[] };
+export type AgencyGroup = { agency: string; people: { id: string; name: string; role: string; family: boolean; invitation: Invitation }[] };
 
 /** The invited people grouped by agency (agencies and names in alphabetical order). */
 export function byAgency(people: PersonView[], required: string[], optional: string[]): AgencyGroup[] {
@@ -14,7 +14,7 @@ export function byAgency(people: PersonView[], required: string[], optional: str
     const invitation: Invitation = required.includes(p.id) ? 'required' : optional.includes(p.id) ? 'optional' : 'none';
     if (invitation === 'none') continue;
     const g = groups.get(p.agency) ?? { agency: p.agency, people: [] };
-    g.people.push({ id: p.id, name: p.name, role: p.role, invitation });
+    g.people.push({ id: p.id, name: p.name, role: p.role, family: p.family, invitation });
     groups.set(p.agency, g);
   }
   const out = [...groups.values()].sort((a, b) => a.agency.localeCompare(b.agency));
