@@ -11,7 +11,7 @@ APT_PACKAGES := python3-icalendar qpdf poppler-utils libwebkit2gtk-4.1-dev libgt
 	libssl-dev xvfb xauth webkit2gtk-driver iproute2 procps imagemagick
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e \
+.PHONY: all deps deps-system deps-node deps-e2e ui build run test test-rust test-ui test-e2e bench-memory \
 	lint bindings clean crash-test bench fuzz package package-check bench-app
 
 all: build
@@ -81,6 +81,13 @@ bench:
 bench-app: package
 	CONVENE_APP=$(CURDIR)/target/release/convene-desktop CONVENE_CLI=$(CURDIR)/target/release/convene \
 	  CONVENE_TIMINGS=timings-release.json xvfb-run -a -s "-screen 0 1280x2000x24" npm --prefix tests/e2e test
+
+# Memory beside the platform's floor (an empty window of the same Tauri and WebKitGTK build,
+# examples/memory_floor.rs), both release builds, in one run; then `make bench`.
+bench-memory: package
+	$(CARGO) build --release -j $(JOBS) --example memory_floor
+	$(BENCH_PYTHON) scripts/memory_floor.py target/release/convene-desktop target/release/convene \
+	  target/release/examples/memory_floor
 
 # Each importer fuzzed for 10 minutes (scripts/fuzz.sh SECONDS for another budget).
 fuzz:

@@ -3,7 +3,7 @@
 
 mod commands;
 mod error;
-mod memory;
+pub mod memory;
 mod state;
 
 use tauri::Manager;

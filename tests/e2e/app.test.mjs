@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appStartedAt, axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot } from './harness.mjs';
+import { appStartedAt, axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -325,6 +325,11 @@ describe('Convene desktop app', () => {
     record('resident memory, app process alone (MiB, demo data)', rss.app);
     record('proportional memory (PSS), app and WebKit processes (MiB, demo data)', rss.pss);
     assert.ok(rss.app > 0, 'no app process found in /proc');
+    // What keeps that down (src-tauri/src/memory.rs) reaches the web process: no accelerated
+    // compositing, no JavaScript JIT.
+    const webEnv = webProcessEnvironment(dataDir);
+    assert.equal(webEnv.WEBKIT_DISABLE_COMPOSITING_MODE, '1');
+    assert.equal(webEnv.JSC_useJIT, '0');
     await (await shown(browser, '#nav-children')).click();
     await shown(browser, '#child-search');
     await browser.execute((v) => {

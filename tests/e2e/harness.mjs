@@ -85,12 +85,13 @@ export async function launch(dataDir, env = {}) {
   return { browser, stop, sessionMs };
 }
 
-/** Pids of the app processes running on `dataDir`. */
-function appPids(dataDir) {
+/** Pids of the app processes running on `dataDir` (or, given a pattern, of the processes
+ * whose command matches it, such as the app's WebKit processes, which inherit its environment). */
+function appPids(dataDir, command = /convene-desktop/) {
   const pids = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (!/convene-desktop/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
+      if (!command.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
       if (env.includes(`CONVENE_DATA_DIR=${dataDir}`)) pids.push(Number(pid));
     } catch {
@@ -98,6 +99,18 @@ function appPids(dataDir) {
     }
   }
   return pids;
+}
+
+/** The environment of the app's web process on `dataDir` (name → value). */
+export function webProcessEnvironment(dataDir) {
+  const [pid] = appPids(dataDir, /WebKitWebProcess/);
+  if (!pid) throw new Error('no web process for the app');
+  return Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
 }
 
 /** When the app on `dataDir` started, in epoch milliseconds (from /proc: 10 ms resolution). */

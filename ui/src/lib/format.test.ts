@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, progressText } from './format';
+import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, progressText } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -99,3 +99,59 @@ describe('meeting rows', () => {
     expect(progressText({ step: 4, steps: 4, label: 'Done' })).toBe('Done.');
   });
 });
+
+describe('UK time without Intl', () => {
+  // ICU's Europe/London, which the app's window no longer loads, is the reference here.
+  const icu = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const icuWall = (ms: number) => {
+    const p = Object.fromEntries(icu.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  };
+
+  it('agrees with ICU every hour and at each quarter hour around the changes, 2018 to 2030', () => {
+    const mismatches: string[] = [];
+    const check = (ms: number) => {
+      const instant = new Date(ms).toISOString();
+      if (ukWallTime(instant) !== icuWall(ms)) mismatches.push(`${instant}: ${ukWallTime(instant)} vs ${icuWall(ms)}`);
+    };
+    for (let ms = Date.UTC(2018, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 3_600_000) check(ms);
+    for (let year = 2018; year <= 2030; year++) {
+      for (const month of [2, 9]) {
+        for (let day = 24; day <= 31; day++) {
+          for (let q = 0; q < 96; q++) check(Date.UTC(year, month, day) + q * 900_000);
+        }
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it('knows the 2026 and 2027 changes to the minute', () => {
+    // Clocks went forward at 01:00 UTC on Sun 29 Mar 2026 and go back at 01:00 UTC on Sun 25 Oct 2026.
+    expect(ukOffsetMinutes(Date.UTC(2026, 2, 29, 0, 59))).toBe(0);
+    expect(ukOffsetMinutes(Date.UTC(2026, 2, 29, 1, 0))).toBe(60);
+    expect(ukOffsetMinutes(Date.UTC(2026, 9, 25, 0, 59))).toBe(60);
+    expect(ukOffsetMinutes(Date.UTC(2026, 9, 25, 1, 0))).toBe(0);
+    expect(ukOffsetMinutes(Date.UTC(2027, 2, 28, 1, 0))).toBe(60);
+    expect(ukOffsetMinutes(Date.UTC(2027, 9, 31, 1, 0))).toBe(0);
+  });
+
+  it('reads the offset an instant is written with', () => {
+    // The same instant written three ways is the same UK wall time.
+    for (const s of ['2026-07-01T09:15:00+01:00', '2026-07-01T08:15:00Z', '2026-07-01T10:15:00+02:00']) {
+      expect(ukWallTime(s)).toBe('2026-07-01T09:15');
+    }
+  });
+
+  it('refuses a string that is not an instant, as Intl did', () => {
+    expect(() => ukTime('not a time')).toThrow(RangeError);
+  });
+});
+

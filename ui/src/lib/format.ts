@@ -1,12 +1,29 @@
 // UK date and time formatting. Meeting times arrive as RFC 3339 with the UK offset; dates as
 // YYYY-MM-DD. Everything is shown in Europe/London, en-GB.
+//
+// No `Intl` here: the UK's rule is two lines (below), and asking the engine for it loads ICU's
+// locale and time zone data into the window's process, about 3.4 MiB of its memory
+// (BENCHMARKS.md). The tests check the rule against ICU's Europe/London hour by hour.
 
-const timeFmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** 01:00 UTC on the last Sunday of a month (0-based), when UK clocks change. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/** Minutes the UK is ahead of UTC at an instant (milliseconds since the epoch): 60 in British
+ * Summer Time, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October (the rule since 1996 under the Summer Time Order 2002), otherwise 0. */
+export function ukOffsetMinutes(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  return ms >= lastSundayAtOneUtc(year, 2) && ms < lastSundayAtOneUtc(year, 9) ? 60 : 0;
+}
+
+/** The UK wall clock of an RFC 3339 instant, "YYYY-MM-DDTHH:MM". */
+function ukWall(instant: string): string {
+  const ms = Date.parse(instant);
+  return new Date(ms + ukOffsetMinutes(ms) * 60_000).toISOString().slice(0, 16);
+}
 
 // Day and month names are ours, not the engine's: ICU's en-GB data has changed ("Sept" for
 // September in newer versions), and the UI must say what the agendas, PDFs and CLI say.
@@ -38,7 +55,7 @@ export function meetingWhen(start: string, end: string): string {
 /** The two halves of `meetingWhen`, for a table cell that breaks between date and times:
  * { day: "Tue 12 May 2026", times: "10:00–11:30" }. */
 export function meetingParts(start: string, end: string): { day: string; times: string } {
-  return { day: civilDate(ukDateOf(start), false), times: `${timeFmt.format(new Date(start))}–${timeFmt.format(new Date(end))}` };
+  return { day: civilDate(ukDateOf(start), false), times: `${ukTime(start)}–${ukTime(end)}` };
 }
 
 /** Words for a meeting's status ("planned" → "Planned"); unknown values are shown as given. */
@@ -48,7 +65,7 @@ export function meetingStatusLabel(status: string): string {
 
 /** "10:00" in UK time. */
 export function ukTime(instant: string): string {
-  return timeFmt.format(new Date(instant));
+  return ukWall(instant).slice(11);
 }
 
 /** "Tue 12 May 2026" for a calendar date (YYYY-MM-DD); no time zone shift. */
@@ -61,23 +78,14 @@ export function ukLongDate(date: string): string {
   return civilDate(date, true);
 }
 
-const ymdFmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The UK calendar date (YYYY-MM-DD) of an RFC 3339 instant. Built from parts: the order a
- * locale prints dates in differs between JavaScript engines. */
+/** The UK calendar date (YYYY-MM-DD) of an RFC 3339 instant. */
 export function ukDateOf(instant: string): string {
-  const p = Object.fromEntries(ymdFmt.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
+  return ukWall(instant).slice(0, 10);
 }
 
 /** "HH:MM" wall time of an instant, for editing; with the date, "YYYY-MM-DDTHH:MM". */
 export function ukWallTime(instant: string): string {
-  return `${ukDateOf(instant)}T${timeFmt.format(new Date(instant))}`;
+  return ukWall(instant);
 }
 
 /** A busy block: whole days ("Mon 1 Feb 2027 to Fri 5 Feb 2027", end exclusive at midnight),

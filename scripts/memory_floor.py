@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""The app's memory beside the platform's floor, in one run.
+
+The floor is `examples/memory_floor.rs`: an empty window of the same Tauri and WebKitGTK build,
+with the app's memory settings, showing a one-line page. The app runs the release build on a fresh
+copy of the demo data. Both get a 1280x800 window under their own Xvfb, fresh config and cache
+folders, and are measured from /proc (PSS and RSS of the process and its WebKit children) a few
+seconds after start and again once idle.
+
+Usage: memory_floor.py APP CLI FLOOR  (release binaries; `make bench-memory` builds them)
+Writes tests/e2e/artifacts/memory-floor.json, which `make bench` puts into BENCHMARKS.md.
+"""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests/e2e/artifacts/memory-floor.json"
+EARLY_S = 3
+IDLE_S = 15
+
+
+def descendants(pid: int) -> list[int]:
+    """`pid` and every process below it."""
+    children: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{d}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(d))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def measure(root: int, binary: str) -> dict:
+    """PSS and RSS (MiB) of the binary's process and the WebKit processes below `root`."""
+    rows = {}
+    for pid in descendants(root):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        name = "app" if cmd.endswith(binary) else "web" if "WebKitWebProcess" in cmd else "network" if "WebKitNetworkProcess" in cmd else None
+        if name is None:
+            continue
+        pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        rss = int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        rows[name] = {"pss": round(pss, 1), "rss": round(rss, 1)}
+    rows["total_pss"] = round(sum(v["pss"] for v in rows.values()), 1)
+    return rows
+
+
+def run(binary: Path, env: dict) -> dict:
+    proc = subprocess.Popen(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x2000x24", str(binary)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        time.sleep(EARLY_S)
+        early = measure(proc.pid, binary.name)
+        time.sleep(IDLE_S - EARLY_S)
+        idle = measure(proc.pid, binary.name)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    for label, m in (("early", early), ("idle", idle)):
+        missing = {"app", "web", "network"} - m.keys()
+        if missing:
+            raise SystemExit(f"{binary.name}: no {', '.join(sorted(missing))} process found ({label})")
+    return {"after_3_s": early, "idle_15_s": idle}
+
+
+def main() -> int:
+    if len(sys.argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    app, cli, floor = (Path(a).resolve() for a in sys.argv[1:])
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="convene-memory-") as tmp:
+        for name, binary in (("floor", floor), ("app", app)):
+            home = Path(tmp) / name
+            env = dict(os.environ)
+            for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+                (home / var).mkdir(parents=True)
+                env[var] = str(home / var)
+            env["CONVENE_DATA_DIR"] = str(home / "data")
+            if name == "app":
+                subprocess.run([str(cli), "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+            results[name] = run(binary, env)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2) + "\n")
+    for moment in ("after_3_s", "idle_15_s"):
+        f, a = results["floor"][moment], results["app"][moment]
+        print(f"{moment}: floor {f['total_pss']} MiB PSS (app {f['app']['pss']}, web {f['web']['pss']}, "
+              f"network {f['network']['pss']}); Convene {a['total_pss']} MiB PSS (app {a['app']['pss']}, "
+              f"web {a['web']['pss']}, network {a['network']['pss']}); difference {round(a['total_pss'] - f['total_pss'], 1)} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
