@@ -21,16 +21,24 @@ impl AppState {
     /// Open the store where the CLI would ($CONVENE_DATA_DIR or the platform data dir). A store
     /// that cannot be opened is kept as an error to show, never replaced by an empty one.
     pub fn open_default() -> Self {
-        let dir = data_dir::resolve(None).ok();
-        let store = data_dir::resolve(None)
-            .and_then(|dir| Store::open(&dir))
-            .map_err(IpcError::from);
+        match data_dir::resolve(None) {
+            Ok(dir) => Self::open_in(dir),
+            Err(e) => AppState {
+                store: Mutex::new(Err(IpcError::from(e))),
+                dir: None,
+            },
+        }
+    }
+
+    /// Open the store in `dir` (for the app, `open_default`; for tests, a temporary folder).
+    pub fn open_in(dir: PathBuf) -> Self {
+        let store = Store::open(&dir).map_err(IpcError::from);
         if let Ok(s) = &store {
             daily_upkeep(s);
         }
         AppState {
             store: Mutex::new(store),
-            dir,
+            dir: Some(dir),
         }
     }
 
@@ -82,8 +90,9 @@ impl AppState {
 
     /// Replace the store with `file` (checked whole first; `passphrase` opens an encrypted one,
     /// and the restored store is encrypted with it again); the data it replaces is kept aside
-    /// (`db.replaced-<time>`, and a before-restore backup). If the file is refused, the store
-    /// is opened again as it was.
+    /// (`db.replaced-<time>`, and a before-restore backup). The file is read and checked while
+    /// the current store stays open, so a refused file leaves it open as it was, unlocked if it
+    /// is encrypted.
     pub fn restore_from(
         &self,
         file: &std::path::Path,
@@ -92,16 +101,19 @@ impl AppState {
     ) -> Result<(), IpcError> {
         let dir = self.dir()?;
         let mut guard = self.lock()?;
+        let checked = backup::check_restore(file, passphrase, progress)?;
         // Release sled's lock on the folder before restoring into it.
         *guard = Err(IpcError::new("restoring", "Restoring a backup…"));
-        match backup::restore_with_progress(&dir, file, passphrase, chrono::Utc::now(), progress) {
+        match backup::restore_checked(&dir, checked, passphrase, chrono::Utc::now(), progress) {
             Ok(store) => {
                 *guard = Ok(store);
                 Ok(())
             }
             Err(e) => {
+                // Failing this late (the disk, say) leaves whatever is in the folder now: open it
+                // as the user last could, or say why not.
                 let refused = IpcError::from(e);
-                *guard = Store::open(&dir).map_err(IpcError::from);
+                *guard = Store::open_with(&dir, passphrase).map_err(IpcError::from);
                 Err(refused)
             }
         }

@@ -155,23 +155,69 @@ pub fn restore_with_progress(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Store> {
-    const STEPS: u32 = 5;
+    let checked = check_restore(backup, passphrase, progress)?;
+    restore_checked(data_dir, checked, passphrase, now, progress)
+}
+
+const RESTORE_STEPS: u32 = 5;
+
+/// A backup or export file read whole and checked, ready to replace the data: what
+/// `check_restore` gives `restore_checked`.
+pub struct CheckedRestore {
+    text: String,
+    encrypted: bool,
+    children: usize,
+    meetings: usize,
+}
+
+/// Steps 1 and 2 of a restore: read `backup`, open it with `passphrase` if it is encrypted, and
+/// check every record. Nothing in the data folder is touched, so the current store can stay
+/// open while this runs and a refused file changes nothing.
+pub fn check_restore(
+    backup: &Path,
+    passphrase: Option<&str>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<CheckedRestore> {
     let name = backup
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    progress(Progress::new(1, STEPS, format!("Reading {name}")));
+    progress(Progress::new(1, RESTORE_STEPS, format!("Reading {name}")));
     let text = std::fs::read_to_string(backup).map_err(|e| io_err(backup, e))?;
     let file = parse_export_with(&text, passphrase)?;
     let (children, meetings) = (file.data.children.len(), file.data.meetings.len());
     progress(Progress::new(
         2,
-        STEPS,
+        RESTORE_STEPS,
         format!("Checking {children} children, {meetings} meetings and their records"),
     ));
     file.data.validate().map_err(StoreError::ImportInvalid)?;
     let encrypted = text.contains(crate::transfer::ENCRYPTED_EXPORT_FORMAT);
-    progress(Progress::new(3, STEPS, "Keeping the current data aside"));
+    Ok(CheckedRestore {
+        text,
+        encrypted,
+        children,
+        meetings,
+    })
+}
+
+/// Steps 3 to 5: keep the current data aside (a before-restore backup when it can be read, and
+/// the folder renamed `db.replaced-<time>`), then write the checked file into a new store. The
+/// current store must be closed first: sled locks its folder.
+pub fn restore_checked(
+    data_dir: &Path,
+    checked: CheckedRestore,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Store> {
+    let CheckedRestore {
+        text,
+        encrypted,
+        children,
+        meetings,
+    } = checked;
+    progress(Progress::new(3, RESTORE_STEPS, "Keeping the current data aside"));
     match Store::open_with(data_dir, passphrase) {
         Err(e @ StoreError::Locked { .. }) => return Err(e),
         Ok(current) => {
@@ -194,13 +240,13 @@ pub fn restore_with_progress(
     }
     progress(Progress::new(
         4,
-        STEPS,
+        RESTORE_STEPS,
         format!("Writing {children} children, {meetings} meetings and their records"),
     ));
     store.import_with(&text, passphrase)?;
     progress(Progress::new(
         5,
-        STEPS,
+        RESTORE_STEPS,
         format!("Done: {children} children and {meetings} meetings"),
     ));
     Ok(store)

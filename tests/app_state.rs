@@ -1,0 +1,76 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The app's state over a real store in a temporary folder: restoring into an encrypted store.
+
+use chrono::Utc;
+use convene_core::model::Child;
+use convene_desktop::AppState;
+use convene_store::backup::BackupKind;
+use convene_store::Store;
+
+const PASS: &str = "correct horse battery staple";
+
+fn children(state: &AppState) -> usize {
+    state.with_store(|s| Ok(s.count::<Child>())).unwrap()
+}
+
+#[test]
+fn a_refused_restore_leaves_an_encrypted_store_open_and_unlocked() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let today = convene_core::time::uk_date_of(Utc::now());
+        store
+            .write_dataset(&convene_core::demo::demo_dataset(
+                today,
+                convene_core::demo::DEFAULT_SEED,
+            ))
+            .unwrap();
+    }
+    convene_store::change_passphrase(dir.path(), None, Some(PASS), Utc::now()).unwrap();
+
+    let state = AppState::open_in(dir.path().to_path_buf());
+    let locked = state.with_store(|s| Ok(s.count::<Child>())).unwrap_err();
+    assert_eq!(locked.0.kind, "passphrase-needed");
+    state.unlock(PASS).unwrap();
+    let before = children(&state);
+    assert!(before > 0);
+    let backup = state
+        .with_store(|s| Ok(s.backup(BackupKind::Manual, Utc::now())?))
+        .unwrap();
+
+    // A file that is not a backup, and an encrypted backup with the wrong passphrase: each is
+    // refused with a sentence, and the store stays open and unlocked with its data.
+    let junk = dir.path().join("not-a-backup.json");
+    std::fs::write(&junk, "{ \"format\": \"nope\"").unwrap();
+    for (file, pass) in [
+        (&junk, Some(PASS)),
+        (&backup, Some("wrong passphrase")),
+        (&backup, None),
+    ] {
+        let refused = state.restore_from(file, pass, &mut |_| {}).unwrap_err();
+        assert!(!refused.0.message.is_empty());
+        assert_eq!(
+            children(&state),
+            before,
+            "after refusing {} ({})",
+            file.display(),
+            refused.0.kind
+        );
+    }
+    // Nothing was set aside for a refused file.
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("db.replaced-"))
+        .count();
+    assert_eq!(aside, 0);
+
+    // The right passphrase restores, and the restored store is encrypted again.
+    let mut steps = Vec::new();
+    state
+        .restore_from(&backup, Some(PASS), &mut |p| steps.push(p.step))
+        .unwrap();
+    assert_eq!(steps, [1, 2, 3, 4, 5]);
+    assert_eq!(children(&state), before);
+    assert!(state.with_store(|s| Ok(s.is_encrypted())).unwrap());
+}
