@@ -10,7 +10,7 @@ use convene_core::schedule::planning::{accept, check_meeting, from_draft, sugges
 use convene_core::schedule::{Conflict, SlotResult};
 use convene_core::views::{SaveOutcome, SlotQuery};
 use convene_core::whatif::WhatIf;
-use convene_core::{Child, ChildId, Meeting, MeetingId};
+use convene_core::{Meeting, MeetingId};
 use convene_store::Store;
 use tauri::State;
 
@@ -99,40 +99,12 @@ pub async fn calendar_entries(
         ));
     }
     state.with_store(|store| {
-        // Only the range's meetings (via the start-time index) and the names they need: a month
-        // of a large authority must not load every record.
-        let midnight = |d: NaiveDate| convene_core::time::london(d.and_time(chrono::NaiveTime::MIN));
-        let after = to
-            .succ_opt()
-            .ok_or_else(|| IpcError::new("invalid", "That date is outside the calendar."))?;
-        let meetings = store.meetings_between(midnight(from)?, midnight(after)?)?;
-        // People are needed only to find a team's meetings.
-        let people = match filter {
-            CalendarFilter::Team { .. } => store.all()?,
-            _ => vec![],
-        };
-        let mut ds = convene_core::dataset::Dataset {
-            people,
-            venues: store.all()?,
-            meetings,
-            ..Default::default()
-        };
+        // Only the range's meetings and the names a page shows: a month of a large authority
+        // must not load every record. People only to find a team's meetings.
+        let with_people = matches!(filter, CalendarFilter::Team { .. });
+        let mut ds = store.calendar_data(from, to, with_people)?;
         let selection = diary::select_page(&ds, from, to, filter, per_day as usize);
-        // Names only for the meetings shown.
-        let shown: std::collections::HashSet<MeetingId> = selection.shown.iter().copied().collect();
-        let mut ids: Vec<ChildId> = ds
-            .meetings
-            .iter()
-            .filter(|m| shown.contains(&m.id))
-            .flat_map(|m| m.children.iter().copied())
-            .collect();
-        ids.sort();
-        ids.dedup();
-        for id in ids {
-            if let Some(c) = store.get::<Child>(id.as_bytes())? {
-                ds.children.push(c);
-            }
-        }
+        store.add_children_of(&mut ds, &selection.shown)?;
         Ok(diary::page_of(&ds, selection))
     })
 }

@@ -431,6 +431,43 @@ impl Store {
         self.load_ids(&ids)
     }
 
+    /// What a calendar of the UK days `from..=to` reads, without loading every record: the
+    /// meetings starting in those days (via the start-time index, in time order), every venue,
+    /// and, when a team's meetings are wanted (`with_people`), every person. Children are left
+    /// out: `add_children_of` adds the ones a page shows.
+    pub fn calendar_data(&self, from: NaiveDate, to: NaiveDate, with_people: bool) -> Result<Dataset> {
+        let midnight = |d: NaiveDate| time::london(d.and_time(chrono::NaiveTime::MIN));
+        let after = to
+            .succ_opt()
+            .ok_or_else(|| ValidationError::BadDate { text: to.to_string() })?;
+        Ok(Dataset {
+            meetings: self.meetings_between(midnight(from)?, midnight(after)?)?,
+            venues: self.all()?,
+            people: if with_people { self.all()? } else { vec![] },
+            ..Default::default()
+        })
+    }
+
+    /// Add to `ds` the children of those of its meetings that are in `shown` (once each).
+    pub fn add_children_of(&self, ds: &mut Dataset, shown: &[MeetingId]) -> Result<()> {
+        let shown: std::collections::HashSet<&MeetingId> = shown.iter().collect();
+        let mut ids: Vec<ChildId> = ds
+            .meetings
+            .iter()
+            .filter(|m| shown.contains(&m.id))
+            .flat_map(|m| m.children.iter().copied())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.retain(|id| !ds.children.iter().any(|c| c.id == *id));
+        for id in ids {
+            if let Some(c) = self.get::<Child>(id.as_bytes())? {
+                ds.children.push(c);
+            }
+        }
+        Ok(())
+    }
+
     /// Every record, as one dataset in canonical (id) order.
     pub fn load_dataset(&self) -> Result<Dataset> {
         let mut ds = Dataset {

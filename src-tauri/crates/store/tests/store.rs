@@ -389,3 +389,50 @@ fn a_restore_reports_its_steps_and_a_refused_file_stops_early_changing_nothing()
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.count::<Child>(), children);
 }
+
+#[test]
+fn calendar_data_reads_a_range_and_only_the_children_shown() {
+    let (_dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    // A fortnight around today, in UK days.
+    let (from, to) = (today() - Duration::days(7), today() + Duration::days(6));
+    let uk_day = |m: &Meeting| time::uk_date_of(m.start.with_timezone(&chrono::Utc));
+    let mut expected: Vec<MeetingId> = ds
+        .meetings
+        .iter()
+        .filter(|m| (from..=to).contains(&uk_day(m)))
+        .map(|m| m.id)
+        .collect();
+    assert!(expected.len() > 3, "the demo should have meetings in that fortnight");
+
+    let page = store.calendar_data(from, to, false).unwrap();
+    let mut got: Vec<MeetingId> = page.meetings.iter().map(|m| m.id).collect();
+    // In time order, as the index keeps them.
+    assert!(page.meetings.windows(2).all(|w| w[0].start <= w[1].start));
+    got.sort();
+    expected.sort();
+    assert_eq!(got, expected);
+    assert_eq!(page.venues.len(), ds.venues.len());
+    assert!(page.people.is_empty() && page.children.is_empty());
+    assert_eq!(
+        store.calendar_data(from, to, true).unwrap().people.len(),
+        ds.people.len()
+    );
+
+    // Children only for the meetings shown, once each, even when asked twice.
+    let mut page = page;
+    let shown: Vec<MeetingId> = page.meetings.iter().take(2).map(|m| m.id).collect();
+    store.add_children_of(&mut page, &shown).unwrap();
+    store.add_children_of(&mut page, &shown).unwrap();
+    let mut want: Vec<ChildId> = page
+        .meetings
+        .iter()
+        .take(2)
+        .flat_map(|m| m.children.iter().copied())
+        .collect();
+    want.sort();
+    want.dedup();
+    let mut have: Vec<ChildId> = page.children.iter().map(|c| c.id).collect();
+    have.sort();
+    assert_eq!(have, want);
+}
