@@ -145,28 +145,33 @@ def main():
         start = t.get("cold start to usable dashboard (ms, demo data)")
         if start is not None:
             app_rows.append((f"App cold start to a usable dashboard, demo data ({build} build, under Xvfb, "
-                             "WebDriver session start included)", f"{start} ms", "< 1 s",
+                             "WebDriver session start included; median of 3 launches)", f"{start} ms", "< 1 s",
                              "met" if start < 1000 else "NOT MET"))
         own_start = t.get("cold start, app process start to usable dashboard (ms, demo data)")
+        launches = t.get("cold start, app process start to usable dashboard, 3 launches (ms)")
         if own_start is not None:
             app_rows.append((f"App cold start, from its process starting to the dashboard's list on screen (page "
-                             f"performance mark), demo data ({build} build)", f"{own_start} ms", "< 1 s",
+                             f"performance mark), demo data ({build} build"
+                             + (f"; median of 3 launches: {', '.join(map(str, launches))} ms" if launches else "") + ")",
+                             f"{own_start} ms", "< 1 s",
                              "met" if own_start < 1000 else "NOT MET"))
         rss = t.get("resident memory, app and WebKit processes (MiB, demo data)")
         own = t.get("resident memory, app process alone (MiB, demo data)")
         if rss is not None:
-            app_rows.append((f"Resident memory after start, demo data ({build} build): the app and its WebKit "
+            app_rows.append((f"Resident memory after start (median of 3 launches), demo data ({build} build): the app and its WebKit "
                              "web and network processes" + (f"; the app's own process {own} MiB" if own else ""),
                              f"{rss} MiB", "< 200 MB", "met" if rss * 1.048576 < 200 else "NOT MET"))
         pss = t.get("proportional memory (PSS), app and WebKit processes (MiB, demo data)")
         if pss is not None:
             app_rows.append((f"… the same processes' proportional memory (PSS: shared WebKit libraries counted once), "
                              f"demo data ({build} build)", f"{pss} MiB", "< 200 MB", "met" if pss * 1.048576 < 200 else "NOT MET"))
-        month = t.get("calendar month view drawn (ms, click to meetings drawn)")
+        month = t.get("calendar month view drawn, median of 5 (ms)", t.get("calendar month view drawn (ms, click to meetings drawn)"))
+        draws = t.get("calendar month view drawn, 5 draws (ms)")
         count = t.get("calendar month view meetings (the six weeks it shows)")
         if month is not None:
             app_rows.append((f"Calendar month view of a large authority, {count:,} meetings in the six weeks it "
-                             f"shows ({build} build; performance mark from the Month click to the meetings drawn)",
+                             f"shows ({build} build; performance mark from the Month click to the meetings drawn"
+                             + (f"; median of 5 draws: {', '.join(map(str, draws))} ms" if draws else "") + ")",
                              f"{month} ms", "< 200 ms", "met" if month < 200 else "NOT MET"))
             parts = [t.get(f"calendar month view: {k}") for k in (
                 "switching views before the fetch (ms)", "fetch, IPC and Rust (ms)", "drawing after the fetch (ms)")]

@@ -309,22 +309,34 @@ describe('Convene desktop app', () => {
   });
 
   it('finds the booking again after quitting and relaunching', async () => {
-    await app.stop();
-    const started = performance.now();
-    app = await launch(dataDir);
+    // Three relaunches, each timed and measured; the figures are their medians (this 2-core
+    // machine is noisy). The last launch stays open for the checks below.
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const samples = { total: [], own: [], rss: [], app: [], pss: [] };
+    for (let i = 0; i < 3; i++) {
+      await app.stop();
+      const started = performance.now();
+      app = await launch(dataDir);
+      await app.browser.setWindowSize(1280, 800);
+      await shown(app.browser, '#dashboard [data-testid="items-overdue"]', 30000);
+      samples.total.push(Math.round(performance.now() - started));
+      // The app's own part: from its process starting to the dashboard's list on screen (the
+      // page's mark), without tauri-driver and the WebDriver handshake.
+      const usableAt = await app.browser.execute(() => performance.timeOrigin + performance.getEntriesByName('dashboard-usable')[0].startTime);
+      samples.own.push(Math.round(usableAt - appStartedAt(dataDir)));
+      const mem = residentMemoryMb();
+      assert.ok(mem.app > 0, 'no app process found in /proc');
+      samples.rss.push(mem.total);
+      samples.app.push(mem.app);
+      samples.pss.push(mem.pss);
+    }
     const { browser } = app;
-    await browser.setWindowSize(1280, 800);
-    await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
-    record('cold start to usable dashboard (ms, demo data)', Math.round(performance.now() - started));
-    // The app's own part: from its process starting to the dashboard's list on screen (the
-    // page's mark), without tauri-driver and the WebDriver handshake.
-    const usableAt = await browser.execute(() => performance.timeOrigin + performance.getEntriesByName('dashboard-usable')[0].startTime);
-    record('cold start, app process start to usable dashboard (ms, demo data)', Math.round(usableAt - appStartedAt(dataDir)));
-    const rss = residentMemoryMb();
-    record('resident memory, app and WebKit processes (MiB, demo data)', rss.total);
-    record('resident memory, app process alone (MiB, demo data)', rss.app);
-    record('proportional memory (PSS), app and WebKit processes (MiB, demo data)', rss.pss);
-    assert.ok(rss.app > 0, 'no app process found in /proc');
+    record('cold start to usable dashboard (ms, demo data)', median(samples.total));
+    record('cold start, app process start to usable dashboard (ms, demo data)', median(samples.own));
+    record('cold start, app process start to usable dashboard, 3 launches (ms)', samples.own);
+    record('resident memory, app and WebKit processes (MiB, demo data)', median(samples.rss));
+    record('resident memory, app process alone (MiB, demo data)', median(samples.app));
+    record('proportional memory (PSS), app and WebKit processes (MiB, demo data)', median(samples.pss));
     // What keeps that down (src-tauri/src/memory.rs) reaches the web process: no accelerated
     // compositing, no JavaScript JIT.
     const webEnv = webProcessEnvironment(dataDir);

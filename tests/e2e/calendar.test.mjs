@@ -377,6 +377,24 @@ describe('calendar month of a large authority', () => {
     record('calendar month view: drawing after the fetch (ms)', Math.round(parts.drawing));
     record('calendar month view meetings (the six weeks it shows)', count);
     assert.ok(count >= 2000, `only ${count} meetings in the month view; raise CONVENE_E2E_FAMILIES`);
+    // This 2-core machine is noisy: four more draws (week, then month again), and their median.
+    const samples = [ms];
+    for (let i = 0; i < 4; i++) {
+      await (await shown(browser, '#calendar-view-timeGridWeek')).click();
+      await browser.waitUntil(async () => (await browser.$$('#calendar-grid .ec-event')).length > 0, {
+        timeout: 60000,
+        timeoutMsg: 'the week never drew its meetings',
+      });
+      await (await shown(browser, '#calendar-view-dayGridMonth')).click();
+      await browser.waitUntil(async () => (await (await browser.$('#calendar')).getAttribute('data-month-ms')) !== null, {
+        timeout: 30000,
+        timeoutMsg: 'the month view never finished drawing again',
+      });
+      samples.push(Number(await (await browser.$('#calendar')).getAttribute('data-month-ms')));
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    record('calendar month view drawn, median of 5 (ms)', sorted[2]);
+    record('calendar month view drawn, 5 draws (ms)', samples);
     const drawn = (await browser.$$('#calendar-month .month-event, #calendar-month .month-more')).length;
     assert.ok(drawn < 250, `${drawn} blocks drawn: busy days should be summarised`);
     await assertAccessible(browser, 'calendar month, large authority');
