@@ -199,7 +199,7 @@ def main():
         "Written by `make bench` (`scripts/bench_report.py`); do not edit by hand.",
         "",
         f"- Run on {datetime.date.today().isoformat()}: {machine()}.",
-        "- Release profile; divan medians. The app rows come from the last e2e runs "
+        "- Bench profile (the release settings with thin LTO); divan medians. The app rows come from the last e2e runs "
         "(`tests/e2e/artifacts/timings.json` from `make test-e2e`, debug build; "
         "`timings-release.json` from `make bench-app`, the packaged release build).",
         "",
@@ -226,18 +226,21 @@ def main():
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
         "- Memory: the app turns WebKitGTK's accelerated compositing off (about 100 MiB less in the "
-        "web process) and runs the page's JavaScript without JavaScriptCore's JIT (8-10 MiB less, and "
-        "no slower in the month view or at start); the UI formats UK times without `Intl`, so ICU's "
+        "web process) and runs the page's JavaScript without JavaScriptCore's JIT (8-10 MiB less; "
+        "alternating runs showed no slowdown beyond this machine's noise); the UI formats UK times without `Intl`, so ICU's "
         "time zone data is not loaded at start (about 2-3 MiB); the release build is one fat-LTO "
         "unit (3.5 MiB less of the binary resident). The previous release build measured the same "
         "way was 213 MiB 3 s after start and 206 MiB idle. sled's metrics histograms are now "
         "allocated as untouched zero pages: the debug build (and a trial opt-level \"s\" build) "
         "held ~18 MiB of written zeros there. What is left "
         "is mostly the platform: an empty window of the same Tauri and WebKitGTK build (the floor "
-        "row) is about 165-170 MiB of PSS under Xvfb, including Mesa's software renderer (libLLVM, "
+        "rows) is 161-165 MiB of PSS under Xvfb, including Mesa's software renderer (libLLVM, "
         "about 18 MiB across the app and web processes), which GTK and WebKit load even with "
-        "compositing off. Convene adds about 28 MiB to it: its binary's code (~7 MiB), its heap, and "
-        "the page's DOM and JavaScript heap. The app's own process alone is 155-162 MiB of RSS.",
+        "compositing off. Convene adds about 32 MiB to it: in the app process its binary's code "
+        "(~6.6 MiB), heap and thread arenas (~4.5) and the window's X image (~2); in the web process "
+        "the page's DOM and JavaScript heap (~6), more of libwebkit2gtk's code (~5) and ICU's "
+        "collator for `localeCompare` (~1.3). The app's own process alone is 159-164 MiB of RSS. "
+        "App timings on this VM vary by up to 2x between runs, hence the medians.",
         "- Saving a meeting waits for sled's flush (fsync): the figure is mostly the disk.",
         "- Agenda PDFs include building the agenda from the dataset; fonts are subset and embedded "
         "per file.",

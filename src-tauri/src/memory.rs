@@ -6,9 +6,10 @@
 /// - `WEBKIT_DISABLE_COMPOSITING_MODE`: draw without accelerated compositing.
 /// - `JSC_useJIT=0`: run the page's JavaScript in JavaScriptCore's interpreter, without its
 ///   just-in-time compilers. Measured on demo data (BENCHMARKS.md): about 8–10 MiB less in the
-///   web process, and no slower where it matters (month view 138 vs 139 ms, cold start 511 vs
-///   626 ms, the release build in e2e). A page without JIT is also a smaller target, as in
-///   Safari's Lockdown Mode.
+///   web process, and no slower beyond this machine's noise where it matters (alternating e2e
+///   runs of the release build: month view medians 93 and 115 ms with JIT, 117 and 96 ms
+///   without; cold start no slower). A page without JIT is also a smaller target, as in Safari's
+///   Lockdown Mode.
 pub const WEBKIT_ENVIRONMENT: [(&str, &str); 2] = [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("JSC_useJIT", "0")];
 
 /// Before anything starts WebKit: set `WEBKIT_ENVIRONMENT` (the web process inherits the
