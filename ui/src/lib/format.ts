@@ -2,7 +2,7 @@
 // YYYY-MM-DD. Everything is shown in Europe/London, en-GB.
 //
 // No `Intl` here: the UK's rule is two lines (below), and asking the engine for it loads ICU's
-// locale and time zone data into the window's process, about 3.4 MiB of its memory
+// locale and time zone data into the window's process, 2-3 MiB of its memory
 // (BENCHMARKS.md). The tests check the rule against ICU's Europe/London hour by hour.
 
 /** 01:00 UTC on the last Sunday of a month (0-based), when UK clocks change. */
@@ -13,7 +13,7 @@ function lastSundayAtOneUtc(year: number, month: number): number {
 
 /** Minutes the UK is ahead of UTC at an instant (milliseconds since the epoch): 60 in British
  * Summer Time, from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
- * October (the rule since 1996 under the Summer Time Order 2002), otherwise 0. */
+ * October (the rule since 1996, now set by the Summer Time Order 2002), otherwise 0. */
 export function ukOffsetMinutes(ms: number): number {
   const year = new Date(ms).getUTCFullYear();
   return ms >= lastSundayAtOneUtc(year, 2) && ms < lastSundayAtOneUtc(year, 9) ? 60 : 0;
