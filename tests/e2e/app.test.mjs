@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appStartedAt, axeViolations, describeViolations, launch, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
+import { appStartedAt, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -311,7 +311,6 @@ describe('Convene desktop app', () => {
   it('finds the booking again after quitting and relaunching', async () => {
     // Three relaunches, each timed and measured; the figures are their medians (this 2-core
     // machine is noisy). The last launch stays open for the checks below.
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const samples = { total: [], own: [], rss: [], app: [], pss: [] };
     for (let i = 0; i < 3; i++) {
       await app.stop();

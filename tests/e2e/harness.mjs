@@ -215,6 +215,11 @@ export async function screenshot(browser, name) {
   execFileSync('import', ['-display', process.env.DISPLAY, '-window', 'root', '-crop', `${width}x${height}+${x}+${y}`, '+repage', path.join(artifacts, `${name}.png`)]);
 }
 
+/** The median of some samples (the upper middle one for an even count). */
+export function median(xs) {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
 /** Record a timing for BENCHMARKS.md. */
 export function record(name, value) {
   // `make bench-app` runs the suite on the release build into timings-release.json.
