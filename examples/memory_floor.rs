@@ -1,5 +1,5 @@
 //! The memory floor: an empty window of the same Tauri and WebKitGTK build, with the same memory
-//! settings as the app, on an empty page. `scripts/memory_floor.sh` measures it beside the app, so
+//! settings as the app, on an empty page. `scripts/memory_floor.py` measures it beside the app, so
 //! BENCHMARKS.md can say how much of the app's memory is the platform's and how much is ours.
 
 fn main() {

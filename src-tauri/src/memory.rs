@@ -4,13 +4,30 @@
 
 /// What the window's processes are started with, unless the user has set them:
 /// - `WEBKIT_DISABLE_COMPOSITING_MODE`: draw without accelerated compositing.
+/// - `WEBKIT_DISABLE_DMABUF_RENDERER`: hand finished frames to the window in shared memory rather
+///   than as GPU (DMA-BUF) buffers. Without compositing there are no GPU buffers to hand over.
+/// - `WEBKIT_WEB_RENDER_DEVICE_FILE=/dev/null`: name the GPU render node the web process may use,
+///   so the app's process does not start EGL only to look one up. That lookup loads Mesa's
+///   driver, and with it libLLVM, into the app's process (about 20 MiB of PSS there, measured
+///   against the memory floor, BENCHMARKS.md). The node is only used for compositing and
+///   DMA-BUF buffers, both off. The web process looks the name up among the machine's DRM
+///   devices, finds none called /dev/null and uses no GPU device, as on a machine without a GPU
+///   (WebKit's `DRMDeviceManager::initializeMainDevice`).
+/// - `GDK_GL=disable`: GTK does not probe OpenGL (GLX) for the window, which loads the same
+///   driver; nothing in the window draws with OpenGL.
 /// - `JSC_useJIT=0`: run the page's JavaScript in JavaScriptCore's interpreter, without its
 ///   just-in-time compilers. Measured on demo data (BENCHMARKS.md): about 8–10 MiB less in the
 ///   web process, and no slower beyond this machine's noise where it matters (alternating e2e
 ///   runs of the release build: month view medians 93 and 115 ms with JIT, 117 and 96 ms
 ///   without; cold start no slower). A page without JIT is also a smaller target, as in Safari's
 ///   Lockdown Mode.
-pub const WEBKIT_ENVIRONMENT: [(&str, &str); 2] = [("WEBKIT_DISABLE_COMPOSITING_MODE", "1"), ("JSC_useJIT", "0")];
+pub const WEBKIT_ENVIRONMENT: [(&str, &str); 5] = [
+    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+    ("WEBKIT_WEB_RENDER_DEVICE_FILE", "/dev/null"),
+    ("GDK_GL", "disable"),
+    ("JSC_useJIT", "0"),
+];
 
 /// Before anything starts WebKit: set `WEBKIT_ENVIRONMENT` (the web process inherits the
 /// environment). A value the user has set is left alone.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appStartedAt, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
+import { appMappings, appStartedAt, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -337,10 +337,17 @@ describe('Convene desktop app', () => {
     record('resident memory, app process alone (MiB, demo data)', median(samples.app));
     record('proportional memory (PSS), app and WebKit processes (MiB, demo data)', median(samples.pss));
     // What keeps that down (src-tauri/src/memory.rs) reaches the web process: no accelerated
-    // compositing, no JavaScript JIT.
+    // compositing or GPU buffers, no GPU lookup, no OpenGL in GTK, no JavaScript JIT.
     const webEnv = webProcessEnvironment(dataDir);
     assert.equal(webEnv.WEBKIT_DISABLE_COMPOSITING_MODE, '1');
+    assert.equal(webEnv.WEBKIT_DISABLE_DMABUF_RENDERER, '1');
+    assert.equal(webEnv.WEBKIT_WEB_RENDER_DEVICE_FILE, '/dev/null');
+    assert.equal(webEnv.GDK_GL, 'disable');
     assert.equal(webEnv.JSC_useJIT, '0');
+    // ... and the app's own process has not loaded Mesa's driver (and libLLVM) to find a GPU.
+    const appMaps = appMappings(dataDir);
+    assert.ok(appMaps.includes('libwebkit2gtk'), 'the app process maps were not read');
+    assert.ok(!/\/dri\/|libLLVM/.test(appMaps), 'the app process loaded a Mesa driver');
     await (await shown(browser, '#nav-children')).click();
     await shown(browser, '#child-search');
     await browser.execute((v) => {

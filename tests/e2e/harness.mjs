@@ -113,6 +113,17 @@ export function webProcessEnvironment(dataDir) {
   );
 }
 
+/** The files mapped into the app's own process on `dataDir`, one path per line (/proc/<pid>/maps). */
+export function appMappings(dataDir) {
+  const [pid] = appPids(dataDir);
+  if (!pid) throw new Error('no app process');
+  return readFileSync(`/proc/${pid}/maps`, 'utf8')
+    .split('\n')
+    .map((line) => line.split(/\s+/).slice(5).join(' '))
+    .filter((file) => file.startsWith('/'))
+    .join('\n');
+}
+
 /** When the app on `dataDir` started, in epoch milliseconds (from /proc: 10 ms resolution). */
 export function appStartedAt(dataDir) {
   const [pid] = appPids(dataDir);
