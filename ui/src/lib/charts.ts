@@ -2,6 +2,7 @@
 // same numbers as a table (the accessible alternative to the picture).
 import type { CaseloadSnapshot } from '../bindings/CaseloadSnapshot';
 import type { KpiPoint } from '../bindings/KpiPoint';
+import { compareCodes } from './order';
 
 export interface Series {
   labels: string[];
@@ -48,7 +49,7 @@ export function summary(title: string, s: Series, percent = true): string {
 
 /** A practitioner's caseload day by day from the kept snapshots, oldest first. */
 export function caseloadSeries(snapshots: CaseloadSnapshot[], person: string, label: (date: string) => string): Series {
-  const mine = snapshots.filter((s) => s.person === person).sort((a, b) => a.date.localeCompare(b.date));
+  const mine = snapshots.filter((s) => s.person === person).sort((a, b) => compareCodes(a.date, b.date));
   return {
     labels: mine.map((s) => label(s.date)),
     values: mine.map((s) => s.children),

@@ -1,6 +1,7 @@
 // The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
 import type { DueItemView } from '../bindings/DueItemView';
 import type { MeetingKind } from '../bindings/MeetingKind';
+import { compareCodes, compareText } from './order';
 
 export type Filters = { team: string; rule: string; mine: string | null };
 
@@ -15,7 +16,7 @@ export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItem
       (f.mine === null || i.social_worker === f.mine),
   );
   const byDeadline = (a: DueItemView, b: DueItemView) =>
-    a.deadline.localeCompare(b.deadline) || a.child_name.localeCompare(b.child_name);
+    compareCodes(a.deadline, b.deadline) || compareText(a.child_name, b.child_name);
   return {
     overdue: keep.filter((i) => i.status === 'overdue').sort(byDeadline),
     dueSoon: keep.filter((i) => i.status === 'due-soon').sort(byDeadline),
@@ -41,7 +42,7 @@ export function options(items: DueItemView[], pick: (i: DueItemView) => string |
 export function ruleOptions(items: DueItemView[]): { id: string; title: string }[] {
   const seen = new Map<string, string>();
   for (const i of items) seen.set(i.rule, i.rule_title);
-  return [...seen.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
+  return [...seen.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => compareText(a.title, b.title));
 }
 
 /** The meeting that would meet a rule's item, if a meeting does ("schedule now"). */

@@ -2,6 +2,7 @@
 import type { Invitee } from '../bindings/Invitee';
 import type { PersonView } from '../bindings/PersonView';
 import type { InviteeChange } from '../bindings/InviteeChange';
+import { compareText } from './order';
 
 export type Invitation = 'required' | 'optional' | 'none';
 
@@ -17,8 +18,8 @@ export function byAgency(people: PersonView[], required: string[], optional: str
     g.people.push({ id: p.id, name: p.name, role: p.role, family: p.family, invitation });
     groups.set(p.agency, g);
   }
-  const out = [...groups.values()].sort((a, b) => a.agency.localeCompare(b.agency));
-  for (const g of out) g.people.sort((a, b) => a.name.localeCompare(b.name));
+  const out = [...groups.values()].sort((a, b) => compareText(a.agency, b.agency));
+  for (const g of out) g.people.sort((a, b) => compareText(a.name, b.name));
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { ChildDetail } from '../bindings/ChildDetail';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { MeetingSummary } from '../bindings/MeetingSummary';
 import { ukDateOf } from './format';
+import { compareCodes } from './order';
 
 export type Entry = {
   key: string;
@@ -27,5 +28,5 @@ export function timeline(d: ChildDetail): Entry[] {
       item: i,
     })),
   ];
-  return out.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || a.key.localeCompare(b.key));
+  return out.sort((a, b) => compareCodes(a.date, b.date) || order[a.kind] - order[b.kind] || compareCodes(a.key, b.key));
 }
