@@ -5,7 +5,9 @@ The floor is `examples/memory_floor.rs`: an empty window of the same Tauri and W
 with the app's memory settings, showing a one-line page. The app runs the release build on a fresh
 copy of the demo data. Both get a 1280x800 window under their own Xvfb, fresh config and cache
 folders, and are measured from /proc (PSS and RSS of the process and its WebKit children) a few
-seconds after start and again once idle.
+seconds after start and again once idle. Nothing else may map WebKit's or Mesa's libraries
+meanwhile: PSS shares their pages among every process that maps them, so the figures are the
+app's alone, the worst case.
 
 Usage: memory_floor.py APP CLI FLOOR  (release binaries; `make bench-memory` builds them)
 Writes tests/e2e/artifacts/memory-floor.json, which `make bench` puts into BENCHMARKS.md.
@@ -49,6 +51,10 @@ def descendants(pid: int) -> list[int]:
 
 def measure(root: int, binary: str) -> dict:
     """PSS and RSS (MiB) of the binary's process and the WebKit processes below `root`."""
+    others = other_sharers(root)
+    if others:
+        raise SystemExit("other processes share WebKit's libraries and would lower the figures; "
+                         "end them and measure again:\n  " + "\n  ".join(others))
     rows = {}
     for pid in descendants(root):
         try:
@@ -59,11 +65,36 @@ def measure(root: int, binary: str) -> dict:
         name = "app" if cmd.endswith(binary) else "web" if "WebKitWebProcess" in cmd else "network" if "WebKitNetworkProcess" in cmd else None
         if name is None:
             continue
-        pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-        rss = int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-        rows[name] = {"pss": round(pss, 1), "rss": round(rss, 1)}
+        def field(key: str) -> float:
+            return int(re.search(rf"^{key}:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        # USS: the pages only this process maps (what ending it gives back at once).
+        uss = field("Private_Clean") + field("Private_Dirty")
+        rows[name] = {"pss": round(field("Pss"), 1), "rss": round(field("Rss"), 1), "uss": round(uss, 1)}
     rows["total_pss"] = round(sum(v["pss"] for v in rows.values()), 1)
+    rows["total_uss"] = round(sum(v["uss"] for k, v in rows.items() if k != "total_pss"), 1)
     return rows
+
+
+SHARED_LIBRARIES = ("libwebkit2gtk", "libjavascriptcoregtk", "libLLVM")
+
+
+def other_sharers(root: int) -> list[str]:
+    """Processes outside `root`'s tree that map WebKit's or Mesa's big libraries. PSS splits a
+    shared page between every process that maps it, so each of them would make the measured
+    processes look smaller than they are alone (a stray WebKit process took 30 MiB off once)."""
+    ours = set(descendants(root))
+    found = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit() or int(d) in ours:
+            continue
+        try:
+            maps = Path(f"/proc/{d}/maps").read_text()
+            cmd = Path(f"/proc/{d}/cmdline").read_bytes().split(b"\0")[0].decode()
+        except OSError:
+            continue
+        if any(lib in maps for lib in SHARED_LIBRARIES):
+            found.append(f"{d} {cmd}")
+    return found
 
 
 def run(binary: Path, env: dict) -> dict:
