@@ -186,8 +186,10 @@ def main():
             f, a = mf["floor"][moment], mf["app"][moment]
             app_rows.append((
                 f"Memory {words}, release build, demo data, PSS of the app, web and network processes "
-                f"(`make bench-memory`): Convene {a['app']['pss']} + {a['web']['pss']} + {a['network']['pss']}; "
-                f"an empty window of the same Tauri and WebKitGTK build (the floor) {f['total_pss']} MiB",
+                f"with nothing else sharing their libraries (`make bench-memory`): Convene {a['app']['pss']} + "
+                f"{a['web']['pss']} + {a['network']['pss']}"
+                + (f" (their private pages, USS: {a['total_uss']} MiB)" if "total_uss" in a else "")
+                + f"; an empty window of the same Tauri and WebKitGTK build (the floor) {f['total_pss']} MiB",
                 f"{a['total_pss']} MiB (floor + {round(a['total_pss'] - f['total_pss'], 1)})", "< 200 MB",
                 "met" if a["total_pss"] * 1.048576 < 200 else "NOT MET"))
     else:
@@ -227,19 +229,26 @@ def main():
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
         "- Memory: the app turns WebKitGTK's accelerated compositing off (about 100 MiB less in the "
         "web process) and runs the page's JavaScript without JavaScriptCore's JIT (8-10 MiB less; "
-        "alternating runs showed no slowdown beyond this machine's noise); the UI formats UK times without `Intl`, so ICU's "
-        "time zone data is not loaded at start (about 2-3 MiB); the release build is one fat-LTO "
-        "unit (3.5 MiB less of the binary resident). The previous release build measured the same "
-        "way was 213 MiB 3 s after start and 206 MiB idle. sled's metrics histograms are now "
-        "allocated as untouched zero pages: the debug build (and a trial opt-level \"s\" build) "
-        "held ~18 MiB of written zeros there. What is left "
-        "is mostly the platform: an empty window of the same Tauri and WebKitGTK build (the floor "
-        "rows) is 161-165 MiB of PSS under Xvfb, including Mesa's software renderer (libLLVM, "
-        "about 18 MiB across the app and web processes), which GTK and WebKit load even with "
-        "compositing off. Convene adds about 32 MiB to it: in the app process its binary's code "
-        "(~6.6 MiB), heap and thread arenas (~4.5) and the window's X image (~2); in the web process "
-        "the page's DOM and JavaScript heap (~6), more of libwebkit2gtk's code (~5) and ICU's "
-        "collator for `localeCompare` (~1.3). The app's own process alone is 159-164 MiB of RSS. "
+        "alternating runs showed no slowdown beyond this machine's noise). Neither GTK nor WebKit's UI "
+        "side starts OpenGL/EGL in the app's process any more (`GDK_GL=disable`, no DMA-BUF renderer, "
+        "the render node named), so Mesa's driver and libLLVM stay out of it: 20-23 MiB less, floor "
+        "and app alike, and a quicker start (the release build's own start to a usable dashboard fell "
+        "from a median of 806 ms to 428 ms: loading libLLVM and starting EGL are no longer on the way). The UI formats UK times and sorts lists without ICU (its time zone data and "
+        "collator, about 3-4 MiB); the release build is one fat-LTO unit (3.5 MiB less of the binary "
+        "resident); sled's metrics histograms are untouched zero pages. "
+        "The memory rows are PSS with nothing else mapping WebKit's or Mesa's libraries "
+        "(`scripts/memory_floor.py` refuses otherwise), the worst case: PSS splits a shared page "
+        "among the processes that map it. An earlier session's 193-197 MiB was not measured this "
+        "way: the same build measured alone is 222-226 MiB, and a second empty window running "
+        "beside the floor takes 60 MiB off its PSS. "
+        "What is left is mostly the platform: the floor (an empty window of the same Tauri and "
+        "WebKitGTK build) is 169-173 MiB, of which the web process's EGL display (Mesa's software "
+        "driver and libLLVM, which WebKit will not start without) is about 28 MiB and the network "
+        "process 28 MiB. Convene adds about 30 MiB: in the app process its binary's code (~9 MiB), "
+        "heap and thread arenas (~6.5) and the window's image (~2); in the web process the page's DOM "
+        "and JavaScript heap (~7) and more of libwebkit2gtk's code (~5). "
+        "The app's own process is 104-108 MiB of RSS (it was 159-164). The e2e rows are read at the "
+        "moment the dashboard is usable, in the e2e session. "
         "App timings on this VM vary by up to 2x between runs, hence the medians.",
         "- Saving a meeting waits for sled's flush (fsync): the figure is mostly the disk.",
         "- Agenda PDFs include building the agenda from the dataset; fonts are subset and embedded "
