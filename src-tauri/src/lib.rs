@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+pub mod instance;
 pub mod memory;
 mod state;
 
@@ -11,18 +12,25 @@ use tauri::Manager;
 pub use error::IpcError;
 pub use state::AppState;
 
-/// Build and run the app. A second launch focuses the first window instead of opening the
-/// store twice.
+/// Build and run the app. A second launch on the same data brings the first window forward
+/// and exits instead of opening the store twice (`instance`).
 pub fn run() {
     memory::before_start();
+    let listener = match convene_store::data_dir::resolve(None).map(|dir| instance::claim(&dir)) {
+        Ok(instance::Claim::First(listener)) => Some(listener),
+        Ok(instance::Claim::Shown) => {
+            eprintln!("Convene is already open on this data: its window has been brought forward.");
+            return;
+        }
+        Ok(instance::Claim::Unchecked(why)) => {
+            eprintln!("Convene could not check for another window on this data ({why}); starting anyway.");
+            None
+        }
+        // The store reports a data folder it cannot find, in the window.
+        Err(_) => None,
+    };
+    let socket = listener.as_ref().map(|l| l.path().to_path_buf());
     let app = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
-        }))
         .plugin(tauri_plugin_dialog::init())
         // Size, position and maximised state are remembered between launches (in the app's
         // config folder, not the data folder: nothing about children).
@@ -36,8 +44,18 @@ pub fn run() {
                 .build(),
         )
         .manage(AppState::open_default())
-        .setup(|app| {
+        .setup(move |app| {
             quit_on_signals(app.handle().clone());
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                listener.serve(move || {
+                    if let Some(w) = handle.get_webview_window("main") {
+                        let _ = w.unminimize();
+                        let _ = w.show();
+                        let _ = w.set_focus();
+                    }
+                });
+            }
             if let Some(window) = app.get_webview_window("main") {
                 memory::tune(&window);
             }
@@ -97,7 +115,11 @@ pub fn run() {
         ])
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(move |_, event| {
+            if let (tauri::RunEvent::Exit, Some(socket)) = (event, &socket) {
+                let _ = std::fs::remove_file(socket);
+            }
+        }),
         Err(e) => {
             eprintln!("Convene could not start: {e}");
             std::process::exit(1);

@@ -14,7 +14,7 @@ export const repo = path.resolve(here, '..', '..');
 export const artifacts = path.join(here, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-const app = process.env.CONVENE_APP ?? path.join(repo, 'target', 'debug', 'convene-desktop');
+export const app = process.env.CONVENE_APP ?? path.join(repo, 'target', 'debug', 'convene-desktop');
 const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
 
 function freePort() {
@@ -87,7 +87,7 @@ export async function launch(dataDir, env = {}) {
 
 /** Pids of the app processes running on `dataDir` (or, given a pattern, of the processes
  * whose command matches it, such as the app's WebKit processes, which inherit its environment). */
-function appPids(dataDir, command = /convene-desktop/) {
+export function appPids(dataDir, command = /convene-desktop/) {
   const pids = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
