@@ -1,19 +1,25 @@
 //! One window per store. A second launch on the same data asks the first to bring its window
-//! forward and exits, on any desktop: the first launch listens on a Unix socket in the data
-//! folder (no D-Bus session needed, unlike the single-instance plugin this replaces). Where no
-//! socket can be made, the app starts as usual and sled's lock still keeps a second window off
-//! the data, with a sentence saying so.
+//! forward and exits, on any Linux desktop: no D-Bus session is needed, unlike the
+//! single-instance plugin this replaces. The first launch holds a lock on `instance.lock` in
+//! the data folder for its whole life and listens on `instance.sock` beside it; only the lock's
+//! holder ever removes or binds the socket, so two launches at the same moment cannot both
+//! listen. Where no check is possible the app starts as usual, and sled's lock still keeps a
+//! second window off the data, with a sentence saying so.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The socket's name in the data folder.
 pub const SOCKET: &str = "instance.sock";
+/// The lock held by the first instance.
+pub const LOCK: &str = "instance.lock";
 const REQUEST: &str = "show-window\n";
 const REPLY: &str = "shown\n";
-/// How long either side waits for the other: a hung first instance does not hang the second.
-const PATIENCE: Duration = Duration::from_secs(5);
+/// How long a later launch keeps trying the first one (which may still be starting).
+const PATIENCE: Duration = Duration::from_secs(10);
+/// How long the first instance gives one connection to say what it wants.
+const HEARING: Duration = Duration::from_secs(1);
 
 /// What a launch found.
 #[derive(Debug)]
@@ -26,54 +32,92 @@ pub enum Claim {
     Unchecked(String),
 }
 
-/// The first instance's socket.
+/// The first instance's lock and socket.
 #[derive(Debug)]
 pub struct Listener {
     path: PathBuf,
     #[cfg(unix)]
     listener: std::os::unix::net::UnixListener,
+    /// Held until the process ends.
+    #[cfg(unix)]
+    _lock: std::fs::File,
 }
 
 /// Look for another instance on the data in `dir`, or become the one later launches find.
 pub fn claim(dir: &Path) -> Claim {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::FileTypeExt;
+        use std::os::unix::fs::{FileTypeExt, PermissionsExt};
         use std::os::unix::net::UnixListener;
 
         if let Err(e) = std::fs::create_dir_all(dir) {
             return Claim::Unchecked(format!("no data folder: {e}"));
         }
+        let lock = match std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK))
+        {
+            Ok(f) => f,
+            Err(e) => return Claim::Unchecked(format!("no lock file: {e}")),
+        };
         let path = dir.join(SOCKET);
-        // Twice: a launch at the same moment may bind between our look and our bind.
-        for _ in 0..2 {
-            match ask_to_show(&path) {
-                Ok(()) => return Claim::Shown,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-                // A socket nobody listens on: left by an instance that was killed.
-                Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => {
-                    let is_socket = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_socket());
-                    if !is_socket {
-                        return Claim::Unchecked(format!("{} is not a socket", path.display()));
-                    }
-                    if let Err(e) = std::fs::remove_file(&path) {
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return ask_until_answered(&path),
+            Err(std::fs::TryLockError::Error(e)) => return Claim::Unchecked(format!("no lock: {e}")),
+        }
+        // We hold the lock: a socket still there was left by an instance that was killed.
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_socket() => {
+                if let Err(e) = std::fs::remove_file(&path) {
+                    if e.kind() != io::ErrorKind::NotFound {
                         return Claim::Unchecked(format!("stale socket not removed: {e}"));
                     }
                 }
-                Err(e) => return Claim::Unchecked(format!("the other instance did not answer: {e}")),
             }
-            match UnixListener::bind(&path) {
-                Ok(listener) => return Claim::First(Listener { path, listener }),
-                Err(e) if e.kind() == io::ErrorKind::AddrInUse => continue,
-                Err(e) => return Claim::Unchecked(format!("no socket: {e}")),
-            }
+            Ok(_) => return Claim::Unchecked(format!("{} is not a socket", path.display())),
+            Err(_) => {}
         }
-        Claim::Unchecked("another launch holds the socket but does not answer".into())
+        match UnixListener::bind(&path) {
+            Ok(listener) => {
+                // Only this user may ask (the data folder may be readable by others).
+                let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+                Claim::First(Listener {
+                    path,
+                    listener,
+                    _lock: lock,
+                })
+            }
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+                Claim::Unchecked(format!("the data folder's path is too long for a socket: {e}"))
+            }
+            Err(e) => Claim::Unchecked(format!("no socket: {e}")),
+        }
     }
     #[cfg(not(unix))]
     {
         let _ = dir;
         Claim::Unchecked("single-instance check not built for this platform".into())
+    }
+}
+
+/// Another instance holds the lock: ask it to show its window, trying again while it starts.
+#[cfg(unix)]
+fn ask_until_answered(path: &Path) -> Claim {
+    let until = Instant::now() + PATIENCE;
+    loop {
+        match ask_to_show(path) {
+            Ok(()) => return Claim::Shown,
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+                return Claim::Unchecked(format!("the data folder's path is too long for a socket: {e}"))
+            }
+            Err(e) if Instant::now() >= until => {
+                return Claim::Unchecked(format!("the other instance did not answer: {e}"))
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(100)),
+        }
     }
 }
 
@@ -84,40 +128,57 @@ fn ask_to_show(path: &Path) -> io::Result<()> {
     stream.set_read_timeout(Some(PATIENCE))?;
     stream.set_write_timeout(Some(PATIENCE))?;
     stream.write_all(REQUEST.as_bytes())?;
-    if read_line(&stream)? == REPLY {
+    if read_line(&stream, Instant::now() + PATIENCE)? == REPLY {
         Ok(())
     } else {
         Err(io::Error::new(io::ErrorKind::InvalidData, "unexpected answer"))
     }
 }
 
-/// One short line, at most 64 bytes.
-fn read_line(stream: impl Read) -> io::Result<String> {
-    let mut line = String::new();
-    BufReader::new(stream.take(64)).read_line(&mut line)?;
-    Ok(line)
+/// One short line (at most 64 bytes), read by `deadline` (each read also has the stream's timeout).
+fn read_line(stream: impl Read, deadline: Instant) -> io::Result<String> {
+    let mut line = Vec::new();
+    let mut reader = BufReader::new(stream.take(64));
+    while !line.ends_with(b"\n") {
+        if Instant::now() >= deadline {
+            return Err(io::Error::new(io::ErrorKind::TimedOut, "too slow"));
+        }
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let n = chunk.iter().position(|&b| b == b'\n').map_or(chunk.len(), |i| i + 1);
+        line.extend_from_slice(&chunk[..n]);
+        reader.consume(n);
+    }
+    Ok(String::from_utf8_lossy(&line).into_owned())
 }
 
 impl Listener {
-    /// Where the socket is (removed when the app exits).
+    /// Where the socket is (removed when the app exits, while this instance still holds the lock).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// Answer later launches on a thread of its own: each well-formed request runs `show`, then
-    /// gets its reply. Anything else connecting is ignored.
+    /// gets its reply. Anything else connecting is heard for a second at most, then ignored.
     pub fn serve(self, show: impl Fn() + Send + 'static) {
         #[cfg(unix)]
         {
-            let Listener { listener, .. } = self;
             let spawned = std::thread::Builder::new()
                 .name("convene-instance".into())
                 .spawn(move || {
+                    // The lock lives as long as this thread, which is as long as the process.
+                    let Listener { listener, _lock, .. } = self;
                     for stream in listener.incoming() {
-                        let Ok(mut stream) = stream else { continue };
-                        let _ = stream.set_read_timeout(Some(PATIENCE));
-                        let _ = stream.set_write_timeout(Some(PATIENCE));
-                        if read_line(&stream).is_ok_and(|l| l == REQUEST) {
+                        let Ok(mut stream) = stream else {
+                            // Out of file descriptors, say: wait rather than spin.
+                            std::thread::sleep(Duration::from_millis(100));
+                            continue;
+                        };
+                        let _ = stream.set_read_timeout(Some(HEARING));
+                        let _ = stream.set_write_timeout(Some(HEARING));
+                        if read_line(&stream, Instant::now() + HEARING).is_ok_and(|l| l == REQUEST) {
                             show();
                             let _ = stream.write_all(REPLY.as_bytes());
                         }
@@ -201,9 +262,41 @@ mod tests {
     }
 
     #[test]
+    fn a_launch_while_the_first_is_still_starting_waits_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let claimed = claim(dir.path());
+        assert!(matches!(claimed, Claim::First(_)), "not first: {claimed:?}");
+        let Claim::First(listener) = claimed else {
+            unreachable!()
+        };
+        let (tx, shown) = mpsc::channel();
+        // The first instance only answers once its window exists.
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(500));
+            listener.serve(move || {
+                let _ = tx.send(());
+            });
+        });
+        assert!(matches!(claim(dir.path()), Claim::Shown));
+        assert_eq!(shown.try_iter().count(), 1);
+    }
+
+    #[test]
+    fn the_socket_is_only_for_this_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (_shown, path) = first(dir.path());
+        assert_eq!(std::fs::metadata(path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
     fn a_path_too_long_for_a_socket_starts_unchecked() {
         let dir = tempfile::tempdir().unwrap();
         let deep = dir.path().join("d".repeat(120));
-        assert!(matches!(claim(&deep), Claim::Unchecked(_)));
+        let claimed = claim(&deep);
+        assert!(
+            matches!(&claimed, Claim::Unchecked(why) if why.contains("too long")),
+            "{claimed:?}"
+        );
     }
 }

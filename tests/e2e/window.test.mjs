@@ -10,9 +10,9 @@ import { describe, it } from 'node:test';
 import { app as appBinary, appPids, launch, newDataDir, quitApp, shown } from './harness.mjs';
 
 /** Run the app binary once more on `dataDir`; resolves with its exit code and what it wrote. */
-function launchAgain(dataDir) {
+function launchAgain(dataDir, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(appBinary, [], { env: { ...process.env, CONVENE_DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(appBinary, [], { env: { ...process.env, ...env, CONVENE_DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
@@ -56,13 +56,15 @@ describe('window state', () => {
 
   it('brings the first window forward when launched again on the same data, and opens nothing else', async () => {
     const dataDir = newDataDir();
-    const app = await launch(dataDir, { XDG_CONFIG_HOME: newDataDir() });
+    const env = { XDG_CONFIG_HOME: newDataDir() };
+    const app = await launch(dataDir, env);
     try {
       await shown(app.browser, '#empty-state');
       const socket = path.join(dataDir, 'instance.sock');
       assert.ok(existsSync(socket), 'the first launch is not listening for later ones');
       const [first] = appPids(dataDir);
-      const again = await launchAgain(dataDir);
+      assert.ok(first, 'no app process found');
+      const again = await launchAgain(dataDir, env);
       assert.equal(again.code, 0, again.stderr);
       assert.match(again.stderr, /already open on this data: its window has been brought forward/);
       assert.deepEqual(appPids(dataDir), [first]);
