@@ -35,7 +35,7 @@ export function groups(shown: { overdue: DueItemView[]; dueSoon: DueItemView[] }
 
 /** Distinct values for a filter's options, sorted. */
 export function options(items: DueItemView[], pick: (i: DueItemView) => string | null): string[] {
-  return [...new Set(items.map(pick).filter((v): v is string => !!v))].sort();
+  return [...new Set(items.map(pick).filter((v): v is string => !!v))].sort(compareText);
 }
 
 /** Rule ids with their titles, for the rule filter. */

@@ -24,6 +24,11 @@ describe('compareText', () => {
     expect(compareText('Zoe', 'Zoë')).not.toBe(0);
   });
 
+  it('files letters like Ł, Ø and Æ, and curly apostrophes, as a reader does', () => {
+    const names = ['Zoe', 'Łukasz', 'Lewis', 'Øyen', 'Owen', 'O’Neill', "O'Brien", 'Æsa', 'Adam', 'Nuß'];
+    expect([...names].sort(compareText)).toEqual(['Adam', 'Æsa', 'Lewis', 'Łukasz', 'Nuß', "O'Brien", 'O’Neill', 'Owen', 'Øyen', 'Zoe']);
+  });
+
   it('agrees with the English collator on plain names', () => {
     const names = ['Pryce', 'Fairbairn', 'Lund', 'Ashworth', 'Calder', 'Garside', 'Kettering', "O'Neill", 'Okafor'];
     const collator = new Intl.Collator('en-GB');
