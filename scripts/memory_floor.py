@@ -5,9 +5,9 @@ The floor is `examples/memory_floor.rs`: an empty window of the same Tauri and W
 with the app's memory settings, showing a one-line page. The app runs the release build on a fresh
 copy of the demo data. Both get a 1280x800 window under their own Xvfb, fresh config and cache
 folders, and are measured from /proc (PSS and RSS of the process and its WebKit children) a few
-seconds after start and again once idle. Nothing else may map WebKit's or Mesa's libraries
-meanwhile: PSS shares their pages among every process that maps them, so the figures are the
-app's alone, the worst case.
+seconds after start and again once idle. Nothing else may map the WebKit or Mesa libraries they
+map meanwhile: PSS shares their pages among every process that maps them, so the figures are
+the worst case (GTK's, GLib's and the C library's pages are still shared with the desktop).
 
 Usage: memory_floor.py APP CLI FLOOR  (release binaries; `make bench-memory` builds them)
 Writes tests/e2e/artifacts/memory-floor.json, which `make bench` puts into BENCHMARKS.md.
@@ -58,7 +58,7 @@ def measure(root: int, binary: str) -> dict:
     rows = {}
     for pid in descendants(root):
         try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
@@ -78,21 +78,33 @@ def measure(root: int, binary: str) -> dict:
 SHARED_LIBRARIES = ("libwebkit2gtk", "libjavascriptcoregtk", "libLLVM")
 
 
+def mapped(pid: int) -> str:
+    return Path(f"/proc/{pid}/maps").read_text(errors="replace")
+
+
 def other_sharers(root: int) -> list[str]:
-    """Processes outside `root`'s tree that map WebKit's or Mesa's big libraries. PSS splits a
-    shared page between every process that maps it, so each of them would make the measured
-    processes look smaller than they are alone (a stray WebKit process took 30 MiB off once)."""
+    """Processes outside `root`'s tree that map the big WebKit or Mesa libraries the measured
+    processes map. PSS splits a shared page between every process that maps it, so each of them
+    would make the measured processes look smaller than they are alone (a second empty window
+    takes 60 MiB off the floor). Processes whose maps we may not read are not seen."""
     ours = set(descendants(root))
+    libs = set()
+    for pid in ours:
+        try:
+            maps = mapped(pid)
+        except OSError:
+            continue
+        libs.update(lib for lib in SHARED_LIBRARIES if lib in maps)
     found = []
     for d in os.listdir("/proc"):
         if not d.isdigit() or int(d) in ours:
             continue
         try:
-            maps = Path(f"/proc/{d}/maps").read_text()
-            cmd = Path(f"/proc/{d}/cmdline").read_bytes().split(b"\0")[0].decode()
+            maps = mapped(int(d))
+            cmd = Path(f"/proc/{d}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
         except OSError:
             continue
-        if any(lib in maps for lib in SHARED_LIBRARIES):
+        if any(lib in maps for lib in libs):
             found.append(f"{d} {cmd}")
     return found
 

@@ -12,9 +12,10 @@
 ///   against the memory floor, BENCHMARKS.md). The node is only used for compositing and
 ///   DMA-BUF buffers, both off. The web process looks the name up among the machine's DRM
 ///   devices, finds none called /dev/null and uses no GPU device, as on a machine without a GPU
-///   (WebKit's `DRMDeviceManager::initializeMainDevice`).
-/// - `GDK_GL=disable`: GTK does not probe OpenGL (GLX) for the window, which loads the same
-///   driver; nothing in the window draws with OpenGL.
+///   (WebKit's `DRMDeviceManager::initializeMainDevice`, WebKitGTK 2.46 and later; Debian 12
+///   ships 2.50). WebKit may say on stderr that it found no such device.
+/// - `GDK_GL=disable`: GTK does not probe OpenGL (GLX, under X11) for the window, which loads
+///   the same driver; nothing in the window draws with OpenGL.
 /// - `JSC_useJIT=0`: run the page's JavaScript in JavaScriptCore's interpreter, without its
 ///   just-in-time compilers. Measured on demo data (BENCHMARKS.md): about 8–10 MiB less in the
 ///   web process, and no slower beyond this machine's noise where it matters (alternating e2e

@@ -347,7 +347,7 @@ describe('Convene desktop app', () => {
     // ... and the app's own process has not loaded Mesa's driver (and libLLVM) to find a GPU.
     const appMaps = appMappings(dataDir);
     assert.ok(appMaps.includes('libwebkit2gtk'), 'the app process maps were not read');
-    assert.ok(!/\/dri\/|libLLVM/.test(appMaps), 'the app process loaded a Mesa driver');
+    assert.ok(!/\/dri\/|libLLVM|libgallium|libEGL_mesa|libGLX_mesa/.test(appMaps), 'the app process loaded a Mesa driver');
     await (await shown(browser, '#nav-children')).click();
     await shown(browser, '#child-search');
     await browser.execute((v) => {
