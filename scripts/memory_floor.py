@@ -49,6 +49,11 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
+def mib(rollup: str, key: str) -> float:
+    """One field of /proc/<pid>/smaps_rollup, in MiB."""
+    return int(re.search(rf"^{key}:\s+(\d+)", rollup, re.M).group(1)) / 1024
+
+
 def measure(root: int, binary: str) -> dict:
     """PSS and RSS (MiB) of the binary's process and the WebKit processes below `root`."""
     others = other_sharers(root)
@@ -65,11 +70,9 @@ def measure(root: int, binary: str) -> dict:
         name = "app" if cmd.endswith(binary) else "web" if "WebKitWebProcess" in cmd else "network" if "WebKitNetworkProcess" in cmd else None
         if name is None:
             continue
-        def field(key: str) -> float:
-            return int(re.search(rf"^{key}:\s+(\d+)", rollup, re.M).group(1)) / 1024
         # USS: the pages only this process maps (what ending it gives back at once).
-        uss = field("Private_Clean") + field("Private_Dirty")
-        rows[name] = {"pss": round(field("Pss"), 1), "rss": round(field("Rss"), 1), "uss": round(uss, 1)}
+        uss = mib(rollup, "Private_Clean") + mib(rollup, "Private_Dirty")
+        rows[name] = {"pss": round(mib(rollup, "Pss"), 1), "rss": round(mib(rollup, "Rss"), 1), "uss": round(uss, 1)}
     rows["total_pss"] = round(sum(v["pss"] for v in rows.values()), 1)
     rows["total_uss"] = round(sum(v["uss"] for k, v in rows.items() if k != "total_pss"), 1)
     return rows

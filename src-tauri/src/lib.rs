@@ -16,7 +16,8 @@ pub use state::AppState;
 /// and exits instead of opening the store twice (`instance`).
 pub fn run() {
     memory::before_start();
-    let listener = match convene_store::data_dir::resolve(None).map(|dir| instance::claim(&dir)) {
+    let dir = convene_store::data_dir::resolve(None);
+    let listener = match dir.as_ref().map(|dir| instance::claim(dir)) {
         Ok(instance::Claim::First(listener)) => Some(listener),
         Ok(instance::Claim::Shown) => {
             eprintln!("Convene is already open on this data: its window has been brought forward.");
@@ -43,7 +44,7 @@ pub fn run() {
                 )
                 .build(),
         )
-        .manage(AppState::open_default())
+        .manage(AppState::open_resolved(dir))
         .setup(move |app| {
             quit_on_signals(app.handle().clone());
             if let Some(listener) = listener {

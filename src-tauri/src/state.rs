@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
-use convene_store::{backup, data_dir, Store};
+use convene_store::{backup, Store};
 
 use crate::error::IpcError;
 
@@ -18,10 +18,11 @@ fn poisoned() -> IpcError {
 }
 
 impl AppState {
-    /// Open the store where the CLI would ($CONVENE_DATA_DIR or the platform data dir). A store
-    /// that cannot be opened is kept as an error to show, never replaced by an empty one.
-    pub fn open_default() -> Self {
-        match data_dir::resolve(None) {
+    /// Open the store where the CLI would ($CONVENE_DATA_DIR or the platform data dir), given
+    /// `data_dir::resolve`'s answer (the app resolves it once, for the instance check too). A
+    /// store that cannot be opened is kept as an error to show, never replaced by an empty one.
+    pub fn open_resolved(dir: convene_store::Result<PathBuf>) -> Self {
+        match dir {
             Ok(dir) => Self::open_in(dir),
             Err(e) => AppState {
                 store: Mutex::new(Err(IpcError::from(e))),
@@ -30,7 +31,7 @@ impl AppState {
         }
     }
 
-    /// Open the store in `dir` (for the app, `open_default`; for tests, a temporary folder).
+    /// Open the store in `dir` (for the app, `open_resolved`; for tests, a temporary folder).
     pub fn open_in(dir: PathBuf) -> Self {
         let store = Store::open(&dir).map_err(IpcError::from);
         if let Ok(s) = &store {
