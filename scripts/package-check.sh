@@ -17,6 +17,15 @@ $SUDO apt-get install -y -qq "./${deb#./}" >/dev/null 2>&1 || $SUDO apt-get inst
 trap '$SUDO dpkg -r convene >/dev/null 2>&1 || true' EXIT
 missing=$(ldd /usr/bin/convene-desktop /usr/bin/convene | grep 'not found' || true)
 [ -z "$missing" ] || { echo "unresolved libraries: $missing"; exit 1; }
+# The C library the package asks for is at least what its binaries need (the app's packed
+# relocations need glibc 2.36's GLIBC_ABI_DT_RELR).
+declared=$(dpkg-deb --field "$deb" Depends | sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p')
+versions=$(objdump -p /usr/bin/convene-desktop /usr/bin/convene)
+needed=$(grep -o 'GLIBC_2\.[0-9.]*' <<<"$versions" | sed 's/GLIBC_//' | sort -V | tail -1)
+if grep -q GLIBC_ABI_DT_RELR <<<"$versions"; then needed=$(printf '%s\n2.36\n' "$needed" | sort -V | tail -1); fi
+[ -n "$declared" ] && [ "$(printf '%s\n%s\n' "$needed" "$declared" | sort -V | tail -1)" = "$declared" ] || {
+  echo "the package declares libc6 (>= ${declared:-nothing}) but its binaries need glibc $needed"; exit 1; }
+echo "glibc: needs $needed, declares >= $declared"
 # The installed CLI counts across Christmas and New Year: after Thu 24 Dec 2026 up to Mon 4 Jan
 # 2027 only 29, 30, 31 Dec and 4 Jan are working days (Boxing Day falls on a Saturday, so Mon
 # 28 Dec is its substitute bank holiday).

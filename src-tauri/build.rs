@@ -68,8 +68,28 @@ fn ensure_ui_built() {
     }
 }
 
+/// How the app's binary is linked on Linux with glibc, to keep less of it in memory
+/// (BENCHMARKS.md, memory):
+/// - `-z pack-relative-relocs`: the ~46,000 pointers the loader fixes up at start (most of them
+///   chrono-tz's zone abbreviations) are listed in a compact bitmap (DT_RELR) instead of 24 bytes
+///   each, so the loader reads about 1 MiB less of the file. Needs glibc 2.36 or later
+///   (Debian 12); the package says so (`tauri.conf.json`).
+/// - `-z keep-text-section-prefix`: the profile-guided build (`scripts/pgo.sh`) marks code by
+///   how often the training run ran it; keeping those marks as sections puts the code start-up
+///   runs apart from code that never ran, instead of interleaving them.
+fn link_args() {
+    let linux_gnu = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
+    if linux_gnu {
+        for arg in ["-Wl,-z,pack-relative-relocs", "-Wl,-z,keep-text-section-prefix"] {
+            println!("cargo:rustc-link-arg-bin=convene-desktop={arg}");
+        }
+    }
+}
+
 fn main() {
     ensure_ui_built();
+    link_args();
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     println!("cargo:rerun-if-changed=ui/dist");
     let attributes = tauri_build::Attributes::new()

@@ -30,15 +30,51 @@ pub const WEBKIT_ENVIRONMENT: [(&str, &str); 5] = [
     ("JSC_useJIT", "0"),
 ];
 
-/// Before anything starts WebKit: set `WEBKIT_ENVIRONMENT` (the web process inherits the
-/// environment). A value the user has set is left alone.
+/// Before anything starts WebKit: the allocator's limits (`tune_allocator`), and
+/// `WEBKIT_ENVIRONMENT` (the web process inherits the environment; a value the user has set is
+/// left alone).
 pub fn before_start() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    tune_allocator();
     #[cfg(target_os = "linux")]
     for (name, value) in WEBKIT_ENVIRONMENT {
         if std::env::var_os(name).is_none() {
             // Called first thing in `run`, before any thread exists.
             std::env::set_var(name, value);
         }
+    }
+}
+
+/// How many malloc arenas the app's process may have, the main one included (`tune_allocator`).
+pub const ARENA_MAX: i32 = 1;
+/// From this size up, blocks get mappings of their own, and free memory above it at the top of
+/// the heap is handed back (`tune_allocator`).
+pub const LARGE_BLOCK: i32 = 128 * 1024;
+
+/// The C library's allocator in the app's own process, before any other thread exists:
+/// - one arena (`M_ARENA_MAX`), rather than a new one for each thread that allocates (tokio's
+///   workers, sled's threads, GTK's and WebKit's), each keeping free pages of its own; the app
+///   is idle most of the time, and glibc's per-thread caches still serve small blocks without
+///   the lock;
+/// - blocks of `LARGE_BLOCK` and more in mappings of their own, handed back whole when freed
+///   (`M_MMAP_THRESHOLD`), and free memory above it at the top of the heap handed back
+///   (`M_TRIM_THRESHOLD`). Setting them fixes glibc's defaults, which otherwise grow to 32 MiB
+///   after the first large block is freed, so the big short-lived buffers of a dashboard or
+///   calendar answer stay in the heap.
+///
+/// Measured on demo data (BENCHMARKS.md): about 3 MiB less in the app's process once idle. These
+/// are `GLIBC_TUNABLES`' settings, which could only reach the app's own process by re-executing
+/// it. `tests/allocator.rs` checks both from /proc/self/maps.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+fn tune_allocator() {
+    // SAFETY: `mallopt` only sets the allocator's parameters, under the allocator's own lock;
+    // the values are in range, and a refused value (result 0) leaves the allocator as it was, so
+    // the results can be ignored.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, ARENA_MAX);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, LARGE_BLOCK);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, LARGE_BLOCK);
     }
 }
 
