@@ -16,7 +16,8 @@
 # Usage: scripts/pgo.sh CLI   (CLI: a release build of `convene`, to seed the demo data)
 # Needs rustup's llvm-tools component (`make deps` adds it) and xvfb-run.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+script=$(realpath "$0")
+cd "$(dirname "$script")/.."
 
 cli=$(realpath "$1")
 triple=$(rustc -vV | sed -n 's/^host: //p')
@@ -30,7 +31,7 @@ mkdir -p "$out"
 CARGO_TARGET_DIR=$out RUSTFLAGS="-Cprofile-generate=$out/raw" CARGO_BUILD_JOBS=${JOBS:-2} \
   ui/node_modules/.bin/tauri build --no-bundle --ci --target "$triple"
 app=$out/$triple/release/convene-desktop
-if [ "$out/convene.profdata" -nt "$app" ] && [ "$out/convene.profdata" -nt "$0" ]; then
+if [ "$out/convene.profdata" -nt "$app" ] && [ "$out/convene.profdata" -nt "$script" ]; then
   echo "pgo.sh: $out/convene.profdata is newer than the instrumented build; kept"
   exit 0
 fi
