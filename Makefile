@@ -107,6 +107,7 @@ fuzz:
 # `convene` CLI (target/release) beside the app in /usr/bin. `make package-check` installs it
 # on this machine and launches it on an empty data folder under Xvfb.
 package: deps deps-pgo ui
+	$(if $(TRIPLE),,$(error rustc was not found on PATH: the package is built for its host triple))
 	$(CARGO) build --release -j $(JOBS) -p convene-cli
 	JOBS=$(JOBS) bash scripts/pgo.sh target/release/convene
 	cd $(CURDIR) && RUSTFLAGS="$(PGO_USE)" CARGO_BUILD_JOBS=$(JOBS) \

@@ -251,7 +251,7 @@ def main():
         "way: the same build measured alone is 222-226 MiB, and a second empty window running "
         "beside the floor takes 60 MiB off its PSS. "
         "What is left is mostly the platform: the floor (an empty window of the same Tauri and "
-        "WebKitGTK build and allocator settings; its binary is not profile-guided) is 169-173 MiB, of which the web process's EGL display (Mesa's software "
+        "WebKitGTK build and allocator settings; its binary is neither profile-guided nor linked with the app's flags) is 169-173 MiB, of which the web process's EGL display (Mesa's software "
         "driver and libLLVM, which WebKit will not start without) is about 28 MiB, the network "
         "process 28 MiB, and Debian's WebKitGTK links the flite speech synthesiser, whose voices' "
         "relocated tables cost each of the three processes 5 MiB (15 MiB). Convene adds about 23 MiB: in the app process its binary (~4 MiB more than "

@@ -9,17 +9,17 @@
 #
 # With the profile, LLVM lays out what start-up runs together and keeps code that never ran out
 # of the way, so fewer of the binary's pages are resident (BENCHMARKS.md, memory). The profile is
-# made afresh whenever the instrumented build changes, so it is never stale; when it has not
-# changed, the last profile is kept (a new one would differ in its counts, and the optimised build
-# would rebuild every dependency for it).
+# made afresh whenever the instrumented binary, the demo's CLI or this script changes (by content),
+# so it is never stale; otherwise the last profile is kept (a new one would differ in its counts,
+# and the optimised build would rebuild every dependency for it).
 #
 # Usage: scripts/pgo.sh CLI   (CLI: a release build of `convene`, to seed the demo data)
-# Needs rustup's llvm-tools component (`make deps` adds it) and xvfb-run.
+# Needs rustup's llvm-tools component (`make deps-pgo` adds it) and xvfb-run.
 set -euo pipefail
 script=$(realpath "$0")
+cli=$(realpath "${1:?usage: scripts/pgo.sh CLI}")
 cd "$(dirname "$script")/.."
 
-cli=$(realpath "$1")
 triple=$(rustc -vV | sed -n 's/^host: //p')
 profdata="$(rustc --print sysroot)/lib/rustlib/$triple/bin/llvm-profdata"
 [ -x "$profdata" ] || { echo "pgo.sh: llvm-profdata not found; run: rustup component add llvm-tools" >&2; exit 1; }
@@ -31,34 +31,40 @@ mkdir -p "$out"
 CARGO_TARGET_DIR=$out RUSTFLAGS="-Cprofile-generate=$out/raw" CARGO_BUILD_JOBS=${JOBS:-2} \
   ui/node_modules/.bin/tauri build --no-bundle --ci --target "$triple"
 app=$out/$triple/release/convene-desktop
-if [ "$out/convene.profdata" -nt "$app" ] && [ "$out/convene.profdata" -nt "$script" ]; then
-  echo "pgo.sh: $out/convene.profdata is newer than the instrumented build; kept"
+stamp=$(sha256sum "$app" "$cli" "$script" | cut -d' ' -f1 | tr '\n' ' ')
+if [ -f "$out/convene.profdata" ] && [ "$(cat "$out/convene.profdata.stamp" 2>/dev/null)" = "$stamp" ]; then
+  echo "pgo.sh: the instrumented build, CLI and script are unchanged; $out/convene.profdata kept"
   exit 0
 fi
-rm -rf "$out/raw" "$out/convene.profdata"
+rm -rf "$out/raw" "$out/convene.profdata" "$out/convene.profdata.stamp"
 mkdir -p "$out/raw"
 
 # 2. The training run, with fresh config, cache and data folders.
 home=$(mktemp -d)
-trap 'rm -rf "$home"' EXIT
+runner=""
+trap '[ -n "$runner" ] && kill "$runner" 2>/dev/null; rm -rf "$home"' EXIT
+fail() { echo "pgo.sh: $1" >&2; cat "$home/log" >&2 || true; exit 1; }
 mkdir -p "$home/config" "$home/cache" "$home/share"
 export XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_DATA_HOME=$home/share
 export CONVENE_DATA_DIR=$home/data
 "$cli" demo >/dev/null
-xvfb-run -a -s "-screen 0 1280x2000x24" "$app" >"$home/log" 2>&1 &
+# The app writes its own pid, so the run never signals another process.
+xvfb-run -a -s "-screen 0 1280x2000x24" sh -c 'echo $$ >"$1/pid"; exec "$2"' _ "$home" "$app" >"$home/log" 2>&1 &
 runner=$!
-pid=""
-for _ in $(seq 100); do
-  pid=$(pgrep -n -f "^$app\$" || true)
-  [ -n "$pid" ] && break
-  sleep 0.1
-done
-[ -n "$pid" ] || { echo "pgo.sh: the instrumented app did not start" >&2; cat "$home/log" >&2; exit 1; }
+for _ in $(seq 100); do [ -s "$home/pid" ] && break; sleep 0.1; done
+[ -s "$home/pid" ] || fail "the instrumented app did not start"
+pid=$(cat "$home/pid")
 sleep 15
+kill -0 "$pid" 2>/dev/null || fail "the instrumented app ended during the training run"
+[ -e "$CONVENE_DATA_DIR/instance.lock" ] || fail "the instrumented app did not open its data"
 kill -TERM "$pid"
+for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$pid" 2>/dev/null && fail "the instrumented app did not quit within 20 s of SIGTERM"
 wait "$runner" || true
-ls "$out"/raw/*.profraw >/dev/null 2>&1 || { echo "pgo.sh: the training run wrote no profile" >&2; cat "$home/log" >&2; exit 1; }
+runner=""
+ls "$out"/raw/*.profraw >/dev/null 2>&1 || fail "the training run wrote no profile"
 
 # 3. One profile for the optimised build.
 "$profdata" merge -o "$out/convene.profdata" "$out"/raw/*.profraw
+echo "$stamp" >"$out/convene.profdata.stamp"
 echo "pgo.sh: wrote $out/convene.profdata"

@@ -8,6 +8,22 @@ fn main() {
     convene_desktop::memory::before_start();
     let mut failures = Vec::new();
 
+    // Thresholds, first, on a heap nothing else has used yet: glibc's default raises the mmap
+    // threshold to the size of a freed mmapped block, so after a 4 MiB block comes and goes, a
+    // 1 MiB block would come from the heap. Fixed at `LARGE_BLOCK`, it still gets a mapping of
+    // its own, handed back whole when freed.
+    drop(std::hint::black_box(vec![1u8; 4 << 20]));
+    let block = std::hint::black_box(vec![1u8; 1 << 20]);
+    let at = block.as_ptr() as usize;
+    match heap_range() {
+        Some((start, end)) if (start..end).contains(&at) => {
+            failures.push("a 1 MiB block came from the heap after a larger one was freed".to_string())
+        }
+        Some(_) => {}
+        None => failures.push("no [heap] mapping in /proc/self/maps".to_string()),
+    }
+    drop(block);
+
     // Arenas: eight threads allocating at once. glibc's default would give each its own arena
     // (up to eight per core); the limit counts the main one.
     let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
@@ -33,21 +49,6 @@ fn main() {
             "{arenas} thread arenas after eight allocating threads; the limit allows {allowed}"
         ));
     }
-
-    // Thresholds: glibc's default raises the mmap threshold to the size of a freed mmapped block,
-    // so after a 4 MiB block comes and goes, a 1 MiB block would come from the heap. Fixed at
-    // `LARGE_BLOCK`, it still gets a mapping of its own, handed back whole when freed.
-    drop(std::hint::black_box(vec![1u8; 4 << 20]));
-    let block = std::hint::black_box(vec![1u8; 1 << 20]);
-    let at = block.as_ptr() as usize;
-    match heap_range() {
-        Some((start, end)) if (start..end).contains(&at) => {
-            failures.push("a 1 MiB block came from the heap after a larger one was freed".to_string())
-        }
-        Some(_) => {}
-        None => failures.push("no [heap] mapping in /proc/self/maps".to_string()),
-    }
-    drop(block);
 
     if failures.is_empty() {
         println!("allocator limits: ok");

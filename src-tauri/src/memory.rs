@@ -58,9 +58,10 @@ pub const LARGE_BLOCK: i32 = 128 * 1024;
 ///   the lock;
 /// - blocks of `LARGE_BLOCK` and more in mappings of their own, handed back whole when freed
 ///   (`M_MMAP_THRESHOLD`), and free memory above it at the top of the heap handed back
-///   (`M_TRIM_THRESHOLD`). Setting them fixes glibc's defaults, which otherwise grow to 32 MiB
-///   after the first large block is freed, so the big short-lived buffers of a dashboard or
-///   calendar answer stay in the heap.
+///   (`M_TRIM_THRESHOLD`). Setting them fixes glibc's defaults, which otherwise rise with each
+///   large block freed (the mmap threshold to its size, up to 32 MiB, the trim threshold to
+///   twice that), so the big short-lived buffers of a dashboard or calendar answer stay in the
+///   heap.
 ///
 /// Measured on demo data (BENCHMARKS.md): about 3 MiB less in the app's process once idle. These
 /// are `GLIBC_TUNABLES`' settings, which could only reach the app's own process by re-executing
@@ -68,9 +69,10 @@ pub const LARGE_BLOCK: i32 = 128 * 1024;
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 fn tune_allocator() {
-    // SAFETY: `mallopt` only sets the allocator's parameters, under the allocator's own lock;
-    // the values are in range, and a refused value (result 0) leaves the allocator as it was, so
-    // the results can be ignored.
+    // SAFETY: `mallopt(c_int, c_int)` matches glibc's prototype. glibc documents it as safe only
+    // while no other thread exists ("MT-Unsafe init"): it is called only from `before_start`,
+    // first thing in `run` (and in the memory floor's `main`), before any thread is started. The
+    // values are within glibc's limits, and a refused one returns 0 and changes nothing.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, ARENA_MAX);
         libc::mallopt(libc::M_MMAP_THRESHOLD, LARGE_BLOCK);
