@@ -90,9 +90,7 @@ pub fn claim(dir: &Path) -> Claim {
                     _lock: lock,
                 })
             }
-            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
-                Claim::Unchecked(format!("the data folder's path is too long for a socket: {e}"))
-            }
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => too_long(&e),
             Err(e) => Claim::Unchecked(format!("no socket: {e}")),
         }
     }
@@ -110,15 +108,19 @@ fn ask_until_answered(path: &Path) -> Claim {
     loop {
         match ask_to_show(path) {
             Ok(()) => return Claim::Shown,
-            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
-                return Claim::Unchecked(format!("the data folder's path is too long for a socket: {e}"))
-            }
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => return too_long(&e),
             Err(e) if Instant::now() >= until => {
                 return Claim::Unchecked(format!("the other instance did not answer: {e}"))
             }
             Err(_) => std::thread::sleep(Duration::from_millis(100)),
         }
     }
+}
+
+/// The socket's path is longer than a Unix socket address allows (binding or connecting).
+#[cfg(unix)]
+fn too_long(e: &io::Error) -> Claim {
+    Claim::Unchecked(format!("the data folder's path is too long for a socket: {e}"))
 }
 
 /// Connect to the first instance and ask it to show its window; Ok once it says it has.
