@@ -5,9 +5,17 @@ The floor is `examples/memory_floor.rs`: an empty window of the same Tauri and W
 with the app's memory settings, showing a one-line page. The app runs the release build on a fresh
 copy of the demo data. Both get a 1280x800 window under their own Xvfb, fresh config and cache
 folders, and are measured from /proc (PSS and RSS of the process and its WebKit children) a few
-seconds after start and again once idle. Nothing else may map the WebKit or Mesa libraries they
-map meanwhile: PSS shares their pages among every process that maps them, so the figures are
-the worst case (GTK's, GLib's and the C library's pages are still shared with the desktop).
+seconds after start and again once idle.
+
+Each is measured under two X servers (DISPLAYS):
+- "desktop": Xvfb with its GLX extension, which loads Mesa's driver and libLLVM, as the display
+  server or compositor of a desktop that draws with Mesa does (on Debian every Mesa driver is
+  one file that needs libLLVM). WebKit's web process loads the same driver for its EGL display,
+  and PSS splits the pages both map between them.
+- "alone": Xvfb without GLX, so nothing else maps Mesa: the worst case.
+No other process may map the WebKit, JavaScriptCore or LLVM libraries meanwhile: PSS shares their
+pages among every process that maps them, so another window would make the figures look smaller
+(GTK's, GLib's and the C library's pages are still shared with the rest of the desktop).
 
 Usage: memory_floor.py APP CLI FLOOR  (release binaries; `make bench-memory` builds them)
 Writes tests/e2e/artifacts/memory-floor.json, which `make bench` puts into BENCHMARKS.md.
@@ -86,8 +94,8 @@ def mapped(pid: int) -> str:
 
 
 def other_sharers(root: int) -> list[str]:
-    """Processes outside `root`'s tree that map the big WebKit or Mesa libraries the measured
-    processes map. PSS splits a shared page between every process that maps it, so each of them
+    """Processes outside `root`'s tree (which holds its own Xvfb) that map the big WebKit or Mesa
+    libraries the measured processes map. PSS splits a shared page between every process that maps it, so each of them
     would make the measured processes look smaller than they are alone (a second empty window
     takes 60 MiB off the floor). Processes whose maps we may not read are not seen."""
     ours = set(descendants(root))
@@ -112,9 +120,13 @@ def other_sharers(root: int) -> list[str]:
     return found
 
 
-def run(binary: Path, env: dict) -> dict:
+# The X server's arguments for each measurement (see the module's text).
+DISPLAYS = {"desktop": "-screen 0 1280x2000x24", "alone": "-screen 0 1280x2000x24 -extension GLX"}
+
+
+def run(binary: Path, env: dict, server_args: str) -> dict:
     proc = subprocess.Popen(
-        ["xvfb-run", "-a", "-s", "-screen 0 1280x2000x24", str(binary)],
+        ["xvfb-run", "-a", "-s", server_args, str(binary)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
@@ -139,23 +151,26 @@ def main() -> int:
     app, cli, floor = (Path(a).resolve() for a in sys.argv[1:])
     results = {}
     with tempfile.TemporaryDirectory(prefix="convene-memory-") as tmp:
-        for name, binary in (("floor", floor), ("app", app)):
-            home = Path(tmp) / name
-            env = dict(os.environ)
-            for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-                (home / var).mkdir(parents=True)
-                env[var] = str(home / var)
-            env["CONVENE_DATA_DIR"] = str(home / "data")
-            if name == "app":
-                subprocess.run([str(cli), "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
-            results[name] = run(binary, env)
+        for display, server_args in DISPLAYS.items():
+            results[display] = {}
+            for name, binary in (("floor", floor), ("app", app)):
+                home = Path(tmp) / display / name
+                env = dict(os.environ)
+                for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+                    (home / var).mkdir(parents=True)
+                    env[var] = str(home / var)
+                env["CONVENE_DATA_DIR"] = str(home / "data")
+                if name == "app":
+                    subprocess.run([str(cli), "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+                results[display][name] = run(binary, env, server_args)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n")
-    for moment in ("after_3_s", "idle_15_s"):
-        f, a = results["floor"][moment], results["app"][moment]
-        print(f"{moment}: floor {f['total_pss']} MiB PSS (app {f['app']['pss']}, web {f['web']['pss']}, "
-              f"network {f['network']['pss']}); Convene {a['total_pss']} MiB PSS (app {a['app']['pss']}, "
-              f"web {a['web']['pss']}, network {a['network']['pss']}); difference {round(a['total_pss'] - f['total_pss'], 1)} MiB")
+    for display in DISPLAYS:
+        for moment in ("after_3_s", "idle_15_s"):
+            f, a = results[display]["floor"][moment], results[display]["app"][moment]
+            print(f"{display}, {moment}: floor {f['total_pss']} MiB PSS (app {f['app']['pss']}, web {f['web']['pss']}, "
+                  f"network {f['network']['pss']}); Convene {a['total_pss']} MiB PSS (app {a['app']['pss']}, "
+                  f"web {a['web']['pss']}, network {a['network']['pss']}); difference {round(a['total_pss'] - f['total_pss'], 1)} MiB")
     return 0
 
 
