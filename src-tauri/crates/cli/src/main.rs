@@ -18,10 +18,15 @@ macro_rules! outp {
 }
 
 mod agenda;
+mod audit;
+mod children;
+mod data;
 mod dev;
+mod ics;
+mod meetings;
 mod outcome;
 mod planning;
-mod records;
+mod reports;
 mod settings;
 mod timescales;
 
@@ -65,10 +70,10 @@ enum Command {
     },
     /// Children: list, add, show.
     #[command(subcommand)]
-    Child(records::ChildCommand),
+    Child(children::ChildCommand),
     /// Meetings: list, add, show, cancel.
     #[command(subcommand)]
-    Meeting(records::MeetingCommand),
+    Meeting(meetings::MeetingCommand),
     /// Write every record and setting as versioned JSON (to stdout, or -o FILE).
     Export {
         #[arg(short = 'o', long, value_name = "FILE")]
@@ -134,7 +139,7 @@ enum Command {
     /// CONVENE_PASSPHRASE, the new one from CONVENE_NEW_PASSPHRASE.
     Encryption {
         #[arg(value_enum)]
-        action: EncryptionAction,
+        action: data::EncryptionAction,
     },
     /// Print a meeting's agenda (text or HTML), or every planned meeting's in a period.
     Agenda(agenda::AgendaArgs),
@@ -175,7 +180,7 @@ enum Command {
     },
     /// The audit trail: verify its hash chain, or show changes (for one child).
     #[command(subcommand)]
-    Audit(AuditCommand),
+    Audit(audit::AuditCommand),
     /// Developer tools for the test suite.
     #[command(subcommand, hide = true)]
     Dev(dev::DevCommand),
@@ -185,26 +190,6 @@ enum Command {
     /// Bank holidays: import a newer GOV.UK file, or list them.
     #[command(subcommand)]
     Holidays(timescales::HolidaysCommand),
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum EncryptionAction {
-    On,
-    Change,
-    Off,
-}
-
-#[derive(Subcommand)]
-enum AuditCommand {
-    /// Check the hash chain; exits non-zero naming the first bad entry.
-    Verify,
-    /// List changes, newest last.
-    Show {
-        #[arg(long)]
-        child: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
 }
 
 /// A failure to report: one sentence.
@@ -257,127 +242,15 @@ fn run(cli: Cli) -> Outcome {
             seed,
             if_empty,
             families,
-        } => {
-            let today = match t {
-                Some(t) => parse_date(&t)?,
-                None => today(),
-            };
-            let store = ctx.open()?;
-            if !store.is_empty() && if_empty {
-                out!("The store already holds records; no demo data loaded.");
-                return Ok(());
-            }
-            if !store.is_empty() {
-                return Err(Failure("This data folder already holds records; the demo only loads into an empty one. Use a new --data-dir.".into()));
-            }
-            let ds = match families {
-                Some(0) => return Err(Failure("--families must be at least 1.".into())),
-                Some(n) if n > 100_000 => return Err(Failure("--families is at most 100,000.".into())),
-                Some(n) => convene_core::demo::synthetic_authority(today, seed, n),
-                None => convene_core::demo::demo_dataset(today, seed),
-            };
-            store.write_dataset(&ds)?;
-            out!(
-                "Loaded the demo: {} children, {} meetings, {} events, {} people, {} teams.",
-                ds.children.len(),
-                ds.meetings.len(),
-                ds.events.len(),
-                ds.people.len(),
-                ds.teams.len()
-            );
-            Ok(())
-        }
-        Command::Child(c) => records::child(&ctx, c),
-        Command::Meeting(c) => records::meeting(&ctx, c),
-        Command::Export { output } => {
-            let text = ctx.open()?.export()?;
-            match output {
-                Some(path) => write_atomically(&path, text.as_bytes()),
-                None => {
-                    outp!("{text}");
-                    Ok(())
-                }
-            }
-        }
-        Command::Import { file } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
-            let store = ctx.open()?;
-            let backup = store.import_with_backup(&text, ctx.passphrase().as_deref(), chrono::Utc::now())?;
-            out!(
-                "Imported {} children and {} meetings. The settings as they were are in {}.",
-                store.count::<convene_core::Child>(),
-                store.count::<convene_core::Meeting>(),
-                backup.display()
-            );
-            Ok(())
-        }
-        Command::Check => {
-            let report = ctx.open()?.check()?;
-            if report.problems.is_empty() {
-                out!(
-                    "The store is consistent: {} records, {} index entries.",
-                    report.records,
-                    report.index_entries
-                );
-                Ok(())
-            } else {
-                for p in &report.problems {
-                    eprintln!("problem: {p}");
-                }
-                Err(Failure(format!("The store has {} problem(s).", report.problems.len())))
-            }
-        }
-        Command::Backup { output } => {
-            let store = ctx.open()?;
-            let path = match output {
-                Some(p) => {
-                    store.backup_to(&p)?;
-                    p
-                }
-                None => store.backup(convene_store::backup::BackupKind::Manual, chrono::Utc::now())?,
-            };
-            out!("Backed up to {}", path.display());
-            Ok(())
-        }
-        Command::Restore { file, latest } => {
-            let dir = ctx.dir()?;
-            let file = match (file, latest) {
-                (Some(f), _) => f,
-                (None, _) => convene_store::backup::list_backups(&dir)
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| {
-                        Failure(format!(
-                            "There are no backups in {}.",
-                            convene_store::backup::backups_dir(&dir).display()
-                        ))
-                    })?,
-            };
-            let store =
-                convene_store::backup::restore_with(&dir, &file, ctx.passphrase().as_deref(), chrono::Utc::now())?;
-            out!(
-                "Restored {} children and {} meetings from {}.",
-                store.count::<convene_core::Child>(),
-                store.count::<convene_core::Meeting>(),
-                file.display()
-            );
-            Ok(())
-        }
-        Command::Backups => {
-            let dir = ctx.dir()?;
-            let list = convene_store::backup::list_backups(&dir);
-            if list.is_empty() {
-                out!(
-                    "No backups yet in {}.",
-                    convene_store::backup::backups_dir(&dir).display()
-                );
-            }
-            for p in list {
-                out!("{}", p.display());
-            }
-            Ok(())
-        }
+        } => data::demo(&ctx, t, seed, if_empty, families),
+        Command::Child(c) => children::child(&ctx, c),
+        Command::Meeting(c) => meetings::meeting(&ctx, c),
+        Command::Export { output } => data::export(&ctx, output),
+        Command::Import { file } => data::import(&ctx, file),
+        Command::Check => data::check(&ctx),
+        Command::Backup { output } => data::backup(&ctx, output),
+        Command::Restore { file, latest } => data::restore(&ctx, file, latest),
+        Command::Backups => data::backups(&ctx),
         Command::Due { rule, date, pack } => timescales::due(&ctx, &rule, &date, pack.as_deref()),
         Command::WorkingDays { from, to, pack } => timescales::working_days(&ctx, &from, &to, pack.as_deref()),
         Command::Rules { pack, json } => timescales::rules(&ctx, pack.as_deref(), json),
@@ -389,77 +262,8 @@ fn run(cli: Cli) -> Outcome {
             meeting,
             person,
             output,
-        } => {
-            let store = ctx.open()?;
-            let ds = store.load_dataset()?;
-            let now = chrono::Utc::now();
-            let text = match (meeting, person) {
-                (Some(m), _) => convene_ics::meeting_invitation(&ds, m.parse()?, store.settings()?.me, now)?,
-                (None, Some(p)) => convene_ics::person_calendar(&ds, p.parse()?, now)?,
-                (None, None) => return Err(Failure("Give a meeting id, or --person ID.".into())),
-            };
-            match output {
-                Some(path) => {
-                    write_atomically(&path, text.as_bytes())?;
-                    out!("Wrote {}.", path.display());
-                }
-                None => outp!("{text}"),
-            }
-            Ok(())
-        }
-        Command::Caseloads { history_from, json } => {
-            let store = ctx.open()?;
-            let settings = store.settings()?;
-            let ds = store.load_dataset()?;
-            let day = today();
-            let c = convene_core::caseload::caseloads(&ds, &settings.caseloads, day);
-            store.record_caseloads_if_due(day, &convene_core::caseload::snapshot(&c))?;
-            if let Some(from) = history_from {
-                let rows = store.caseload_history(Some(parse_date(&from)?))?;
-                if json {
-                    return print_json(&rows);
-                }
-                let names: std::collections::HashMap<_, _> =
-                    ds.people.iter().map(|p| (p.id, p.name.as_str())).collect();
-                out!("date        children  CP CIN LAC  practitioner");
-                for r in rows {
-                    out!(
-                        "{}  {:>8} {:>3} {:>3} {:>3}  {}",
-                        r.date,
-                        r.children,
-                        r.cp,
-                        r.cin,
-                        r.lac,
-                        names.get(&r.person).copied().unwrap_or("(unknown)")
-                    );
-                }
-                return Ok(());
-            }
-            if json {
-                return print_json(&c);
-            }
-            out!("Caseloads on {} (meetings: week of {}):", c.as_of, c.week.0);
-            out!("children  CP CIN LAC  meetings  limit  practitioner");
-            for r in &c.people {
-                out!(
-                    "{:>8} {:>3} {:>3} {:>3} {:>9} {:>6}  {}{}, {}{}",
-                    r.children,
-                    r.cp,
-                    r.cin,
-                    r.lac,
-                    r.meetings_this_week,
-                    r.limit.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
-                    r.name,
-                    r.team_name.as_deref().map(|t| format!(" ({t})")).unwrap_or_default(),
-                    r.role,
-                    if r.over { "  OVER" } else { "" }
-                );
-            }
-            for a in &c.alerts {
-                out!("Alert: {a}");
-            }
-            Ok(())
-        }
+        } => ics::ics(&ctx, meeting, person, output),
+        Command::Caseloads { history_from, json } => reports::caseloads(&ctx, history_from, json),
         Command::Dev(c) => dev::dev(&ctx, c),
         Command::Kpi {
             from,
@@ -468,117 +272,9 @@ fn run(cli: Cli) -> Outcome {
             practitioner,
             csv,
             json,
-        } => {
-            let store = ctx.open()?;
-            let settings = store.settings()?;
-            let pack = settings.pack()?;
-            let cal = settings.calendar(pack.division);
-            let as_of = today();
-            let to = to.as_deref().map(parse_date).transpose()?.unwrap_or(as_of);
-            let from = match from.as_deref() {
-                Some(f) => parse_date(f)?,
-                None => to.checked_sub_months(chrono::Months::new(12)).unwrap_or(to),
-            };
-            if from > to {
-                return Err(Failure(format!("The period starts ({from}) after it ends ({to}).")));
-            }
-            let ds = store.load_dataset()?;
-            let (scope, label) = match (team, practitioner) {
-                (Some(t), _) => {
-                    let id: convene_core::TeamId = t.parse()?;
-                    let team = ds
-                        .teams
-                        .iter()
-                        .find(|x| x.id == id)
-                        .ok_or_else(|| Failure(format!("There is no team with id {id}.")))?;
-                    (convene_core::kpi::Scope::Team(id), format!("team: {}", team.name))
-                }
-                (None, Some(p)) => {
-                    let id: convene_core::PersonId = p.parse()?;
-                    let person = store.require::<convene_core::Person>(id.as_bytes())?;
-                    (
-                        convene_core::kpi::Scope::Practitioner(id),
-                        format!("practitioner: {}", person.name),
-                    )
-                }
-                (None, None) => (convene_core::kpi::Scope::Authority, "authority".to_string()),
-            };
-            let figures = convene_core::kpi::kpis(&ds, &pack, &cal, scope, from, to, as_of)?;
-            if let Some(path) = csv {
-                write_atomically(&path, convene_core::kpi::to_csv(&label, from, to, &figures).as_bytes())?;
-            }
-            if json {
-                return print_json(&figures);
-            }
-            out!("{label}, {from} to {to}:");
-            for k in &figures {
-                let pct = k
-                    .percent
-                    .map(|p| format!("{p:>5.1}%"))
-                    .unwrap_or_else(|| "    —  ".into());
-                out!("{pct}  {:>4}/{:<4} {}", k.numerator, k.denominator, k.title);
-            }
-            Ok(())
-        }
-        Command::Encryption { action } => {
-            let dir = ctx.dir()?;
-            let new = std::env::var("CONVENE_NEW_PASSPHRASE").ok().filter(|p| !p.is_empty());
-            let new = match action {
-                EncryptionAction::Off => None,
-                _ => Some(new.ok_or_else(|| Failure("Set CONVENE_NEW_PASSPHRASE to the new passphrase.".into()))?),
-            };
-            let current = ctx.passphrase();
-            let store = convene_store::change_passphrase(&dir, current.as_deref(), new.as_deref(), chrono::Utc::now())?;
-            out!(
-                "{}",
-                if store.is_encrypted() {
-                    "The data is now encrypted. Old backups were replaced by an encrypted one. Keep the passphrase safe: without it the data cannot be read."
-                } else {
-                    "The data is no longer encrypted."
-                }
-            );
-            Ok(())
-        }
-        Command::Audit(AuditCommand::Verify) => {
-            let store = ctx.open()?;
-            match store.verify_audit()? {
-                None => {
-                    out!("The audit trail is intact: {} entries.", store.audit_entries()?.len());
-                    Ok(())
-                }
-                Some((seq, what)) => Err(Failure(format!(
-                    "The audit trail has been altered: {what} (first bad entry: {seq})."
-                ))),
-            }
-        }
-        Command::Audit(AuditCommand::Show { child, json }) => {
-            let store = ctx.open()?;
-            let child: Option<convene_core::ChildId> = child.map(|c| c.parse()).transpose()?;
-            let entries: Vec<_> = store
-                .audit_entries()?
-                .into_iter()
-                .filter(|e| child.is_none_or(|c| e.children.contains(&c)))
-                .collect();
-            if json {
-                return print_json(&entries);
-            }
-            for e in entries {
-                let who = match e.practitioner {
-                    Some(p) => format!("{} ({p})", e.os_user),
-                    None => e.os_user.clone(),
-                };
-                out!(
-                    "{:>5}  {}  {:<16} {:<10} {:<11} {}",
-                    e.seq,
-                    &e.at[..19],
-                    who,
-                    e.action,
-                    e.record,
-                    e.id
-                );
-            }
-            Ok(())
-        }
+        } => reports::kpi(&ctx, from, to, team, practitioner, csv, json),
+        Command::Encryption { action } => data::encryption(&ctx, action),
+        Command::Audit(c) => audit::audit(&ctx, c),
         Command::Suggest(a) => planning::suggest_cmd(&ctx, a),
         Command::Conflicts { from, to, json } => planning::conflicts_cmd(&ctx, from, to, json),
         Command::Availability(c) => planning::availability(&ctx, c),

@@ -44,42 +44,19 @@
 //! The caller is responsible for what only it can know: that `end` is after `start`, that
 //! UIDs are unique and stable, and that years are between 1 and 9999.
 
-use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, Offset, SubsecRound, TimeZone, Utc};
-use chrono_tz::Europe::London;
+mod lines;
+mod timezone;
+
+use chrono::{DateTime, Utc};
+
+use lines::{cal_address, cn_param, escape_text, Lines};
+use timezone::{time_property, utc_value, LONDON_VTIMEZONE};
 
 /// The `PRODID` written into every calendar.
 pub const PRODID: &str = "-//Convene//Convene//EN";
 
 /// The `TZID` of the one time zone invitations are written in.
 pub const INVITE_TZID: &str = "Europe/London";
-
-/// The longest a line may be, in octets, not counting its CRLF (RFC 5545 §3.1).
-const MAX_LINE_OCTETS: usize = 75;
-
-/// The UK's clock rules since 1996, as written in every calendar. `DTSTART`s are the first
-/// change under each rule: Sunday 31 March 1996 01:00 GMT and Sunday 27 October 1996 02:00 BST.
-const LONDON_VTIMEZONE: &[&str] = &[
-    "BEGIN:VTIMEZONE",
-    "TZID:Europe/London",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0000",
-    "TZOFFSETTO:+0100",
-    "TZNAME:BST",
-    "DTSTART:19960331T010000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0000",
-    "TZNAME:GMT",
-    "DTSTART:19961027T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-];
-
-/// The first year the `VTIMEZONE` above describes.
-const LONDON_RULES_FROM_YEAR: i32 = 1996;
 
 /// The iTIP method of a calendar (RFC 5546 §1.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -282,140 +259,10 @@ fn write_event(out: &mut Lines, method: Method, event: &InviteEvent) {
     out.push("END:VEVENT");
 }
 
-/// Calendar text being built: each line folded and ended with CRLF.
-#[derive(Default)]
-struct Lines {
-    text: String,
-}
-
-impl Lines {
-    fn push(&mut self, line: &str) {
-        push_folded(&mut self.text, line);
-    }
-}
-
-/// Appends `line` to `out` with CRLF, folded (CRLF and a space) so that no line is longer
-/// than 75 octets, the leading space included; never splits a UTF-8 character.
-fn push_folded(out: &mut String, line: &str) {
-    let mut rest = line;
-    let mut room = MAX_LINE_OCTETS;
-    while rest.len() > room {
-        let mut cut = room;
-        // A character is at most 4 octets and `room` is at least 74, so `cut` stays above 0.
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let (head, tail) = rest.split_at(cut);
-        out.push_str(head);
-        out.push_str("\r\n ");
-        rest = tail;
-        room = MAX_LINE_OCTETS - 1;
-    }
-    out.push_str(rest);
-    out.push_str("\r\n");
-}
-
-/// A TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` escaped, line breaks as `\n`, other
-/// control characters except tab dropped.
-fn escape_text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push_str("\\n");
-            }
-            '\t' => out.push('\t'),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `;CN=<name>`, quoted if needed, or nothing for a name that is empty once cleaned.
-fn cn_param(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .filter(|&c| c != '"')
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cleaned.is_empty() {
-        String::new()
-    } else if cleaned.contains([':', ';', ',']) {
-        format!(";CN=\"{cleaned}\"")
-    } else {
-        format!(";CN={cleaned}")
-    }
-}
-
-/// `mailto:<email>`, or `None` for an empty address.
-fn cal_address(email: &str) -> Option<String> {
-    let cleaned: String = email.chars().filter(|c| !c.is_control()).collect();
-    let mut address = cleaned.trim();
-    if address
-        .get(..7)
-        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("mailto:"))
-    {
-        address = address.get(7..).unwrap_or_default().trim();
-    }
-    (!address.is_empty()).then(|| format!("mailto:{address}"))
-}
-
-/// `20260512T090000Z`.
-fn utc_value(instant: DateTime<Utc>) -> String {
-    instant.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-/// `NAME;TZID=Europe/London:<UK wall-clock time>`, or `NAME:<UTC>Z` when the wall-clock time
-/// would be read back as another instant (see the module documentation).
-fn time_property(name: &str, instant: DateTime<Utc>) -> String {
-    let instant = instant.trunc_subsecs(0);
-    let uk = instant.with_timezone(&London);
-    let wall = uk.naive_local();
-    let read_back = match London.from_local_datetime(&wall) {
-        LocalResult::Single(time) => Some(time),
-        LocalResult::Ambiguous(first, _) => Some(first),
-        LocalResult::None => None,
-    };
-    let same_instant = read_back.is_some_and(|t| t.with_timezone(&Utc) == instant);
-    let offset_seconds = uk.offset().fix().local_minus_utc();
-    if same_instant && vtimezone_offset_seconds(instant) == Some(offset_seconds) {
-        format!("{name};TZID={INVITE_TZID}:{}", wall.format("%Y%m%dT%H%M%S"))
-    } else {
-        format!("{name}:{}", utc_value(instant))
-    }
-}
-
-/// The UTC offset the written `VTIMEZONE` gives at `instant`, or `None` before its rules
-/// start: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
-/// October.
-fn vtimezone_offset_seconds(instant: DateTime<Utc>) -> Option<i32> {
-    let year = instant.year();
-    let spring = last_sunday(year, 3)?.and_hms_opt(1, 0, 0)?.and_utc();
-    let autumn = last_sunday(year, 10)?.and_hms_opt(1, 0, 0)?.and_utc();
-    if year < LONDON_RULES_FROM_YEAR || (year == LONDON_RULES_FROM_YEAR && instant < spring) {
-        return None;
-    }
-    Some(if spring <= instant && instant < autumn { 3600 } else { 0 })
-}
-
-/// The last Sunday of a month that has 31 days.
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    let last = NaiveDate::from_ymd_opt(year, month, 31)?;
-    let back = last.weekday().num_days_from_sunday();
-    last.checked_sub_days(Days::new(u64::from(back)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
@@ -467,77 +314,6 @@ mod tests {
 
     fn has_line(ics: &str, line: &str) -> bool {
         unfolded(ics).iter().any(|l| l == line)
-    }
-
-    #[test]
-    fn escapes_text() {
-        assert_eq!(escape_text(r"a\b;c,d"), r"a\\b\;c\,d");
-        assert_eq!(escape_text("one\ntwo\r\nthree\rfour"), r"one\ntwo\nthree\nfour");
-        assert_eq!(escape_text(r"literal \n stays"), r"literal \\n stays");
-        assert_eq!(escape_text("tab\tbell\u{7}nul\u{0}"), "tab\tbellnul");
-        assert_eq!(escape_text("colon: \"quotes\" café 😀"), "colon: \"quotes\" café 😀");
-        assert_eq!(escape_text(""), "");
-    }
-
-    #[test]
-    fn cn_is_quoted_and_cleaned() {
-        assert_eq!(cn_param("Sam Smith"), ";CN=Sam Smith");
-        assert_eq!(cn_param("Smith, Sam"), ";CN=\"Smith, Sam\"");
-        assert_eq!(cn_param("Dr: A; B"), ";CN=\"Dr: A; B\"");
-        assert_eq!(cn_param("Sam \"The Boss\" Smith"), ";CN=Sam The Boss Smith");
-        assert_eq!(cn_param(" Sam\r\nSmith\t"), ";CN=Sam Smith");
-        assert_eq!(cn_param("Zoë Ó Briain"), ";CN=Zoë Ó Briain");
-        assert_eq!(cn_param("\"\""), "");
-        assert_eq!(cn_param(""), "");
-    }
-
-    #[test]
-    fn addresses() {
-        assert_eq!(cal_address(" jo@x.example "), Some("mailto:jo@x.example".to_owned()));
-        assert_eq!(
-            cal_address("MAILTO:jo@x.example"),
-            Some("mailto:jo@x.example".to_owned())
-        );
-        assert_eq!(
-            cal_address("jo@x.example\r\nATTENDEE:evil"),
-            Some("mailto:jo@x.exampleATTENDEE:evil".to_owned())
-        );
-        assert_eq!(cal_address(""), None);
-        assert_eq!(cal_address("  "), None);
-        assert_eq!(cal_address("mailto:"), None);
-    }
-
-    #[test]
-    fn folds_at_75_octets_without_splitting_characters() {
-        for text in [
-            "x".repeat(500),
-            "é".repeat(300),
-            "😀".repeat(200),
-            "a€😀b".repeat(100),
-            "ab".to_owned() + &"€".repeat(200),
-        ] {
-            let mut out = String::new();
-            push_folded(&mut out, &format!("DESCRIPTION:{text}"));
-            assert!(out.ends_with("\r\n"));
-            let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
-            assert!(lines.len() > 1);
-            for (i, line) in lines.iter().enumerate() {
-                assert!(line.len() <= 75, "line {i} has {} octets: {line:?}", line.len());
-                assert_eq!(i > 0, line.starts_with(' '), "line {i}: {line:?}");
-                assert!(!line.contains('\r') && !line.contains('\n'));
-            }
-            // Full lines are used: only the last may be short by more than a character.
-            for line in &lines[..lines.len() - 1] {
-                assert!(line.len() >= 72, "{line:?}");
-            }
-            assert_eq!(out.replace("\r\n ", "").trim_end(), format!("DESCRIPTION:{text}"));
-        }
-        let mut out = String::new();
-        push_folded(&mut out, &"y".repeat(75));
-        assert_eq!(out, format!("{}\r\n", "y".repeat(75)));
-        let mut out = String::new();
-        push_folded(&mut out, &"y".repeat(76));
-        assert_eq!(out, format!("{}\r\n y\r\n", "y".repeat(75)));
     }
 
     #[test]
@@ -601,76 +377,6 @@ mod tests {
         let empty = calendar(Method::Publish, &[]);
         assert!(has_line(&empty, "TZID:Europe/London"));
         assert!(!empty.contains("VEVENT"));
-    }
-
-    #[test]
-    fn times_are_uk_wall_clock() {
-        // Summer (BST): 09:00Z is 10:00 in London.
-        assert_eq!(
-            time_property("DTSTART", utc(2026, 7, 14, 9, 0)),
-            "DTSTART;TZID=Europe/London:20260714T100000"
-        );
-        // Winter (GMT): 10:00Z is 10:00 in London.
-        assert_eq!(
-            time_property("DTSTART", utc(2026, 12, 1, 10, 0)),
-            "DTSTART;TZID=Europe/London:20261201T100000"
-        );
-        // Around the spring change on Sunday 29 March 2026 at 01:00Z.
-        assert_eq!(
-            time_property("DTEND", utc(2026, 3, 29, 0, 59)),
-            "DTEND;TZID=Europe/London:20260329T005900"
-        );
-        assert_eq!(
-            time_property("DTEND", utc(2026, 3, 29, 1, 0)),
-            "DTEND;TZID=Europe/London:20260329T020000"
-        );
-        // Autumn change on Sunday 25 October 2026: 00:30Z is the first 01:30, written as
-        // wall-clock time; 01:30Z is the second 01:30, which would read back as 00:30Z.
-        assert_eq!(
-            time_property("DTSTART", utc(2026, 10, 25, 0, 30)),
-            "DTSTART;TZID=Europe/London:20261025T013000"
-        );
-        assert_eq!(
-            time_property("DTSTART", utc(2026, 10, 25, 1, 30)),
-            "DTSTART:20261025T013000Z"
-        );
-        assert_eq!(
-            time_property("DTSTART", utc(2026, 10, 25, 2, 0)),
-            "DTSTART;TZID=Europe/London:20261025T020000"
-        );
-        // Before the VTIMEZONE's rules (and 1995 had a different October rule).
-        assert_eq!(
-            time_property("DTSTART", utc(1995, 10, 1, 9, 0)),
-            "DTSTART:19951001T090000Z"
-        );
-        // Fractions of a second are dropped.
-        let with_fraction = utc(2026, 7, 14, 9, 0) + chrono::TimeDelta::milliseconds(999);
-        assert_eq!(
-            time_property("DTSTART", with_fraction),
-            "DTSTART;TZID=Europe/London:20260714T100000"
-        );
-        assert_eq!(utc_value(with_fraction), "20260714T090000Z");
-    }
-
-    #[test]
-    fn vtimezone_rules_match_the_tz_database() {
-        // The DTSTARTs written are the first changes under the rules.
-        assert_eq!(last_sunday(1996, 3), NaiveDate::from_ymd_opt(1996, 3, 31));
-        assert_eq!(last_sunday(1996, 10), NaiveDate::from_ymd_opt(1996, 10, 27));
-        for year in 1997..=2099 {
-            for (month, before, after) in [(3, 0, 3600), (10, 3600, 0)] {
-                let change = last_sunday(year, month)
-                    .unwrap()
-                    .and_hms_opt(1, 0, 0)
-                    .unwrap()
-                    .and_utc();
-                for (instant, expected) in [(change - chrono::TimeDelta::seconds(1), before), (change, after)] {
-                    let tzdb = instant.with_timezone(&London).offset().fix().local_minus_utc();
-                    assert_eq!(tzdb, expected, "{instant}");
-                    assert_eq!(vtimezone_offset_seconds(instant), Some(expected), "{instant}");
-                }
-            }
-        }
     }
 
     #[test]

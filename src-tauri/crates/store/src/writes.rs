@@ -1,0 +1,168 @@
+//! Writing a whole dataset (import, demo) and the settings, each in one transaction.
+
+use convene_core::dataset::Dataset;
+use convene_core::settings::Settings;
+use convene_core::validate::Lookup;
+use convene_core::MeetingId;
+
+use crate::error::{Result, StoreError};
+use crate::records::{Record, T};
+use crate::snapshots::snapshot_entry;
+use crate::{audit, codec, keys, to_value, Encoded, Store, SETTINGS_KEY};
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        match self.tree(T::Meta).get(SETTINGS_KEY)? {
+            None => Ok(Settings::default()),
+            Some(bytes) => self.codec.decode(&bytes).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("the settings are unreadable: {e}"),
+            }),
+        }
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<()> {
+        let mut s = settings.clone();
+        s.normalise();
+        // Refuse settings that would make every date unanswerable.
+        s.pack().map_err(|e| StoreError::Settings(e.to_string()))?;
+        if let Some(me) = s.me {
+            if !self.has_person(me) {
+                return Err(StoreError::NotFound {
+                    what: "person",
+                    id: me.to_string(),
+                });
+            }
+        }
+        let bytes = self.codec.encode(&s)?;
+        let before = self.settings()?;
+        let audited = audit::Change {
+            action: "settings",
+            record: "settings",
+            id: String::new(),
+            children: vec![],
+            before: to_value(&before),
+            after: to_value(&s),
+        };
+        self.transact(&[audited], |tx| {
+            tx[T::Meta as usize].insert(SETTINGS_KEY, bytes.as_slice())?;
+            Ok(())
+        })?;
+        self.set_practitioner(s.me);
+        Ok(())
+    }
+
+    /// Write a whole, already validated dataset (import, demo) in one transaction.
+    pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
+        self.write_dataset_with(ds, &[], None)
+    }
+
+    /// Write a dataset; `changes` replaces the default "import" audit entry when not empty.
+    /// `settings`, when given, are checked against the dataset first and written in the same
+    /// transaction, so an import either lands whole or changes nothing.
+    pub(crate) fn write_dataset_with(
+        &self,
+        ds: &Dataset,
+        changes: &[audit::Change],
+        settings: Option<&Settings>,
+    ) -> Result<()> {
+        ds.validate().map_err(StoreError::ImportInvalid)?;
+        let settings = match settings {
+            Some(s) => Some(self.checked_settings_for(s, ds)?),
+            None => None,
+        };
+        fn add<R: Record>(codec: &codec::Codec, out: &mut Vec<Encoded>, rs: &[R]) -> Result<()> {
+            for r in rs {
+                out.push(Encoded::new(codec, r)?);
+            }
+            Ok(())
+        }
+        let mut encoded = Vec::new();
+        add(&self.codec, &mut encoded, &ds.agencies)?;
+        add(&self.codec, &mut encoded, &ds.teams)?;
+        add(&self.codec, &mut encoded, &ds.people)?;
+        add(&self.codec, &mut encoded, &ds.venues)?;
+        add(&self.codec, &mut encoded, &ds.children)?;
+        add(&self.codec, &mut encoded, &ds.episodes)?;
+        add(&self.codec, &mut encoded, &ds.meetings)?;
+        add(&self.codec, &mut encoded, &ds.events)?;
+        add(&self.codec, &mut encoded, &ds.busy)?;
+        let mut history: Vec<(T, Vec<u8>, Vec<u8>)> = Vec::new();
+        let mut counts: std::collections::HashMap<MeetingId, u32> = Default::default();
+        for h in &ds.history {
+            let n = counts.entry(h.meeting).or_default();
+            let bytes = self.codec.encode(h)?;
+            history.push((
+                T::MeetingHistory,
+                keys::concat(&[h.meeting.as_bytes(), &n.to_be_bytes()]),
+                bytes,
+            ));
+            *n += 1;
+        }
+        for c in &ds.caseload_snapshots {
+            history.push(snapshot_entry(&self.codec, c)?);
+        }
+        if let Some(s) = &settings {
+            history.push((T::Meta, SETTINGS_KEY.to_vec(), self.codec.encode(s)?));
+        }
+        let summary = audit::Change {
+            action: "import",
+            record: "dataset",
+            id: String::new(),
+            children: vec![],
+            before: None,
+            after: Some(serde_json::json!({
+                "children": ds.children.len(),
+                "people": ds.people.len(),
+                "meetings": ds.meetings.len(),
+                "events": ds.events.len(),
+                "episodes": ds.episodes.len(),
+            })),
+        };
+        if changes.is_empty() {
+            self.write_all(&encoded, &history, &[summary])?;
+        } else {
+            self.write_all(&encoded, &history, changes)?;
+        }
+        if let Some(s) = settings {
+            self.set_practitioner(s.me);
+        }
+        Ok(())
+    }
+
+    /// Imported settings, normalised, refused unless their rule pack builds and "who am I"
+    /// names a person in the dataset being written.
+    pub(crate) fn checked_settings_for(&self, settings: &Settings, ds: &Dataset) -> Result<Settings> {
+        let mut s = settings.clone();
+        s.normalise();
+        s.pack()
+            .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        if let Some(me) = s.me {
+            if !ds.people.iter().any(|p| p.id == me) {
+                return Err(StoreError::ImportMalformed {
+                    detail: format!(
+                        "its settings name practitioner {me} as \"who am I\", but no such person is in the file"
+                    ),
+                });
+            }
+        }
+        Ok(s)
+    }
+
+    fn write_all(
+        &self,
+        encoded: &[Encoded],
+        history: &[(T, Vec<u8>, Vec<u8>)],
+        changes: &[audit::Change],
+    ) -> Result<()> {
+        self.transact(changes, |tx| {
+            for e in encoded {
+                e.insert(tx)?;
+            }
+            for (tree, k, v) in history {
+                tx[*tree as usize].insert(k.as_slice(), v.as_slice())?;
+            }
+            Ok(())
+        })
+    }
+}
