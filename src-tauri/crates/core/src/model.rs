@@ -1,11 +1,20 @@
 //! The domain's nouns: children, people, agencies, teams, venues, episodes, meetings, events.
 //! Plain data; the rules that bind them live in `validate`.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::ids::*;
+
+mod busy;
+mod meeting;
+
+pub use busy::{BusyBlock, BusyKind, BusyOwner};
+pub use meeting::{
+    Attendance, ConflictOverride, Invitee, Location, Meeting, MeetingChange, MeetingHistoryEntry, MeetingKind,
+    MeetingStatus,
+};
 
 /// How a child's name is shown on screens and printed agendas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
@@ -231,251 +240,6 @@ impl Episode {
     /// Open on `date` (start and end days included).
     pub fn covers(&self, date: NaiveDate) -> bool {
         self.start <= date && self.end.is_none_or(|e| date <= e)
-    }
-}
-
-/// Meeting kinds, ids as in AGENDAS.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum MeetingKind {
-    StrategyDiscussion,
-    Icpc,
-    ReviewConference,
-    CoreGroup,
-    CinReview,
-    FamilyNetworkMeeting,
-    LacReview,
-    PreBirthConference,
-    ProfessionalsMeeting,
-}
-
-impl MeetingKind {
-    pub const ALL: [MeetingKind; 9] = [
-        MeetingKind::StrategyDiscussion,
-        MeetingKind::Icpc,
-        MeetingKind::ReviewConference,
-        MeetingKind::CoreGroup,
-        MeetingKind::CinReview,
-        MeetingKind::FamilyNetworkMeeting,
-        MeetingKind::LacReview,
-        MeetingKind::PreBirthConference,
-        MeetingKind::ProfessionalsMeeting,
-    ];
-
-    /// The id used by the CLI, the store and the rules.
-    pub fn id(&self) -> &'static str {
-        match self {
-            MeetingKind::StrategyDiscussion => "strategy-discussion",
-            MeetingKind::Icpc => "icpc",
-            MeetingKind::ReviewConference => "review-conference",
-            MeetingKind::CoreGroup => "core-group",
-            MeetingKind::CinReview => "cin-review",
-            MeetingKind::FamilyNetworkMeeting => "family-network-meeting",
-            MeetingKind::LacReview => "lac-review",
-            MeetingKind::PreBirthConference => "pre-birth-conference",
-            MeetingKind::ProfessionalsMeeting => "professionals-meeting",
-        }
-    }
-
-    /// How long a meeting of this kind usually takes, in minutes (the editor's default).
-    pub fn typical_minutes(&self) -> u32 {
-        match self {
-            MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::FamilyNetworkMeeting => 120,
-            MeetingKind::ReviewConference | MeetingKind::LacReview => 90,
-            _ => 60,
-        }
-    }
-
-    /// The name a practitioner reads.
-    pub fn title(&self) -> &'static str {
-        match self {
-            MeetingKind::StrategyDiscussion => "Strategy discussion",
-            MeetingKind::Icpc => "Initial child protection conference",
-            MeetingKind::ReviewConference => "Review child protection conference",
-            MeetingKind::CoreGroup => "Core group",
-            MeetingKind::CinReview => "Child-in-need review",
-            MeetingKind::FamilyNetworkMeeting => "Family network meeting",
-            MeetingKind::LacReview => "Looked-after child review",
-            MeetingKind::PreBirthConference => "Pre-birth conference",
-            MeetingKind::ProfessionalsMeeting => "Professionals meeting",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
-        Self::ALL.into_iter().find(|k| k.id() == text.trim()).ok_or_else(|| {
-            crate::error::ValidationError::UnknownName {
-                what: "meeting kind",
-                text: text.to_string(),
-                known: Self::ALL.map(|k| k.id()).join(", "),
-            }
-        })
-    }
-}
-
-/// Where a meeting happens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum Location {
-    Venue { venue: VenueId },
-    Online { joining_details: String },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Attendance {
-    #[default]
-    Invited,
-    Attended,
-    Apologies,
-    DidNotAttend,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Invitee {
-    pub person: PersonId,
-    pub required: bool,
-    pub attendance: Attendance,
-    /// Their agency's report for the meeting has been received (AGENDAS.md item 2). Left out of
-    /// the stored JSON while false, so records written before it read and export unchanged.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub report_received: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum MeetingStatus {
-    Planned,
-    Held,
-    Cancelled { reason: String },
-}
-
-/// A meeting. `start` and `end` are Europe/London wall times stored with the offset in force,
-/// so a time in the repeated hour when the clocks go back is never ambiguous once stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Meeting {
-    pub id: MeetingId,
-    pub kind: MeetingKind,
-    pub children: Vec<ChildId>,
-    #[ts(type = "string")]
-    #[serde(with = "crate::time::rfc3339_offset")]
-    pub start: DateTime<FixedOffset>,
-    #[ts(type = "string")]
-    #[serde(with = "crate::time::rfc3339_offset")]
-    pub end: DateTime<FixedOffset>,
-    pub location: Location,
-    pub chair: Option<PersonId>,
-    pub minute_taker: Option<PersonId>,
-    pub invitees: Vec<Invitee>,
-    pub status: MeetingStatus,
-    /// Bumped on every reschedule, so calendar invitations update rather than duplicate.
-    #[serde(default)]
-    pub sequence: u32,
-    /// Conflicts the user chose to save despite, with their reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub overrides: Vec<ConflictOverride>,
-    /// What was decided, once the meeting has been held and its outcome recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<crate::outcome::MeetingOutcome>,
-}
-
-/// A conflict saved anyway: what it was, why the user went ahead, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ConflictOverride {
-    pub conflicts: Vec<String>,
-    pub reason: String,
-    #[ts(type = "string")]
-    #[serde(with = "crate::time::rfc3339_offset")]
-    pub at: DateTime<FixedOffset>,
-}
-
-/// Whose time a busy block takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(tag = "type", content = "id", rename_all = "kebab-case")]
-pub enum BusyOwner {
-    Person(PersonId),
-    Venue(VenueId),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum BusyKind {
-    /// Annual leave, sickness, training: away all day or for the block.
-    Leave,
-    /// Busy: another commitment entered in Convene.
-    Busy,
-    /// Imported from a calendar file (.ics).
-    Imported,
-    /// A venue booked by someone else.
-    Booking,
-}
-
-/// Time when a person or venue is not available.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct BusyBlock {
-    pub id: BusyId,
-    pub owner: BusyOwner,
-    #[ts(type = "string")]
-    #[serde(with = "crate::time::rfc3339_offset")]
-    pub start: DateTime<FixedOffset>,
-    #[ts(type = "string")]
-    #[serde(with = "crate::time::rfc3339_offset")]
-    pub end: DateTime<FixedOffset>,
-    pub kind: BusyKind,
-    /// Shown to the user ("Annual leave", "Court"); imported blocks carry the event's summary.
-    pub note: String,
-    /// Where an imported block came from (the calendar event's UID), to replace on re-import.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-}
-
-/// One entry of a meeting's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum MeetingChange {
-    Created,
-    Rescheduled {
-        #[ts(type = "string")]
-        #[serde(with = "crate::time::rfc3339_offset")]
-        from: DateTime<FixedOffset>,
-        #[ts(type = "string")]
-        #[serde(with = "crate::time::rfc3339_offset")]
-        to: DateTime<FixedOffset>,
-        reason: String,
-    },
-    Cancelled {
-        reason: String,
-    },
-    Updated,
-    /// Held, with its attendance and (for a conference) its decision recorded.
-    OutcomeRecorded {
-        summary: String,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct MeetingHistoryEntry {
-    pub meeting: MeetingId,
-    #[ts(type = "string")]
-    #[serde(with = "crate::time::rfc3339_offset")]
-    pub at: DateTime<FixedOffset>,
-    pub change: MeetingChange,
-}
-
-impl Meeting {
-    /// The meeting's date in the UK.
-    pub fn date(&self) -> NaiveDate {
-        self.start.date_naive()
-    }
-    pub fn is_cancelled(&self) -> bool {
-        matches!(self.status, MeetingStatus::Cancelled { .. })
-    }
-    /// Everyone the meeting involves: chair, minute-taker and invitees.
-    pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
-        self.chair
-            .iter()
-            .chain(self.minute_taker.iter())
-            .copied()
-            .chain(self.invitees.iter().map(|i| i.person))
     }
 }
 

@@ -1,0 +1,13 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The `convene` CLI on the built binary: the shapes the issues fix, and clear errors.
+
+#[path = "../util/mod.rs"]
+mod util;
+
+mod demo;
+mod helpers;
+mod ics;
+mod meetings;
+mod reports;
+mod store;
+mod timescales;
