@@ -3,6 +3,7 @@ import type { ChildSummary } from "./ChildSummary";
 import type { DueItemView } from "./DueItemView";
 import type { EpisodeView } from "./EpisodeView";
 import type { EventView } from "./EventView";
+import type { MeetingKindView } from "./MeetingKindView";
 import type { MeetingSummary } from "./MeetingSummary";
 import type { Named } from "./Named";
 import type { NetworkMember } from "./NetworkMember";
@@ -11,4 +12,8 @@ import type { NetworkMember } from "./NetworkMember";
  * Everything the child screen shows: details, episodes, siblings, network, and a timeline of
  * events and meetings with every statutory deadline and its status.
  */
-export type ChildDetail = { summary: ChildSummary, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, };
+export type ChildDetail = { summary: ChildSummary, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
+/**
+ * The kinds of meeting the record offers to schedule, with their names and usual lengths.
+ */
+meeting_kinds: Array<MeetingKindView>, };

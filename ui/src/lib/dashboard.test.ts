@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
-import { ALL, groups, meetingKindFor, needsDoing, options, ruleOptions, statusLabel } from './dashboard';
+import { ALL, groups, needsDoing, options, ruleOptions, statusLabel } from './dashboard';
 
 function item(p: Partial<DueItemView>): DueItemView {
   return {
@@ -18,6 +18,7 @@ function item(p: Partial<DueItemView>): DueItemView {
     team: 'Assessment and Intervention Team',
     social_worker: 'Tom Ellery',
     anchor_source: { type: 'meeting', id: '00000000-0000-4000-8000-000000000002' },
+    schedule_kind: 'icpc',
     ...p,
   };
 }
@@ -48,10 +49,7 @@ describe('what needs doing', () => {
     expect(ruleOptions(items).map((r) => r.id)).toEqual(['strategy-to-icpc', 'lac-review']);
   });
 
-  it('knows which meeting meets which rule', () => {
-    expect(meetingKindFor('strategy-to-icpc')).toBe('icpc');
-    expect(meetingKindFor('core-group-to-core-group')).toBe('core-group');
-    expect(meetingKindFor('cp-visit')).toBeNull();
+  it('labels each status', () => {
     expect(statusLabel('due-soon')).toBe('Due soon');
   });
 });

@@ -1,6 +1,5 @@
 // The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
 import type { DueItemView } from '../bindings/DueItemView';
-import type { MeetingKind } from '../bindings/MeetingKind';
 import { compareCodes, compareText } from './order';
 
 export type Filters = { team: string; rule: string; mine: string | null };
@@ -43,47 +42,6 @@ export function ruleOptions(items: DueItemView[]): { id: string; title: string }
   const seen = new Map<string, string>();
   for (const i of items) seen.set(i.rule, i.rule_title);
   return [...seen.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => compareText(a.title, b.title));
-}
-
-/** The meeting that would meet a rule's item, if a meeting does ("schedule now"). */
-export function meetingKindFor(rule: string): MeetingKind | null {
-  switch (rule) {
-    case 'strategy-to-icpc':
-      return 'icpc';
-    case 'icpc-to-core-group':
-    case 'core-group-to-core-group':
-      return 'core-group';
-    case 'icpc-to-first-review':
-    case 'review-to-review':
-      return 'review-conference';
-    case 'cin-review':
-      return 'cin-review';
-    case 'lac-first-review':
-    case 'lac-second-review':
-    case 'lac-review':
-      return 'lac-review';
-    case 'prebirth-conference':
-      return 'pre-birth-conference';
-    case 'strategy-discussion-convened':
-      return 'strategy-discussion';
-    default:
-      return null;
-  }
-}
-
-/** Typical length in minutes of each kind of meeting. */
-export function defaultDuration(kind: MeetingKind): number {
-  switch (kind) {
-    case 'icpc':
-    case 'pre-birth-conference':
-    case 'family-network-meeting':
-      return 120;
-    case 'review-conference':
-    case 'lac-review':
-      return 90;
-    default:
-      return 60;
-  }
 }
 
 /** Words for a status, so colour is never the only signal. */

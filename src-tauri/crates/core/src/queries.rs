@@ -204,10 +204,9 @@ pub fn due_views(
     items
         .iter()
         .map(|i| {
-            let title = pack
-                .rule(&i.rule)
-                .map(|r| r.title.clone())
-                .unwrap_or_else(|_| i.rule.to_string());
+            let rule = pack.rule(&i.rule).ok();
+            let title = rule.map_or_else(|| i.rule.to_string(), |r| r.title.clone());
+            let schedule_kind = rule.and_then(|r| r.target.meetings.first().copied());
             let late = if i.status == DueStatus::Overdue {
                 cal.working_days_between(i.deadline, as_of).ok()
             } else {
@@ -229,7 +228,21 @@ pub fn due_views(
                 team: child.and_then(|c| names.child_team(c)).map(|t| t.name.clone()),
                 social_worker: child.and_then(|c| c.social_worker).map(|p| names.person_name(p)),
                 anchor_source: i.anchor_source,
+                schedule_kind,
             }
+        })
+        .collect()
+}
+
+/// Every kind of meeting, in the order the scheduler lists them, with its name and usual length
+/// (the UI reads them from here rather than keeping a list of its own).
+pub fn meeting_kinds() -> Vec<MeetingKindView> {
+    MeetingKind::ALL
+        .iter()
+        .map(|k| MeetingKindView {
+            kind: *k,
+            title: k.title().to_string(),
+            typical_minutes: k.typical_minutes(),
         })
         .collect()
 }
@@ -316,6 +329,7 @@ pub fn child_detail(
         meetings: meetings.into_iter().map(|m| meeting_summary(m, &names)).collect(),
         items: due_views(ds, pack, cal, &items, as_of),
         summary,
+        meeting_kinds: meeting_kinds(),
     })
 }
 
@@ -344,4 +358,49 @@ pub fn people(ds: &Dataset) -> Vec<PersonView> {
         .collect();
     out.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
     out.into_iter().map(|(_, p)| p).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{demo_dataset, DEFAULT_SEED};
+    use crate::holidays::Division;
+
+    #[test]
+    fn every_kind_is_offered_with_its_name_and_length() {
+        let kinds = meeting_kinds();
+        assert_eq!(kinds.iter().map(|k| k.kind).collect::<Vec<_>>(), MeetingKind::ALL);
+        let icpc = kinds.iter().find(|k| k.kind == MeetingKind::Icpc).unwrap();
+        assert_eq!(icpc.title, "Initial child protection conference");
+        assert_eq!(icpc.typical_minutes, 120);
+    }
+
+    #[test]
+    fn a_due_item_offers_the_meeting_its_rule_is_met_by() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let ds = demo_dataset(today, DEFAULT_SEED);
+        let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+        for name in ["england", "wales", "scotland", "northern-ireland"] {
+            let pack = RulePack::builtin(name).unwrap();
+            let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+            let views = due_views(&ds, &pack, &cal, &items, today);
+            for v in &views {
+                let rule = pack.rule(&v.rule).unwrap();
+                assert_eq!(
+                    v.schedule_kind,
+                    rule.target.meetings.first().copied(),
+                    "{name}: {}",
+                    v.rule
+                );
+            }
+            let kind_of = |rule: &str| views.iter().find(|v| v.rule == rule).map(|v| v.schedule_kind);
+            assert_eq!(kind_of("strategy-to-icpc"), Some(Some(MeetingKind::Icpc)), "{name}");
+            assert_eq!(
+                kind_of("core-group-to-core-group"),
+                Some(Some(MeetingKind::CoreGroup)),
+                "{name}"
+            );
+            assert_eq!(kind_of("cp-visit"), Some(None), "{name}");
+        }
+    }
 }

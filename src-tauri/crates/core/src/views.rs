@@ -64,6 +64,17 @@ pub struct DueItemView {
     pub team: Option<String>,
     pub social_worker: Option<String>,
     pub anchor_source: Source,
+    /// The kind of meeting that would meet this item ("schedule now"): the first the rule's
+    /// target names; none where an event, not a meeting, meets it.
+    pub schedule_kind: Option<MeetingKind>,
+}
+
+/// A kind of meeting as the scheduler offers it: its name and usual length in minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeetingKindView {
+    pub kind: MeetingKind,
+    pub title: String,
+    pub typical_minutes: u32,
 }
 
 /// What the app shows about the store it opened.
@@ -211,6 +222,8 @@ pub struct ChildDetail {
     pub events: Vec<EventView>,
     pub meetings: Vec<MeetingSummary>,
     pub items: Vec<DueItemView>,
+    /// The kinds of meeting the record offers to schedule, with their names and usual lengths.
+    pub meeting_kinds: Vec<MeetingKindView>,
 }
 
 /// What a practitioner reads for an event kind.

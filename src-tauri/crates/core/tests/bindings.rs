@@ -23,6 +23,7 @@ fn export_all(dir: &Path) {
         ChildSummary,
         MeetingSummary,
         DueItemView,
+        MeetingKindView,
         StoreStatus,
         UiError,
         Child,
