@@ -132,13 +132,7 @@ impl<'a> Layouter<'a> {
                     align_right: false,
                 },
             ];
-            let style = RowStyle {
-                pad_y: s.item_gap / 2.0,
-                ..RowStyle::default()
-            };
-            let mut placed = self.place_row(&cells, style).into_iter();
-            let header = placed.next().unwrap_or_default();
-            let data = placed.next().unwrap_or_default();
+            let (header, data) = self.place_pair(&cells);
             rows.push(Node::Group(
                 Kind::Row,
                 vec![Node::Group(Kind::RowHeader, header), Node::Group(Kind::Cell, data)],
@@ -187,13 +181,7 @@ impl<'a> Layouter<'a> {
                     align_right: false,
                 },
             ];
-            let style = RowStyle {
-                pad_y: s.item_gap / 2.0,
-                ..RowStyle::default()
-            };
-            let mut placed = self.place_row(&cells, style).into_iter();
-            let label_nodes = placed.next().unwrap_or_default();
-            let body_nodes = placed.next().unwrap_or_default();
+            let (label_nodes, body_nodes) = self.place_pair(&cells);
             nodes.push(Node::Group(
                 Kind::ListItem,
                 vec![
@@ -203,6 +191,17 @@ impl<'a> Layouter<'a> {
             ));
         }
         Some(Node::Group(Kind::List { numbered }, nodes))
+    }
+
+    /// A row of two cells (a fact's label and value, a list item's label and body), with half
+    /// the item gap above and below; the nodes drawn for each cell.
+    fn place_pair(&mut self, cells: &[Cell; 2]) -> (Vec<Node>, Vec<Node>) {
+        let style = RowStyle {
+            pad_y: self.style.item_gap / 2.0,
+            ..RowStyle::default()
+        };
+        let mut placed = self.place_row(cells, style).into_iter();
+        (placed.next().unwrap_or_default(), placed.next().unwrap_or_default())
     }
 
     pub(super) fn notice(&mut self, text: &str) -> Option<Node> {
