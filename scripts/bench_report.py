@@ -187,6 +187,8 @@ def main():
                         "desktop's display server or compositor drawing with Mesa does)"),
             ("alone", "with nothing else mapping Mesa's driver and libLLVM (Xvfb without GLX): the worst case"),
         )
+        if not any(display in mf for display, _ in displays):
+            app_rows.append(("Memory beside the floor", "not measured in this form: run `make bench-memory` again", "—", "—"))
         for display, where in displays:
             if display not in mf:
                 continue
@@ -251,10 +253,10 @@ def main():
         "of relocated data); its resident image fell from 10.3 to 6.4 MiB, with 3.8 of 9.3 MiB of code "
         "resident. glibc's allocator keeps one arena with fixed 128 KiB mmap and trim thresholds in the "
         "app's process (about 3 MiB less; `malloc_trim` at idle would hand back 0.6 MiB more and a "
-        "JavaScript collection 0.5, not taken). Together (desktop rows): 196.6 to 192.1-192.3 MiB idle, 200.9 to "
-        "195.9-196.2 at 3 s. The profile-guided build is also quicker: release cold start 448 to 381 ms, month view 82 to 63 ms (one run each on this noisy VM; the untrained month view too). sled's cache size made no difference (the demo store is 2.7 MB). "
-        "The memory rows are PSS with no other WebKit window running (`scripts/memory_floor.py` "
-        "refuses otherwise): PSS splits a shared page among the processes that map it, and a second "
+        "JavaScript collection 0.5, not taken). Together (desktop rows): 196.6 to 191.5-192.3 MiB idle, 200.9 to "
+        "195.4-196.2 at 3 s (the same build varies by about 2 MiB from run to run). The profile-guided build is also quicker: release cold start 448 to 381 ms, month view 82 to 63 ms (one run each on this noisy VM; the untrained month view too). sled's cache size made no difference (the demo store is 2.7 MB). "
+        "The memory rows are PSS with no other process mapping the WebKit, JavaScriptCore or LLVM "
+        "library files the app maps (`scripts/memory_floor.py` refuses otherwise): PSS splits a shared page among the processes that map it, and a second "
         "empty window beside the floor takes 60 MiB off its PSS. Each is measured twice. WebKit's web "
         "process always opens an EGL display, whatever the settings (its drawing area asks for one "
         "when the page is made: checked by turning off all 206 WebKit features that are on, and the "

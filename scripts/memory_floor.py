@@ -66,8 +66,8 @@ def measure(root: int, binary: str) -> dict:
     """PSS and RSS (MiB) of the binary's process and the WebKit processes below `root`."""
     others = other_sharers(root)
     if others:
-        raise SystemExit("other processes share WebKit's libraries and would lower the figures; "
-                         "end them and measure again:\n  " + "\n  ".join(others))
+        raise SystemExit("other processes map the WebKit, JavaScriptCore or LLVM libraries the app maps, "
+                         "which would lower the figures; end them and measure again:\n  " + "\n  ".join(others))
     rows = {}
     for pid in descendants(root):
         try:
@@ -93,30 +93,36 @@ def mapped(pid: int) -> str:
     return Path(f"/proc/{pid}/maps").read_text(errors="replace")
 
 
+def mapped_files(maps: str) -> set[str]:
+    """The files a /proc/<pid>/maps text maps."""
+    return {line.split(None, 5)[5].strip() for line in maps.splitlines() if len(line.split(None, 5)) == 6}
+
+
 def other_sharers(root: int) -> list[str]:
-    """Processes outside `root`'s tree (which holds its own Xvfb) that map the big WebKit or Mesa
-    libraries the measured processes map. PSS splits a shared page between every process that maps it, so each of them
-    would make the measured processes look smaller than they are alone (a second empty window
-    takes 60 MiB off the floor). Processes whose maps we may not read are not seen."""
+    """Processes outside `root`'s tree (which holds its own Xvfb) that map any of the big WebKit,
+    JavaScriptCore or LLVM library files the measured processes map. PSS splits a shared page
+    between every process that maps it, so each of them would make the measured processes look
+    smaller than they are alone (a second empty window takes 60 MiB off the floor). Another
+    version of such a library (rustc's own libLLVM, say) shares nothing and is not counted.
+    Processes whose maps we may not read are not seen."""
     ours = set(descendants(root))
-    libs = set()
+    files = set()
     for pid in ours:
         try:
-            maps = mapped(pid)
+            files.update(f for f in mapped_files(mapped(pid)) if any(lib in f for lib in SHARED_LIBRARIES))
         except OSError:
             continue
-        libs.update(lib for lib in SHARED_LIBRARIES if lib in maps)
     found = []
     for d in os.listdir("/proc"):
         if not d.isdigit() or int(d) in ours:
             continue
         try:
-            maps = mapped(int(d))
+            shared = files & mapped_files(mapped(int(d)))
             cmd = Path(f"/proc/{d}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
         except OSError:
             continue
-        if any(lib in maps for lib in libs):
-            found.append(f"{d} {cmd}")
+        if shared:
+            found.append(f"{d} {cmd} ({', '.join(sorted(Path(f).name for f in shared))})")
     return found
 
 

@@ -14,7 +14,7 @@ export type DueItemView = { child: ChildId, child_name: string, rule: string, ru
  */
 summary: string, team: string | null, social_worker: string | null, anchor_source: Source, 
 /**
- * The kind of meeting that would meet this item ("schedule now"): the first the rule's
- * target names; none where an event, not a meeting, meets it.
+ * The kind of meeting to book to meet this item ("schedule now"), for this child
+ * (`Rule::meeting_to_book`); none where only an event meets it.
  */
 schedule_kind: MeetingKind | null, };

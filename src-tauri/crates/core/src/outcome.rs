@@ -402,7 +402,11 @@ pub fn proposals(
         let Some(rule) = rules.iter().find(|r| r.id == item.rule.as_str()) else {
             continue;
         };
-        let Some(&kind) = rule.target.meetings.first() else {
+        let unborn = ds
+            .children
+            .iter()
+            .any(|c| c.id == item.child && matches!(c.birth, Birth::Unborn { .. }));
+        let Some(kind) = rule.meeting_to_book(unborn) else {
             continue;
         };
         // One proposal per kind for all the meeting's children who need it.

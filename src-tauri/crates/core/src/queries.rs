@@ -206,13 +206,14 @@ pub fn due_views(
         .map(|i| {
             let rule = pack.rule(&i.rule).ok();
             let title = rule.map_or_else(|| i.rule.to_string(), |r| r.title.clone());
-            let schedule_kind = rule.and_then(|r| r.target.meetings.first().copied());
+            let child = children.get(&i.child);
+            let unborn = child.is_some_and(|c| matches!(c.birth, Birth::Unborn { .. }));
+            let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
             let late = if i.status == DueStatus::Overdue {
                 cal.working_days_between(i.deadline, as_of).ok()
             } else {
                 None
             };
-            let child = children.get(&i.child);
             DueItemView {
                 child: i.child,
                 child_name: names.child_name(i.child),
@@ -376,31 +377,59 @@ mod tests {
     }
 
     #[test]
-    fn a_due_item_offers_the_meeting_its_rule_is_met_by() {
+    fn a_due_item_offers_the_meeting_that_meets_it_for_that_child() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let ds = demo_dataset(today, DEFAULT_SEED);
+        let mut ds = demo_dataset(today, DEFAULT_SEED);
+        let unborn: Vec<ChildId> = ds
+            .children
+            .iter()
+            .filter(|c| matches!(c.birth, Birth::Unborn { .. }))
+            .map(|c| c.id)
+            .collect();
+        assert!(!unborn.is_empty(), "the demo has an unborn child");
+        // A strategy discussion two days ago for every child: each then has a conference due.
+        let strategy = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let discussions: Vec<Event> = ds
+            .children
+            .iter()
+            .map(|c| Event {
+                id: EventId::new_random(),
+                child: c.id,
+                kind: EventKind::StrategyDiscussion,
+                date: strategy,
+                note: String::new(),
+            })
+            .collect();
+        ds.events.extend(discussions);
         let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
         for name in ["england", "wales", "scotland", "northern-ireland"] {
             let pack = RulePack::builtin(name).unwrap();
             let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
             let views = due_views(&ds, &pack, &cal, &items, today);
-            for v in &views {
-                let rule = pack.rule(&v.rule).unwrap();
-                assert_eq!(
-                    v.schedule_kind,
-                    rule.target.meetings.first().copied(),
-                    "{name}: {}",
-                    v.rule
-                );
+            let mut seen = (false, false);
+            for v in views.iter().filter(|v| v.rule == "strategy-to-icpc") {
+                let expected = if unborn.contains(&v.child) {
+                    seen.0 = true;
+                    MeetingKind::PreBirthConference
+                } else {
+                    seen.1 = true;
+                    MeetingKind::Icpc
+                };
+                assert_eq!(v.schedule_kind, Some(expected), "{name}: {}", v.child_name);
             }
-            let kind_of = |rule: &str| views.iter().find(|v| v.rule == rule).map(|v| v.schedule_kind);
-            assert_eq!(kind_of("strategy-to-icpc"), Some(Some(MeetingKind::Icpc)), "{name}");
-            assert_eq!(
-                kind_of("core-group-to-core-group"),
-                Some(Some(MeetingKind::CoreGroup)),
-                "{name}"
+            assert!(
+                seen.0 && seen.1,
+                "{name}: no conference item for an unborn or a born child"
             );
-            assert_eq!(kind_of("cp-visit"), Some(None), "{name}");
+            for v in &views {
+                match v.rule.as_str() {
+                    "core-group-to-core-group" | "icpc-to-core-group" => {
+                        assert_eq!(v.schedule_kind, Some(MeetingKind::CoreGroup))
+                    }
+                    "cp-visit" | "cin-visit" | "reports-before-icpc" => assert_eq!(v.schedule_kind, None),
+                    _ => {}
+                }
+            }
         }
     }
 }

@@ -131,6 +131,26 @@ fn yes() -> bool {
     true
 }
 
+impl Rule {
+    /// The meeting to book to meet this rule for a child ("schedule now", an outcome's
+    /// proposals): the first its target names that fits, where an unborn child's conference is a
+    /// pre-birth conference and a born child's an initial conference; none where only events
+    /// meet it.
+    pub fn meeting_to_book(&self, unborn: bool) -> Option<MeetingKind> {
+        let fits = |k: &&MeetingKind| match k {
+            MeetingKind::Icpc => !unborn,
+            MeetingKind::PreBirthConference => unborn,
+            _ => true,
+        };
+        self.target
+            .meetings
+            .iter()
+            .find(fits)
+            .or(self.target.meetings.first())
+            .copied()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Counting {

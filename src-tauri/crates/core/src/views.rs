@@ -64,8 +64,8 @@ pub struct DueItemView {
     pub team: Option<String>,
     pub social_worker: Option<String>,
     pub anchor_source: Source,
-    /// The kind of meeting that would meet this item ("schedule now"): the first the rule's
-    /// target names; none where an event, not a meeting, meets it.
+    /// The kind of meeting to book to meet this item ("schedule now"), for this child
+    /// (`Rule::meeting_to_book`); none where only an event meets it.
     pub schedule_kind: Option<MeetingKind>,
 }
 

@@ -1,4 +1,5 @@
-//! Writing a whole dataset (import, demo) and the settings, each in one transaction.
+//! The settings (read and saved) and writing a whole dataset (import, demo), each write in one
+//! transaction.
 
 use convene_core::dataset::Dataset;
 use convene_core::settings::Settings;

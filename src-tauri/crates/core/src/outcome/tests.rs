@@ -496,3 +496,24 @@ fn bad_outcomes_are_refused_with_a_sentence() {
     assert_eq!(e.episodes.len(), 1);
     assert_eq!(e.episodes[0].kind, EpisodeKind::ChildInNeed);
 }
+
+#[test]
+fn a_strategy_discussion_proposes_the_conference_that_fits_the_child() {
+    let (pack, cal) = pack_and_cal();
+    let mut w = world();
+    w.ds.meetings.retain(|m| m.id != w.icpc);
+    let strategy = w.ds.meetings[0].id;
+    let as_of = d("2026-01-06");
+    let kinds = |ds: &Dataset| -> Vec<MeetingKind> {
+        proposals(&pack, &cal, ds, &[], strategy, as_of)
+            .unwrap()
+            .iter()
+            .map(|p| p.kind)
+            .collect()
+    };
+    assert_eq!(kinds(&w.ds), [MeetingKind::Icpc]);
+    w.ds.children[0].birth = Birth::Unborn {
+        expected_delivery: d("2026-04-01"),
+    };
+    assert_eq!(kinds(&w.ds), [MeetingKind::PreBirthConference]);
+}

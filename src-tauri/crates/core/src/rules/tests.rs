@@ -147,3 +147,24 @@ fn icpc_anchor_setting_rewrites_the_rule() {
         .unwrap();
     assert_eq!(r.anchor.events, vec![EventKind::S47Start]);
 }
+
+#[test]
+fn the_meeting_to_book_fits_the_child() {
+    let pack = RulePack::builtin("england").unwrap();
+    let book = |id: &str, unborn: bool| pack.rule(id).unwrap().meeting_to_book(unborn);
+    assert_eq!(book("strategy-to-icpc", false), Some(MeetingKind::Icpc));
+    assert_eq!(book("strategy-to-icpc", true), Some(MeetingKind::PreBirthConference));
+    assert_eq!(book("prebirth-conference", true), Some(MeetingKind::PreBirthConference));
+    assert_eq!(book("icpc-to-core-group", true), Some(MeetingKind::CoreGroup));
+    assert_eq!(book("lac-second-review", false), Some(MeetingKind::LacReview));
+    assert_eq!(
+        book("strategy-discussion-convened", false),
+        Some(MeetingKind::StrategyDiscussion)
+    );
+    assert_eq!(book("cp-visit", false), None);
+    // A target that names only a kind that does not fit still gets it (a local rule may).
+    assert_eq!(
+        book("prebirth-conference", false),
+        Some(MeetingKind::PreBirthConference)
+    );
+}
