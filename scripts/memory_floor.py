@@ -95,7 +95,8 @@ def mapped(pid: int) -> str:
 
 def mapped_files(maps: str) -> set[str]:
     """The files a /proc/<pid>/maps text maps."""
-    return {line.split(None, 5)[5].strip() for line in maps.splitlines() if len(line.split(None, 5)) == 6}
+    fields = (line.split(None, 5) for line in maps.splitlines())
+    return {f[5].strip() for f in fields if len(f) == 6}
 
 
 def other_sharers(root: int) -> list[str]:

@@ -33,6 +33,12 @@ pub enum Birth {
     Unborn { expected_delivery: NaiveDate },
 }
 
+impl Birth {
+    pub fn is_unborn(&self) -> bool {
+        matches!(self, Birth::Unborn { .. })
+    }
+}
+
 /// The role a person plays in a child's professional network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]

@@ -402,10 +402,7 @@ pub fn proposals(
         let Some(rule) = rules.iter().find(|r| r.id == item.rule.as_str()) else {
             continue;
         };
-        let unborn = ds
-            .children
-            .iter()
-            .any(|c| c.id == item.child && matches!(c.birth, Birth::Unborn { .. }));
+        let unborn = ds.children.iter().any(|c| c.id == item.child && c.birth.is_unborn());
         let Some(kind) = rule.meeting_to_book(unborn) else {
             continue;
         };

@@ -207,7 +207,7 @@ pub fn due_views(
             let rule = pack.rule(&i.rule).ok();
             let title = rule.map_or_else(|| i.rule.to_string(), |r| r.title.clone());
             let child = children.get(&i.child);
-            let unborn = child.is_some_and(|c| matches!(c.birth, Birth::Unborn { .. }));
+            let unborn = child.is_some_and(|c| c.birth.is_unborn());
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
             let late = if i.status == DueStatus::Overdue {
                 cal.working_days_between(i.deadline, as_of).ok()
@@ -383,7 +383,7 @@ mod tests {
         let unborn: Vec<ChildId> = ds
             .children
             .iter()
-            .filter(|c| matches!(c.birth, Birth::Unborn { .. }))
+            .filter(|c| c.birth.is_unborn())
             .map(|c| c.id)
             .collect();
         assert!(!unborn.is_empty(), "the demo has an unborn child");
