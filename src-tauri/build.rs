@@ -52,6 +52,7 @@ const COMMANDS: &[&str] = &[
     "save_venue",
     "working_pattern",
     "save_working_pattern",
+    "first_screen_drawn",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

@@ -59,6 +59,7 @@ pub fn run() {
             }
             if let Some(window) = app.get_webview_window("main") {
                 memory::tune(&window);
+                commands::window::show_anyway_later(window);
             }
             Ok(())
         })
@@ -113,6 +114,7 @@ pub fn run() {
             commands::settings::save_venue,
             commands::settings::working_pattern,
             commands::settings::save_working_pattern,
+            commands::window::first_screen_drawn,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -323,6 +323,12 @@ describe('Convene desktop app', () => {
       // page's mark), without tauri-driver and the WebDriver handshake.
       const usableAt = await app.browser.execute(() => performance.timeOrigin + performance.getEntriesByName('dashboard-usable')[0].startTime);
       samples.own.push(Math.round(usableAt - appStartedAt(dataDir)));
+      // The window opened on the drawn list: it was hidden until then, and is shown now.
+      const opened = await app.browser.execute(() => ({
+        wasHidden: performance.getEntriesByName('window-shown')[0]?.detail?.wasHidden,
+        visible: document.visibilityState,
+      }));
+      assert.deepEqual(opened, { wasHidden: true, visible: 'visible' });
       const mem = residentMemoryMb();
       assert.ok(mem.app > 0, 'no app process found in /proc');
       samples.rss.push(mem.total);

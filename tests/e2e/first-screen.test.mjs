@@ -83,6 +83,8 @@ describe('first screen on an empty store', () => {
     const button = await shown(browser, '#load-demo');
     assert.equal(await button.getText(), 'Load demo data');
     assert.equal(await (await shown(browser, '#import-file')).getText(), 'Import an export or backup file…');
+    // The window opened on this screen: hidden until it was drawn (commands/window.rs).
+    assert.equal(await browser.execute(() => performance.getEntriesByName('window-shown')[0]?.detail?.wasHidden), true);
     assert.equal(await browser.$$('h1').length, 1);
     assert.equal(await (await browser.$('html')).getAttribute('lang'), 'en-GB');
     // The skip link is the first stop for the keyboard.

@@ -72,6 +72,12 @@ export async function launch(dataDir, env = {}) {
     },
   });
   const sessionMs = performance.now() - started;
+  // The window is shown once its first screen is drawn (commands/window.rs): wait for it, so no
+  // test acts on a page that is not on screen yet.
+  await browser.waitUntil(() => browser.execute(() => document.visibilityState === 'visible'), {
+    timeout: 15000,
+    timeoutMsg: 'the window was not shown within 15 s',
+  });
   async function stop() {
     try {
       await browser.deleteSession();

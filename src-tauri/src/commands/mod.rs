@@ -18,6 +18,7 @@ pub mod files;
 pub mod meetings;
 pub mod reports;
 pub mod settings;
+pub mod window;
 
 pub(crate) fn status(store: &Store) -> Result<StoreStatus, IpcError> {
     Ok(StoreStatus {
