@@ -176,6 +176,31 @@ describe('calendar', () => {
       timeout: 5000,
       timeoutMsg: 'the dragged meeting was not put back',
     });
+    // The keyboard is left on the page, not dropped with the closed check.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'calendar-period');
+
+    // Dragged again, then the meeting opened instead of answering the check: the drag was not
+    // saved, so the block goes back to its time.
+    await browser
+      .action('pointer', { parameters: { pointerType: 'mouse' } })
+      .move({ origin: await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`), x: 0, y: -Math.floor(height / 2) + 6 })
+      .down()
+      .pause(150)
+      .move({ origin: 'pointer', x: 0, y: 20, duration: 200 })
+      .move({ origin: 'pointer', x: 0, y: 40, duration: 200 })
+      .move({ origin: 'pointer', x: 0, y: 30, duration: 200 })
+      .pause(150)
+      .up()
+      .perform();
+    await shown(browser, '#move-check', 10000);
+    await browser.execute((id) => document.querySelector(`#calendar-grid [data-meeting="${id}"]`).click(), meeting);
+    await shown(browser, '#meeting-details');
+    await browser.waitUntil(async () => (await blockText(browser, meeting)) === before, {
+      timeout: 5000,
+      timeoutMsg: 'a drag left unanswered stayed drawn at a time that was never saved',
+    });
+    await (await shown(browser, '#details-close')).click();
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'calendar-period');
   });
 
   it('shows the month, opens a meeting from it, and opens a day', async () => {
@@ -310,6 +335,18 @@ describe('calendar', () => {
     assert.match(await (await shown(browser, '#slot-list li')).getText(), new RegExp(venueName));
     await assertAccessible(browser, 'scheduling with invitees and venue');
     await screenshot(browser, '06c-schedule-invitees-venue');
+    // Another kind of meeting, or another length, is another search: the core group's times go,
+    // so none can be booked as the new meeting.
+    await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'cin-review');
+    assert.equal(await (await browser.$('#slot-list')).isExisting(), false, "a core group's times stayed bookable as a CIN review");
+    await (await shown(browser, '#find-slots')).click();
+    await shown(browser, '#slot-list li', 20000);
+    await setInput(browser, 'schedule-duration', '45');
+    assert.equal(await (await browser.$('#slot-list')).isExisting(), false, 'times for the old length stayed bookable');
+    // An empty length is refused with a sentence, not sent.
+    await setInput(browser, 'schedule-duration', '');
+    await (await shown(browser, '#find-slots')).click();
+    assert.match(await (await shown(browser, '#schedule .alert')).getText(), /^Enter the meeting's length in whole minutes\.$/);
   });
 
   it('saved the move with its reason, for the invitation to be re-sent', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, toEvents, fetchRange, filterFrom, filterValue, toEvent, wallClock, ymd } from './calendar';
+import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, wallClock, ymd } from './calendar';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
 describe('calendar', () => {
@@ -55,6 +55,12 @@ describe('calendar', () => {
     expect(toEvent(base)).toMatchObject({ editable: true, startEditable: true, durationEditable: false, classNames: ['meeting-planned'] });
     expect(toEvent({ ...base, status: 'held', movable: false })).toMatchObject({ editable: false, classNames: ['meeting-held'] });
     expect(spokenEntry(base)).toBe(', Monday 2 March 2026, planned, at Room 1');
+  });
+
+  it("says an entry's day and times as the rest of the app does, on the UK wall clock it is in", () => {
+    expect(entryWhen({ start: '2026-12-01T10:00:00', end: '2026-12-01T12:00:00' })).toBe('Tue 1 Dec 2026, 10:00–12:00');
+    // Summer time: the wall clock is shown as it is, not shifted by the machine's zone.
+    expect(entryWhen({ start: '2026-03-29T09:30:00', end: '2026-03-29T10:15:00' })).toBe('Sun 29 Mar 2026, 09:30–10:15');
   });
 
   it('adds one "+N more" entry for each busier day', () => {

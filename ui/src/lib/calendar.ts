@@ -82,6 +82,12 @@ export const PER_DAY: Record<string, number> = { dayGridMonth: 3, timeGridWeek: 
 
 /** What a screen reader hears after a meeting block's time and title: ", Tuesday 1 December
  * 2026, planned, at Room 1". */
+/** "Tue 1 Dec 2026, 10:00–12:00" for an entry (its times are UK wall clock already), as
+ * `meetingWhen` says it for a stored meeting. */
+export function entryWhen(e: Pick<CalendarEntry, 'start' | 'end'>): string {
+  return `${ukDate(e.start.slice(0, 10))}, ${e.start.slice(11, 16)}–${e.end.slice(11, 16)}`;
+}
+
 export function spokenEntry(e: CalendarEntry): string {
   return `, ${ukLongDate(e.start.slice(0, 10))}, ${e.status}, at ${e.location}`;
 }
