@@ -235,6 +235,17 @@ describe('Convene desktop app', () => {
     assert.match(await textOf(browser, '#busy-list'), /Leave: Mon 1 Feb 2027 to Fri 5 Feb 2027 — Annual leave/);
     await assertAccessible(browser, 'people with leave');
     await screenshot(browser, '08-people-leave');
+    // Removed with the keyboard: said in the status line, and the keyboard stays in the list.
+    const count = (await browser.$$('#busy-list button')).length;
+    await browser.execute(() => [...document.querySelectorAll('#busy-list li')].find((li) => /Annual leave/.test(li.textContent)).querySelector('button').focus());
+    await browser.keys('Enter');
+    await browser.waitUntil(async () => /^Removed leave, Mon 1 Feb 2027 to Fri 5 Feb 2027\.$/.test(await textOf(browser, '#busy-saved').catch(() => '')), {
+      timeout: 10000,
+      timeoutMsg: 'the removal was not said',
+    });
+    assert.equal((await browser.$$('#busy-list button')).length, count - 1);
+    const focused = await browser.execute(() => (document.activeElement?.closest('#busy-list') ? 'list' : document.activeElement?.id));
+    assert.ok(focused === 'list' || focused === 'busy-heading', `focus went to ${focused}`);
   });
 
   it('shows performance figures that open to their rows', async () => {

@@ -56,22 +56,31 @@ describe('settings', () => {
     assert.match(await (await shown(browser, row)).getText(), /10 working days after/);
     await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
     await shown(browser, '#rule-form');
+    // Typed in another form and not saved: saving the rule keeps it.
+    await setInput(browser, 'due-soon', '7');
     await (await shown(browser, '#rule-amount')).setValue('8');
     await (await shown(browser, '#save-rule')).click();
     await browser.waitUntil(async () => /8 working days after.*changed here|changed here.*8 working days after/s.test(await (await shown(browser, row)).getText()), {
       timeout: 5000,
       timeoutMsg: 'the rule was not shown as changed',
     });
+    assert.equal(await (await shown(browser, '#due-soon')).getValue(), '7', 'an unsaved "due soon" was reset by saving a rule');
+    // The keyboard is back on the rule's "Change".
+    const focusedRule = () => browser.execute(() => (document.activeElement?.dataset.testid ?? '') + ' ' + (document.activeElement?.closest('tr')?.dataset.rule ?? ''));
+    assert.equal(await focusedRule(), 'edit-rule icpc-to-core-group');
     // Out of range: refused with a sentence, nothing saved.
     await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
     await setInput(browser, 'rule-amount', '400', { drop: 'max' });
     await (await shown(browser, '#save-rule')).click();
     assert.match(await (await shown(browser, '#settings-error')).getText(), /between 1 and 260 working days, not 400/);
+    await (await shown(browser, '#cancel-rule')).click();
+    assert.equal(await focusedRule(), 'edit-rule icpc-to-core-group');
     await (await shown(browser, `${row} [data-testid="reset-rule"]`)).click();
     await browser.waitUntil(async () => !/changed here/.test(await (await shown(browser, row)).getText()), {
       timeout: 5000,
       timeoutMsg: 'the rule was not reset',
     });
+    assert.equal(await focusedRule(), 'edit-rule icpc-to-core-group');
     assert.match(await (await shown(browser, row)).getText(), /10 working days after/);
   });
 
@@ -85,6 +94,8 @@ describe('settings', () => {
     });
     await (await shown(browser, '#closure-list button')).click();
     await shown(browser, '#no-closures');
+    // The last one gone, the keyboard goes to the date to add one.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'closure-date');
   });
 
   it('imports a GOV.UK bank-holidays file', async () => {
@@ -173,16 +184,26 @@ describe('settings', () => {
     await setInput(browser, 'closure-date', '2026-12-30');
     await (await shown(browser, '#add-closure')).click();
     await shown(browser, '#closure-list');
-    const daily = await browser.execute(() => {
-      for (const row of document.querySelectorAll('#backups-table tbody tr')) {
-        if (/Daily/.test(row.textContent)) {
-          row.querySelector('[data-testid="restore-backup"]').click();
-          return true;
+    const openDaily = () =>
+      browser.execute(() => {
+        for (const row of document.querySelectorAll('#backups-table tbody tr')) {
+          if (/Daily/.test(row.textContent)) {
+            row.querySelector('[data-testid="restore-backup"]').focus();
+            return true;
+          }
         }
-      }
-      return false;
-    });
-    assert.ok(daily, 'no daily backup listed');
+        return false;
+      });
+    // Asked in a modal dialog: the keyboard starts on Cancel, Escape cancels, and the keyboard
+    // goes back to the row's Restore.
+    assert.ok(await openDaily(), 'no daily backup listed');
+    await browser.keys('Enter');
+    await shown(browser, '#restore-confirm');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'restore-cancel');
+    await browser.keys('Escape');
+    await browser.waitUntil(async () => !(await (await browser.$('#restore-confirm')).isDisplayed()), { timeout: 5000, timeoutMsg: 'Escape did not close the question' });
+    assert.equal(await browser.execute(() => document.activeElement?.dataset.testid), 'restore-backup');
+    await browser.keys('Enter');
     await shown(browser, '#restore-confirm');
     await assertAccessible(browser, 'restore confirmation');
     await (await shown(browser, '#restore-yes')).click();
