@@ -138,6 +138,20 @@ describe('Convene desktop app', () => {
       t.value = 'Welcome\nThe plan for the children\nNext core group';
       t.dispatchEvent(new Event('input', { bubbles: true }));
     });
+    // Looking at another meeting's template and back keeps what was typed, marked unsaved.
+    await shown(browser, '#template-unsaved');
+    const choose = (value) =>
+      browser.execute((v) => {
+        const kind = document.getElementById('template-kind');
+        kind.value = v;
+        kind.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+    await choose('icpc');
+    assert.doesNotMatch(await browser.execute(() => document.getElementById('template-items').value), /Next core group/);
+    assert.equal(await (await browser.$('#template-unsaved')).isExisting(), false);
+    await choose('core-group');
+    assert.equal(await browser.execute(() => document.getElementById('template-items').value), 'Welcome\nThe plan for the children\nNext core group');
+    await shown(browser, '#template-unsaved');
     await (await shown(browser, '#save-template')).click();
     await browser.waitUntil(async () => /Edited here/.test(await (await browser.$('#template-state')).getText()), {
       timeout: 10000,
@@ -200,6 +214,8 @@ describe('Convene desktop app', () => {
     await (await first.$('button')).click();
     const booked = await textOf(browser, '#booked-message');
     assert.match(booked, /Booked: Initial child protection conference/);
+    // The times and the button pressed are gone: the keyboard is on what was booked.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'booked-message');
     await browser.waitUntil(async () => /inside the deadline/.test(await textOf(browser, '#child-open-items li[data-rule="strategy-to-icpc"]')), {
       timeout: 10000,
       timeoutMsg: 'the ICPC item did not become "scheduled, inside the deadline"',
@@ -208,6 +224,8 @@ describe('Convene desktop app', () => {
     // The booking is in the child's history (from the audit trail).
     await (await shown(browser, '#show-history')).click();
     assert.match(await textOf(browser, '#history-table'), /create meeting/);
+    // When, on the UK clock as everything else is shown.
+    assert.match(await textOf(browser, '#history-table tbody td'), /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   });
 
   it('records leave for a practitioner', async () => {

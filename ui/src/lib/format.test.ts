@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, progressText } from './format';
+import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -39,6 +39,16 @@ describe('UK formatting', () => {
 });
 
 import { busyWhen } from './format';
+
+describe('a moment on the UK clock', () => {
+  it('says a UTC instant in UK time, in summer and in winter', () => {
+    // A change recorded at 09:15 UTC in May happened at 10:15 in the UK.
+    expect(ukDateTime('2026-05-12T09:15:30.123Z')).toBe('Tue 12 May 2026, 10:15');
+    expect(ukDateTime('2026-12-01T09:15:00Z')).toBe('Tue 1 Dec 2026, 09:15');
+    // 23:30 UTC on 31 May is already 1 June in the UK.
+    expect(ukDateTime('2026-05-31T23:30:00Z')).toBe('Mon 1 Jun 2026, 00:30');
+  });
+});
 
 describe('busy time', () => {
   it('shows whole days of leave with an inclusive last day', () => {

@@ -52,6 +52,11 @@ export function meetingWhen(start: string, end: string): string {
   return `${day}, ${times}`;
 }
 
+/** "Tue 12 May 2026, 10:00" for an instant (a change, a backup), on the UK clock. */
+export function ukDateTime(instant: string): string {
+  return `${civilDate(ukDateOf(instant), false)}, ${ukTime(instant)}`;
+}
+
 /** The two halves of `meetingWhen`, for a table cell that breaks between date and times:
  * { day: "Tue 12 May 2026", times: "10:00–11:30" }. */
 export function meetingParts(start: string, end: string): { day: string; times: string } {
