@@ -198,8 +198,12 @@ describe('Convene desktop app', () => {
     await screenshot(browser, '05-child-record');
 
     await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'icpc');
-    await (await shown(browser, '#find-slots')).click();
+    // With the keyboard: the button stays focused while it searches and after (a busy button
+    // is aria-disabled, not disabled, which would drop the keyboard to the page).
+    await browser.execute(() => document.getElementById('find-slots').focus());
+    await browser.keys('Enter');
     await shown(browser, '#slot-list li', 20000);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'find-slots');
     const message = await textOf(browser, '#slot-message');
     assert.match(message, /before the deadline/, message);
     const first = await browser.$('#slot-list li');

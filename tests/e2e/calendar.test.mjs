@@ -299,7 +299,7 @@ describe('calendar', () => {
     await assertAccessible(browser, 'meeting editor');
     await screenshot(browser, '04c-meetings-change');
     await (await shown(browser, '#editor-save')).click();
-    await browser.waitUntil(async () => (await browser.$('#editor-saved')).isExisting() || (await browser.$('#editor-conflicts')).isExisting(), {
+    await browser.waitUntil(async () => (await (await browser.$('#editor-saved')).isExisting()) || (await (await browser.$('#editor-conflicts')).isExisting()), {
       timeout: 10000,
       timeoutMsg: 'saving the change said nothing',
     });
@@ -327,7 +327,7 @@ describe('calendar', () => {
     assert.ok(venue, 'no venues to choose');
     await (await shown(browser, '#schedule-where')).selectByAttribute('value', venue);
     await shown(browser, '#invitees-changed');
-    assert.equal(await (await browser.$('#slot-list li button')).isEnabled(), false, 'booking stays possible on a stale list');
+    assert.equal(await (await browser.$('#slot-list li button')).getAttribute('aria-disabled'), 'true', 'booking stays possible on a stale list');
     await (await shown(browser, '#find-slots')).click();
     await browser.waitUntil(async () => !(await (await browser.$('#invitees-changed')).isExisting()), { timeout: 20000, timeoutMsg: 'the search did not run again' });
     assert.equal((await browser.$$('#schedule-invitees select[data-person]')).length, selects.length - 1);
@@ -340,8 +340,9 @@ describe('calendar', () => {
     await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'cin-review');
     assert.equal(await (await browser.$('#slot-list')).isExisting(), false, "a core group's times stayed bookable as a CIN review");
     await (await shown(browser, '#find-slots')).click();
-    await shown(browser, '#slot-list li', 20000);
+    await shown(browser, '#slot-message', 20000);
     await setInput(browser, 'schedule-duration', '45');
+    assert.equal(await (await browser.$('#slot-message')).isExisting(), false, 'the answer for the old length stayed');
     assert.equal(await (await browser.$('#slot-list')).isExisting(), false, 'times for the old length stayed bookable');
     // An empty length is refused with a sentence, not sent.
     await setInput(browser, 'schedule-duration', '');
