@@ -74,3 +74,15 @@ fn a_refused_restore_leaves_an_encrypted_store_open_and_unlocked() {
     assert_eq!(children(&state), before);
     assert!(state.with_store(|s| Ok(s.is_encrypted())).unwrap());
 }
+
+#[test]
+fn a_panic_inside_one_command_does_not_lock_out_every_later_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open_in(dir.path().to_path_buf());
+    let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        state.with_store(|_| -> Result<(), convene_desktop::IpcError> { panic!("a bug in one command") })
+    }));
+    assert!(crashed.is_err());
+    // The store's writes are transactions, so what it holds is whole: carry on with it.
+    assert_eq!(children(&state), 0);
+}

@@ -13,10 +13,6 @@ pub struct AppState {
     dir: Option<PathBuf>,
 }
 
-fn poisoned() -> IpcError {
-    IpcError::new("internal", "Convene hit an internal error; please restart it.")
-}
-
 impl AppState {
     /// Open the store where the CLI would ($CONVENE_DATA_DIR or the platform data dir), given
     /// `data_dir::resolve`'s answer (the app resolves it once, for the instance check too). A
@@ -43,13 +39,20 @@ impl AppState {
         }
     }
 
-    fn lock(&self) -> Result<MutexGuard<'_, Result<Store, IpcError>>, IpcError> {
-        self.store.lock().map_err(|_| poisoned())
+    /// The store, even after a command panicked while holding it. Recovering is safe: every
+    /// write is one sled transaction, flushed before it is acknowledged, so a panic leaves the
+    /// data as the last whole write did; and the guarded value is only replaced whole (`unlock`,
+    /// restores). Refusing instead would make every later command fail until a restart.
+    fn lock(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
+        self.store.lock().unwrap_or_else(|poisoned| {
+            self.store.clear_poison();
+            poisoned.into_inner()
+        })
     }
 
     /// Run `f` with the store.
     pub fn with_store<R>(&self, f: impl FnOnce(&Store) -> Result<R, IpcError>) -> Result<R, IpcError> {
-        let guard = self.lock()?;
+        let guard = self.lock();
         match &*guard {
             Ok(store) => f(store),
             Err(e) => Err(IpcError(e.0.clone())),
@@ -62,7 +65,7 @@ impl AppState {
             .dir
             .clone()
             .ok_or_else(|| IpcError::new("io", "Convene cannot find its data folder."))?;
-        let mut guard = self.lock()?;
+        let mut guard = self.lock();
         if guard.is_ok() {
             return Ok(());
         }
@@ -101,7 +104,7 @@ impl AppState {
         progress: &mut dyn FnMut(convene_core::views::Progress),
     ) -> Result<(), IpcError> {
         let dir = self.dir()?;
-        let mut guard = self.lock()?;
+        let mut guard = self.lock();
         let checked = backup::check_restore(file, passphrase, progress)?;
         // Release sled's lock on the folder before restoring into it.
         *guard = Err(IpcError::new("restoring", "Restoring a backup…"));

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Duration;
+use chrono::{Days, Duration};
 use clap::{Args, Subcommand};
 use convene_core::queries::{meeting_summary, Names};
 use convene_core::time::parse_london;
@@ -136,6 +136,21 @@ pub struct MeetingAdd {
     override_reason: Option<String>,
 }
 
+/// The end of a meeting `minutes` long: checked against the longest meeting allowed before any
+/// time arithmetic, so no number typed can overflow it.
+fn end_after(
+    start: chrono::DateTime<chrono::FixedOffset>,
+    minutes: i64,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
+    use convene_core::validate::MAX_MEETING_MINUTES;
+    if !(1..=i64::from(MAX_MEETING_MINUTES)).contains(&minutes) {
+        return Err(Failure(format!(
+            "The duration must be between 1 and {MAX_MEETING_MINUTES} minutes."
+        )));
+    }
+    Ok(convene_core::time::end_after(start, Duration::minutes(minutes))?)
+}
+
 fn person_ids(list: &[String]) -> Result<Vec<PersonId>, Failure> {
     list.iter()
         .filter(|s| !s.trim().is_empty())
@@ -153,7 +168,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             };
             let to = match to {
                 Some(t) => parse_date(&t)?,
-                None => from + Duration::days(13),
+                None => from.checked_add_days(Days::new(13)).unwrap_or(from),
             };
             let ds = store.load_dataset()?;
             let rows = queries::meetings_between(&ds, from, to);
@@ -177,12 +192,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             let start = parse_london(&a.start)?;
             let end = match a.end {
                 Some(e) => parse_london(&e)?,
-                None => {
-                    if a.duration <= 0 {
-                        return Err(Failure("The duration must be a positive number of minutes.".into()));
-                    }
-                    start + Duration::minutes(a.duration)
-                }
+                None => end_after(start, a.duration)?,
             };
             let location = match (a.venue, a.online) {
                 (Some(v), _) => Location::Venue { venue: v.parse()? },
@@ -272,7 +282,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 return Err(Failure("That meeting is already cancelled.".into()));
             }
             m.status = MeetingStatus::Cancelled { reason: reason.clone() };
-            m.sequence += 1;
+            m.bump_sequence()?;
             store.save_meeting(&m, MeetingChange::Cancelled { reason }, crate::planning::now())?;
             out!("Cancelled.");
             Ok(())
@@ -299,13 +309,12 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             let new_start = parse_london(&start)?;
             let new_end = match (end, duration) {
                 (Some(e), _) => parse_london(&e)?,
-                (None, Some(d)) if d > 0 => convene_core::time::to_london(new_start + Duration::minutes(d)),
-                (None, Some(_)) => return Err(Failure("The duration must be a positive number of minutes.".into())),
-                (None, None) => convene_core::time::to_london(new_start + (m.end - m.start)),
+                (None, Some(d)) => end_after(new_start, d)?,
+                (None, None) => convene_core::time::end_after(new_start, m.end - m.start)?,
             };
             m.start = new_start;
             m.end = new_end;
-            m.sequence += 1;
+            m.bump_sequence()?;
             m.status = MeetingStatus::Planned;
             let m = crate::planning::checked(&store, m, override_reason)?;
             store.save_meeting(

@@ -1,7 +1,7 @@
 //! `convene suggest`, `conflicts`, `availability …`, and the conflict check every meeting save
 //! goes through (`--override REASON` to save anyway, recorded on the meeting).
 
-use chrono::Duration;
+use chrono::{Days, Duration};
 use clap::{Args, Subcommand, ValueEnum};
 use convene_core::queries::Names;
 use convene_core::schedule::planning::{accept, check_meeting, suggest, SuggestInput};
@@ -61,8 +61,11 @@ pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
         Some(e) => parse_date(e)?,
         None => cal.add_working_days(as_of, 1)?,
     };
-    if a.duration == 0 || a.duration > 12 * 60 {
-        return Err(Failure("The duration must be between 1 and 720 minutes.".into()));
+    use convene_core::validate::MAX_MEETING_MINUTES;
+    if a.duration == 0 || a.duration > MAX_MEETING_MINUTES {
+        return Err(Failure(format!(
+            "The duration must be between 1 and {MAX_MEETING_MINUTES} minutes."
+        )));
     }
     let input = SuggestInput {
         kind: MeetingKind::parse(&a.kind)?,
@@ -106,7 +109,7 @@ pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: 
         .as_deref()
         .map(parse_date)
         .transpose()?
-        .unwrap_or(from + Duration::days(90));
+        .unwrap_or(from.checked_add_days(Days::new(90)).unwrap_or(from));
     let found = convene_core::queries::conflicts_between(&pack, &cal, &ds, from, to, as_of)?;
     if json {
         return print_json(&found);

@@ -125,6 +125,19 @@ impl WorkingDayCalendar {
         self.working.get(k).copied().ok_or_else(|| self.out_of_range(anchor))
     }
 
+    /// Day `n` counting the anchor's own day as day 1 (the "day-1" convention): the n-th working
+    /// day on or after `anchor`. A non-working anchor cannot be day 1, so from a weekend or
+    /// holiday day 1 is the next working day, as under day 0. `n = 0` is taken as 1: a deadline
+    /// never comes before the anchor's first working day, and is always a working day.
+    pub fn nth_working_day_from(&self, anchor: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+        let i = self.index(anchor)?;
+        let before = if i == 0 { 0 } else { self.cumulative[i - 1] as usize };
+        self.working
+            .get(before + n.max(1) as usize - 1)
+            .copied()
+            .ok_or_else(|| self.out_of_range(anchor))
+    }
+
     /// The n-th working day before `anchor` (n = 0 gives `anchor`).
     pub fn sub_working_days(&self, anchor: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         let i = self.index(anchor)?;

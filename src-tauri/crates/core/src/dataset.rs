@@ -121,6 +121,8 @@ impl Dataset {
         self.episodes.iter().try_for_each(|e| validate::episode(e, &index))?;
         self.meetings.iter().try_for_each(|m| validate::meeting(m, &index))?;
         self.events.iter().try_for_each(|e| validate::event(e, &index))?;
+        self.busy.iter().try_for_each(|b| validate::busy_block(b, &index))?;
+        self.history.iter().try_for_each(validate::history_entry)?;
         Ok(index)
     }
 

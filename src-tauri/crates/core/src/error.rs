@@ -65,6 +65,15 @@ pub enum ValidationError {
     BadWorkingHours { day: String },
     #[error("'{text}' is not a time of day for {day}; use HH:MM, for example 09:00.")]
     BadTimeOfDay { day: String, text: String },
+    #[error("{what} {when} is outside the dates Convene handles ({first} to {last}); check the year.")]
+    OutsideSupportedDates {
+        what: &'static str,
+        when: String,
+        first: NaiveDate,
+        last: NaiveDate,
+    },
+    #[error("This meeting has been changed too many times ({count}) for calendars to follow another change; add a new meeting instead.")]
+    ChangedTooManyTimes { count: u32 },
 }
 
 /// A date that the working-day calendar cannot answer for.

@@ -150,7 +150,13 @@ pub fn kpis(
         Kpi::new(
             "reviews-in-time",
             "Review conferences within timescale",
-            timeliness(&items, &["icpc-to-first-review", "review-to-review"], from, to, &names),
+            timeliness(
+                &items,
+                &["icpc-to-first-review", "prebirth-to-first-review", "review-to-review"],
+                from,
+                to,
+                &names,
+            ),
         ),
         Kpi::new(
             "assessment-45wd",

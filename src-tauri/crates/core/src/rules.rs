@@ -1,7 +1,7 @@
 //! Rule packs as data: the timescales of TIMESCALES.md for each nation, each rule with its
 //! source, and a local-override layer (change an offset, add a rule, switch one off).
 
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -9,6 +9,9 @@ use crate::calendar::WorkingDayCalendar;
 use crate::error::{CalendarError, RuleError};
 use crate::holidays::Division;
 use crate::model::{EpisodeType, EventKind, MeetingKind};
+
+mod counting;
+pub use counting::{deadline, Counting};
 
 /// What starts or meets a timescale: held meetings of some kinds, events of some kinds, the start
 /// of an episode, or the expected date of delivery.
@@ -153,18 +156,6 @@ impl Rule {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
-pub enum Counting {
-    /// Day 0 is the anchor's date; day 1 the first working day after it.
-    #[default]
-    #[serde(rename = "day-0")]
-    Day0,
-    /// The anchor counts as day 1 (one day earlier).
-    #[serde(rename = "day-1")]
-    Day1,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
 pub enum IcpcAnchor {
     #[default]
     LastStrategyDiscussion,
@@ -224,10 +215,12 @@ struct PackFile {
     extends: Option<String>,
     #[serde(default)]
     settings: Option<PackSettings>,
+    /// The pack's rules; in an extending file, new rules and whole replacements of the base's.
     #[serde(default)]
     rules: Vec<Rule>,
     #[serde(default)]
     changes: Vec<RuleChange>,
+    /// Ids of the base's rules this pack does without.
     #[serde(default)]
     removed: Vec<String>,
 }
@@ -292,10 +285,17 @@ impl RulePack {
                 rules: file.rules.clone(),
             },
         };
-        if file.extends.is_some() {
-            pack.rules.extend(file.rules.iter().cloned());
-        }
         pack.rules.retain(|r| !file.removed.contains(&r.id));
+        if file.extends.is_some() {
+            // A rule the extending file writes out whole replaces the base's rule of that id
+            // (where a change of offset or title is not enough, e.g. a different anchor).
+            for rule in &file.rules {
+                match pack.rules.iter_mut().find(|r| r.id == rule.id) {
+                    Some(base) => *base = rule.clone(),
+                    None => pack.rules.push(rule.clone()),
+                }
+            }
+        }
         pack.apply_changes(&file.changes)?;
         Ok(pack)
     }
@@ -393,42 +393,6 @@ impl RulePack {
         cal: &WorkingDayCalendar,
     ) -> Result<NaiveDate, CalendarError> {
         deadline(rule.offset, rule.direction, self.settings.counting, anchor, cal)
-    }
-}
-
-/// The deadline for `offset` from `anchor`. Working-day offsets count day 0 as the anchor (or
-/// day 1, by setting); calendar offsets clamp to month ends; a deadline is always a working day,
-/// moving back (forward rules) to the previous working day.
-pub fn deadline(
-    offset: Offset,
-    direction: Direction,
-    counting: Counting,
-    anchor: NaiveDate,
-    cal: &WorkingDayCalendar,
-) -> Result<NaiveDate, CalendarError> {
-    let n = match counting {
-        Counting::Day0 => offset.amount,
-        Counting::Day1 => offset.amount.saturating_sub(1),
-    };
-    let out_of_range = |date: NaiveDate| {
-        let (first, last) = cal.range();
-        CalendarError::OutOfRange { date, first, last }
-    };
-    match (offset.unit, direction) {
-        (OffsetUnit::WorkingDays, Direction::After) => cal.add_working_days(anchor, n),
-        (OffsetUnit::WorkingDays, Direction::Before) => cal.sub_working_days(anchor, n),
-        (unit, dir) => {
-            let shifted = match (unit, dir) {
-                (OffsetUnit::Months, Direction::After) => anchor.checked_add_months(Months::new(n)),
-                (OffsetUnit::Months, Direction::Before) => anchor.checked_sub_months(Months::new(n)),
-                (OffsetUnit::Weeks, Direction::After) => anchor.checked_add_signed(Duration::weeks(n.into())),
-                (OffsetUnit::Weeks, Direction::Before) => anchor.checked_sub_signed(Duration::weeks(n.into())),
-                (_, Direction::After) => anchor.checked_add_signed(Duration::days(n.into())),
-                (_, Direction::Before) => anchor.checked_sub_signed(Duration::days(n.into())),
-            }
-            .ok_or_else(|| out_of_range(anchor))?;
-            cal.on_or_before(shifted)
-        }
     }
 }
 

@@ -15,6 +15,7 @@ use crate::holidays::{self, Division, PublishedHolidays};
 use crate::ids::PersonId;
 use crate::rules::{LocalOverrides, RulePack};
 
+mod check;
 pub mod edit;
 pub use edit::{settings_view, SettingsChange, SettingsError, SettingsView};
 

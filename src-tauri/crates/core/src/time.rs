@@ -1,26 +1,103 @@
 //! Europe/London wall time. Meetings are entered as local times; the clocks going forward
 //! (a missing hour) and back (a repeated hour) are refused or resolved explicitly, never guessed.
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Europe::London;
 
+use crate::calendar::{FIRST_YEAR, LAST_YEAR};
 use crate::error::ValidationError;
 
-/// Parse a calendar date written `YYYY-MM-DD`.
+// The dates Convene handles are the years the working-day calendar covers. Every date and time
+// is checked against them where it comes in (parsing, and validation before every write and
+// import), so a stored record can always be read back and its deadlines always counted.
+
+/// The first day Convene handles.
+pub fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day Convene handles.
+pub fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+fn outside(what: &'static str, when: String) -> ValidationError {
+    ValidationError::OutsideSupportedDates {
+        what,
+        when,
+        first: first_day(),
+        last: last_day(),
+    }
+}
+
+/// `date` if Convene handles it; otherwise the sentence saying so, naming `what` it is.
+pub fn check_day(what: &'static str, date: NaiveDate) -> Result<NaiveDate, ValidationError> {
+    if (first_day()..=last_day()).contains(&date) {
+        Ok(date)
+    } else {
+        Err(outside(what, date.to_string()))
+    }
+}
+
+/// A time on a day Convene handles (the day as read in the time's own offset).
+pub fn check_time(what: &'static str, at: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>, ValidationError> {
+    check_day(what, at.date_naive())
+        .map(|_| at)
+        .map_err(|_| outside(what, at.format("%Y-%m-%d %H:%M").to_string()))
+}
+
+/// A meeting or busy time Convene handles: it starts on a day inside the range and ends by the
+/// midnight after its last day (where a whole last day, entered as leave is, ends).
+pub fn check_period(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>) -> Result<(), ValidationError> {
+    check_time("The start", start)?;
+    let at_the_close = Some(end.date_naive()) == last_day().succ_opt() && end.time() == NaiveTime::MIN;
+    if !at_the_close {
+        check_time("The end", end)?;
+    }
+    Ok(())
+}
+
+/// The end of something starting at `start` and lasting `length`, in UK time; refused (never a
+/// panic) if it would end outside the dates Convene handles.
+pub fn end_after(
+    start: DateTime<FixedOffset>,
+    length: chrono::TimeDelta,
+) -> Result<DateTime<FixedOffset>, ValidationError> {
+    let end = start.checked_add_signed(length).ok_or_else(|| {
+        let when = format!(
+            "{} plus {} minutes",
+            start.format("%Y-%m-%d %H:%M"),
+            length.num_minutes()
+        );
+        outside("The end", when)
+    })?;
+    let end = to_london(end);
+    check_period(start, end)?;
+    Ok(end)
+}
+
+/// Parse a calendar date written `YYYY-MM-DD`, on a day Convene handles.
 pub fn parse_date(text: &str) -> Result<NaiveDate, ValidationError> {
+    check_day("The date", any_date(text)?)
+}
+
+fn any_date(text: &str) -> Result<NaiveDate, ValidationError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| ValidationError::BadDate { text: text.to_string() })
 }
 
 /// Parse a UK wall time: `YYYY-MM-DDTHH:MM` (or with a space, or with seconds), optionally
-/// followed by an explicit offset (`+01:00`) to choose one side of the repeated hour.
+/// followed by an explicit offset (`+01:00`) to choose one side of the repeated hour. The day
+/// must be one Convene handles.
 pub fn parse_london(text: &str) -> Result<DateTime<FixedOffset>, ValidationError> {
     let t = text.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return check_offset(dt);
+        return check_offset(check_time("The time", dt)?);
     }
-    for fmt in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z"] {
+    // Seconds with an offset are RFC 3339 unless the year is not four digits: read here too, so
+    // such a year is told it is out of range rather than unreadable.
+    for fmt in ["%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z"] {
         if let Ok(dt) = DateTime::parse_from_str(t, fmt) {
-            return check_offset(dt);
+            return check_offset(check_time("The time", dt)?);
         }
     }
     for fmt in [
@@ -30,6 +107,9 @@ pub fn parse_london(text: &str) -> Result<DateTime<FixedOffset>, ValidationError
         "%Y-%m-%d %H:%M:%S",
     ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(t, fmt) {
+            if check_day("The time", naive.date()).is_err() {
+                return Err(outside("The time", naive.format("%Y-%m-%d %H:%M").to_string()));
+            }
             return london(naive);
         }
     }
@@ -70,9 +150,15 @@ pub fn same_time_on(dt: DateTime<FixedOffset>, day: NaiveDate) -> Result<DateTim
 /// A UK wall time, or a bare date meaning the start of that day (with `end_of_day`, the start
 /// of the next: a whole day, as leave is entered).
 pub fn parse_day_or_time(text: &str, end_of_day: bool) -> Result<DateTime<FixedOffset>, ValidationError> {
-    if let Ok(d) = parse_date(text) {
-        let day = if end_of_day { d.succ_opt().unwrap_or(d) } else { d };
-        return london(day.and_time(chrono::NaiveTime::MIN));
+    if let Ok(d) = any_date(text) {
+        let d = check_day("The date", d)?;
+        let day = if end_of_day {
+            // Inside the range, so there is always a next day.
+            d.succ_opt().ok_or_else(|| outside("The date", d.to_string()))?
+        } else {
+            d
+        };
+        return london(day.and_time(NaiveTime::MIN));
     }
     parse_london(text)
 }
@@ -101,9 +187,14 @@ pub mod rfc3339_offset {
         s.serialize_str(&dt.to_rfc3339_opts(SecondsFormat::Secs, false))
     }
 
+    /// Also reads a year written with a sign or more than four digits ("+10000-…", "-0001-…"),
+    /// which RFC 3339 has no room for but the writer produces: such times are refused before
+    /// every write now, but a store that took one earlier must still open so it can be mended.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+        DateTime::parse_from_rfc3339(&text)
+            .or_else(|e| DateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S%:z").map_err(|_| e))
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -165,5 +256,62 @@ mod tests {
         }
         assert!(parse_date("2026-02-29").is_err());
         assert!(parse_date("2028-02-29").is_ok());
+    }
+
+    const OUTSIDE: &str = "is outside the dates Convene handles (2000-01-01 to 2199-12-31)";
+
+    #[test]
+    fn dates_outside_2000_to_2199_are_refused_with_a_sentence() {
+        for text in ["-1-01-01", "+10000-01-01", "+262142-12-31", "1999-12-31", "2200-01-01"] {
+            for result in [
+                parse_date(text),
+                parse_day_or_time(text, false).map(|t| t.date_naive()),
+                parse_day_or_time(text, true).map(|t| t.date_naive()),
+            ] {
+                let err = result.expect_err(text).to_string();
+                assert!(err.contains(OUTSIDE), "{text}: {err}");
+            }
+        }
+        for text in [
+            "+10000-06-01T10:00",
+            "-0001-06-01T10:00",
+            "1999-12-31T23:59",
+            "2200-01-01T00:00",
+            "+10000-06-01T10:00:00+01:00",
+            "+10000-06-01 10:00+01:00",
+        ] {
+            let err = parse_london(text).expect_err(text).to_string();
+            assert!(err.contains(OUTSIDE), "{text}: {err}");
+        }
+        assert_eq!(parse_date("2000-01-01").map(|d| d.to_string()), Ok("2000-01-01".into()));
+        assert!(parse_london("2199-12-31T23:00").is_ok());
+        // A whole last day ends at midnight after it, not on the same day.
+        assert_eq!(
+            parse_day_or_time("2199-12-31", true).map(|t| t.to_rfc3339()),
+            Ok("2200-01-01T00:00:00+00:00".to_string())
+        );
+    }
+
+    #[test]
+    fn a_stored_time_with_a_long_or_negative_year_still_reads() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct Stored {
+            #[serde(with = "rfc3339_offset")]
+            at: DateTime<FixedOffset>,
+        }
+        // As the writer stored them before the range was checked: London's offset in those
+        // years (local mean time, -00:01:15, in year -1).
+        for naive in ["+10000-01-01T00:00:00", "-0001-01-01T00:00:00"] {
+            let naive = NaiveDateTime::parse_from_str(naive, "%Y-%m-%dT%H:%M:%S").expect(naive);
+            let at = London
+                .from_local_datetime(&naive)
+                .single()
+                .expect("one time")
+                .fixed_offset();
+            let json = serde_json::to_string(&Stored { at }).expect("writes");
+            let back: Stored = serde_json::from_str(&json).expect(&json);
+            // The writer keeps whole minutes of offset, so what reads back writes the same text.
+            assert_eq!(serde_json::to_string(&back).ok(), Some(json));
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! Evaluation: from a child's events, meetings and episodes, and an as-of date, the due items
-//! and their status. Pure: the caller loads the records and passes "as of".
+//! and their status. Pure: the caller loads the records and passes "as of". A child's
+//! occurrences, and how a meeting and an event on the same day are ordered, are in
+//! `occurrences.rs`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -8,8 +10,11 @@ use ts_rs::TS;
 use crate::calendar::WorkingDayCalendar;
 use crate::error::CalendarError;
 use crate::ids::{ChildId, EpisodeId, EventId, MeetingId};
-use crate::model::{Birth, Child, Episode, EpisodeType, Event, EventKind, Meeting, MeetingKind, MeetingStatus};
-use crate::rules::{Direction, Pick, Rule, RulePack, Trigger};
+use crate::model::{Child, Episode, Event, Meeting};
+use crate::rules::{Direction, Pick, Rule, RulePack};
+
+mod occurrences;
+use occurrences::{mask, occurrence_table, select, Occurrence};
 
 /// A due item's status as of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -84,110 +89,6 @@ pub struct ChildRecords<'a> {
     pub episodes: &'a [Episode],
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Occurrence {
-    date: NaiveDate,
-    /// Orders occurrences on the same date (minutes since midnight for meetings).
-    order: u32,
-    source: Source,
-    /// What it is, as a bit index (see `tag_*`), so a trigger is a bit mask.
-    tag: u8,
-}
-
-// Occurrence tags: held meetings 0..9, planned meetings 9..18, events 18..30, episode starts
-// 30..33, expected date of delivery 33.
-const PLANNED: u8 = 9;
-fn tag_meeting(k: MeetingKind) -> u8 {
-    MeetingKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
-}
-fn tag_event(k: EventKind) -> u8 {
-    18 + EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
-}
-fn tag_episode(k: EpisodeType) -> u8 {
-    30 + match k {
-        EpisodeType::ChildInNeed => 0,
-        EpisodeType::ChildProtection => 1,
-        EpisodeType::LookedAfter => 2,
-    }
-}
-const TAG_EDD: u8 = 33;
-
-/// The occurrences a trigger matches: held ones (`planned` false) or planned meetings.
-fn mask(t: &Trigger, planned: bool) -> u64 {
-    let mut m = 0u64;
-    if planned {
-        for k in &t.meetings {
-            m |= 1 << (tag_meeting(*k) + PLANNED);
-        }
-        return m;
-    }
-    for k in &t.meetings {
-        m |= 1 << tag_meeting(*k);
-    }
-    for k in &t.events {
-        m |= 1 << tag_event(*k);
-    }
-    if let Some(e) = t.episode_start {
-        m |= 1 << tag_episode(e);
-    }
-    if t.expected_delivery {
-        m |= 1 << TAG_EDD;
-    }
-    m
-}
-
-/// Everything that has happened to (or is planned for) a child as of a date, in time order:
-/// built once per child, then filtered per rule by mask.
-fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut Vec<Occurrence>) {
-    out.clear();
-    for m in r.meetings {
-        let tag = match &m.status {
-            MeetingStatus::Held if m.date() <= as_of => tag_meeting(m.kind),
-            MeetingStatus::Planned => tag_meeting(m.kind) + PLANNED,
-            _ => continue,
-        };
-        if m.children.contains(&r.child.id) {
-            out.push(Occurrence {
-                date: m.date(),
-                order: chrono::Timelike::num_seconds_from_midnight(&m.start.time()),
-                source: Source::Meeting(m.id),
-                tag,
-            });
-        }
-    }
-    for e in r.events.iter().filter(|e| e.date <= as_of) {
-        out.push(Occurrence {
-            date: e.date,
-            order: 0,
-            source: Source::Event(e.id),
-            tag: tag_event(e.kind),
-        });
-    }
-    for ep in r.episodes.iter().filter(|e| e.start <= as_of) {
-        let tag = tag_episode(ep.kind.episode_type());
-        out.push(Occurrence {
-            date: ep.start,
-            order: 0,
-            source: Source::Episode(ep.id),
-            tag,
-        });
-    }
-    if let Birth::Unborn { expected_delivery } = r.child.birth {
-        out.push(Occurrence {
-            date: expected_delivery,
-            order: 0,
-            source: Source::ExpectedDelivery(r.child.id),
-            tag: TAG_EDD,
-        });
-    }
-    out.sort_by_key(|o| (o.date, o.order));
-}
-
-fn select(table: &[Occurrence], mask: u64, out: &mut Vec<Occurrence>) {
-    out.clear();
-    out.extend(table.iter().filter(|o| mask & (1 << o.tag) != 0).copied());
-}
-
 /// Buffers reused across rules and children, so evaluating an authority allocates little.
 #[derive(Debug, Default)]
 pub struct Scratch {
@@ -203,6 +104,11 @@ struct Buffers {
     planned: Vec<Occurrence>,
     closers: Vec<Occurrence>,
     matched: Vec<Option<usize>>,
+    /// Per anchor, how many closing events come before it: anchors either side of one are
+    /// never grouped into one item.
+    segments: Vec<usize>,
+    /// Occurrences that open a backward rule's window (see `backward`).
+    bounds: Vec<Occurrence>,
     nth: Vec<(EpisodeId, u32)>,
 }
 
@@ -341,7 +247,7 @@ fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
 }
 
 fn after(o: &Occurrence, anchor: &Occurrence) -> bool {
-    (o.date, o.order) >= (anchor.date, anchor.order) && o.source != anchor.source
+    o.key() >= anchor.key() && o.source != anchor.source
 }
 
 fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
@@ -360,15 +266,24 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
     matched.extend(anchors.iter().enumerate().map(|(i, (a, _))| {
         let next = anchors.get(i + 1).map(|(n, _)| n);
         // Targets are in time order: start at the first not before the anchor.
-        let from = targets.partition_point(|t| (t.date, t.order) < (a.date, a.order));
+        let from = targets.partition_point(|t| t.key() < a.key());
         targets[from..]
             .iter()
             .position(|t| t.source != a.source)
             .map(|k| k + from)
             .filter(|&k| ctx.rule.pick != Pick::Each || next.is_none_or(|n| !after(&targets[k], n)))
     }));
+    // A closing event ends only the anchors before it: a later anchor (a new enquiry after "no
+    // further action") starts a new item even when both would be met by the same target.
+    b.segments.clear();
+    let segments = &mut b.segments;
+    segments.extend(
+        anchors
+            .iter()
+            .map(|(a, _)| closers.partition_point(|c| c.key() < a.key())),
+    );
     for (i, (anchor, episode_end)) in anchors.iter().enumerate() {
-        let same_group = |j: usize| matched[j] == matched[i];
+        let same_group = |j: usize| matched[j] == matched[i] && segments[j] == segments[i];
         let keep = match ctx.rule.pick {
             Pick::Each => true,
             Pick::Last => i + 1 == anchors.len() || !same_group(i + 1),
@@ -381,12 +296,11 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
         let mut item = ctx.item(anchor, deadline);
         let target = matched[i].map(|k| targets[k]);
         let end = episode_end.unwrap_or(NaiveDate::MAX);
-        let closed_at = closers
+        let closed = closers
             .iter()
-            .find(|c| after(c, anchor) && target.is_none_or(|t| c.date <= t.date))
-            .map(|c| c.date);
+            .any(|c| after(c, anchor) && target.is_none_or(|t| c.key() <= t.key()));
         match target {
-            Some(t) if t.date <= end && closed_at.is_none() => {
+            Some(t) if t.date <= end && !closed => {
                 item.met_on = Some(t.date);
                 item.met_by = Some(t.source);
                 item.status = if t.date <= deadline {
@@ -395,7 +309,8 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
                     DueStatus::MetLate
                 };
             }
-            _ if closed_at.is_some() || end < ctx.as_of => item.status = DueStatus::Closed,
+            // The episode's last day is its end: from then on its rules no longer apply.
+            _ if closed || end <= ctx.as_of => item.status = DueStatus::Closed,
             _ => {
                 item.status = ctx.status_open(deadline)?;
                 item.scheduled = planned.iter().find(|p| after(p, anchor)).and_then(|p| match p.source {
@@ -413,19 +328,37 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
     Ok(())
 }
 
+/// What opens a backward rule's window: the anchors of every backward rule of the pack that
+/// shares a target with this one. Reports shared with parents are for one conference of the
+/// child's chain (ICPC or pre-birth, then reviews), so reports for a review must come after the
+/// conference before it of any kind, not just the previous review.
+fn window_openers(ctx: &Ctx<'_, '_>) -> u64 {
+    let target = mask(&ctx.rule.target, false);
+    let anchors_of = |r: &Rule| mask(&r.anchor, false) | mask(&r.anchor, true);
+    ctx.pack
+        .rules
+        .iter()
+        .filter(|r| r.direction == Direction::Before && mask(&r.target, false) & target != 0)
+        .fold(anchors_of(ctx.rule), |m, r| m | anchors_of(r))
+}
+
 /// Backward rules: the target must happen at least the offset before the anchor (which may be
-/// a planned meeting: reports are due before a conference that has not happened yet).
+/// a planned meeting: reports are due before a conference that has not happened yet), and after
+/// the previous occurrence it could have been for (see `window_openers`).
 fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
     anchors(ctx, true, b);
     select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
-    let targets = &b.targets;
-    let mut previous: Option<NaiveDate> = None;
+    select(ctx.table, window_openers(ctx), &mut b.bounds);
+    let (targets, bounds) = (&b.targets, &b.bounds);
     for (anchor, _) in &b.anchors {
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
+        let opened = bounds[..bounds.partition_point(|o| o.key() < anchor.key())]
+            .last()
+            .map(Occurrence::key);
         let target = targets
             .iter()
-            .rfind(|t| t.date <= anchor.date && previous.is_none_or(|p| t.date > p));
+            .rfind(|t| t.key() <= anchor.key() && opened.is_none_or(|p| t.key() > p));
         match target {
             Some(t) => {
                 item.met_on = Some(t.date);
@@ -438,7 +371,6 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
             }
             None => item.status = ctx.status_open(deadline)?,
         }
-        previous = Some(anchor.date);
         out.push(item);
     }
     Ok(())

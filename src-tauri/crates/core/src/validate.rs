@@ -6,12 +6,18 @@ use std::collections::HashSet;
 use crate::error::ValidationError;
 use crate::ids::*;
 use crate::model::*;
-use crate::time::check_offset;
+use crate::time::{check_day, check_offset, check_period, check_time};
 
 /// Longest name, title or id-like text we accept.
 pub const MAX_SHORT_TEXT: usize = 200;
 /// Longest free text (notes, joining details, reasons).
 pub const MAX_LONG_TEXT: usize = 10_000;
+/// The longest meeting, in minutes (12 hours).
+pub const MAX_MEETING_MINUTES: u32 = 720;
+/// Highest sequence number a meeting may carry. It goes up by one on each change calendars must
+/// follow; no real meeting comes near this, so a higher one is damage, and the room left
+/// below `u32::MAX` means a change can never wrap it to 0 (calendars would ignore the update).
+pub const MAX_SEQUENCE: u32 = 1_000_000;
 
 /// Answers "does this record exist?" for references. The store and `Dataset` implement it.
 pub trait Lookup {
@@ -52,6 +58,10 @@ pub fn child(c: &Child, db: &impl Lookup) -> Result<(), ValidationError> {
     short("The child's first name", &c.given_name, true)?;
     short("The child's family name", &c.family_name, true)?;
     short("The case id", &c.case_id, false)?;
+    match c.birth {
+        Birth::Born { date_of_birth } => check_day("The date of birth", date_of_birth)?,
+        Birth::Unborn { expected_delivery } => check_day("The expected date of delivery", expected_delivery)?,
+    };
     for s in &c.siblings {
         if *s == c.id {
             return Err(ValidationError::OwnSibling);
@@ -107,7 +117,9 @@ pub fn venue(v: &Venue) -> Result<(), ValidationError> {
 
 pub fn episode(e: &Episode, db: &impl Lookup) -> Result<(), ValidationError> {
     exists(db.has_child(e.child), "Child", e.child)?;
+    check_day("The episode's start", e.start)?;
     if let Some(end) = e.end {
+        check_day("The episode's end", end)?;
         if end < e.start {
             return Err(ValidationError::EpisodeEndsBeforeStart { start: e.start, end });
         }
@@ -117,10 +129,12 @@ pub fn episode(e: &Episode, db: &impl Lookup) -> Result<(), ValidationError> {
 
 pub fn event(e: &Event, db: &impl Lookup) -> Result<(), ValidationError> {
     exists(db.has_child(e.child), "Child", e.child)?;
+    check_day("The event's date", e.date)?;
     limit("An event's note", &e.note, MAX_LONG_TEXT)
 }
 
 pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
+    check_period(m.start, m.end)?;
     check_offset(m.start)?;
     check_offset(m.end)?;
     if m.end <= m.start {
@@ -129,11 +143,22 @@ pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
             end: m.end.format("%d/%m/%Y %H:%M").to_string(),
         });
     }
-    if m.end - m.start > chrono::Duration::hours(12) {
+    if m.end - m.start > chrono::Duration::minutes(i64::from(MAX_MEETING_MINUTES)) {
         return Err(ValidationError::MeetingTooLong {
             start: m.start.format("%d/%m/%Y %H:%M").to_string(),
             end: m.end.format("%d/%m/%Y %H:%M").to_string(),
         });
+    }
+    if m.sequence > MAX_SEQUENCE {
+        return Err(ValidationError::OutOfRange {
+            field: "A meeting's sequence number",
+            min: 0,
+            max: MAX_SEQUENCE,
+            value: m.sequence,
+        });
+    }
+    for o in &m.overrides {
+        check_time("The time a conflict was overridden", o.at)?;
     }
     if m.children.is_empty() {
         return Err(ValidationError::NoChildren);
@@ -174,7 +199,19 @@ pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
     Ok(())
 }
 
+/// A history entry's times are ones Convene handles (the meeting it belongs to is the store's
+/// and import's check).
+pub fn history_entry(h: &MeetingHistoryEntry) -> Result<(), ValidationError> {
+    check_time("The time of a change to a meeting", h.at)?;
+    if let MeetingChange::Rescheduled { from, to, .. } = &h.change {
+        check_time("The time a meeting moved from", *from)?;
+        check_time("The time a meeting moved to", *to)?;
+    }
+    Ok(())
+}
+
 pub fn busy_block(b: &BusyBlock, db: &impl Lookup) -> Result<(), ValidationError> {
+    check_period(b.start, b.end)?;
     check_offset(b.start)?;
     check_offset(b.end)?;
     if b.end <= b.start {
@@ -193,3 +230,6 @@ pub fn busy_block(b: &BusyBlock, db: &impl Lookup) -> Result<(), ValidationError
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -61,8 +61,8 @@ pub fn what_if(
         .find(|m| m.id == meeting)
         .ok_or(WhatIfError::UnknownMeeting(meeting))?
         .clone();
-    let new_start = same_time_on(original.start, to)?;
-    let shift = new_start - original.start;
+    let new_start = same_time_on(original.start, crate::time::check_day("The new date", to)?)?;
+    let new_end = crate::time::end_after(new_start, original.end - original.start)?;
     let rules = pack.active_rules();
     let mut changes = Vec::new();
     let mut children = original.children.clone();
@@ -75,7 +75,7 @@ pub fn what_if(
         let mut moved = bundle.clone();
         for m in moved.meetings.iter_mut().filter(|m| m.id == meeting) {
             m.start = new_start;
-            m.end += shift;
+            m.end = new_end;
         }
         let after = evaluate_child(pack, &rules, cal, &moved.records(), as_of)?;
         let mut after_by_key: HashMap<(String, Source), DueItem> = after.into_iter().map(|i| (key(&i), i)).collect();
@@ -194,6 +194,12 @@ mod tests {
             change("icpc-to-first-review"),
             (Some(d("2026-06-02")), Some(d("2026-06-04")))
         );
+        for far in ["+262142-12-31", "+10000-01-01", "1990-01-01"] {
+            let err = what_if(&pack, &cal, &bundles, icpc.id, d(far), d("2026-03-05"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("outside the dates Convene handles"), "{far}: {err}");
+        }
         assert!(matches!(
             what_if(
                 &pack,

@@ -137,6 +137,35 @@ pub enum IcsError {
         rule: String,
     },
 
+    /// An `RRULE` with an `INTERVAL` below 1 (RFC 5545 §3.3.10: a positive integer).
+    #[error(
+        "The event {} repeats with INTERVAL={value}, but the interval between repeats must be a \
+         whole number of at least 1.",
+        event_name(.event)
+    )]
+    BadInterval {
+        /// The event's SUMMARY ("" when it has none).
+        event: String,
+        /// The INTERVAL value as written in the file.
+        value: String,
+    },
+
+    /// A busy period that starts or ends outside the dates Convene handles (the years its
+    /// working-day calendar covers), e.g. `DURATION:P450000W`.
+    #[error(
+        "The event {} runs outside the dates Convene handles ({first} to {last}). Check its \
+         dates in your calendar; nothing was imported.",
+        event_name(.event)
+    )]
+    OutsideSupportedDates {
+        /// The event's SUMMARY ("" when it has none or for free/busy periods).
+        event: String,
+        /// The first day Convene handles.
+        first: NaiveDate,
+        /// The last day Convene handles.
+        last: NaiveDate,
+    },
+
     /// One rule needs more than [`crate::MAX_RULE_STEPS`] occurrences (or a million periods
     /// of its frequency) to reach the dates asked for, e.g. `FREQ=SECONDLY`.
     #[error(

@@ -38,6 +38,9 @@
 //!   overlap as the first of the two (RFC 5545 §3.3.5). `X-WR-TIMEZONE` is not used.
 //! - A moved instance (`RECURRENCE-ID`) is reported with the UID `UID@<its new start>`, like
 //!   every other instance.
+//! - A period that starts or ends outside the dates Convene handles (2000 to 2199, the years its
+//!   working-day calendar covers), such as `DURATION:P450000W`, is an error naming the event:
+//!   such a time could not be stored. `INTERVAL=0` is an error too (RFC 5545: it is positive).
 //! - A line that is not an iCalendar content line (`NAME;params:value`), e.g. an unfolded
 //!   line break inside a description, is damage and is reported with its line number.
 //! - Guards against hostile or damaged files: at most [`MAX_INPUT_BYTES`] of text, components
@@ -127,6 +130,17 @@ pub fn busy_periods(ics: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Bus
         }
     }
     let mut periods = found.periods;
+    // Stored busy time must lie in the dates Convene handles, or the store could not read it back.
+    if let Some(p) = periods
+        .iter()
+        .find(|p| convene_core::time::check_period(p.start, p.end).is_err())
+    {
+        return Err(IcsError::OutsideSupportedDates {
+            event: p.summary.clone(),
+            first: convene_core::time::first_day(),
+            last: convene_core::time::last_day(),
+        });
+    }
     periods.sort_by(|a, b| (a.start, a.end, &a.uid, &a.summary).cmp(&(b.start, b.end, &b.uid, &b.summary)));
     periods.dedup();
     Ok(periods)

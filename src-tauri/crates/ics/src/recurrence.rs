@@ -202,6 +202,14 @@ fn rule_starts(
             None => parts.push(part),
         }
     }
+    if let Some(value) = parts.iter().find_map(|p| p.strip_prefix("INTERVAL=")) {
+        if value.trim().parse::<i64>().is_ok_and(|n| n < 1) {
+            return Err(IcsError::BadInterval {
+                event: summary.to_owned(),
+                value: excerpt(value),
+            });
+        }
+    }
     if until.is_some_and(|until| until < first) {
         // The series ended before it began: only DTSTART happens.
         return Ok(());

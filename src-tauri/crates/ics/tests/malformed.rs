@@ -324,3 +324,37 @@ fn extreme_but_valid_dates_do_not_break_anything() {
         let _ = busy_periods(&calendar(lines), chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
     }
 }
+
+#[test]
+fn an_event_running_outside_the_dates_convene_handles_is_refused() {
+    for (summary, lines) in [
+        ("Forever", "DTSTART:20261201T100000Z\nDURATION:P450000W"),
+        ("Since 1999", "DTSTART;VALUE=DATE:19991231\nDTEND;VALUE=DATE:20260602"),
+        (
+            "Weekly",
+            "DTSTART:20261201T100000Z\nDURATION:P450000W\nRRULE:FREQ=WEEKLY;COUNT=2",
+        ),
+    ] {
+        assert_eq!(
+            error(&calendar(&format!("SUMMARY:{summary}\n{lines}"))),
+            format!(
+                "The event '{summary}' runs outside the dates Convene handles (2000-01-01 to \
+                 2199-12-31). Check its dates in your calendar; nothing was imported."
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_repeat_interval_of_zero_is_refused_with_its_reason() {
+    for interval in ["0", "00", "-1"] {
+        let lines = format!("SUMMARY:X\nDTSTART:20260701T100000Z\nDURATION:PT1H\nRRULE:FREQ=DAILY;INTERVAL={interval}");
+        assert_eq!(
+            error(&calendar(&lines)),
+            format!(
+                "The event 'X' repeats with INTERVAL={interval}, but the interval between repeats \
+                 must be a whole number of at least 1."
+            ),
+        );
+    }
+}

@@ -192,6 +192,7 @@ pub fn check_restore(
         format!("Checking {children} children, {meetings} meetings and their records"),
     ));
     file.data.validate().map_err(StoreError::ImportInvalid)?;
+    crate::writes::checked_settings(&file.settings, &file.data)?;
     let encrypted = text.contains(crate::transfer::ENCRYPTED_EXPORT_FORMAT);
     Ok(CheckedRestore {
         text,

@@ -25,6 +25,8 @@ pub enum StoreError {
     ImportWrongVersion { found: u32, expected: u32 },
     #[error("The import file has a record that is not valid: {0} Nothing was imported.")]
     ImportInvalid(ValidationError),
+    #[error("The import file's settings cannot be used: {0} Nothing was imported.")]
+    ImportSettings(String),
     #[error("This data folder already holds records ({children} children, {meetings} meetings). Import into an empty data folder, or use a new --data-dir. Nothing was imported.")]
     NotEmpty { children: usize, meetings: usize },
     #[error("The Convene data in {path} is encrypted: enter its passphrase to open it.")]
@@ -52,6 +54,7 @@ impl StoreError {
             StoreError::ImportMalformed { .. } => "import-malformed",
             StoreError::ImportWrongVersion { .. } => "import-wrong-version",
             StoreError::ImportInvalid(_) => "import-invalid",
+            StoreError::ImportSettings(_) => "import-settings",
             StoreError::NotEmpty { .. } => "not-empty",
             StoreError::Settings(_) => "settings",
             StoreError::PassphraseNeeded { .. } => "passphrase-needed",

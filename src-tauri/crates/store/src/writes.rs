@@ -131,23 +131,9 @@ impl Store {
         Ok(())
     }
 
-    /// Imported settings, normalised, refused unless their rule pack builds and "who am I"
-    /// names a person in the dataset being written.
+    /// See [`checked_settings`].
     pub(crate) fn checked_settings_for(&self, settings: &Settings, ds: &Dataset) -> Result<Settings> {
-        let mut s = settings.clone();
-        s.normalise();
-        s.pack()
-            .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
-        if let Some(me) = s.me {
-            if !ds.people.iter().any(|p| p.id == me) {
-                return Err(StoreError::ImportMalformed {
-                    detail: format!(
-                        "its settings name practitioner {me} as \"who am I\", but no such person is in the file"
-                    ),
-                });
-            }
-        }
-        Ok(s)
+        checked_settings(settings, ds)
     }
 
     fn write_all(
@@ -166,4 +152,25 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Imported settings, normalised, refused unless their rule pack builds, they pass every check
+/// the Settings screen and CLI make when settings are changed there (`Settings::check`), and
+/// "who am I" names a person in the dataset being written.
+pub(crate) fn checked_settings(settings: &Settings, ds: &Dataset) -> Result<Settings> {
+    let mut s = settings.clone();
+    s.normalise();
+    s.pack()
+        .map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+    s.check().map_err(|e| StoreError::ImportSettings(e.to_string()))?;
+    if let Some(me) = s.me {
+        if !ds.people.iter().any(|p| p.id == me) {
+            return Err(StoreError::ImportMalformed {
+                detail: format!(
+                    "its settings name practitioner {me} as \"who am I\", but no such person is in the file"
+                ),
+            });
+        }
+    }
+    Ok(s)
 }

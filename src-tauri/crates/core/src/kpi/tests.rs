@@ -269,3 +269,78 @@ fn the_monthly_trend_and_the_team_split_count_each_part_on_its_own() {
     // All three children belong to SW, who is in the one team.
     assert_eq!(icpc, vec![("Team", 1, 3)]);
 }
+
+#[test]
+fn the_census_measure_counts_a_new_enquiry_after_no_further_action() {
+    let child = Child {
+        id: ChildId::new_random(),
+        given_name: "G".into(),
+        family_name: "Test".into(),
+        name_display: NameDisplay::FullName,
+        birth: Birth::Born {
+            date_of_birth: d("2018-01-01"),
+        },
+        case_id: "G".into(),
+        siblings: vec![],
+        social_worker: None,
+        network: vec![],
+    };
+    let event = |kind: EventKind, date: &str| Event {
+        id: EventId::new_random(),
+        child: child.id,
+        kind,
+        date: d(date),
+        note: String::new(),
+    };
+    let start = london(d("2026-04-20").and_hms_opt(10, 0, 0).unwrap()).unwrap();
+    let icpc = Meeting {
+        id: MeetingId::new_random(),
+        kind: MeetingKind::Icpc,
+        children: vec![child.id],
+        start,
+        end: start + chrono::Duration::hours(1),
+        location: Location::Online {
+            joining_details: "x".into(),
+        },
+        chair: None,
+        minute_taker: None,
+        invitees: vec![],
+        status: MeetingStatus::Held,
+        sequence: 0,
+        overrides: vec![],
+        outcome: None,
+    };
+    let ds = Dataset {
+        events: vec![
+            event(EventKind::S47Start, "2026-01-05"),
+            event(EventKind::NoFurtherAction, "2026-01-12"),
+            event(EventKind::S47Start, "2026-03-02"),
+        ],
+        meetings: vec![icpc],
+        children: vec![child],
+        ..Dataset::default()
+    };
+    let pack = RulePack::builtin("england").unwrap();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let all = kpis(
+        &ds,
+        &pack,
+        &cal,
+        Scope::Authority,
+        d("2026-01-01"),
+        d("2026-04-30"),
+        d("2026-05-01"),
+    )
+    .unwrap();
+    let s47 = all.iter().find(|k| k.id == "icpc-15wd-s47").unwrap();
+    // The enquiry of 5 Jan ended in no further action; the one of Mon 2 Mar was due by Mon 23
+    // Mar and its ICPC was held late.
+    assert_eq!((s47.numerator, s47.denominator), (0, 1));
+    assert!(
+        s47.rows[0]
+            .detail
+            .contains("due Mon 23 Mar 2026, met late on Mon 20 Apr 2026"),
+        "{:?}",
+        s47.rows
+    );
+}

@@ -202,6 +202,17 @@ impl Meeting {
     pub fn is_cancelled(&self) -> bool {
         matches!(self.status, MeetingStatus::Cancelled { .. })
     }
+    /// Count one more change that calendars must see (a new time or place, a new list, a
+    /// cancellation). Refuses rather than wrap: a sequence back at 0 makes calendars ignore it.
+    pub fn bump_sequence(&mut self) -> Result<(), crate::error::ValidationError> {
+        match self.sequence.checked_add(1) {
+            Some(next) if next <= crate::validate::MAX_SEQUENCE => {
+                self.sequence = next;
+                Ok(())
+            }
+            _ => Err(crate::error::ValidationError::ChangedTooManyTimes { count: self.sequence }),
+        }
+    }
     /// Everyone the meeting involves: chair, minute-taker and invitees.
     pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
         self.chair

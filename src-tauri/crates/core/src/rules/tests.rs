@@ -1,4 +1,5 @@
 use super::*;
+use proptest::prelude::*;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -167,4 +168,123 @@ fn the_meeting_to_book_fits_the_child() {
         book("prebirth-conference", false),
         Some(MeetingKind::PreBirthConference)
     );
+}
+
+#[test]
+fn scotland_splits_the_first_review_by_the_conference_that_started_the_plan() {
+    let scotland = RulePack::builtin("scotland").unwrap();
+    let icpc = scotland.rule("icpc-to-first-review").unwrap();
+    assert_eq!(icpc.anchor.meetings, vec![MeetingKind::Icpc]);
+    assert_eq!((icpc.offset.amount, icpc.offset.unit), (6, OffsetUnit::Months));
+    let prebirth = scotland.rule("prebirth-to-first-review").unwrap();
+    assert_eq!(prebirth.anchor.meetings, vec![MeetingKind::PreBirthConference]);
+    assert_eq!((prebirth.offset.amount, prebirth.offset.unit), (3, OffsetUnit::Months));
+    assert_eq!(prebirth.target, icpc.target);
+    assert_eq!(prebirth.episode, icpc.episode);
+}
+
+#[test]
+fn rule_ids_are_unique_in_every_pack() {
+    for name in PACK_NAMES {
+        let pack = RulePack::builtin(name).unwrap();
+        let mut ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "{name}");
+    }
+}
+
+/// (rule, anchor, day-0 deadline, day-1 deadline)
+const DAY_1: &[(&str, &str, &str, &str)] = &[
+    // Working days from a working day: one working day earlier.
+    ("strategy-to-icpc", "2025-04-16", "2025-05-12", "2025-05-09"),
+    ("decision-letter", "2026-03-02", "2026-03-03", "2026-03-02"),
+    // From a Saturday no day is a working day 1 but Monday, as under day 0.
+    ("decision-letter", "2026-03-07", "2026-03-09", "2026-03-09"),
+    ("strategy-to-icpc", "2026-03-07", "2026-03-27", "2026-03-27"),
+    // Months: Thu 15 Jan 2026 is day 1, so 3 months end on Tue 14 Apr (not Fri 13 Mar).
+    ("icpc-to-first-review", "2026-01-15", "2026-04-15", "2026-04-14"),
+    // Weeks: placement Wed 4 Mar 2026, first visit by Tue 10 Mar (not the placement day).
+    ("lac-visit-first", "2026-03-04", "2026-03-11", "2026-03-10"),
+    // A week from Mon 2 Mar ends Sun 8 Mar: back to Fri 6 Mar.
+    ("lac-visit-first", "2026-03-02", "2026-03-09", "2026-03-06"),
+    // Backward rules keep day 0: counting the conference (or EDD) as day 1 would only make
+    // the deadline later.
+    ("prebirth-conference", "2026-07-20", "2026-06-08", "2026-06-08"),
+    ("reports-before-icpc", "2026-06-02", "2026-05-29", "2026-05-29"),
+];
+
+#[test]
+fn day_1_counts_the_anchor_as_day_1_and_never_moves_a_deadline_later() {
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let day0 = RulePack::builtin("england").unwrap();
+    let mut day1 = day0.clone();
+    day1.settings.counting = Counting::Day1;
+    for (id, anchor, want0, want1) in DAY_1 {
+        let due = |p: &RulePack| p.deadline(p.rule(id).unwrap(), d(anchor), &cal).unwrap();
+        assert_eq!((due(&day0), due(&day1)), (d(want0), d(want1)), "{id} from {anchor}");
+    }
+}
+
+fn any_offset() -> impl Strategy<Value = (Offset, Direction)> {
+    let unit = prop_oneof![
+        Just(OffsetUnit::WorkingDays),
+        Just(OffsetUnit::CalendarDays),
+        Just(OffsetUnit::Weeks),
+        Just(OffsetUnit::Months),
+    ];
+    let direction = prop_oneof![Just(Direction::After), Just(Direction::Before)];
+    (0u32..70, unit, direction).prop_map(|(amount, unit, direction)| (Offset { amount, unit }, direction))
+}
+
+fn any_anchor() -> impl Strategy<Value = NaiveDate> {
+    (0i64..(40 * 365)).prop_map(|n| d("2010-01-01") + chrono::Duration::days(n))
+}
+
+proptest! {
+    #[test]
+    fn day_1_is_never_later_than_day_0_and_always_a_working_day(
+        (offset, direction) in any_offset(),
+        anchor in any_anchor(),
+    ) {
+        static CAL: std::sync::OnceLock<WorkingDayCalendar> = std::sync::OnceLock::new();
+        let cal = CAL.get_or_init(|| WorkingDayCalendar::shipped(Division::EnglandAndWales));
+        let day0 = deadline(offset, direction, Counting::Day0, anchor, cal).unwrap();
+        let day1 = deadline(offset, direction, Counting::Day1, anchor, cal).unwrap();
+        prop_assert!(day1 <= day0, "{day1} after {day0}");
+        prop_assert!(cal.is_working_day(day0).unwrap(), "day 0: {day0}");
+        prop_assert!(cal.is_working_day(day1).unwrap(), "day 1: {day1}");
+        if (offset.unit, direction) == (OffsetUnit::WorkingDays, Direction::After) {
+            // Never before the anchor, and one working day earlier from a working day.
+            prop_assert!(day1 >= anchor);
+            let shorter = offset.amount > 0 && cal.is_working_day(anchor).unwrap();
+            let want = if shorter { cal.sub_working_days(day0, 1).unwrap() } else { day0 };
+            prop_assert_eq!(day1, want);
+        }
+    }
+}
+
+#[test]
+fn a_huge_offset_is_an_error_not_a_panic() {
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    for unit in [
+        OffsetUnit::WorkingDays,
+        OffsetUnit::CalendarDays,
+        OffsetUnit::Weeks,
+        OffsetUnit::Months,
+    ] {
+        for direction in [Direction::After, Direction::Before] {
+            for counting in [Counting::Day0, Counting::Day1] {
+                let offset = Offset { amount: u32::MAX, unit };
+                assert!(
+                    matches!(
+                        deadline(offset, direction, counting, d("2026-03-02"), &cal),
+                        Err(CalendarError::OutOfRange { .. })
+                    ),
+                    "{unit:?} {direction:?} {counting:?}"
+                );
+            }
+        }
+    }
 }

@@ -16,7 +16,7 @@ use crate::ids::*;
 use crate::model::*;
 use crate::queries::Names;
 use crate::rules::RulePack;
-use crate::time::{parse_london, to_london};
+use crate::time::parse_london;
 use crate::timescales::{DueItem, Source};
 use crate::views::uk_date;
 
@@ -72,9 +72,8 @@ pub fn moved(existing: &Meeting, start: &str, as_of: NaiveDate) -> Result<Meetin
         });
     }
     let mut m = existing.clone();
-    let length = existing.end - existing.start;
     m.start = new_start;
-    m.end = to_london(new_start + length);
+    m.end = crate::time::end_after(new_start, existing.end - existing.start)?;
     Ok(m)
 }
 
@@ -357,6 +356,16 @@ mod tests {
         let (saved, change) = super::super::planning::from_draft(&draft, Some(m)).unwrap();
         assert_eq!(saved.sequence, 1);
         assert!(matches!(change, MeetingChange::Rescheduled { .. }));
+    }
+
+    #[test]
+    fn a_move_to_a_far_date_is_refused_not_a_panic() {
+        let (ds, _, icpc) = world();
+        let m = ds.meetings.iter().find(|m| m.id == icpc).unwrap();
+        for to in ["+262142-12-31T10:00", "+10000-06-01T10:00"] {
+            let err = moved(m, to, d("2026-03-05")).unwrap_err().to_string();
+            assert!(err.contains("outside the dates Convene handles"), "{to}: {err}");
+        }
     }
 
     #[test]

@@ -206,7 +206,7 @@ pub fn from_draft(
                         field: "The reason for moving the meeting",
                     },
                 )?;
-                m.sequence += 1;
+                m.bump_sequence()?;
                 MeetingChange::Rescheduled {
                     from: old.start,
                     to: m.start,
@@ -214,11 +214,49 @@ pub fn from_draft(
                 }
             } else {
                 if super::editing::invitation_changed(old, &m) {
-                    m.sequence += 1;
+                    m.bump_sequence()?;
                 }
                 MeetingChange::Updated
             }
         }
     };
     Ok((m, change))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::fixtures::*;
+
+    fn draft_of(m: &Meeting, start: &str, end: &str) -> MeetingDraft {
+        MeetingDraft {
+            id: Some(m.id),
+            kind: m.kind,
+            children: m.children.clone(),
+            start: start.into(),
+            end: end.into(),
+            location: m.location.clone(),
+            chair: m.chair,
+            minute_taker: m.minute_taker,
+            invitees: m.invitees.clone(),
+            reason: Some("Chair ill".into()),
+            override_reason: None,
+        }
+    }
+
+    #[test]
+    fn a_change_at_the_last_sequence_number_is_refused_not_wrapped() {
+        let c = child("Ava");
+        let mut m = meeting(MeetingKind::CoreGroup, c.id, "2026-03-16T10:00", MeetingStatus::Planned);
+        m.sequence = u32::MAX;
+        let moved = draft_of(&m, "2026-03-17T10:00", "2026-03-17T11:30");
+        let err = from_draft(&moved, Some(&m)).unwrap_err().to_string();
+        assert!(err.contains("changed too many times"), "{err}");
+        let mut re_invited = draft_of(&m, "2026-03-16T10:00", "2026-03-16T11:30");
+        re_invited.location = Location::Online {
+            joining_details: "Zoom".into(),
+        };
+        let err = from_draft(&re_invited, Some(&m)).unwrap_err().to_string();
+        assert!(err.contains("changed too many times"), "{err}");
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Days, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -94,6 +94,9 @@ pub struct SlotResult {
 /// when there is no deadline.
 const LATE_SEARCH_DAYS: u32 = 30;
 const OPEN_SEARCH_DAYS: u32 = 15;
+/// The longest stretch searched, in calendar days (two years, past any statutory deadline and
+/// its late search): a deadline decades away, mistyped or not, would otherwise walk them all.
+const MAX_SEARCH_DAYS: u64 = 731;
 const NEAR_CLASH_MINUTES: Minute = 30;
 
 /// A candidate time, kept small: who is missing is worked out again (with reasons) only for
@@ -151,15 +154,22 @@ pub fn find_slots(
             .add_working_days(req.earliest, OPEN_SEARCH_DAYS)
             .unwrap_or(req.earliest),
     };
+    // Never past the dates the calendar counts (nor, so, past the last date chrono has).
+    let last = last
+        .min(
+            req.earliest
+                .checked_add_days(Days::new(MAX_SEARCH_DAYS))
+                .unwrap_or(last),
+        )
+        .min(cal.range().1);
     let in_window = |d: NaiveDate| req.deadline.is_none_or(|dl| d <= dl);
     let mut inside: Vec<Candidate> = Vec::new();
     let mut late: Option<Candidate> = None;
     let step = i64::from(req.granularity_minutes.max(5));
-    let mut date = req.earliest;
-    while date <= last {
-        let working = cal.is_working_day(date).unwrap_or(false);
-        let day = date;
-        date += Duration::days(1);
+    let mut next = Some(req.earliest);
+    while let Some(day) = next.filter(|d| *d <= last) {
+        next = day.succ_opt();
+        let working = cal.is_working_day(day).unwrap_or(false);
         if !working || (!in_window(day) && late.is_some()) {
             continue;
         }

@@ -1,8 +1,9 @@
-//! Scenario tests: a child's story, then the items it should produce.
+//! Scenario tests: a child's story, then the items it should produce. Where one item ends and
+//! the next begins (conference chains, closing events, same-day order, episode ends) is in
+//! `tests/boundaries.rs`.
 
 use super::*;
 use crate::calendar::WorkingDayCalendar;
-use crate::holidays::Division;
 use crate::ids::*;
 use crate::model::*;
 use crate::time::london;
@@ -86,9 +87,8 @@ impl Story {
         });
         self
     }
-    fn items(&self, rule: &str, as_of: &str) -> Vec<DueItem> {
-        let pack = RulePack::builtin("england").unwrap();
-        let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    fn items_under(&self, pack: &RulePack, rule: &str, as_of: &str) -> Vec<DueItem> {
+        let cal = WorkingDayCalendar::shipped(pack.division);
         let rules: Vec<Rule> = pack.active_rules().into_iter().filter(|r| r.id == rule).collect();
         assert_eq!(rules.len(), 1, "rule {rule}");
         let records = ChildRecords {
@@ -97,11 +97,14 @@ impl Story {
             meetings: &self.meetings,
             episodes: &self.episodes,
         };
-        evaluate_child(&pack, &rules, &cal, &records, d(as_of)).unwrap()
+        evaluate_child(pack, &rules, &cal, &records, d(as_of)).unwrap()
     }
     /// (anchor, deadline, status, met_on) of each item, as text, for compact assertions.
     fn brief(&self, rule: &str, as_of: &str) -> Vec<String> {
-        self.items(rule, as_of)
+        self.brief_under(&RulePack::builtin("england").unwrap(), rule, as_of)
+    }
+    fn brief_under(&self, pack: &RulePack, rule: &str, as_of: &str) -> Vec<String> {
+        self.items_under(pack, rule, as_of)
             .iter()
             .map(|i| {
                 let met = i.met_on.map(|m| format!(" on {m}")).unwrap_or_default();
@@ -392,3 +395,5 @@ fn a_prebirth_conference_meets_the_icpc_timescale() {
         ["2026-01-05 -> 2026-01-26 met on 2026-01-20"]
     );
 }
+
+mod boundaries;

@@ -3,6 +3,7 @@ use crate::holidays::Division;
 use crate::model::*;
 use crate::schedule::availability::{BusyList, BusyReason, Interval};
 use crate::time::parse_london;
+use chrono::Duration;
 use proptest::prelude::*;
 
 fn d(s: &str) -> NaiveDate {
@@ -58,6 +59,26 @@ fn request(w: &World, earliest: &str, deadline: Option<&str>) -> SlotRequest {
     r.required = w.people.clone();
     r.deadline = deadline.map(d);
     r
+}
+
+#[test]
+fn far_dates_give_an_answer_not_a_panic() {
+    let w = world(2);
+    // The last day chrono can count: a search starting there must not step past it.
+    let far = request(&w, "+262142-12-31", None);
+    let res = find_slots(&far, &w.avail, &cal(), &w.names);
+    assert!(res.nothing_fits && res.slots.is_empty(), "{res:?}");
+    // A deadline far beyond the calendar: the search stays inside the dates it can count.
+    let r = request(&w, "2026-01-05", Some("9999-12-31"));
+    let started = std::time::Instant::now();
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(!res.nothing_fits, "{res:?}");
+    assert!(
+        res.slots.iter().all(|s| s.start.date_naive() < d("2027-01-05")),
+        "{res:?}"
+    );
+    // Generous for a loaded debug build; the unbounded walk took seconds.
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
 }
 
 #[test]

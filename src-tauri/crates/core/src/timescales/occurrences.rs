@@ -1,0 +1,157 @@
+//! A child's occurrences (held and planned meetings, events, episode starts, the expected date
+//! of delivery) in time order, and the masks that pick out a rule's triggers among them.
+//!
+//! **Same-day order.** Meetings have a time; events, episode starts and the expected date of
+//! delivery only a date. Where an event falls on a meeting's day, what it *is* decides which
+//! side of the meeting it sorts:
+//! - a meeting's consequences — a decision letter, minutes, a decision of no further action —
+//!   are recorded after it, so they sort after every meeting that day: a letter sent on the day
+//!   of a 10:00 ICPC counts for that ICPC, and "no further action" recorded on a strategy
+//!   discussion's day closes that discussion's item;
+//! - everything else sorts before the day's meetings, as their input or as something that
+//!   happened independently of them: reports shared on a conference's day were shared for that
+//!   conference (late), not for the next one; an s47 enquiry started on a strategy discussion's
+//!   day precedes it; a plan that starts on its conference's day is open at the conference.
+//!
+//! Occurrences with the same date and order (two events of a kind) count as after each other.
+
+use chrono::NaiveDate;
+
+use super::{ChildRecords, Source};
+use crate::model::{Birth, EpisodeType, EventKind, MeetingKind, MeetingStatus};
+use crate::rules::Trigger;
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Occurrence {
+    pub(super) date: NaiveDate,
+    /// Orders occurrences on the same date (see the module documentation).
+    pub(super) order: u32,
+    pub(super) source: Source,
+    /// What it is, as a bit index (see `tag_*`), so a trigger is a bit mask.
+    pub(super) tag: u8,
+}
+
+impl Occurrence {
+    /// Its place in time: date, then order within the day.
+    pub(super) fn key(&self) -> (NaiveDate, u32) {
+        (self.date, self.order)
+    }
+}
+
+/// Before the day's meetings: inputs, independent events, episode starts, the EDD.
+const START_OF_DAY: u32 = 0;
+/// After the day's meetings: what a meeting produced.
+const END_OF_DAY: u32 = u32::MAX;
+
+/// A meeting's order: after the start of the day, before its end, by its start time.
+fn meeting_order(seconds_from_midnight: u32) -> u32 {
+    1 + seconds_from_midnight
+}
+
+fn event_order(kind: EventKind) -> u32 {
+    match kind {
+        EventKind::DecisionLetterSent | EventKind::MinutesDistributed | EventKind::NoFurtherAction => END_OF_DAY,
+        EventKind::Referral
+        | EventKind::ReferralDecision
+        | EventKind::StrategyDiscussion
+        | EventKind::S47Start
+        | EventKind::AssessmentCompleted
+        | EventKind::Visit
+        | EventKind::ReportsShared
+        | EventKind::BecameLookedAfter
+        | EventKind::PlacementStart => START_OF_DAY,
+    }
+}
+
+// Occurrence tags: held meetings 0..9, planned meetings 9..18, events 18..30, episode starts
+// 30..33, expected date of delivery 33.
+const PLANNED: u8 = 9;
+fn tag_meeting(k: MeetingKind) -> u8 {
+    MeetingKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
+}
+fn tag_event(k: EventKind) -> u8 {
+    18 + EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
+}
+fn tag_episode(k: EpisodeType) -> u8 {
+    30 + match k {
+        EpisodeType::ChildInNeed => 0,
+        EpisodeType::ChildProtection => 1,
+        EpisodeType::LookedAfter => 2,
+    }
+}
+const TAG_EDD: u8 = 33;
+
+/// The occurrences a trigger matches: held ones (`planned` false) or planned meetings.
+pub(super) fn mask(t: &Trigger, planned: bool) -> u64 {
+    let mut m = 0u64;
+    if planned {
+        for k in &t.meetings {
+            m |= 1 << (tag_meeting(*k) + PLANNED);
+        }
+        return m;
+    }
+    for k in &t.meetings {
+        m |= 1 << tag_meeting(*k);
+    }
+    for k in &t.events {
+        m |= 1 << tag_event(*k);
+    }
+    if let Some(e) = t.episode_start {
+        m |= 1 << tag_episode(e);
+    }
+    if t.expected_delivery {
+        m |= 1 << TAG_EDD;
+    }
+    m
+}
+
+/// Everything that has happened to (or is planned for) a child as of a date, in time order:
+/// built once per child, then filtered per rule by mask.
+pub(super) fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut Vec<Occurrence>) {
+    out.clear();
+    for m in r.meetings {
+        let tag = match &m.status {
+            MeetingStatus::Held if m.date() <= as_of => tag_meeting(m.kind),
+            MeetingStatus::Planned => tag_meeting(m.kind) + PLANNED,
+            _ => continue,
+        };
+        if m.children.contains(&r.child.id) {
+            out.push(Occurrence {
+                date: m.date(),
+                order: meeting_order(chrono::Timelike::num_seconds_from_midnight(&m.start.time())),
+                source: Source::Meeting(m.id),
+                tag,
+            });
+        }
+    }
+    for e in r.events.iter().filter(|e| e.date <= as_of) {
+        out.push(Occurrence {
+            date: e.date,
+            order: event_order(e.kind),
+            source: Source::Event(e.id),
+            tag: tag_event(e.kind),
+        });
+    }
+    for ep in r.episodes.iter().filter(|e| e.start <= as_of) {
+        out.push(Occurrence {
+            date: ep.start,
+            order: START_OF_DAY,
+            source: Source::Episode(ep.id),
+            tag: tag_episode(ep.kind.episode_type()),
+        });
+    }
+    if let Birth::Unborn { expected_delivery } = r.child.birth {
+        out.push(Occurrence {
+            date: expected_delivery,
+            order: START_OF_DAY,
+            source: Source::ExpectedDelivery(r.child.id),
+            tag: TAG_EDD,
+        });
+    }
+    out.sort_by_key(Occurrence::key);
+}
+
+pub(super) fn select(table: &[Occurrence], mask: u64, out: &mut Vec<Occurrence>) {
+    out.clear();
+    out.extend(table.iter().filter(|o| mask & (1 << o.tag) != 0).copied());
+}
