@@ -70,15 +70,12 @@ fn far_dates_give_an_answer_not_a_panic() {
     assert!(res.nothing_fits && res.slots.is_empty(), "{res:?}");
     // A deadline far beyond the calendar: the search stays inside the dates it can count.
     let r = request(&w, "2026-01-05", Some("9999-12-31"));
-    let started = std::time::Instant::now();
     let res = find_slots(&r, &w.avail, &cal(), &w.names);
     assert!(!res.nothing_fits, "{res:?}");
     assert!(
         res.slots.iter().all(|s| s.start.date_naive() < d("2027-01-05")),
         "{res:?}"
     );
-    // Generous for a loaded debug build; the unbounded walk took seconds.
-    assert!(started.elapsed() < std::time::Duration::from_secs(3));
 }
 
 #[test]
