@@ -153,21 +153,25 @@ describe('calendar', () => {
 
   it('checks a dragged meeting before saving, and puts it back on cancel', async () => {
     const { browser } = app;
-    const block = await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
+    await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
     const before = await blockText(browser, meeting);
     // Drag an hour later: the time grid's slots are 30 minutes.
-    const { height } = await block.getSize();
-    await browser
-      .action('pointer', { parameters: { pointerType: 'mouse' } })
-      .move({ origin: block, x: 0, y: -Math.floor(height / 2) + 6 })
-      .down()
-      .pause(150)
-      .move({ origin: 'pointer', x: 0, y: 20, duration: 200 })
-      .move({ origin: 'pointer', x: 0, y: 40, duration: 200 })
-      .move({ origin: 'pointer', x: 0, y: 30, duration: 200 })
-      .pause(150)
-      .up()
-      .perform();
+    const dragLater = async () => {
+      const block = await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
+      const { height } = await block.getSize();
+      await browser
+        .action('pointer', { parameters: { pointerType: 'mouse' } })
+        .move({ origin: block, x: 0, y: -Math.floor(height / 2) + 6 })
+        .down()
+        .pause(150)
+        .move({ origin: 'pointer', x: 0, y: 20, duration: 200 })
+        .move({ origin: 'pointer', x: 0, y: 40, duration: 200 })
+        .move({ origin: 'pointer', x: 0, y: 30, duration: 200 })
+        .pause(150)
+        .up()
+        .perform();
+    };
+    await dragLater();
     await shown(browser, '#move-check', 10000);
     const to = await (await shown(browser, '#move-to-text')).getText();
     assert.doesNotMatch(to, /14:00–16:00/, 'the drag did not change the time');
@@ -181,17 +185,7 @@ describe('calendar', () => {
 
     // Dragged again, then the meeting opened instead of answering the check: the drag was not
     // saved, so the block goes back to its time.
-    await browser
-      .action('pointer', { parameters: { pointerType: 'mouse' } })
-      .move({ origin: await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`), x: 0, y: -Math.floor(height / 2) + 6 })
-      .down()
-      .pause(150)
-      .move({ origin: 'pointer', x: 0, y: 20, duration: 200 })
-      .move({ origin: 'pointer', x: 0, y: 40, duration: 200 })
-      .move({ origin: 'pointer', x: 0, y: 30, duration: 200 })
-      .pause(150)
-      .up()
-      .perform();
+    await dragLater();
     await shown(browser, '#move-check', 10000);
     await browser.execute((id) => document.querySelector(`#calendar-grid [data-meeting="${id}"]`).click(), meeting);
     await shown(browser, '#meeting-details');
