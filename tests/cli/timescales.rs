@@ -175,6 +175,12 @@ fn local_overrides_closures_and_pack_choice_change_the_dates() {
         .run(&["settings", "closure", "add", "2026-13-01"])
         .failed()
         .contains("not a valid date"));
+    // England's cp-visit is still switched off here: not carried to Wales's rules unasked.
+    assert!(s
+        .run(&["settings", "set", "--pack", "wales"])
+        .failed()
+        .contains("The local changes to 'cp-visit' were made for the england rule pack. Reset them"));
+    s.run(&["settings", "reset-rule", "cp-visit"]).ok();
     s.run(&["settings", "set", "--pack", "wales"]).ok();
     // 20 working days in Wales (15 in England) from Mon 1 Jun 2026.
     assert_eq!(s.run(&["due", "conference-minutes", "2026-06-01"]).ok(), "2026-06-29\n");
