@@ -342,6 +342,10 @@ describe('calendar', () => {
     await setInput(browser, 'schedule-duration', '');
     await (await shown(browser, '#find-slots')).click();
     assert.match(await (await shown(browser, '#schedule .alert')).getText(), /^Enter the meeting's length in whole minutes\.$/);
+    // The field says so, points at the sentence, and has the keyboard.
+    const lengthField = await browser.$('#schedule-duration');
+    assert.deepEqual([await lengthField.getAttribute('aria-invalid'), await lengthField.getAttribute('aria-describedby')], ['true', 'schedule-error']);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'schedule-duration');
   });
 
   it('saved the move with its reason, for the invitation to be re-sent', async () => {

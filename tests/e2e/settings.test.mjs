@@ -73,6 +73,10 @@ describe('settings', () => {
     await setInput(browser, 'rule-amount', '400', { drop: 'max' });
     await (await shown(browser, '#save-rule')).click();
     assert.match(await (await shown(browser, '#settings-error')).getText(), /between 1 and 260 working days, not 400/);
+    // Said in the rule's form, and tied to the field it is about.
+    assert.ok(await (await browser.$('#rule-form #settings-error')).isExisting(), 'the refusal is not in the rule form');
+    const amountField = await browser.$('#rule-amount');
+    assert.deepEqual([await amountField.getAttribute('aria-invalid'), await amountField.getAttribute('aria-describedby')], ['true', 'settings-error']);
     await (await shown(browser, '#cancel-rule')).click();
     assert.equal(await focusedRule(), 'edit-rule icpc-to-core-group');
     await (await shown(browser, `${row} [data-testid="reset-rule"]`)).click();
