@@ -257,7 +257,27 @@ describe('calendar', () => {
       timeoutMsg: 'the day view did not open on the meeting\'s day',
     });
     assert.equal(await (await browser.$('#calendar-view-timeGridDay')).getAttribute('aria-pressed'), 'true');
-    assert.match(await (await shown(browser, '#calendar-period')).getText(), new RegExp(`^[A-Z][a-z]+day ${second.getDate()} ${months[second.getMonth()]} ${second.getFullYear()}`));
+    const day = new RegExp(`^[A-Z][a-z]+day ${second.getDate()} ${months[second.getMonth()]} ${second.getFullYear()}`);
+    assert.match(await (await shown(browser, '#calendar-period')).getText(), day);
+
+    // Away to a meeting's agenda and back: the calendar opens where it was left.
+    await (await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`)).click();
+    await (await shown(browser, '#details-agenda')).click();
+    await shown(browser, '#agenda-sheet');
+    await (await shown(browser, '#agenda-screen .link-button')).click();
+    await shown(browser, '#calendar-grid .ec');
+    await browser.waitUntil(async () => day.test(await (await shown(browser, '#calendar-period')).getText()), {
+      timeout: 10000,
+      timeoutMsg: 'the calendar did not open on the day it was left on',
+    });
+    assert.equal(await (await browser.$('#calendar-view-timeGridDay')).getAttribute('aria-pressed'), 'true');
+    // The month, too.
+    await (await shown(browser, '#calendar-view-dayGridMonth')).click();
+    const monthTitle = await (await shown(browser, '#calendar-period')).getText();
+    await (await shown(browser, '#nav-meetings')).click();
+    await (await shown(browser, '#nav-calendar')).click();
+    await shown(browser, '#calendar-month');
+    assert.equal((await (await shown(browser, '#calendar-period')).getText()).split(' (')[0], monthTitle.split(' (')[0]);
   });
 
   it('moves a meeting from the meetings list, showing what moves with it first', async () => {

@@ -183,3 +183,12 @@ export function movedToDay(e: CalendarEntry, date: string): string | null {
 export function spokenDay(date: string, count: number): string {
   return `${ukLongDate(date)}, ${count === 0 ? 'no meetings' : count === 1 ? '1 meeting' : `${count} meetings`}`;
 }
+
+/** Where the calendar was left — view, the day it showed, whose meetings — so coming back from
+ * a meeting's agenda (which replaces the calendar) opens it there, not on this week again. Kept
+ * for the life of the window. */
+export const calendarPlace: { view: 'timeGridDay' | 'timeGridWeek' | 'dayGridMonth'; date: Date | null; filter: string } = {
+  view: 'timeGridWeek',
+  date: null,
+  filter: 'everyone',
+};
