@@ -38,22 +38,7 @@ fn times_outside_2000_to_2199_are_refused_and_the_store_stays_readable() {
             .to_string();
         assert!(err.contains(OUTSIDE), "{start}: {err}");
     }
-    let add = |start: &str| {
-        s.run(&[
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--start",
-            start,
-            "--online",
-            "Teams",
-            "--override",
-            "x",
-        ])
-    };
+    let add = |start: &str| s.add_core_group(&child, start, &["--override", "x"]);
     assert!(add("+10000-06-01T10:00").failed().contains(OUTSIDE));
     for (flag, date) in [("--edd", "1990-01-01"), ("--dob", "2200-01-01")] {
         let err = s
@@ -91,22 +76,7 @@ fn far_dates_and_huge_durations_are_sentences_not_panics() {
     let s = Sandbox::new();
     let (child, _) = demo(&s);
     let far = "+262142-12-31";
-    let add = |extra: &[&str]| {
-        let mut args = vec![
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--start",
-            "2026-12-01T10:00",
-            "--online",
-            "Teams",
-        ];
-        args.extend_from_slice(extra);
-        s.run(&args)
-    };
+    let add = |extra: &[&str]| s.add_core_group(&child, "2026-12-01T10:00", extra);
     let id = add(&["--duration", "60"]).ok().trim().to_string();
     let too_long = "The duration must be between 1 and 720 minutes.";
     for d in ["9223372036854775807", "721", "0"] {

@@ -91,20 +91,7 @@ fn invitations_request_then_bump_sequence_on_reschedule_and_cancel_with_the_same
         .unwrap()
         .to_string();
     let id = s
-        .run(&[
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--start",
-            "2027-06-15T10:00",
-            "--online",
-            "Teams",
-            "--chair",
-            &sw,
-        ])
+        .add_core_group(&child, "2027-06-15T10:00", &["--chair", &sw])
         .ok()
         .trim()
         .to_string();

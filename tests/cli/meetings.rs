@@ -148,20 +148,7 @@ fn suggest_conflicts_override_reschedule_and_history() {
         .unwrap()
         .to_string();
     let first = s
-        .run(&[
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--start",
-            &start,
-            "--online",
-            "Teams",
-            "--chair",
-            &sw,
-        ])
+        .add_core_group(&child, &start, &["--chair", &sw])
         .ok()
         .trim()
         .to_string();

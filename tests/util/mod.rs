@@ -93,4 +93,23 @@ impl Sandbox {
     pub fn demo(&self) {
         self.run(&["demo", "--today", "2026-11-25"]).ok();
     }
+
+    /// `convene meeting add` for an online core group about `child` starting at `start`, with
+    /// `extra` arguments after.
+    pub fn add_core_group(&self, child: &str, start: &str, extra: &[&str]) -> Run {
+        let mut args = vec![
+            "meeting",
+            "add",
+            "--kind",
+            "core-group",
+            "--child",
+            child,
+            "--start",
+            start,
+            "--online",
+            "Teams",
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
 }
