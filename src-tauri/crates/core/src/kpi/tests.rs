@@ -15,6 +15,36 @@ struct World {
     other_sw: PersonId,
 }
 
+/// A one-hour online meeting at 10:00 on `date`, held, with `invitees` required.
+fn held(kind: MeetingKind, child: ChildId, date: &str, invitees: Vec<(PersonId, Attendance)>) -> Meeting {
+    let start = london(d(date).and_hms_opt(10, 0, 0).unwrap()).unwrap();
+    Meeting {
+        id: MeetingId::new_random(),
+        kind,
+        children: vec![child],
+        start,
+        end: start + chrono::Duration::hours(1),
+        location: Location::Online {
+            joining_details: "x".into(),
+        },
+        chair: None,
+        minute_taker: None,
+        invitees: invitees
+            .into_iter()
+            .map(|(person, attendance)| Invitee {
+                person,
+                required: true,
+                attendance,
+                report_received: false,
+            })
+            .collect(),
+        status: MeetingStatus::Held,
+        sequence: 0,
+        overrides: vec![],
+        outcome: None,
+    }
+}
+
 fn world() -> World {
     let csc = Agency {
         id: AgencyId::new_random(),
@@ -81,32 +111,7 @@ fn world() -> World {
     };
     let (a, b, c, e, f) = (child("A"), child("B"), child("C"), child("E"), child("F"));
     let mut meeting = |kind: MeetingKind, child: ChildId, date: &str, invitees: Vec<(PersonId, Attendance)>| {
-        let start = london(d(date).and_hms_opt(10, 0, 0).unwrap()).unwrap();
-        ds.meetings.push(Meeting {
-            id: MeetingId::new_random(),
-            kind,
-            children: vec![child],
-            start,
-            end: start + chrono::Duration::hours(1),
-            location: Location::Online {
-                joining_details: "x".into(),
-            },
-            chair: None,
-            minute_taker: None,
-            invitees: invitees
-                .into_iter()
-                .map(|(person, attendance)| Invitee {
-                    person,
-                    required: true,
-                    attendance,
-                    report_received: false,
-                })
-                .collect(),
-            status: MeetingStatus::Held,
-            sequence: 0,
-            overrides: vec![],
-            outcome: None,
-        });
+        ds.meetings.push(held(kind, child, date, invitees));
     };
     // A: strategy Mon 5 Jan 2026, ICPC Tue 20 Jan (deadline Mon 26 Jan: met), core group Fri 30 Jan
     // (deadline Tue 3 Feb: met). Section 47 started Mon 15 Dec 2025 (deadline Thu 8 Jan: late).
@@ -292,24 +297,7 @@ fn the_census_measure_counts_a_new_enquiry_after_no_further_action() {
         date: d(date),
         note: String::new(),
     };
-    let start = london(d("2026-04-20").and_hms_opt(10, 0, 0).unwrap()).unwrap();
-    let icpc = Meeting {
-        id: MeetingId::new_random(),
-        kind: MeetingKind::Icpc,
-        children: vec![child.id],
-        start,
-        end: start + chrono::Duration::hours(1),
-        location: Location::Online {
-            joining_details: "x".into(),
-        },
-        chair: None,
-        minute_taker: None,
-        invitees: vec![],
-        status: MeetingStatus::Held,
-        sequence: 0,
-        overrides: vec![],
-        outcome: None,
-    };
+    let icpc = held(MeetingKind::Icpc, child.id, "2026-04-20", vec![]);
     let ds = Dataset {
         events: vec![
             event(EventKind::S47Start, "2026-01-05"),
