@@ -28,12 +28,7 @@ pub async fn suggest_slots(state: State<'_, AppState>, query: SlotQuery) -> Resu
             Some(d) => d,
             None => cal.add_working_days(as_of, 1)?,
         };
-        if query.duration_minutes == 0 || query.duration_minutes > 720 {
-            return Err(IpcError::new(
-                "invalid",
-                "The meeting must last between 1 minute and 12 hours.",
-            ));
-        }
+        convene_core::validate::meeting_minutes(query.duration_minutes.into())?;
         let input = SuggestInput {
             kind: query.kind,
             children: query.children,

@@ -142,13 +142,8 @@ fn end_after(
     start: chrono::DateTime<chrono::FixedOffset>,
     minutes: i64,
 ) -> Result<chrono::DateTime<chrono::FixedOffset>, Failure> {
-    use convene_core::validate::MAX_MEETING_MINUTES;
-    if !(1..=i64::from(MAX_MEETING_MINUTES)).contains(&minutes) {
-        return Err(Failure(format!(
-            "The duration must be between 1 and {MAX_MEETING_MINUTES} minutes."
-        )));
-    }
-    Ok(convene_core::time::end_after(start, Duration::minutes(minutes))?)
+    let minutes = convene_core::validate::meeting_minutes(minutes)?;
+    Ok(convene_core::time::end_after(start, Duration::minutes(minutes.into()))?)
 }
 
 fn person_ids(list: &[String]) -> Result<Vec<PersonId>, Failure> {

@@ -61,12 +61,7 @@ pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
         Some(e) => parse_date(e)?,
         None => cal.add_working_days(as_of, 1)?,
     };
-    use convene_core::validate::MAX_MEETING_MINUTES;
-    if a.duration == 0 || a.duration > MAX_MEETING_MINUTES {
-        return Err(Failure(format!(
-            "The duration must be between 1 and {MAX_MEETING_MINUTES} minutes."
-        )));
-    }
+    convene_core::validate::meeting_minutes(a.duration.into())?;
     let input = SuggestInput {
         kind: MeetingKind::parse(&a.kind)?,
         children,

@@ -22,6 +22,8 @@ pub enum ValidationError {
     EndNotAfterStart { start: String, end: String },
     #[error("The meeting lasts more than 12 hours ({start} to {end}); check the dates.")]
     MeetingTooLong { start: String, end: String },
+    #[error("The duration must be between 1 and {max} minutes.")]
+    BadDuration { max: u32 },
     #[error("{what} {id} does not exist.")]
     UnknownReference { what: &'static str, id: String },
     #[error("A meeting needs at least one child.")]

@@ -14,6 +14,17 @@ pub const MAX_SHORT_TEXT: usize = 200;
 pub const MAX_LONG_TEXT: usize = 10_000;
 /// The longest meeting, in minutes (12 hours).
 pub const MAX_MEETING_MINUTES: u32 = 720;
+/// A meeting's length in minutes as asked for (the CLI's `--duration`, the slot finder's
+/// length): 1 to `MAX_MEETING_MINUTES`, checked before any time arithmetic.
+pub fn meeting_minutes(minutes: i64) -> Result<u32, ValidationError> {
+    u32::try_from(minutes)
+        .ok()
+        .filter(|m| (1..=MAX_MEETING_MINUTES).contains(m))
+        .ok_or(ValidationError::BadDuration {
+            max: MAX_MEETING_MINUTES,
+        })
+}
+
 /// Highest sequence number a meeting may carry. It goes up by one on each change calendars must
 /// follow; no real meeting comes near this, so a higher one is damage, and the room left
 /// below `u32::MAX` means a change can never wrap it to 0 (calendars would ignore the update).

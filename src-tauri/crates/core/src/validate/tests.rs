@@ -205,3 +205,15 @@ fn an_import_checks_every_busy_block() {
     let err = with(chatty).validate().unwrap_err().to_string();
     assert!(err.contains("too long"), "{err}");
 }
+
+#[test]
+fn a_meeting_length_is_1_to_720_minutes() {
+    assert_eq!(meeting_minutes(1), Ok(1));
+    assert_eq!(meeting_minutes(720), Ok(720));
+    for bad in [0, -5, 721, i64::MAX] {
+        assert_eq!(
+            meeting_minutes(bad).unwrap_err().to_string(),
+            "The duration must be between 1 and 720 minutes."
+        );
+    }
+}
