@@ -152,44 +152,13 @@ fn suggest_conflicts_override_reschedule_and_history() {
         .ok()
         .trim()
         .to_string();
-    let err = s
-        .run(&[
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--start",
-            &start,
-            "--online",
-            "Teams",
-            "--chair",
-            &sw,
-        ])
-        .failed()
-        .to_string();
+    let err = s.add_core_group(&child, &start, &["--chair", &sw]).failed().to_string();
     assert!(
         err.contains("Not saved:") && err.contains("is also booked for the Core group") && err.contains("--override"),
         "{err}"
     );
     let second = s
-        .run(&[
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--start",
-            &start,
-            "--online",
-            "Teams",
-            "--chair",
-            &sw,
-            "--override",
-            "Two rooms, two chairs",
-        ])
+        .add_core_group(&child, &start, &["--chair", &sw, "--override", "Two rooms, two chairs"])
         .ok()
         .trim()
         .to_string();
