@@ -14,7 +14,8 @@ for f in ./usr/bin/convene-desktop ./usr/bin/convene ./usr/share/applications/Co
 done
 
 $SUDO apt-get install -y -qq "./${deb#./}" >/dev/null 2>&1 || $SUDO apt-get install -y -qq "$(realpath "$deb")"
-trap '$SUDO dpkg -r convene >/dev/null 2>&1 || true' EXIT
+scratch=$(mktemp -d)
+trap '$SUDO dpkg -r convene >/dev/null 2>&1 || true; rm -rf "$scratch"' EXIT
 missing=$(ldd /usr/bin/convene-desktop /usr/bin/convene | grep 'not found' || true)
 [ -z "$missing" ] || { echo "unresolved libraries: $missing"; exit 1; }
 # The C library the package asks for is at least what its binaries need (the app's packed
@@ -29,10 +30,11 @@ echo "glibc: needs $needed, declares >= $declared"
 # The installed CLI counts across Christmas and New Year: after Thu 24 Dec 2026 up to Mon 4 Jan
 # 2027 only 29, 30, 31 Dec and 4 Jan are working days (Boxing Day falls on a Saturday, so Mon
 # 28 Dec is its substitute bank holiday).
-days=$(CONVENE_DATA_DIR="$(mktemp -d)" /usr/bin/convene working-days 2026-12-24 2027-01-04)
+mkdir "$scratch/cli" "$scratch/app"
+days=$(CONVENE_DATA_DIR="$scratch/cli" /usr/bin/convene working-days 2026-12-24 2027-01-04)
 grep -qx '4' <<<"$days" || { echo "the installed CLI counted: $days"; exit 1; }
 
-data=$(mktemp -d)
+data="$scratch/app"
 CONVENE_DATA_DIR="$data" xvfb-run -a /usr/bin/convene-desktop >"$data/out.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 40); do

@@ -2,7 +2,7 @@
 // caller's Xvfb, each session on a fresh data directory. See ../../../shared/TAURI-NOTES.md for
 // the two pitfalls handled here: wait for BOTH ports, and stop tauri-driver with SIGTERM.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,8 +45,18 @@ async function waitForPort(port, ms = 20000) {
   throw new Error(`port ${port} did not open within ${ms} ms`);
 }
 
+// Every folder a test file makes is removed when its process ends (a demo store with thousands of
+// meetings is hundreds of MB; left behind, runs fill the disk). CONVENE_E2E_KEEP=1 keeps them.
+const madeDirs = [];
+process.on('exit', () => {
+  if (process.env.CONVENE_E2E_KEEP) return;
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+});
+
 export function newDataDir() {
-  return mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** Start the app on `dataDir`; returns { browser, stop }. */
