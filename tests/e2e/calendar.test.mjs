@@ -455,3 +455,45 @@ describe('calendar month of a large authority', () => {
     await screenshot(browser, '17-calendar-month-large');
   });
 });
+
+describe("calendar on a machine whose clock is not set to the UK's", () => {
+  const dataDir = newDataDir();
+  // The UK's date now, and a time zone whose date differs from it now (12 hours behind UTC from
+  // midnight to midday UTC, 14 hours ahead after 10:00 UTC; one of the two always differs).
+  const dateIn = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+  const ukToday = dateIn('Europe/London');
+  const zone = ['Etc/GMT+12', 'Etc/GMT-14'].find((z) => dateIn(z) !== ukToday);
+  let app;
+
+  before(async () => {
+    execFileSync(cli, ['demo'], { env: { ...process.env, CONVENE_DATA_DIR: dataDir }, encoding: 'utf8' });
+    app = await launch(dataDir, { TZ: zone });
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it("marks the UK's today, not the machine's, in the week and the month", async () => {
+    const { browser } = app;
+    assert.notEqual(await browser.execute(() => new Date().getDate()), Number(ukToday.slice(8)), `the window's clock is not in ${zone}`);
+    await (await shown(browser, '#nav-calendar')).click();
+    await shown(browser, '#calendar-grid .ec');
+    await (await shown(browser, '#calendar-view-timeGridWeek')).click();
+    await (await shown(browser, '#calendar-today')).click();
+    // The week holds the UK's today, and its column alone is marked as today.
+    const [y, m, d] = ukToday.split('-').map(Number);
+    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+    const heading = `${weekday} ${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}`;
+    const marked = () => browser.execute(() => [...document.querySelectorAll('#calendar-grid .ec-today')].map((e) => e.textContent.trim()).filter(Boolean));
+    await browser.waitUntil(async () => (await marked()).length > 0, { timeout: 15000, timeoutMsg: 'the week marked no day as today' });
+    assert.deepEqual(await marked(), [heading]);
+    // The month grid marks the same day as the current date.
+    await (await shown(browser, '#calendar-view-dayGridMonth')).click();
+    await shown(browser, '#calendar-month');
+    await (await shown(browser, '#calendar-today')).click();
+    const current = () => browser.execute(() => document.querySelector('#calendar-month [aria-current="date"]')?.getAttribute('data-date') ?? null);
+    await browser.waitUntil(async () => (await current()) !== null, { timeout: 15000, timeoutMsg: 'the month grid marked no day as today' });
+    assert.equal(await current(), ukToday);
+  });
+});

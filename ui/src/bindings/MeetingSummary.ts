@@ -14,4 +14,8 @@ start: string, end: string, children: Array<string>, child_ids: Array<ChildId>, 
 /**
  * "planned", "held" or "cancelled".
  */
-status: string, };
+status: string, 
+/**
+ * Whether it can still be moved or changed (`Meeting::is_changeable`: only while planned).
+ */
+changeable: boolean, };

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, wallClock, ymd } from './calendar';
+import { describe, expect, it, vi } from 'vitest';
+import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
+import { ukToday } from './format';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
 describe('calendar', () => {
@@ -7,6 +8,27 @@ describe('calendar', () => {
     const d = new Date(2026, 2, 29, 9, 5); // Sun 29 Mar 2026, the day the clocks go forward
     expect(wallClock(d)).toBe('2026-03-29T09:05');
     expect(ymd(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
+  });
+
+  it("takes today and now from the UK clock, whatever the machine's zone", () => {
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/London']) {
+        vi.stubEnv('TZ', tz);
+        // 23:30 UTC on 1 June 2026 is 00:30 on 2 June in British Summer Time.
+        const summer = Date.UTC(2026, 5, 1, 23, 30);
+        expect(ukToday(summer)).toBe('2026-06-02');
+        expect(wallClock(ukNow(summer))).toBe('2026-06-02T00:30');
+        // 23:30 UTC on 1 December is 23:30 in the UK, still the 1st.
+        const winter = Date.UTC(2026, 11, 1, 23, 30);
+        expect(ukToday(winter)).toBe('2026-12-01');
+        expect(wallClock(ukNow(winter))).toBe('2026-12-01T23:30');
+        // The hour the clocks go back, seen twice on the wall: 01:30 BST, then 01:30 GMT.
+        expect(wallClock(ukNow(Date.UTC(2026, 9, 25, 0, 30)))).toBe('2026-10-25T01:30');
+        expect(wallClock(ukNow(Date.UTC(2026, 9, 25, 1, 30)))).toBe('2026-10-25T01:30');
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('turns an exclusive end into an inclusive last day', () => {

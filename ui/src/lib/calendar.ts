@@ -4,7 +4,7 @@
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 import type { CalendarFilter } from '../bindings/CalendarFilter';
 import type { CalendarPage } from '../bindings/CalendarPage';
-import { ukDate, ukLongDate, ukMonth } from './format';
+import { ukDate, ukLongDate, ukMonth, ukWallTime } from './format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -16,6 +16,13 @@ export function ymd(d: Date): string {
 /** "2026-03-02T10:30" from a Date's local fields: the UK wall clock the user dropped on. */
 export function wallClock(d: Date): string {
   return `${ymd(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Now on the UK wall clock, as a Date whose local fields read it (as the calendar's Dates do),
+ * whatever time zone the machine is set to. `at` is the instant (milliseconds since the epoch). */
+export function ukNow(at: number = Date.now()): Date {
+  const [y, mo, d, h, mi] = ukWallTime(new Date(at).toISOString()).split(/[-T:]/).map(Number);
+  return new Date(y, mo - 1, d, h, mi);
 }
 
 /** The days a fetch covers: EventCalendar's end is exclusive, ours inclusive. */

@@ -88,6 +88,12 @@ export function ukDateOf(instant: string): string {
   return ukWall(instant).slice(0, 10);
 }
 
+/** Today's date in the UK (YYYY-MM-DD), whatever time zone the machine is set to. `at` is the
+ * instant (milliseconds since the epoch). */
+export function ukToday(at: number = Date.now()): string {
+  return ukDateOf(new Date(at).toISOString());
+}
+
 /** "HH:MM" wall time of an instant, for editing; with the date, "YYYY-MM-DDTHH:MM". */
 export function ukWallTime(instant: string): string {
   return ukWall(instant);

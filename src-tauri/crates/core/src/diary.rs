@@ -166,7 +166,7 @@ fn entry(m: &Meeting, names: &Names<'_>) -> CalendarEntry {
         end: m.end.naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
         status: status_label(&m.status).to_string(),
         location: names.location(&m.location),
-        movable: m.status == MeetingStatus::Planned,
+        movable: m.is_changeable(),
     }
 }
 

@@ -177,6 +177,7 @@ pub fn meeting_summary(m: &Meeting, names: &Names<'_>) -> MeetingSummary {
         location: names.location(&m.location),
         chair: m.chair.map(|p| names.person_name(p)),
         status: status_label(&m.status).to_string(),
+        changeable: m.is_changeable(),
     }
 }
 
@@ -374,6 +375,21 @@ mod tests {
         let icpc = kinds.iter().find(|k| k.kind == MeetingKind::Icpc).unwrap();
         assert_eq!(icpc.title, "Initial child protection conference");
         assert_eq!(icpc.typical_minutes, 120);
+    }
+
+    #[test]
+    fn a_meetings_list_offers_changes_to_planned_meetings_only() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let ds = demo_dataset(today, DEFAULT_SEED);
+        let from = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2199, 12, 31).unwrap();
+        let rows = meetings_between(&ds, from, to);
+        assert_eq!(rows.len(), ds.meetings.len());
+        for status in ["planned", "held", "cancelled"] {
+            let row = rows.iter().find(|r| r.status == status);
+            let row = row.unwrap_or_else(|| panic!("the demo has no {status} meeting"));
+            assert_eq!(row.changeable, status == "planned", "{status}");
+        }
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct MeetingSummary {
     pub chair: Option<String>,
     /// "planned", "held" or "cancelled".
     pub status: String,
+    /// Whether it can still be moved or changed (`Meeting::is_changeable`: only while planned).
+    pub changeable: bool,
 }
 
 /// A due item with the names a reader needs.

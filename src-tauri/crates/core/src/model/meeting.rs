@@ -202,6 +202,11 @@ impl Meeting {
     pub fn is_cancelled(&self) -> bool {
         matches!(self.status, MeetingStatus::Cancelled { .. })
     }
+    /// Whether the meeting may still be moved or changed (its invitees, place, reports): only
+    /// while planned. A held or cancelled meeting is a record of what happened.
+    pub fn is_changeable(&self) -> bool {
+        self.status == MeetingStatus::Planned
+    }
     /// Count one more change that calendars must see (a new time or place, a new list, a
     /// cancellation). Refuses rather than wrap: a sequence back at 0 makes calendars ignore it.
     pub fn bump_sequence(&mut self) -> Result<(), crate::error::ValidationError> {

@@ -109,7 +109,7 @@ impl MeetingEdit {
 /// The draft that saves `edit` on `existing`: same kind, children, times and chair; attendance
 /// kept for those still invited. The chair is never also an invitee.
 pub fn edit_draft(existing: &Meeting, edit: &MeetingEdit, names: &Names<'_>) -> Result<MeetingDraft, EditError> {
-    if existing.status != MeetingStatus::Planned {
+    if !existing.is_changeable() {
         return Err(EditError::NotPlanned {
             status: crate::views::status_label(&existing.status),
         });
@@ -219,7 +219,7 @@ pub fn editor(
         .iter()
         .find(|m| m.id == meeting)
         .ok_or(EditError::UnknownMeeting(meeting))?;
-    if m.status != MeetingStatus::Planned {
+    if !m.is_changeable() {
         return Err(EditError::NotPlanned {
             status: crate::views::status_label(&m.status),
         });

@@ -59,7 +59,7 @@ pub struct MoveCheck {
 /// `existing` moved to start at `start` (UK wall clock), keeping its length. Only a planned
 /// meeting moves, and not into the past.
 pub fn moved(existing: &Meeting, start: &str, as_of: NaiveDate) -> Result<Meeting, MoveError> {
-    if existing.status != MeetingStatus::Planned {
+    if !existing.is_changeable() {
         return Err(MoveError::NotPlanned {
             status: crate::views::status_label(&existing.status),
         });
