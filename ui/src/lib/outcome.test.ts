@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormInvitee } from '../bindings/FormInvitee';
 import type { Proposal } from '../bindings/Proposal';
-import { decisionChoices, defaultCoreGroup, outcomeInput, proposalDraft, toDecision } from './outcome';
+import type { DecisionChoice } from '../bindings/DecisionChoice';
+import { chosenDecision, defaultCoreGroup, outcomeInput, proposalDraft, startingCategory } from './outcome';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -12,17 +13,31 @@ function invitee(person: string, required: boolean): FormInvitee {
 }
 
 describe('outcome form', () => {
-  it('offers the decisions each kind of conference takes', () => {
-    expect(decisionChoices('initial').map((c) => c.id)).toEqual(['plan', 'no-plan', 'no-plan-cin']);
-    expect(decisionChoices('review').map((c) => c.id)).toEqual(['plan', 'step-down', 'end-plan']);
-    expect(decisionChoices('none')).toEqual([]);
+  // What the core offers a review conference (outcome.rs `DecisionKind::choices`), its plan in
+  // the category of the plan under review.
+  const review: DecisionChoice[] = [
+    { id: 'plan', label: 'The plan continues', decision: { type: 'plan', category: 'sexual' } },
+    { id: 'step-down', label: 'The plan ends; step down to a child-in-need plan', decision: { type: 'step-down' } },
+    { id: 'end-plan', label: 'The plan ends', decision: { type: 'end-plan' } },
+  ];
+  const initial: DecisionChoice[] = [
+    { id: 'plan', label: 'A child protection plan', decision: { type: 'plan', category: 'neglect' } },
+    { id: 'no-plan-cin', label: 'No child protection plan; a child-in-need plan instead', decision: { type: 'no-plan', cin_plan: true } },
+  ];
+
+  it('records the decision chosen, a plan in the category chosen', () => {
+    expect(chosenDecision(review, 'plan', 'emotional')).toEqual({ type: 'plan', category: 'emotional' });
+    expect(chosenDecision(review, 'end-plan', 'emotional')).toEqual({ type: 'end-plan' });
+    expect(chosenDecision(initial, 'no-plan-cin', 'neglect')).toEqual({ type: 'no-plan', cin_plan: true });
+    expect(chosenDecision(review, null, 'neglect')).toBeNull();
+    // A choice the meeting does not offer records nothing.
+    expect(chosenDecision(review, 'no-plan-cin', 'neglect')).toBeNull();
   });
 
-  it('turns a choice into the decision the core records', () => {
-    expect(toDecision('plan', 'emotional')).toEqual({ type: 'plan', category: 'emotional' });
-    expect(toDecision('no-plan-cin', 'neglect')).toEqual({ type: 'no-plan', cin_plan: true });
-    expect(toDecision('end-plan', 'neglect')).toEqual({ type: 'end-plan' });
-    expect(toDecision(null, 'neglect')).toBeNull();
+  it('starts on the category the core offers a plan in', () => {
+    expect(startingCategory(review)).toBe('sexual');
+    expect(startingCategory(initial)).toBe('neglect');
+    expect(startingCategory([])).toBe('neglect');
   });
 
   it('proposes the required invitees as the core group', () => {
@@ -31,15 +46,15 @@ describe('outcome form', () => {
 
   it('sends only marked attendance, and a core group only with a plan', () => {
     const attendance = { [A]: 'attended', [B]: 'invited' } as const;
-    expect(outcomeInput(M, { ...attendance }, 'plan', 'neglect', [A, B])).toEqual({
+    expect(outcomeInput(M, { ...attendance }, { type: 'plan', category: 'neglect' }, [A, B])).toEqual({
       meeting: M,
       attendance: [{ person: A, attendance: 'attended', report_received: false }],
       decision: { type: 'plan', category: 'neglect' },
       core_group: [A, B],
     });
-    expect(outcomeInput(M, { ...attendance }, 'no-plan', 'neglect', [A]).core_group).toEqual([]);
+    expect(outcomeInput(M, { ...attendance }, { type: 'no-plan', cin_plan: false }, [A]).core_group).toEqual([]);
     // A report received is sent even for someone whose attendance is not marked.
-    expect(outcomeInput(M, { ...attendance }, 'no-plan', 'neglect', [], { [A]: true, [B]: true }).attendance).toEqual([
+    expect(outcomeInput(M, { ...attendance }, { type: 'no-plan', cin_plan: false }, [], { [A]: true, [B]: true }).attendance).toEqual([
       { person: A, attendance: 'attended', report_received: true },
       { person: B, attendance: 'invited', report_received: true },
     ]);

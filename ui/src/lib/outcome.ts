@@ -1,9 +1,10 @@
-// The outcome form's logic: which decisions a meeting offers, and the input and booking drafts
-// the form sends. The rules themselves (what each decision does) live in Rust (core outcome.rs).
+// The outcome form's logic: the decision chosen, and the input and booking drafts the form sends.
+// Which decisions a meeting offers, their words, and what each does live in Rust (core
+// outcome.rs: the form's `choices` and `categories`).
 import type { Attendance } from '../bindings/Attendance';
 import type { CpCategory } from '../bindings/CpCategory';
 import type { Decision } from '../bindings/Decision';
-import type { DecisionKind } from '../bindings/DecisionKind';
+import type { DecisionChoice } from '../bindings/DecisionChoice';
 import type { FormInvitee } from '../bindings/FormInvitee';
 import type { MeetingDraft } from '../bindings/MeetingDraft';
 import type { MeetingId } from '../bindings/MeetingId';
@@ -13,56 +14,23 @@ import type { Proposal } from '../bindings/Proposal';
 import type { SlotSuggestion } from '../bindings/SlotSuggestion';
 import { ukWallTime } from './format';
 
-export type Choice = 'plan' | 'no-plan' | 'no-plan-cin' | 'step-down' | 'end-plan';
-
-export function decisionChoices(kind: DecisionKind): { id: Choice; label: string }[] {
-  switch (kind) {
-    case 'initial':
-      return [
-        { id: 'plan', label: 'A child protection plan' },
-        { id: 'no-plan', label: 'No child protection plan' },
-        { id: 'no-plan-cin', label: 'No child protection plan; a child-in-need plan instead' },
-      ];
-    case 'review':
-      return [
-        { id: 'plan', label: 'The plan continues' },
-        { id: 'step-down', label: 'The plan ends; step down to a child-in-need plan' },
-        { id: 'end-plan', label: 'The plan ends' },
-      ];
-    default:
-      return [];
-  }
-}
-
-export const categories: { id: CpCategory; label: string }[] = [
-  { id: 'neglect', label: 'Neglect' },
-  { id: 'physical', label: 'Physical abuse' },
-  { id: 'emotional', label: 'Emotional abuse' },
-  { id: 'sexual', label: 'Sexual abuse' },
-  { id: 'multiple', label: 'Multiple categories' },
-];
-
 export const attendanceChoices: { id: Attendance; label: string }[] = [
   { id: 'attended', label: 'Attended' },
   { id: 'apologies', label: 'Apologies' },
   { id: 'did-not-attend', label: 'Did not attend' },
 ];
 
-export function toDecision(choice: Choice | null, category: CpCategory): Decision | null {
-  switch (choice) {
-    case 'plan':
-      return { type: 'plan', category };
-    case 'no-plan':
-      return { type: 'no-plan', cin_plan: false };
-    case 'no-plan-cin':
-      return { type: 'no-plan', cin_plan: true };
-    case 'step-down':
-      return { type: 'step-down' };
-    case 'end-plan':
-      return { type: 'end-plan' };
-    default:
-      return null;
-  }
+/** The decision the form would record: the choice with id `id`, a plan in `category`. */
+export function chosenDecision(choices: DecisionChoice[], id: string | null, category: CpCategory): Decision | null {
+  const decision = choices.find((c) => c.id === id)?.decision ?? null;
+  return decision?.type === 'plan' ? { type: 'plan', category } : decision;
+}
+
+/** The category the form starts on: the one the core offers a plan in (a review's, the plan's
+ * own), else neglect. */
+export function startingCategory(choices: DecisionChoice[]): CpCategory {
+  for (const c of choices) if (c.decision.type === 'plan') return c.decision.category;
+  return 'neglect';
 }
 
 /** The core group offered by default: the invitees who were required. */
@@ -73,12 +41,10 @@ export function defaultCoreGroup(invitees: FormInvitee[]): PersonId[] {
 export function outcomeInput(
   meeting: MeetingId,
   attendance: Record<PersonId, Attendance>,
-  choice: Choice | null,
-  category: CpCategory,
+  decision: Decision | null,
   coreGroup: PersonId[],
   reports: Record<PersonId, boolean> = {},
 ): OutcomeInput {
-  const decision = toDecision(choice, category);
   return {
     meeting,
     attendance: Object.entries(attendance)

@@ -206,6 +206,27 @@ pub enum CpCategory {
     Multiple,
 }
 
+impl CpCategory {
+    pub const ALL: [CpCategory; 5] = [
+        CpCategory::Neglect,
+        CpCategory::Physical,
+        CpCategory::Emotional,
+        CpCategory::Sexual,
+        CpCategory::Multiple,
+    ];
+
+    /// "Physical abuse": the category as forms and records name it.
+    pub fn title(self) -> &'static str {
+        match self {
+            CpCategory::Neglect => "Neglect",
+            CpCategory::Physical => "Physical abuse",
+            CpCategory::Emotional => "Emotional abuse",
+            CpCategory::Sexual => "Sexual abuse",
+            CpCategory::Multiple => "Multiple categories",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum EpisodeKind {

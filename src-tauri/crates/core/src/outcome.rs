@@ -39,20 +39,10 @@ impl Decision {
         match self {
             Decision::NoPlan { cin_plan: true } => "No child protection plan; a child-in-need plan".into(),
             Decision::NoPlan { cin_plan: false } => "No child protection plan".into(),
-            Decision::Plan { category } => format!("Child protection plan ({})", category_name(*category)),
+            Decision::Plan { category } => format!("Child protection plan ({})", category.title().to_lowercase()),
             Decision::StepDown => "Plan ended; stepped down to a child-in-need plan".into(),
             Decision::EndPlan => "Child protection plan ended".into(),
         }
-    }
-}
-
-fn category_name(c: CpCategory) -> &'static str {
-    match c {
-        CpCategory::Neglect => "neglect",
-        CpCategory::Physical => "physical abuse",
-        CpCategory::Emotional => "emotional abuse",
-        CpCategory::Sexual => "sexual abuse",
-        CpCategory::Multiple => "multiple categories",
     }
 }
 
@@ -167,20 +157,17 @@ pub fn apply(ds: &Dataset, input: &OutcomeInput, today: NaiveDate) -> Result<Out
             .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
     };
     let decision = input.decision;
-    match (kind, decision) {
-        (MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::ReviewConference, None) => {
-            return Err(OutcomeError::DecisionNeeded { kind: kind_name })
-        }
-        (MeetingKind::Icpc | MeetingKind::PreBirthConference, Some(Decision::StepDown | Decision::EndPlan))
-        | (MeetingKind::ReviewConference, Some(Decision::NoPlan { .. })) => {
+    match (DecisionKind::of(kind), decision) {
+        (DecisionKind::None, Some(_)) => return Err(OutcomeError::NoDecisionHere { kind: kind_name }),
+        (DecisionKind::None, None) => {}
+        (_, None) => return Err(OutcomeError::DecisionNeeded { kind: kind_name }),
+        (decisions, Some(d)) if !decisions.allows(d) => {
             return Err(OutcomeError::DecisionNotForKind {
                 kind: kind_name,
-                decision: decision.map(|d| d.describe()).unwrap_or_default(),
+                decision: d.describe(),
             })
         }
-        (MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::ReviewConference, Some(_)) => {}
-        (_, Some(_)) => return Err(OutcomeError::NoDecisionHere { kind: kind_name }),
-        (_, None) => {}
+        (_, Some(_)) => {}
     }
     let plan = matches!(decision, Some(Decision::Plan { .. }));
     if plan && input.core_group.is_empty() {
@@ -280,6 +267,82 @@ pub enum DecisionKind {
     Review,
 }
 
+impl DecisionKind {
+    /// Which decisions a meeting of `kind` takes.
+    pub fn of(kind: MeetingKind) -> Self {
+        match kind {
+            MeetingKind::Icpc | MeetingKind::PreBirthConference => DecisionKind::Initial,
+            MeetingKind::ReviewConference => DecisionKind::Review,
+            _ => DecisionKind::None,
+        }
+    }
+
+    /// Whether this kind of meeting can record `decision`.
+    pub fn allows(self, decision: Decision) -> bool {
+        matches!(
+            (self, decision),
+            (DecisionKind::Initial, Decision::Plan { .. } | Decision::NoPlan { .. })
+                | (
+                    DecisionKind::Review,
+                    Decision::Plan { .. } | Decision::StepDown | Decision::EndPlan
+                )
+        )
+    }
+
+    /// The decisions offered, in the form's order, a plan with `category` until the user
+    /// chooses another.
+    pub fn choices(self, category: CpCategory) -> Vec<DecisionChoice> {
+        let choice = |id: &str, label: &str, decision| DecisionChoice {
+            id: id.to_string(),
+            label: label.to_string(),
+            decision,
+        };
+        match self {
+            DecisionKind::None => Vec::new(),
+            DecisionKind::Initial => vec![
+                choice("plan", "A child protection plan", Decision::Plan { category }),
+                choice(
+                    "no-plan",
+                    "No child protection plan",
+                    Decision::NoPlan { cin_plan: false },
+                ),
+                choice(
+                    "no-plan-cin",
+                    "No child protection plan; a child-in-need plan instead",
+                    Decision::NoPlan { cin_plan: true },
+                ),
+            ],
+            DecisionKind::Review => vec![
+                choice("plan", "The plan continues", Decision::Plan { category }),
+                choice(
+                    "step-down",
+                    "The plan ends; step down to a child-in-need plan",
+                    Decision::StepDown,
+                ),
+                choice("end-plan", "The plan ends", Decision::EndPlan),
+            ],
+        }
+    }
+}
+
+/// One decision the outcome form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DecisionChoice {
+    /// The form's name for it: "plan", "no-plan", "no-plan-cin", "step-down" or "end-plan".
+    pub id: String,
+    pub label: String,
+    /// What is recorded. A plan's category is the one the form starts on, and changes with the
+    /// user's choice of category.
+    pub decision: Decision,
+}
+
+/// A child protection plan's category as the outcome form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CategoryChoice {
+    pub category: CpCategory,
+    pub label: String,
+}
+
 /// Everything the outcome form needs about a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct OutcomeForm {
@@ -290,7 +353,10 @@ pub struct OutcomeForm {
     pub when: String,
     pub children: Vec<String>,
     pub invitees: Vec<FormInvitee>,
-    pub decisions: DecisionKind,
+    /// The decisions the meeting can record (none for a meeting that is not a conference).
+    pub choices: Vec<DecisionChoice>,
+    /// A plan's categories, when a plan is among the choices.
+    pub categories: Vec<CategoryChoice>,
     /// Why the outcome cannot be recorded now (not yet held, cancelled), if so.
     pub blocked: Option<String>,
     /// The outcome already recorded, for a held meeting.
@@ -306,6 +372,16 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
         .find(|x| x.id == meeting)
         .ok_or(OutcomeError::UnknownMeeting(meeting))?;
     let names = crate::queries::Names::new(ds);
+    // A review starts on the category of the plan it reviews.
+    let category = ds
+        .episodes
+        .iter()
+        .filter(|e| m.children.contains(&e.child) && e.covers(m.date()))
+        .find_map(|e| match e.kind {
+            EpisodeKind::ChildProtection { category } => Some(category),
+            _ => None,
+        })
+        .unwrap_or(CpCategory::Neglect);
     let blocked = match &m.status {
         MeetingStatus::Cancelled { .. } => Some(OutcomeError::Cancelled.to_string()),
         MeetingStatus::Held => None,
@@ -339,10 +415,17 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
                 }
             })
             .collect(),
-        decisions: match m.kind {
-            MeetingKind::Icpc | MeetingKind::PreBirthConference => DecisionKind::Initial,
-            MeetingKind::ReviewConference => DecisionKind::Review,
-            _ => DecisionKind::None,
+        choices: DecisionKind::of(m.kind).choices(category),
+        categories: if DecisionKind::of(m.kind) == DecisionKind::None {
+            Vec::new()
+        } else {
+            CpCategory::ALL
+                .iter()
+                .map(|&category| CategoryChoice {
+                    category,
+                    label: category.title().to_string(),
+                })
+                .collect()
         },
         blocked,
         recorded: m.outcome.clone(),

@@ -353,6 +353,83 @@ fn a_review_that_continues_the_plan_can_change_its_category() {
 }
 
 #[test]
+fn the_form_offers_each_kind_its_decisions_and_a_review_starts_on_the_plans_category() {
+    let mut w = world();
+    let ids = |f: &OutcomeForm| f.choices.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let icpc = form(&w.ds, w.icpc, d("2026-01-20")).unwrap();
+    assert_eq!(ids(&icpc), ["plan", "no-plan", "no-plan-cin"]);
+    assert_eq!(icpc.choices[0].label, "A child protection plan");
+    assert_eq!(
+        icpc.categories.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+        [
+            "Neglect",
+            "Physical abuse",
+            "Emotional abuse",
+            "Sexual abuse",
+            "Multiple categories"
+        ]
+    );
+    let strategy =
+        w.ds.meetings
+            .iter()
+            .find(|m| m.kind == MeetingKind::StrategyDiscussion)
+            .unwrap()
+            .id;
+    let attendance_only = form(&w.ds, strategy, d("2026-01-20")).unwrap();
+    assert!(attendance_only.choices.is_empty() && attendance_only.categories.is_empty());
+
+    let mut input = plan_input(&w);
+    input.decision = Some(Decision::Plan {
+        category: CpCategory::Sexual,
+    });
+    let e = apply(&w.ds, &input, d("2026-01-20")).unwrap();
+    commit(&mut w.ds, e);
+    let review = meeting(
+        MeetingKind::ReviewConference,
+        w.child,
+        "2026-04-14",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let review_id = review.id;
+    w.ds.meetings.push(review);
+    let f = form(&w.ds, review_id, d("2026-04-14")).unwrap();
+    assert_eq!(ids(&f), ["plan", "step-down", "end-plan"]);
+    assert_eq!(f.choices[0].label, "The plan continues");
+    assert_eq!(
+        f.choices[0].decision,
+        Decision::Plan {
+            category: CpCategory::Sexual
+        },
+        "the plan continues in its own category unless the user changes it"
+    );
+}
+
+#[test]
+fn a_kind_of_meeting_allows_exactly_the_decisions_it_offers() {
+    let every = [
+        Decision::Plan {
+            category: CpCategory::Physical,
+        },
+        Decision::NoPlan { cin_plan: false },
+        Decision::NoPlan { cin_plan: true },
+        Decision::StepDown,
+        Decision::EndPlan,
+    ];
+    for kind in MeetingKind::ALL {
+        let decisions = DecisionKind::of(kind);
+        let offered = decisions.choices(CpCategory::Physical);
+        for d in every {
+            assert_eq!(
+                decisions.allows(d),
+                offered.iter().any(|c| c.decision == d),
+                "{kind:?}: {d:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn bad_outcomes_are_refused_with_a_sentence() {
     let w = world();
     let today = d("2026-01-20");
