@@ -159,6 +159,25 @@ fn plan_input(w: &World) -> OutcomeInput {
     }
 }
 
+/// The world's ICPC held on Tue 20 Jan 2026 with a plan in `category`, and a review conference
+/// planned for Tue 14 Apr 2026 with the social worker invited; returns the review.
+fn plan_then_review(w: &mut World, category: CpCategory) -> MeetingId {
+    let mut input = plan_input(w);
+    input.decision = Some(Decision::Plan { category });
+    let e = apply(&w.ds, &input, d("2026-01-20")).unwrap();
+    commit(&mut w.ds, e);
+    let review = meeting(
+        MeetingKind::ReviewConference,
+        w.child,
+        "2026-04-14",
+        &[w.sw],
+        MeetingStatus::Planned,
+    );
+    let id = review.id;
+    w.ds.meetings.push(review);
+    id
+}
+
 #[test]
 fn a_plan_at_the_icpc_opens_the_plan_and_proposes_the_first_core_group_and_review_in_their_windows() {
     let mut w = world();
@@ -243,17 +262,7 @@ fn a_plan_at_the_icpc_opens_the_plan_and_proposes_the_first_core_group_and_revie
 #[test]
 fn a_review_that_steps_down_ends_the_plan_and_starts_a_cin_plan() {
     let mut w = world();
-    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
-    commit(&mut w.ds, e);
-    let review = meeting(
-        MeetingKind::ReviewConference,
-        w.child,
-        "2026-04-14",
-        &[w.sw],
-        MeetingStatus::Planned,
-    );
-    let review_id = review.id;
-    w.ds.meetings.push(review);
+    let review_id = plan_then_review(&mut w, CpCategory::Neglect);
     let step_down = OutcomeInput {
         meeting: review_id,
         attendance: vec![],
@@ -287,17 +296,7 @@ fn a_review_that_steps_down_ends_the_plan_and_starts_a_cin_plan() {
 #[test]
 fn ending_the_plan_closes_it_and_proposes_no_further_conference() {
     let mut w = world();
-    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
-    commit(&mut w.ds, e);
-    let review = meeting(
-        MeetingKind::ReviewConference,
-        w.child,
-        "2026-04-14",
-        &[w.sw],
-        MeetingStatus::Planned,
-    );
-    let review_id = review.id;
-    w.ds.meetings.push(review);
+    let review_id = plan_then_review(&mut w, CpCategory::Neglect);
     let end = OutcomeInput {
         meeting: review_id,
         attendance: vec![],
@@ -316,17 +315,7 @@ fn ending_the_plan_closes_it_and_proposes_no_further_conference() {
 #[test]
 fn a_review_that_continues_the_plan_can_change_its_category() {
     let mut w = world();
-    let e = apply(&w.ds, &plan_input(&w), d("2026-01-20")).unwrap();
-    commit(&mut w.ds, e);
-    let review = meeting(
-        MeetingKind::ReviewConference,
-        w.child,
-        "2026-04-14",
-        &[w.sw],
-        MeetingStatus::Planned,
-    );
-    let review_id = review.id;
-    w.ds.meetings.push(review);
+    let review_id = plan_then_review(&mut w, CpCategory::Neglect);
     let cont = OutcomeInput {
         meeting: review_id,
         attendance: vec![],
@@ -378,21 +367,7 @@ fn the_form_offers_each_kind_its_decisions_and_a_review_starts_on_the_plans_cate
     let attendance_only = form(&w.ds, strategy, d("2026-01-20")).unwrap();
     assert!(attendance_only.choices.is_empty() && attendance_only.categories.is_empty());
 
-    let mut input = plan_input(&w);
-    input.decision = Some(Decision::Plan {
-        category: CpCategory::Sexual,
-    });
-    let e = apply(&w.ds, &input, d("2026-01-20")).unwrap();
-    commit(&mut w.ds, e);
-    let review = meeting(
-        MeetingKind::ReviewConference,
-        w.child,
-        "2026-04-14",
-        &[w.sw],
-        MeetingStatus::Planned,
-    );
-    let review_id = review.id;
-    w.ds.meetings.push(review);
+    let review_id = plan_then_review(&mut w, CpCategory::Sexual);
     let f = form(&w.ds, review_id, d("2026-04-14")).unwrap();
     assert_eq!(ids(&f), ["plan", "step-down", "end-plan"]);
     assert_eq!(f.choices[0].label, "The plan continues");
