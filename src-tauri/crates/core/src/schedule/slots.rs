@@ -2,7 +2,9 @@
 //! working hours, on a working day and before the statutory deadline; ranked by how many
 //! optional attendees can come, then the earliest day, then the fewest near-clashes. Each slot
 //! says who cannot come and why. When nothing fits, it says so and offers the best compromise
-//! inside the window and the earliest slot after the deadline, flagged late.
+//! inside the window and the earliest slot after the deadline, flagged late. Once the deadline
+//! has passed (an overdue item), it offers the earliest times everyone required can attend, all
+//! flagged late.
 
 use std::collections::HashMap;
 
@@ -148,8 +150,14 @@ pub fn find_slots(
     names: &HashMap<PersonId, String>,
 ) -> SlotResult {
     let name = |p: PersonId| names.get(&p).cloned().unwrap_or_else(|| "An invitee".to_string());
+    // The late search runs past the deadline, or past the earliest day when the deadline has
+    // already passed (an overdue item still needs times to book).
+    let passed = req.deadline.is_some_and(|d| d < req.earliest);
     let last = match req.deadline {
-        Some(d) => cal.add_working_days(d, LATE_SEARCH_DAYS).unwrap_or(d),
+        Some(d) => {
+            let from = d.max(req.earliest);
+            cal.add_working_days(from, LATE_SEARCH_DAYS).unwrap_or(from)
+        }
         None => cal
             .add_working_days(req.earliest, OPEN_SEARCH_DAYS)
             .unwrap_or(req.earliest),
@@ -164,15 +172,20 @@ pub fn find_slots(
         .min(cal.range().1);
     let in_window = |d: NaiveDate| req.deadline.is_none_or(|dl| d <= dl);
     let mut inside: Vec<Candidate> = Vec::new();
-    let mut late: Option<Candidate> = None;
+    // Times after the deadline when everyone required can come, earliest first: only the first
+    // is offered beside times inside the window, several once the deadline has passed.
+    let mut late: Vec<Candidate> = Vec::new();
+    let late_days_wanted = if passed { req.top.max(1) as usize } else { 1 };
+    let mut late_days = 0usize;
     let step = i64::from(req.granularity_minutes.max(5));
     let mut next = Some(req.earliest);
     while let Some(day) = next.filter(|d| *d <= last) {
         next = day.succ_opt();
         let working = cal.is_working_day(day).unwrap_or(false);
-        if !working || (!in_window(day) && late.is_some()) {
+        if !working || (!in_window(day) && late_days >= late_days_wanted) {
             continue;
         }
+        let late_before = late.len();
         let (Ok(open), Ok(close)) = (london(day.and_time(req.day_start)), london(day.and_time(req.day_end))) else {
             continue;
         };
@@ -184,10 +197,13 @@ pub fn find_slots(
             if req.venues.is_empty() || c.venue.is_some() {
                 if in_window(day) {
                     inside.push(c);
-                } else if late.is_none() && c.missing_required == 0 {
-                    late = Some(c);
+                } else if c.missing_required == 0 {
+                    late.push(c);
                 }
             }
+        }
+        if late.len() > late_before {
+            late_days += 1;
         }
     }
     let top = req.top.max(1) as usize;
@@ -219,14 +235,23 @@ pub fn find_slots(
         .into_iter()
         .map(|c| suggestion(req, c, avail, &name))
         .collect();
-    if let Some(l) = &late {
+    if passed {
+        let mut fits: Vec<&Candidate> = late.iter().collect();
+        fits.sort_by_key(|c| (c.missing_optional, c.date, c.near, c.start));
+        slots.extend(diverse(fits, top).into_iter().map(|c| suggestion(req, c, avail, &name)));
+    } else if let Some(l) = late.first() {
         slots.push(suggestion(req, l, avail, &name));
     }
-    let message = match (req.deadline, &late) {
-        (Some(d), Some(l)) if d < req.earliest => format!(
-            "The deadline of {} has already passed. The earliest time everyone required can attend is {}, which is late: book it as soon as possible.",
+    let message = match (req.deadline, late.first()) {
+        (Some(d), Some(l)) if passed => format!(
+            "The deadline of {} has already passed. Shown: the earliest times everyone required can attend, from {}; all are late, so book one as soon as possible.",
             uk_date(d),
             uk_date(l.date)
+        ),
+        (Some(d), None) if passed => format!(
+            "The deadline of {} has already passed, and no time in the {LATE_SEARCH_DAYS} working days from {} suits everyone required.",
+            uk_date(d),
+            uk_date(req.earliest)
         ),
         (Some(d), Some(l)) => format!(
             "No time before the deadline of {} suits everyone required. Shown: the best times before it (someone required cannot come), and the earliest time after it when everyone can ({}), which would be late.",

@@ -79,6 +79,30 @@ fn far_dates_give_an_answer_not_a_panic() {
 }
 
 #[test]
+fn a_deadline_long_past_still_offers_the_earliest_times_all_late() {
+    // A core group due Fri 9 Jan 2026 and still not booked on Wed 1 Apr: more than 30 working
+    // days late. Everyone is free, so there are times to book, all of them late.
+    let mut w = world(2);
+    // The first person is on leave for the first week, which must not empty the search.
+    w.avail.people.insert(
+        w.people[0],
+        BusyList::new(vec![block("2026-04-01T00:00", "2026-04-09T00:00", "Leave")]),
+    );
+    let r = request(&w, "2026-04-01", Some("2026-01-09"));
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(res.nothing_fits, "nothing is inside the deadline: {res:?}");
+    assert!(res.message.contains("has already passed"), "{}", res.message);
+    assert_eq!(res.slots.len(), 5, "{res:?}");
+    assert!(res
+        .slots
+        .iter()
+        .all(|s| !s.within_deadline && s.missing_required.is_empty()));
+    // Thu 9 Apr: after the leave; Good Friday (3 Apr) and Easter Monday (6 Apr) are holidays too.
+    assert_eq!(res.slots[0].start.to_rfc3339(), "2026-04-09T09:00:00+01:00");
+    assert!(res.slots[0].reasons.iter().any(|r| r.contains("would be late")));
+}
+
+#[test]
 fn everyone_free_gives_the_earliest_slots_inside_the_window() {
     let w = world(3);
     // Fri 8 May 2026 is the day after earliest; Mon 4 May is a bank holiday.
