@@ -3,4 +3,4 @@ import type { MeetingId } from "./MeetingId";
 import type { PersonId } from "./PersonId";
 import type { VenueId } from "./VenueId";
 
-export type ConflictKind = { "type": "person-double-booked", person: PersonId, other: MeetingId, } | { "type": "venue-double-booked", venue: VenueId, other: MeetingId, } | { "type": "person-unavailable", person: PersonId, } | { "type": "not-working-day" } | { "type": "outside-working-hours", person: PersonId, } | { "type": "outside-statutory-window", rule: string, deadline: string, } | { "type": "before-dependency", depends_on: MeetingId, };
+export type ConflictKind = { "type": "person-double-booked", person: PersonId, other: MeetingId, } | { "type": "venue-double-booked", venue: VenueId, other: MeetingId, } | { "type": "person-unavailable", person: PersonId, } | { "type": "venue-unavailable", venue: VenueId, } | { "type": "venue-too-small", venue: VenueId, people: number, seats: number, } | { "type": "not-working-day" } | { "type": "outside-working-hours", person: PersonId, } | { "type": "outside-statutory-window", rule: string, deadline: string, } | { "type": "before-dependency", depends_on: MeetingId, };

@@ -38,7 +38,7 @@ fn event(ds: &Dataset, m: &Meeting, organizer: Option<PersonId>, stamp: DateTime
     }
     description.push_str("\nThe agenda follows separately. Confidential: do not forward.");
     InviteEvent {
-        uid: format!("{}@convene.local", m.id),
+        uid: m.calendar_uid(),
         sequence: m.sequence,
         start: m.start.with_timezone(&Utc),
         end: m.end.with_timezone(&Utc),

@@ -194,6 +194,9 @@ pub struct MeetingHistoryEntry {
     pub change: MeetingChange,
 }
 
+/// What follows a meeting's id in its invitations' UID.
+const CALENDAR_UID_SUFFIX: &str = "@convene.local";
+
 impl Meeting {
     /// The meeting's date in the UK.
     pub fn date(&self) -> NaiveDate {
@@ -219,6 +222,17 @@ impl Meeting {
         }
     }
     /// Everyone the meeting involves: chair, minute-taker and invitees.
+    /// The UID its invitations carry (RFC 5545), "<id>@convene.local": one per meeting, so a
+    /// calendar updates or cancels the same event.
+    pub fn calendar_uid(&self) -> String {
+        format!("{}{CALENDAR_UID_SUFFIX}", self.id)
+    }
+
+    /// The meeting an invitation's UID names, if it is one of ours.
+    pub fn id_of_calendar_uid(uid: &str) -> Option<MeetingId> {
+        uid.strip_suffix(CALENDAR_UID_SUFFIX)?.parse().ok()
+    }
+
     pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
         self.chair
             .iter()

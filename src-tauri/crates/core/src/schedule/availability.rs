@@ -103,6 +103,29 @@ pub struct Availability {
     pub people: HashMap<PersonId, BusyList>,
     pub venues: HashMap<VenueId, BusyList>,
     pub patterns: HashMap<PersonId, WorkingPattern>,
+    /// Seats in each venue; a venue not listed has no limit.
+    pub capacities: HashMap<VenueId, u32>,
+}
+
+/// The busy blocks that count: all but a calendar's copy of one of our own meetings (an
+/// invitation accepted in Outlook and imported back, UID "<id>@convene.local"). The meeting
+/// itself already counts where it is now; its copy would make it clash with itself, or hold
+/// the time it was moved from or cancelled at.
+pub fn counted_blocks<'b>(ds: &Dataset, blocks: &'b [BusyBlock]) -> impl Iterator<Item = &'b BusyBlock> {
+    let ours: std::collections::HashSet<MeetingId> = blocks
+        .iter()
+        .filter(|b| b.kind == BusyKind::Imported)
+        .filter_map(|b| b.source.as_deref().and_then(Meeting::id_of_calendar_uid))
+        .filter(|id| ds.meetings.iter().any(|m| m.id == *id))
+        .collect();
+    blocks.iter().filter(move |b| {
+        b.kind != BusyKind::Imported
+            || !b
+                .source
+                .as_deref()
+                .and_then(Meeting::id_of_calendar_uid)
+                .is_some_and(|id| ours.contains(&id))
+    })
 }
 
 impl Availability {
@@ -126,7 +149,7 @@ impl Availability {
                 venues.entry(venue).or_default().push(iv);
             }
         }
-        for b in blocks {
+        for b in counted_blocks(ds, blocks) {
             let iv = Interval {
                 start: minute(&b.start),
                 end: minute(&b.end),
@@ -144,6 +167,7 @@ impl Availability {
             people: people.into_iter().map(|(k, v)| (k, BusyList::new(v))).collect(),
             venues: venues.into_iter().map(|(k, v)| (k, BusyList::new(v))).collect(),
             patterns: ds.people.iter().map(|p| (p.id, p.working_pattern.clone())).collect(),
+            capacities: ds.venues.iter().map(|v| (v.id, v.capacity)).collect(),
         }
     }
 

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::availability::{minute, BusyList, BusyReason, Interval, Minute};
+use super::availability::{counted_blocks, minute, BusyList, BusyReason, Interval, Minute};
 use crate::calendar::WorkingDayCalendar;
 use crate::ids::*;
 use crate::model::*;
@@ -19,13 +19,38 @@ use crate::views::uk_date;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ConflictKind {
-    PersonDoubleBooked { person: PersonId, other: MeetingId },
-    VenueDoubleBooked { venue: VenueId, other: MeetingId },
-    PersonUnavailable { person: PersonId },
+    PersonDoubleBooked {
+        person: PersonId,
+        other: MeetingId,
+    },
+    VenueDoubleBooked {
+        venue: VenueId,
+        other: MeetingId,
+    },
+    PersonUnavailable {
+        person: PersonId,
+    },
+    /// The venue has a booking of someone else's (a busy block) then.
+    VenueUnavailable {
+        venue: VenueId,
+    },
+    /// More people are invited than the venue seats.
+    VenueTooSmall {
+        venue: VenueId,
+        people: u32,
+        seats: u32,
+    },
     NotWorkingDay,
-    OutsideWorkingHours { person: PersonId },
-    OutsideStatutoryWindow { rule: String, deadline: NaiveDate },
-    BeforeDependency { depends_on: MeetingId },
+    OutsideWorkingHours {
+        person: PersonId,
+    },
+    OutsideStatutoryWindow {
+        rule: String,
+        deadline: NaiveDate,
+    },
+    BeforeDependency {
+        depends_on: MeetingId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -42,6 +67,7 @@ pub struct ScanContext<'a> {
     venues: HashMap<VenueId, &'a Venue>,
     family: std::collections::HashSet<AgencyId>,
     block_lists: HashMap<PersonId, BusyList>,
+    venue_blocks: HashMap<VenueId, BusyList>,
     cal: &'a WorkingDayCalendar,
     /// Due items evaluated with these meetings, for the statutory-window check.
     items: &'a [DueItem],
@@ -63,17 +89,29 @@ impl<'a> ScanContext<'a> {
                 .filter(|a| a.kind == AgencyKind::Family)
                 .map(|a| a.id)
                 .collect(),
-            block_lists: person_blocks(blocks),
+            block_lists: owner_blocks(ds, blocks, |o| match o {
+                BusyOwner::Person(p) => Some(p),
+                BusyOwner::Venue(_) => None,
+            }),
+            venue_blocks: owner_blocks(ds, blocks, |o| match o {
+                BusyOwner::Venue(v) => Some(v),
+                BusyOwner::Person(_) => None,
+            }),
             cal,
             items,
         }
     }
 }
 
-fn person_blocks(blocks: &[BusyBlock]) -> HashMap<PersonId, BusyList> {
-    let mut by: HashMap<PersonId, Vec<Interval>> = HashMap::new();
-    for b in blocks {
-        if let BusyOwner::Person(p) = b.owner {
+/// The counted busy blocks (`counted_blocks`) of the owners `key` picks out, by owner.
+fn owner_blocks<K: std::hash::Hash + Eq>(
+    ds: &crate::dataset::Dataset,
+    blocks: &[BusyBlock],
+    key: impl Fn(BusyOwner) -> Option<K>,
+) -> HashMap<K, BusyList> {
+    let mut by: HashMap<K, Vec<Interval>> = HashMap::new();
+    for b in counted_blocks(ds, blocks) {
+        if let Some(p) = key(b.owner) {
             by.entry(p).or_default().push(Interval {
                 start: minute(&b.start),
                 end: minute(&b.end),
@@ -120,6 +158,12 @@ fn describe(
             .map(|x| x.name.clone())
             .unwrap_or_else(|| "Someone".into())
     };
+    let venue_name = |v: &VenueId| {
+        ctx.venues
+            .get(v)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| "The venue".into())
+    };
     let this = by_id.get(&meeting).map(|m| when(m)).unwrap_or_else(|| "meeting".into());
     let other = |id: &MeetingId| {
         by_id
@@ -132,12 +176,7 @@ fn describe(
             format!("{} is also booked for the {}.", person_name(person), other(o))
         }
         ConflictKind::VenueDoubleBooked { venue, other: o } => {
-            let name = ctx
-                .venues
-                .get(venue)
-                .map(|x| x.name.clone())
-                .unwrap_or_else(|| "The venue".into());
-            format!("{name} is also booked for the {}.", other(o))
+            format!("{} is also booked for the {}.", venue_name(venue), other(o))
         }
         ConflictKind::PersonUnavailable { person } => {
             let why = by_id
@@ -151,6 +190,22 @@ fn describe(
                 .unwrap_or_else(|| "unavailable".into());
             format!("{} is {why} during the {this}.", person_name(person))
         }
+        ConflictKind::VenueUnavailable { venue } => {
+            let why = by_id
+                .get(&meeting)
+                .and_then(|m| {
+                    ctx.venue_blocks
+                        .get(venue)
+                        .and_then(|b| b.overlapping(minute(&m.start), minute(&m.end)))
+                })
+                .map(|iv| iv.reason.describe())
+                .unwrap_or_else(|| "booked".into());
+            format!("{} is {why} during the {this}.", venue_name(venue))
+        }
+        ConflictKind::VenueTooSmall { venue, people, seats } => format!(
+            "{} seats {seats}, and {people} people are invited to the {this}.",
+            venue_name(venue)
+        ),
         ConflictKind::NotWorkingDay => {
             let date = by_id.get(&meeting).map(|m| m.date()).unwrap_or_default();
             let why = if let Some(h) = ctx.cal.holiday(date) {
@@ -316,6 +371,34 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
             for p in &who {
                 if ctx.block_lists.get(p).and_then(|bl| bl.overlapping(a, b)).is_some() {
                     out.push((m.id, ConflictKind::PersonUnavailable { person: *p }));
+                }
+            }
+        }
+        if let Location::Venue { venue } = m.location {
+            let (a, b) = (minute(&m.start), minute(&m.end));
+            if ctx
+                .venue_blocks
+                .get(&venue)
+                .and_then(|bl| bl.overlapping(a, b))
+                .is_some()
+            {
+                out.push((m.id, ConflictKind::VenueUnavailable { venue }));
+            }
+            if let Some(v) = ctx.venues.get(&venue) {
+                who.clear();
+                who.extend(m.people());
+                who.sort_unstable();
+                who.dedup();
+                let people = u32::try_from(who.len()).unwrap_or(u32::MAX);
+                if people > v.capacity {
+                    out.push((
+                        m.id,
+                        ConflictKind::VenueTooSmall {
+                            venue,
+                            people,
+                            seats: v.capacity,
+                        },
+                    ));
                 }
             }
         }

@@ -64,6 +64,14 @@ pub fn default_chair(ds: &Dataset, kind: MeetingKind, child: &Child) -> Option<P
     }
 }
 
+/// The chair of a new `kind` about `children`: the first of the children's default chairs.
+pub fn default_chair_for(ds: &Dataset, kind: MeetingKind, children: &[ChildId]) -> Option<PersonId> {
+    ds.children
+        .iter()
+        .filter(|c| children.contains(&c.id))
+        .find_map(|c| default_chair(ds, kind, c))
+}
+
 /// Default required attendees for `kind` about `children`: social workers, chair, network.
 pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId]) -> Vec<PersonId> {
     let roles = invited_roles(kind);

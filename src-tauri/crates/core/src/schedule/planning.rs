@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::availability::Availability;
 use super::conflicts::{conflicts_for, Conflict, ScanContext};
-use super::invitees::default_invitees;
+use super::invitees::{default_chair_for, default_invitees};
 use super::slots::{find_slots, SlotRequest, SlotResult};
 use crate::calendar::WorkingDayCalendar;
 use crate::dataset::Dataset;
@@ -99,6 +99,9 @@ pub fn suggest(
     let required = input
         .required
         .unwrap_or_else(|| default_invitees(ds, input.kind, &input.children));
+    // The chair a booking from these slots carries: the default one, when the search checked
+    // their diary (they are among the required).
+    let chair = default_chair_for(ds, input.kind, &input.children).filter(|c| required.contains(c));
     let optional: Vec<PersonId> = input.optional.into_iter().filter(|p| !required.contains(p)).collect();
     let mut req = SlotRequest::new(input.kind, input.children, input.earliest, input.duration_minutes);
     req.required = required;
@@ -108,7 +111,10 @@ pub fn suggest(
     req.top = input.top;
     let avail = Availability::build(ds, blocks, None);
     let names: HashMap<PersonId, String> = ds.people.iter().map(|p| (p.id, p.name.clone())).collect();
-    Ok(find_slots(&req, &avail, cal, &names))
+    Ok(SlotResult {
+        chair,
+        ..find_slots(&req, &avail, cal, &names)
+    })
 }
 
 /// Conflicts of `meeting` if it were saved now (it replaces any stored version).
@@ -242,6 +248,42 @@ mod tests {
             reason: Some("Chair ill".into()),
             override_reason: None,
         }
+    }
+
+    #[test]
+    fn suggested_slots_carry_the_default_chair_when_their_diary_was_checked() {
+        let (pack, cal) = env();
+        let csc = agency("CSC", AgencyKind::ChildrensSocialCare);
+        let iris = person("Iris Chair", csc.id);
+        let other = person("Olu Other", csc.id);
+        let c = child("Ava");
+        let mut icpc = meeting(MeetingKind::Icpc, c.id, "2026-03-02T10:00", MeetingStatus::Held);
+        icpc.chair = Some(iris.id);
+        let ds = Dataset {
+            agencies: vec![csc],
+            people: vec![iris.clone(), other.clone()],
+            children: vec![c.clone()],
+            meetings: vec![icpc],
+            ..Dataset::default()
+        };
+        let input = |required: Option<Vec<PersonId>>| SuggestInput {
+            kind: MeetingKind::ReviewConference,
+            children: vec![c.id],
+            required,
+            optional: vec![],
+            venues: vec![],
+            duration_minutes: 90,
+            earliest: d("2026-03-09"),
+            deadline: None,
+            top: 3,
+        };
+        // The review's default chair is the ICPC's, required and so checked.
+        let res = suggest(&pack, &cal, &ds, &[], input(None), d("2026-03-06")).unwrap();
+        assert!(res.required.contains(&iris.id), "{res:?}");
+        assert_eq!(res.chair, Some(iris.id));
+        // Someone else chosen as the only required attendee: the chair's diary was not checked.
+        let res = suggest(&pack, &cal, &ds, &[], input(Some(vec![other.id])), d("2026-03-06")).unwrap();
+        assert_eq!(res.chair, None);
     }
 
     #[test]

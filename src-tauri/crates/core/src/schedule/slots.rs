@@ -150,6 +150,22 @@ pub fn find_slots(
     names: &HashMap<PersonId, String>,
 ) -> SlotResult {
     let name = |p: PersonId| names.get(&p).cloned().unwrap_or_else(|| "An invitee".to_string());
+    let invited = req.required.len() + req.optional.len();
+    let seats = |v: &VenueId| avail.capacities.get(v).map_or(usize::MAX, |&s| s as usize);
+    if !req.venues.is_empty() && req.venues.iter().all(|v| seats(v) < invited) {
+        let largest = req.venues.iter().map(seats).max().unwrap_or(0);
+        return SlotResult {
+            deadline: req.deadline,
+            required: req.required.clone(),
+            optional: req.optional.clone(),
+            chair: None,
+            nothing_fits: true,
+            message: format!(
+                "{invited} people are invited, and the largest venue chosen seats {largest}: choose a larger venue, or meet online."
+            ),
+            slots: Vec::new(),
+        };
+    }
     // The late search runs past the deadline, or past the earliest day when the deadline has
     // already passed (an overdue item still needs times to book).
     let passed = req.deadline.is_some_and(|d| d < req.earliest);
@@ -321,11 +337,12 @@ fn evaluate(req: &SlotRequest, avail: &Availability, windows: &[Window], day: Na
             }
         }
     }
-    c.venue = req
-        .venues
-        .iter()
-        .copied()
-        .find(|v| avail.venues.get(v).is_none_or(|b| b.overlapping(start, end).is_none()));
+    // A venue that is free and seats everyone invited.
+    let people = (req.required.len() + req.optional.len()) as u64;
+    c.venue = req.venues.iter().copied().find(|v| {
+        avail.venues.get(v).is_none_or(|b| b.overlapping(start, end).is_none())
+            && avail.capacities.get(v).is_none_or(|&seats| u64::from(seats) >= people)
+    });
     c
 }
 

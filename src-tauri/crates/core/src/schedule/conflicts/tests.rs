@@ -103,6 +103,77 @@ fn kinds(cs: &[Conflict]) -> Vec<String> {
     v
 }
 
+/// A busy block of `owner` on Tue 5 May 2026, 09:00-12:00.
+fn block_on_5_may(owner: BusyOwner, kind: BusyKind, source: Option<String>) -> BusyBlock {
+    BusyBlock {
+        id: BusyId::new_random(),
+        owner,
+        start: parse_london("2026-05-05T09:00").unwrap(),
+        end: parse_london("2026-05-05T12:00").unwrap(),
+        kind,
+        note: "Fostering panel".into(),
+        source,
+    }
+}
+
+#[test]
+fn a_venue_booked_by_someone_else_or_too_small_is_a_conflict() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let m = meeting(
+        MeetingKind::CoreGroup,
+        f.child,
+        "2026-05-05T10:00",
+        60,
+        &[f.a],
+        Some(f.venue),
+    );
+    let blocks = [block_on_5_may(BusyOwner::Venue(f.venue), BusyKind::Booking, None)];
+    let ctx = ScanContext::new(&f.ds, &blocks, &cal, &[]);
+    let cs = conflicts_for(&m, &[], &ctx);
+    assert_eq!(kinds(&cs), ["venue-unavailable"]);
+    assert!(
+        cs[0]
+            .message
+            .contains("Room 2 is busy (Fostering panel) during the Core group"),
+        "{}",
+        cs[0].message
+    );
+    // Nine people in a room that seats eight.
+    let nine: Vec<PersonId> = (0..9).map(|_| PersonId::new_random()).collect();
+    let big = meeting(MeetingKind::Icpc, f.child, "2026-05-05T14:00", 60, &nine, Some(f.venue));
+    let cs = conflicts_for(&big, &[], &ScanContext::new(&f.ds, &[], &cal, &[]));
+    assert_eq!(kinds(&cs), ["venue-too-small"]);
+    assert!(
+        cs[0].message.contains("Room 2 seats 8, and 9 people are invited"),
+        "{}",
+        cs[0].message
+    );
+}
+
+#[test]
+fn a_meetings_own_invitation_imported_back_is_not_a_clash() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let m = meeting(MeetingKind::CoreGroup, f.child, "2026-05-05T10:00", 60, &[f.a], None);
+    let mut ds = f.ds.clone();
+    ds.meetings.push(m.clone());
+    let own = [block_on_5_may(
+        BusyOwner::Person(f.a),
+        BusyKind::Imported,
+        Some(m.calendar_uid()),
+    )];
+    assert!(conflicts_for(&m, &ds.meetings, &ScanContext::new(&ds, &own, &cal, &[])).is_empty());
+    // Another Convene's meeting (not in this store) is a real commitment.
+    let theirs = [block_on_5_may(
+        BusyOwner::Person(f.a),
+        BusyKind::Imported,
+        Some(format!("{}@convene.local", MeetingId::new_random())),
+    )];
+    let cs = conflicts_for(&m, &ds.meetings, &ScanContext::new(&ds, &theirs, &cal, &[]));
+    assert_eq!(kinds(&cs), ["person-unavailable"]);
+}
+
 #[test]
 fn double_bookings_of_people_and_venues() {
     let f = fixture();

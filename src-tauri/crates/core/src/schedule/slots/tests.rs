@@ -44,6 +44,7 @@ fn world(n: usize) -> World {
             people: HashMap::new(),
             venues: HashMap::new(),
             patterns,
+            capacities: HashMap::new(),
         },
         names,
         people,
@@ -219,6 +220,83 @@ fn a_venue_must_be_free() {
     let res = find_slots(&r, &w.avail, &cal(), &w.names);
     assert_eq!(res.slots[0].start.date_naive(), d("2026-05-06"));
     assert_eq!(res.slots[0].venue, Some(v));
+}
+
+#[test]
+fn a_venue_must_seat_everyone_invited() {
+    let mut w = world(3);
+    let (small, large) = (VenueId::new_random(), VenueId::new_random());
+    w.avail.capacities.insert(small, 2);
+    w.avail.capacities.insert(large, 3);
+    let mut r = request(&w, "2026-05-05", Some("2026-05-15"));
+    // The small room comes first, but three people are invited: the large one is chosen.
+    r.venues = vec![small, large];
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(!res.nothing_fits, "{res:?}");
+    assert!(res.slots.iter().all(|s| s.venue == Some(large)), "{res:?}");
+    // Only the small room: no time is offered, and the message says why.
+    r.venues = vec![small];
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(res.nothing_fits && res.slots.is_empty(), "{res:?}");
+    assert!(res.message.contains("largest venue chosen seats 2"), "{}", res.message);
+}
+
+#[test]
+fn a_meetings_own_invitation_imported_back_does_not_block_its_time() {
+    use crate::dataset::Dataset;
+    let w = world(1);
+    let person = w.people[0];
+    let start = parse_london("2026-05-05T09:00").unwrap();
+    let m = Meeting {
+        id: MeetingId::new_random(),
+        kind: MeetingKind::CoreGroup,
+        children: vec![],
+        start,
+        end: start + Duration::hours(8),
+        location: Location::Online {
+            joining_details: "Teams".into(),
+        },
+        chair: Some(person),
+        minute_taker: None,
+        invitees: vec![],
+        status: MeetingStatus::Cancelled {
+            reason: "Family unwell".into(),
+        },
+        sequence: 1,
+        overrides: vec![],
+        outcome: None,
+    };
+    // The cancelled meeting's invitation, still in the person's Outlook when it was imported,
+    // and a real appointment on the next day.
+    let copy = |day: &str, uid: String| BusyBlock {
+        id: BusyId::new_random(),
+        owner: BusyOwner::Person(person),
+        start: parse_london(&format!("{day}T09:00")).unwrap(),
+        end: parse_london(&format!("{day}T17:00")).unwrap(),
+        kind: BusyKind::Imported,
+        note: "Core group".into(),
+        source: Some(uid),
+    };
+    let blocks = [
+        copy("2026-05-05", m.calendar_uid()),
+        copy("2026-05-06", "dentist-123@example.org".into()),
+    ];
+    let ds = Dataset {
+        meetings: vec![m],
+        ..Dataset::default()
+    };
+    let mut avail = Availability::build(&ds, &blocks, None);
+    avail.patterns = w.avail.patterns.clone();
+    let res = find_slots(&request(&w, "2026-05-05", Some("2026-05-07")), &avail, &cal(), &w.names);
+    let days: Vec<NaiveDate> = res.slots.iter().map(|s| s.start.date_naive()).collect();
+    assert!(
+        days.contains(&d("2026-05-05")),
+        "the cancelled meeting's copy kept the day: {days:?}"
+    );
+    assert!(
+        !days.contains(&d("2026-05-06")),
+        "the other appointment still counts: {days:?}"
+    );
 }
 
 proptest! {
