@@ -281,26 +281,14 @@ fn run(cli: Cli) -> Outcome {
     }
 }
 
-/// Write to a temporary file beside `path`, fsync, then rename over it.
+/// Write a file the way the store writes its backups (`backup::write_atomically`: a temporary
+/// file beside `path`, fsync, rename, readable by its owner only).
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Outcome {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("convene")
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure(format!("Could not write {}: {e}", path.display()))
+    convene_store::backup::write_atomically(path, bytes).map_err(|e| match e {
+        convene_store::StoreError::Io { detail, .. } => {
+            Failure(format!("Could not write {}: {detail}", path.display()))
+        }
+        other => Failure(other.to_string()),
     })
 }
 

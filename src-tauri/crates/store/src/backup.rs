@@ -51,7 +51,8 @@ fn io_err(path: &Path, e: std::io::Error) -> StoreError {
     }
 }
 
-/// Write `bytes` to `path` atomically: a crash leaves the old file or the new, never half.
+/// Write `bytes` to `path` atomically: a crash leaves the old file or the new, never half. The
+/// file is readable by its owner only (0600 on Unix): backups and exports hold children's records.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
@@ -61,7 +62,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("convene");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut f = options.open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;

@@ -118,6 +118,22 @@ fn from_txn(e: TransactionError<StoreError>) -> StoreError {
     }
 }
 
+/// Create the data folder if need be, readable by its owner only (0700 on Unix), and take
+/// group and other access away from one that already exists: it holds children's records and
+/// their backups, and on a shared machine the usual umask would let every user read them.
+fn private_folder(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Open (or create) the store in `dir`. A store held by another process gives
     /// `StoreError::Locked`; one that cannot be read gives `StoreError::Corrupt`; an encrypted
@@ -128,7 +144,7 @@ impl Store {
 
     /// Open with the passphrase of an encrypted store (ignored when it is not encrypted).
     pub fn open_with(dir: &Path, passphrase: Option<&str>) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+        private_folder(dir).map_err(|e| StoreError::Io {
             path: dir.to_path_buf(),
             detail: e.to_string(),
         })?;

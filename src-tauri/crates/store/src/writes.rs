@@ -25,8 +25,10 @@ impl Store {
     pub fn save_settings(&self, settings: &Settings) -> Result<()> {
         let mut s = settings.clone();
         s.normalise();
-        // Refuse settings that would make every date unanswerable.
-        s.pack().map_err(|e| StoreError::Settings(e.to_string()))?;
+        // Refuse what an import of them would refuse (`Settings::check`: a known pack, rule time
+        // limits in range, dates in the years Convene handles…), so every backup and export
+        // taken afterwards can be restored.
+        s.check().map_err(|e| StoreError::Settings(e.to_string()))?;
         if let Some(me) = s.me {
             if !self.has_person(me) {
                 return Err(StoreError::NotFound {

@@ -220,6 +220,28 @@ fn settings_round_trip_and_are_checked() {
 }
 
 #[test]
+fn settings_an_import_would_refuse_are_not_saved_so_every_backup_restores() {
+    let (dir, store) = demo_store();
+    let mut s = store.settings().unwrap();
+    // A local rule "on the day": 0 working days, which an import refuses.
+    let mut rule = s.pack().unwrap().rules[0].clone();
+    rule.id = "local-letter".into();
+    rule.offset.amount = 0;
+    s.overrides.added.push(rule);
+    let err = store.save_settings(&s).unwrap_err().to_string();
+    assert!(err.contains("between 1 and"), "{err}");
+    assert!(store.settings().unwrap().overrides.added.is_empty(), "nothing saved");
+    // What is saved restores.
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, store.export().unwrap()).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    Store::open(other.path())
+        .unwrap()
+        .import(&std::fs::read_to_string(&file).unwrap())
+        .unwrap();
+}
+
+#[test]
 fn every_change_is_audited_and_tampering_is_found() {
     let dir = tempfile::tempdir().unwrap();
     {
@@ -435,4 +457,24 @@ fn calendar_data_reads_a_range_and_only_the_children_shown() {
     let mut have: Vec<ChildId> = page.children.iter().map(|c| c.id).collect();
     have.sort();
     assert_eq!(have, want);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_its_backups_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let root = tempfile::tempdir().unwrap();
+    // A new folder, and one the usual umask made readable by everyone.
+    let fresh = root.path().join("fresh");
+    let open = root.path().join("open");
+    std::fs::create_dir(&open).unwrap();
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for dir in [&fresh, &open] {
+        let store = Store::open(dir).unwrap();
+        assert_eq!(mode(dir) & 0o077, 0, "{}: {:o}", dir.display(), mode(dir));
+        let file = dir.join("export.json");
+        convene_store::backup::write_atomically(&file, store.export().unwrap().as_bytes()).unwrap();
+        assert_eq!(mode(&file), 0o600, "{:o}", mode(&file));
+    }
 }
