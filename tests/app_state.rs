@@ -73,6 +73,14 @@ fn a_refused_restore_leaves_an_encrypted_store_open_and_unlocked() {
     assert_eq!(steps, [1, 2, 3, 4, 5]);
     assert_eq!(children(&state), before);
     assert!(state.with_store(|s| Ok(s.is_encrypted())).unwrap());
+
+    // "Restore the latest backup" (the error screen's way out) asks for the backup's passphrase
+    // rather than ending there, then restores with it.
+    let asked = state.restore_latest(None).unwrap_err();
+    assert_eq!(asked.0.kind, "import-needs-passphrase");
+    state.restore_latest(Some(PASS)).unwrap();
+    assert_eq!(children(&state), before);
+    assert!(state.with_store(|s| Ok(s.is_encrypted())).unwrap());
 }
 
 #[test]

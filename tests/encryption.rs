@@ -28,6 +28,8 @@ fn encrypted_data_keeps_every_childs_name_off_the_disk() {
     let s = Sandbox::new();
     s.demo();
     s.run(&["child", "list"]).ok(); // takes a plaintext daily backup, which must go too
+                                    // A restore keeps the data it replaced aside, a whole sled folder in clear: it must go too.
+    s.run(&["restore", "--latest"]).ok();
     let export: serde_json::Value = serde_json::from_str(s.run(&["export"]).ok()).unwrap();
     let names: Vec<String> = export["data"]["children"]
         .as_array()

@@ -82,13 +82,14 @@ impl AppState {
             .ok_or_else(|| IpcError::new("io", "Convene cannot find its data folder."))
     }
 
-    /// Replace the store with the newest backup; the data it replaces is kept aside.
-    pub fn restore_latest(&self) -> Result<PathBuf, IpcError> {
+    /// Replace the store with the newest backup (`passphrase` opens an encrypted one); the data
+    /// it replaces is kept aside.
+    pub fn restore_latest(&self, passphrase: Option<&str>) -> Result<PathBuf, IpcError> {
         let latest = backup::list_backups(&self.dir()?)
             .into_iter()
             .next()
             .ok_or_else(|| IpcError::new("no-backup", "There is no backup to restore."))?;
-        self.restore_from(&latest, None, &mut |_| {})?;
+        self.restore_from(&latest, passphrase, &mut |_| {})?;
         Ok(latest)
     }
 

@@ -12,8 +12,11 @@ use crate::state::{today, AppState};
 
 /// Restore the newest backup (offered when the store cannot be opened).
 #[tauri::command]
-pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<StoreStatus, IpcError> {
-    state.restore_latest()?;
+pub async fn restore_latest_backup(
+    state: State<'_, AppState>,
+    passphrase: Option<String>,
+) -> Result<StoreStatus, IpcError> {
+    state.restore_latest(passphrase.as_deref())?;
     state.with_store(status)
 }
 

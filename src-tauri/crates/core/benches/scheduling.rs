@@ -83,6 +83,7 @@ fn slot_world() -> &'static SlotWorld {
                 people: busy,
                 venues: HashMap::new(),
                 patterns,
+                capacities: HashMap::new(),
             },
             req,
             names,

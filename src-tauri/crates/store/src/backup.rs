@@ -198,7 +198,7 @@ pub fn check_restore(
     ));
     file.data.validate().map_err(StoreError::ImportInvalid)?;
     crate::writes::checked_settings(&file.settings, &file.data)?;
-    let encrypted = text.contains(crate::transfer::ENCRYPTED_EXPORT_FORMAT);
+    let encrypted = crate::transfer::is_encrypted_export(&text);
     Ok(CheckedRestore {
         text,
         encrypted,
@@ -226,9 +226,21 @@ pub fn restore_checked(
     progress(Progress::new(3, RESTORE_STEPS, "Keeping the current data aside"));
     match Store::open_with(data_dir, passphrase) {
         Err(e @ StoreError::Locked { .. }) => return Err(e),
+        // Encrypted data is replaced only by a backup sealed with its own passphrase: a
+        // plaintext backup would write the children's records in clear from now on, and
+        // another passphrase would lock the user out at the next start.
+        Err(StoreError::PassphraseNeeded { .. } | StoreError::WrongPassphrase) => {
+            return Err(StoreError::RestoreChangesEncryption)
+        }
+        Ok(current) if current.is_encrypted() && !encrypted => return Err(StoreError::RestoreChangesEncryption),
         Ok(current) => {
             if !current.is_empty() {
-                current.backup(BackupKind::BeforeRestore, now)?;
+                match current.backup(BackupKind::BeforeRestore, now) {
+                    // A damaged record cannot be exported; the folder itself is kept aside below,
+                    // so the restore that repairs it goes ahead.
+                    Ok(_) | Err(StoreError::Corrupt { .. }) => {}
+                    Err(e) => return Err(e),
+                }
             }
             drop(current);
         }

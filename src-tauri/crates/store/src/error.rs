@@ -35,6 +35,8 @@ pub enum StoreError {
     ImportNeedsPassphrase,
     #[error("That passphrase does not open this data. Check it and try again.")]
     WrongPassphrase,
+    #[error("This data is encrypted, and the backup is not encrypted with the same passphrase: restoring it would change how the children's records are protected. Restore a backup made with this data's passphrase, or turn encryption off first (Settings, or `convene encryption off`). Nothing has been changed.")]
+    RestoreChangesEncryption,
     #[error("The settings cannot be saved: {0}")]
     Settings(String),
     #[error("The store could not save the change: {0}")]
@@ -60,6 +62,7 @@ impl StoreError {
             StoreError::PassphraseNeeded { .. } => "passphrase-needed",
             StoreError::WrongPassphrase => "wrong-passphrase",
             StoreError::ImportNeedsPassphrase => "import-needs-passphrase",
+            StoreError::RestoreChangesEncryption => "restore-changes-encryption",
             StoreError::Database(_) => "database",
         }
     }

@@ -1,6 +1,7 @@
 //! Turning encryption on, changing the passphrase, or turning it off. The data is written whole
 //! into a fresh sled database under the new key (so no old plaintext page survives in sled's
-//! log), swapped in, and the old database and old backups are deleted; the audit chain is
+//! log), swapped in, and the old database, old backups and databases kept aside by restores are
+//! deleted; the audit chain is
 //! carried over entry for entry and the change is appended to it.
 
 use std::path::Path;
@@ -82,6 +83,20 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
     std::fs::remove_dir_all(&retired).map_err(|e| io(&retired, e))?;
     for b in list_backups(dir) {
         std::fs::remove_file(&b).map_err(|e| io(&b, e))?;
+    }
+    // So do the databases earlier restores kept aside (`db.replaced-*`) and whatever an
+    // interrupted re-key left (`db.retired-*`, `.rekey-*`): whole sled folders, in clear or
+    // under an old key.
+    let leftovers = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
+    for entry in leftovers.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if ["db.replaced-", "db.retired-", ".rekey-"]
+            .iter()
+            .any(|p| name.starts_with(p))
+        {
+            let path = entry.path();
+            std::fs::remove_dir_all(&path).map_err(|e| io(&path, e))?;
+        }
     }
     let store = Store::open_with(dir, new)?;
     store.backup(BackupKind::Manual, now)?;

@@ -109,6 +109,16 @@ impl Store {
 
 /// Parse and check an export file (envelope, then contents), opening an encrypted export with
 /// `passphrase`.
+/// Whether `text` is an encrypted export: its top-level `format` says so (not merely somewhere
+/// in its text, as a child's name or a note could).
+pub fn is_encrypted_export(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: Option<String>,
+    }
+    serde_json::from_str::<Envelope>(text).is_ok_and(|e| e.format.as_deref() == Some(ENCRYPTED_EXPORT_FORMAT))
+}
+
 pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportFile> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StoreError::ImportMalformed {
         detail: format!("it is not valid JSON ({e})"),

@@ -478,3 +478,77 @@ fn the_data_folder_and_its_backups_are_readable_by_their_owner_only() {
         assert_eq!(mode(&file), 0o600, "{:o}", mode(&file));
     }
 }
+
+#[test]
+fn a_restore_never_changes_how_encrypted_data_is_protected() {
+    let (dir, store) = demo_store();
+    let plain = dir.path().join("plain.json");
+    store.backup_to(&plain).unwrap();
+    let children = store.count::<Child>();
+    drop(store);
+    let now = chrono::Utc::now();
+    convene_store::change_passphrase(dir.path(), None, Some("correct horse"), now).unwrap();
+    let sealed = dir.path().join("sealed.json");
+    Store::open_with(dir.path(), Some("correct horse"))
+        .unwrap()
+        .backup_to(&sealed)
+        .unwrap();
+    // The same data sealed with another passphrase (a colleague's export).
+    let elsewhere = tempfile::tempdir().unwrap();
+    Store::open(elsewhere.path())
+        .unwrap()
+        .import(&std::fs::read_to_string(&plain).unwrap())
+        .unwrap();
+    convene_store::change_passphrase(elsewhere.path(), None, Some("battery staple"), now).unwrap();
+    let theirs = dir.path().join("theirs.json");
+    Store::open_with(elsewhere.path(), Some("battery staple"))
+        .unwrap()
+        .backup_to(&theirs)
+        .unwrap();
+
+    use convene_store::backup::restore_with;
+    for (file, pass) in [(&plain, None), (&theirs, Some("battery staple"))] {
+        let err = restore_with(dir.path(), file, pass, now).map(|_| ()).unwrap_err();
+        assert!(
+            matches!(err, StoreError::RestoreChangesEncryption),
+            "{}: {err}",
+            file.display()
+        );
+        // Nothing changed: still encrypted with its own passphrase, every record there.
+        let store = Store::open_with(dir.path(), Some("correct horse")).unwrap();
+        assert!(store.is_encrypted());
+        assert_eq!(store.count::<Child>(), children);
+    }
+    // A backup sealed with the data's own passphrase restores, and stays encrypted.
+    let restored = restore_with(dir.path(), &sealed, Some("correct horse"), now).unwrap();
+    assert!(restored.is_encrypted());
+    assert_eq!(restored.count::<Child>(), children);
+}
+
+#[test]
+fn a_store_with_a_damaged_record_is_restored_and_kept_aside() {
+    let (dir, store) = demo_store();
+    let good = dir.path().join("good.json");
+    store.backup_to(&good).unwrap();
+    let children = store.count::<Child>();
+    drop(store);
+    {
+        let db = raw_sled(dir.path());
+        let tree = db.open_tree("children").unwrap();
+        let (key, _) = tree.first().unwrap().unwrap();
+        tree.insert(key, b"garbage".as_slice()).unwrap();
+        db.flush().unwrap();
+    }
+    // The damage shows when the records are read; the restore that repairs it goes ahead.
+    assert!(matches!(
+        Store::open(dir.path()).and_then(|s| s.export()),
+        Err(StoreError::Corrupt { .. })
+    ));
+    let restored = convene_store::backup::restore(dir.path(), &good, chrono::Utc::now()).unwrap();
+    assert_eq!(restored.count::<Child>(), children);
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("db.replaced-"));
+    assert!(kept, "the damaged data is kept aside");
+}
