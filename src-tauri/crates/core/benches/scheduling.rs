@@ -81,9 +81,8 @@ fn slot_world() -> &'static SlotWorld {
         SlotWorld {
             avail: Availability {
                 people: busy,
-                venues: HashMap::new(),
                 patterns,
-                capacities: HashMap::new(),
+                ..Availability::default()
             },
             req,
             names,

@@ -105,6 +105,9 @@ pub struct Availability {
     pub patterns: HashMap<PersonId, WorkingPattern>,
     /// Seats in each venue; a venue not listed has no limit.
     pub capacities: HashMap<VenueId, u32>,
+    /// People who keep no working hours (families: parents, carers), as the conflict check
+    /// treats them; only their busy time counts.
+    pub any_hours: std::collections::HashSet<PersonId>,
 }
 
 /// The busy blocks that count: all but a calendar's copy of one of our own meetings (an
@@ -168,6 +171,16 @@ impl Availability {
             venues: venues.into_iter().map(|(k, v)| (k, BusyList::new(v))).collect(),
             patterns: ds.people.iter().map(|p| (p.id, p.working_pattern.clone())).collect(),
             capacities: ds.venues.iter().map(|v| (v.id, v.capacity)).collect(),
+            any_hours: ds
+                .people
+                .iter()
+                .filter(|p| {
+                    ds.agencies
+                        .iter()
+                        .any(|a| a.id == p.agency && a.kind == AgencyKind::Family)
+                })
+                .map(|p| p.id)
+                .collect(),
         }
     }
 
@@ -223,6 +236,41 @@ mod tests {
                 note: String::new(),
             },
         }
+    }
+
+    #[test]
+    fn families_keep_no_working_hours_and_venues_their_seats() {
+        let agency = |kind| Agency {
+            id: AgencyId::new_random(),
+            name: "A".into(),
+            kind,
+        };
+        let (family, csc) = (agency(AgencyKind::Family), agency(AgencyKind::ChildrensSocialCare));
+        let person = |agency: &Agency| Person {
+            id: PersonId::new_random(),
+            name: "P".into(),
+            role: "R".into(),
+            agency: agency.id,
+            team: None,
+            email: None,
+            working_pattern: WorkingPattern::full_time(),
+        };
+        let (parent, worker) = (person(&family), person(&csc));
+        let room = Venue {
+            id: VenueId::new_random(),
+            name: "Room".into(),
+            address: String::new(),
+            capacity: 6,
+        };
+        let ds = Dataset {
+            agencies: vec![family, csc],
+            people: vec![parent.clone(), worker.clone()],
+            venues: vec![room.clone()],
+            ..Dataset::default()
+        };
+        let a = Availability::build(&ds, &[], None);
+        assert!(a.any_hours.contains(&parent.id) && !a.any_hours.contains(&worker.id));
+        assert_eq!(a.capacities.get(&room.id), Some(&6));
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub struct ScanContext<'a> {
     family: std::collections::HashSet<AgencyId>,
     block_lists: HashMap<PersonId, BusyList>,
     venue_blocks: HashMap<VenueId, BusyList>,
+    /// Each child's child protection plans.
+    plans: IdMap<ChildId, Vec<&'a Episode>>,
     cal: &'a WorkingDayCalendar,
     /// Due items evaluated with these meetings, for the statutory-window check.
     items: &'a [DueItem],
@@ -97,6 +99,14 @@ impl<'a> ScanContext<'a> {
                 BusyOwner::Venue(v) => Some(v),
                 BusyOwner::Person(_) => None,
             }),
+            plans: ds
+                .episodes
+                .iter()
+                .filter(|e| e.kind.episode_type() == EpisodeType::ChildProtection)
+                .fold(IdMap::default(), |mut by: IdMap<ChildId, Vec<&Episode>>, e| {
+                    by.entry(e.child).or_default().push(e);
+                    by
+                }),
             cal,
             items,
         }
@@ -123,6 +133,15 @@ fn owner_blocks<K: std::hash::Hash + Eq>(
         }
     }
     by.into_iter().map(|(p, v)| (p, BusyList::new(v))).collect()
+}
+
+impl ScanContext<'_> {
+    /// Whether `child` has a child protection plan open on `date`.
+    fn on_plan(&self, child: ChildId, date: NaiveDate) -> bool {
+        self.plans
+            .get(&child)
+            .is_some_and(|ps| ps.iter().any(|e| e.covers(date)))
+    }
 }
 
 fn when(m: &Meeting) -> String {
@@ -319,18 +338,18 @@ fn double_bookings(live: &[&Meeting]) -> Vec<(MeetingId, ConflictKind)> {
 fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, ConflictKind)> {
     let mut out: Vec<(MeetingId, ConflictKind)> = Vec::with_capacity(live.len());
     let mut who: Vec<PersonId> = Vec::new();
-    // Dependencies: the first ICPC (or pre-birth conference) of each child.
-    let mut first_conference: IdMap<ChildId, (chrono::DateTime<chrono::FixedOffset>, MeetingId)> = IdMap::default();
+    // Dependencies: each child's initial (or pre-birth) conferences, in time order.
+    let mut conferences: IdMap<ChildId, Vec<(chrono::DateTime<chrono::FixedOffset>, MeetingId)>> = IdMap::default();
     for m in live
         .iter()
         .filter(|m| matches!(m.kind, MeetingKind::Icpc | MeetingKind::PreBirthConference))
     {
         for c in &m.children {
-            let e = first_conference.entry(*c).or_insert((m.start, m.id));
-            if m.start < e.0 {
-                *e = (m.start, m.id);
-            }
+            conferences.entry(*c).or_default().push((m.start, m.id));
         }
+    }
+    for list in conferences.values_mut() {
+        list.sort_unstable();
     }
 
     for m in live {
@@ -403,10 +422,13 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
             }
         }
         if matches!(m.kind, MeetingKind::CoreGroup | MeetingKind::ReviewConference) {
-            let before = m
-                .children
-                .iter()
-                .find_map(|c| first_conference.get(c).filter(|(start, _)| m.start < *start));
+            // A core group or review belongs to a child protection plan: with none open on its
+            // day, it comes before the conference that would start one (a child's second plan
+            // included), and is flagged against the next such conference.
+            let before = m.children.iter().filter(|c| !ctx.on_plan(**c, date)).find_map(|c| {
+                let list = conferences.get(c)?;
+                list.get(list.partition_point(|(start, _)| *start <= m.start))
+            });
             if let Some((_, icpc)) = before {
                 out.push((m.id, ConflictKind::BeforeDependency { depends_on: *icpc }));
             }
@@ -459,25 +481,23 @@ impl Row {
     }
 }
 
-/// Rows sorted by owner then start: call `emit(owner, a, b)` for each meeting `a` that starts
-/// before the latest-ending earlier meeting `b` of the same owner ends.
+/// Rows sorted by owner then start: call `emit(owner, a, b)` for every pair of the owner's
+/// meetings that overlap, `a` starting no earlier than `b`. The earlier meetings still running
+/// are kept in a short list (a person is rarely booked three deep), so each clash is named, not
+/// only the one with the meeting that ends last.
 fn sweep(rows: &[Row], mut emit: impl FnMut(u32, u32, u32)) {
-    let mut k = 0;
-    while k < rows.len() {
-        let owner = rows[k].owner();
-        let (mut latest_end, mut latest) = (rows[k].end, rows[k].meeting);
-        let mut j = k + 1;
-        while j < rows.len() && rows[j].owner() == owner {
-            if rows[j].start() < latest_end {
-                emit(owner, rows[j].meeting, latest);
-            }
-            if rows[j].end > latest_end {
-                latest_end = rows[j].end;
-                latest = rows[j].meeting;
-            }
-            j += 1;
+    let mut running: Vec<(u32, u32)> = Vec::new();
+    let mut owner = None;
+    for r in rows {
+        if owner != Some(r.owner()) {
+            owner = Some(r.owner());
+            running.clear();
         }
-        k = j;
+        running.retain(|&(end, _)| end > r.start());
+        for &(_, earlier) in &running {
+            emit(r.owner(), r.meeting, earlier);
+        }
+        running.push((r.end, r.meeting));
     }
 }
 

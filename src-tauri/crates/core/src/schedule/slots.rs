@@ -138,7 +138,14 @@ fn windows_on(req: &SlotRequest, avail: &Availability, day: NaiveDate) -> Vec<Wi
         .iter()
         .map(|p| (*p, true))
         .chain(req.optional.iter().map(|p| (*p, false)))
-        .map(|(p, r)| (p, r, working_window(avail.patterns.get(&p), day)))
+        .map(|(p, r)| {
+            let hours = if avail.any_hours.contains(&p) {
+                Some((Minute::MIN, Minute::MAX))
+            } else {
+                working_window(avail.patterns.get(&p), day)
+            };
+            (p, r, hours)
+        })
         .collect()
 }
 

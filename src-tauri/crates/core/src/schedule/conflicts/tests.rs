@@ -175,6 +175,60 @@ fn a_meetings_own_invitation_imported_back_is_not_a_clash() {
 }
 
 #[test]
+fn a_core_group_before_a_second_plans_conference_is_flagged_and_one_on_an_open_plan_is_not() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let mut old = meeting(MeetingKind::Icpc, f.child, "2024-01-12T10:00", 60, &[f.a], None);
+    old.status = MeetingStatus::Held;
+    let new_icpc = meeting(MeetingKind::Icpc, f.child, "2026-03-19T10:00", 60, &[f.a], None);
+    let cg = meeting(MeetingKind::CoreGroup, f.child, "2026-03-16T10:00", 60, &[f.a], None);
+    let plan = |end: Option<&str>| Episode {
+        id: EpisodeId::new_random(),
+        child: f.child,
+        kind: EpisodeKind::ChildProtection {
+            category: CpCategory::Neglect,
+        },
+        start: NaiveDate::from_ymd_opt(2024, 1, 12).unwrap(),
+        end: end.map(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").unwrap()),
+    };
+    let all = [old, new_icpc.clone()];
+    // The first plan ended in 2025: the core group belongs to the new one, before its ICPC.
+    let mut ds = f.ds.clone();
+    ds.episodes = vec![plan(Some("2025-01-10"))];
+    let cs = conflicts_for(&cg, &all, &ScanContext::new(&ds, &[], &cal, &[]));
+    assert!(
+        cs.iter().any(|c| c.kind
+            == ConflictKind::BeforeDependency {
+                depends_on: new_icpc.id
+            }),
+        "{cs:?}"
+    );
+    // The first plan still open: the core group is that plan's.
+    ds.episodes = vec![plan(None)];
+    let cs = conflicts_for(&cg, &all, &ScanContext::new(&ds, &[], &cal, &[]));
+    assert!(kinds(&cs).iter().all(|k| k != "before-dependency"), "{cs:?}");
+}
+
+#[test]
+fn a_meeting_is_reported_against_every_meeting_it_clashes_with() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let other = || ChildId::new_random();
+    let a = meeting(MeetingKind::Icpc, other(), "2026-05-05T10:00", 120, &[f.a], None);
+    let b = meeting(MeetingKind::CoreGroup, other(), "2026-05-05T11:00", 30, &[f.a], None);
+    let c = meeting(MeetingKind::CinReview, other(), "2026-05-05T11:15", 60, &[f.a], None);
+    let cs = conflicts_for(&c, &[a.clone(), b.clone()], &ScanContext::new(&f.ds, &[], &cal, &[]));
+    let others: std::collections::HashSet<MeetingId> = cs
+        .iter()
+        .filter_map(|x| match x.kind {
+            ConflictKind::PersonDoubleBooked { other, .. } => Some(other),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(others, [a.id, b.id].into_iter().collect(), "{cs:?}");
+}
+
+#[test]
 fn double_bookings_of_people_and_venues() {
     let f = fixture();
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);

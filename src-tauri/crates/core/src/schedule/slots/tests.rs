@@ -42,9 +42,8 @@ fn world(n: usize) -> World {
     World {
         avail: Availability {
             people: HashMap::new(),
-            venues: HashMap::new(),
             patterns,
-            capacities: HashMap::new(),
+            ..Availability::default()
         },
         names,
         people,
@@ -220,6 +219,35 @@ fn a_venue_must_be_free() {
     let res = find_slots(&r, &w.avail, &cal(), &w.names);
     assert_eq!(res.slots[0].start.date_naive(), d("2026-05-06"));
     assert_eq!(res.slots[0].venue, Some(v));
+}
+
+#[test]
+fn a_family_member_keeps_no_working_hours_only_their_busy_time() {
+    let mut w = world(2);
+    let parent = w.people[1];
+    // A parent with no working days, as Settings allows for someone who attends by arrangement.
+    w.avail.patterns.insert(parent, WorkingPattern { days: vec![] });
+    let r = request(&w, "2026-05-05", Some("2026-05-20"));
+    assert!(
+        find_slots(&r, &w.avail, &cal(), &w.names).nothing_fits,
+        "held to their pattern"
+    );
+    w.avail.any_hours.insert(parent);
+    w.avail.people.insert(
+        parent,
+        BusyList::new(vec![block(
+            "2026-05-05T00:00",
+            "2026-05-06T00:00",
+            "Hospital appointment",
+        )]),
+    );
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(!res.nothing_fits, "{res:?}");
+    assert_eq!(
+        res.slots[0].start.date_naive(),
+        d("2026-05-06"),
+        "their busy day still counts"
+    );
 }
 
 #[test]
