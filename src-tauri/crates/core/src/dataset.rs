@@ -98,6 +98,7 @@ impl Dataset {
             && self.events.is_empty()
             && self.busy.is_empty()
             && self.history.is_empty()
+            && self.caseload_snapshots.is_empty()
     }
 
     /// Every record valid, every id unique, every reference resolvable within the dataset.
@@ -123,6 +124,18 @@ impl Dataset {
         self.events.iter().try_for_each(|e| validate::event(e, &index))?;
         self.busy.iter().try_for_each(|b| validate::busy_block(b, &index))?;
         self.history.iter().try_for_each(validate::history_entry)?;
+        // A day's caseload snapshot: one row a person, on a date Convene handles. (The person
+        // may since have left: snapshots are history.)
+        let mut seen = HashSet::new();
+        for s in &self.caseload_snapshots {
+            crate::time::check_day("A caseload snapshot's date", s.date)?;
+            if !seen.insert((s.date, s.person)) {
+                return Err(ValidationError::Duplicate {
+                    what: "caseload snapshot",
+                    id: format!("{} on {}", s.person, s.date),
+                });
+            }
+        }
         Ok(index)
     }
 

@@ -189,3 +189,19 @@ fn an_import_checks_busy_blocks_and_settings_as_the_app_does() {
     });
     assert!(err.contains(OUTSIDE), "{err}");
 }
+
+#[test]
+fn an_import_refuses_a_repeated_or_out_of_range_caseload_snapshot() {
+    let snapshot = |date: &str, person: &serde_json::Value| serde_json::json!({ "date": date, "person": person, "children": 3, "cp": 1, "cin": 1, "lac": 1 });
+    let err = import_error(|f| {
+        let person = f["data"]["people"][0]["id"].clone();
+        f["data"]["caseload_snapshots"] =
+            serde_json::json!([snapshot("2026-11-25", &person), snapshot("2026-11-25", &person)]);
+    });
+    assert!(err.contains("caseload snapshot"), "{err}");
+    let err = import_error(|f| {
+        let person = f["data"]["people"][0]["id"].clone();
+        f["data"]["caseload_snapshots"] = serde_json::json!([snapshot("1999-12-31", &person)]);
+    });
+    assert!(err.contains(OUTSIDE), "{err}");
+}
