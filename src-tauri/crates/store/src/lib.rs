@@ -148,6 +148,7 @@ impl Store {
             path: dir.to_path_buf(),
             detail: e.to_string(),
         })?;
+        rekey::finish_interrupted_rekey(dir)?;
         let db_path = dir.join("db");
         // A store closed a moment ago (by this or another process) may still hold sled's file
         // lock while its background flusher stops: wait briefly before calling it locked.

@@ -38,7 +38,9 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
             "the audit trail is damaged at entry {seq} ({what}); it must be intact before re-keying"
         )));
     }
-    drop(old);
+    // `old` stays open, holding sled's lock on the folder, while the new database is written
+    // (the key derivation and a large store take seconds): no other program can open the data
+    // and save into it meanwhile, only for that save to be deleted with the old database.
 
     let staging = dir.join(format!(".rekey-{}", now.format("%Y%m%dT%H%M%SZ")));
     let _ = std::fs::remove_dir_all(&staging);
@@ -73,7 +75,10 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
         };
         fresh.write_dataset_with(&ds, &[change], None)?;
     }
-    // Swap: the fresh database is complete and flushed before the old one goes.
+    // Swap: the fresh database is complete and flushed before the old one goes. Should the
+    // process stop between the two renames, the next open finishes the swap
+    // (`finish_interrupted_rekey`).
+    drop(old);
     let db = dir.join("db");
     let retired = dir.join(format!("db.retired-{}", now.format("%Y%m%dT%H%M%SZ")));
     std::fs::rename(&db, &retired).map_err(|e| io(&db, e))?;
@@ -101,6 +106,31 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
     let store = Store::open_with(dir, new)?;
     store.backup(BackupKind::Manual, now)?;
     Ok(store)
+}
+
+/// Before opening the store in `dir`: when a re-key stopped between taking the old database
+/// away and putting the new one in its place, there is no `db` but a complete `.rekey-*/db`
+/// (written and flushed before the old one was moved): put it in place, rather than let sled
+/// create an empty store over the user's data.
+pub(crate) fn finish_interrupted_rekey(dir: &Path) -> Result<()> {
+    let db = dir.join("db");
+    if db.exists() {
+        return Ok(());
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut staged: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".rekey-"))
+        .map(|e| e.path().join("db"))
+        .filter(|p| p.exists())
+        .collect();
+    staged.sort();
+    if let Some(newest) = staged.pop() {
+        std::fs::rename(&newest, &db).map_err(|e| io(&newest, e))?;
+    }
+    Ok(())
 }
 
 /// Make a new, empty store encrypted with `passphrase` before anything is written to it.

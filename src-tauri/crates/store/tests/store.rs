@@ -552,3 +552,25 @@ fn a_store_with_a_damaged_record_is_restored_and_kept_aside() {
         .any(|e| e.file_name().to_string_lossy().starts_with("db.replaced-"));
     assert!(kept, "the damaged data is kept aside");
 }
+
+#[test]
+fn a_re_key_stopped_between_its_two_renames_is_finished_on_the_next_open() {
+    // What a re-key leaves if the process stops after moving the old database aside and before
+    // putting the new one in place: no `db`, the old one retired, the new one complete in staging.
+    let (dir, store) = demo_store();
+    let children = store.count::<Child>();
+    drop(store);
+    let staging = dir.path().join(".rekey-20261201T101010Z");
+    {
+        let fresh = Store::open(&staging).unwrap();
+        fresh.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    std::fs::rename(dir.path().join("db"), dir.path().join("db.retired-20261201T101010Z")).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.count::<Child>(),
+        children,
+        "the staged database is in place, not an empty one"
+    );
+}
