@@ -190,12 +190,16 @@ pub fn check_move(
             ));
         } else {
             within = false;
-            let late = cal.working_days_between(i.deadline, s.date)?;
+            let late = match cal.working_days_between(i.deadline, s.date)? {
+                // A weekend or holiday straight after the deadline: late, by no working day.
+                0 => "after the deadline, on a day that is not a working day".to_string(),
+                1 => "1 working day late".to_string(),
+                n => format!("{n} working days late"),
+            };
             timescale.push(format!(
-                "{what}: due by {}; {} is outside timescale, {late} working day{} late.",
+                "{what}: due by {}; {} is outside timescale, {late}.",
                 uk_date(i.deadline),
                 uk_date(s.date),
-                if late == 1 { "" } else { "s" }
             ));
         }
     }
@@ -257,6 +261,34 @@ mod tests {
             ..Dataset::default()
         };
         (ds, strategy.id, icpc.id)
+    }
+
+    #[test]
+    fn a_move_to_the_weekend_after_the_deadline_is_late_by_no_working_day_and_says_so() {
+        let (mut ds, strategy, icpc) = world();
+        // The strategy discussion on Fri 27 Feb: the ICPC is due by Fri 20 Mar.
+        let s = ds.meetings.iter_mut().find(|m| m.id == strategy).unwrap();
+        s.start -= chrono::Duration::days(3);
+        s.end -= chrono::Duration::days(3);
+        let (pack, cal) = env();
+        let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-21T10:00", d("2026-03-05")).unwrap();
+        assert!(!check.within_timescale);
+        assert!(
+            check.timescale.iter().any(|t| t.contains(
+                "due by Fri 20 Mar 2026; Sat 21 Mar 2026 is outside timescale, after the deadline, on a day that is not a working day."
+            )),
+            "{:?}",
+            check.timescale
+        );
+        let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-23T10:00", d("2026-03-05")).unwrap();
+        assert!(
+            check
+                .timescale
+                .iter()
+                .any(|t| t.contains("is outside timescale, 1 working day late.")),
+            "{:?}",
+            check.timescale
+        );
     }
 
     #[test]
