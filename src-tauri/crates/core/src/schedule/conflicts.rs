@@ -305,29 +305,23 @@ fn double_bookings(live: &[&Meeting]) -> Vec<(MeetingId, ConflictKind)> {
     }
     by_person.sort_unstable_by_key(|r| r.key);
     by_venue.sort_unstable_by_key(|r| r.key);
-    sweep(&by_person, |owner, x, y| {
-        let person = person_ids[owner as usize];
-        for (p, q) in [(x, y), (y, x)] {
-            out.push((
-                live[p as usize].id,
-                ConflictKind::PersonDoubleBooked {
-                    person,
-                    other: live[q as usize].id,
-                },
-            ));
-        }
+    sweep(&by_person, |owner, p, q| {
+        out.push((
+            live[p as usize].id,
+            ConflictKind::PersonDoubleBooked {
+                person: person_ids[owner as usize],
+                other: live[q as usize].id,
+            },
+        ));
     });
-    sweep(&by_venue, |owner, x, y| {
-        let venue = venue_ids[owner as usize];
-        for (p, q) in [(x, y), (y, x)] {
-            out.push((
-                live[p as usize].id,
-                ConflictKind::VenueDoubleBooked {
-                    venue,
-                    other: live[q as usize].id,
-                },
-            ));
-        }
+    sweep(&by_venue, |owner, p, q| {
+        out.push((
+            live[p as usize].id,
+            ConflictKind::VenueDoubleBooked {
+                venue: venue_ids[owner as usize],
+                other: live[q as usize].id,
+            },
+        ));
     });
 
     out
@@ -481,23 +475,37 @@ impl Row {
     }
 }
 
-/// Rows sorted by owner then start: call `emit(owner, a, b)` for every pair of the owner's
-/// meetings that overlap, `a` starting no earlier than `b`. The earlier meetings still running
-/// are kept in a short list (a person is rarely booked three deep), so each clash is named, not
-/// only the one with the meeting that ends last.
+/// How many other meetings of one person or venue a meeting is reported against: every clash
+/// a practitioner meets in practice (a person booked three deep), without a room booked ten deep
+/// all day filling the authority-wide list with every pair.
+const CLASHES_NAMED: u8 = 3;
+
+/// Rows sorted by owner then start: call `emit(owner, a, b)` to report meeting `a` as clashing
+/// with meeting `b` of the same owner, for overlapping pairs, each meeting reported against at
+/// most `CLASHES_NAMED` others per owner (the earliest-starting first). The earlier meetings
+/// still running are kept in a short list with how often each has been reported.
 fn sweep(rows: &[Row], mut emit: impl FnMut(u32, u32, u32)) {
-    let mut running: Vec<(u32, u32)> = Vec::new();
+    // (end, meeting, times reported) of the owner's earlier meetings still running.
+    let mut running: Vec<(u32, u32, u8)> = Vec::new();
     let mut owner = None;
     for r in rows {
         if owner != Some(r.owner()) {
             owner = Some(r.owner());
             running.clear();
         }
-        running.retain(|&(end, _)| end > r.start());
-        for &(_, earlier) in &running {
-            emit(r.owner(), r.meeting, earlier);
+        running.retain(|&(end, _, _)| end > r.start());
+        let mut reported = 0u8;
+        for (_, earlier, times) in running.iter_mut() {
+            if reported < CLASHES_NAMED {
+                emit(r.owner(), r.meeting, *earlier);
+                reported += 1;
+            }
+            if *times < CLASHES_NAMED {
+                emit(r.owner(), *earlier, r.meeting);
+                *times += 1;
+            }
         }
-        running.push((r.end, r.meeting));
+        running.push((r.end, r.meeting, reported));
     }
 }
 

@@ -229,6 +229,35 @@ fn a_meeting_is_reported_against_every_meeting_it_clashes_with() {
 }
 
 #[test]
+fn a_room_booked_many_deep_names_a_few_clashes_for_each_meeting() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    // Six meetings in Room 2 all morning, each with someone different.
+    let ms: Vec<Meeting> = (0..6)
+        .map(|i| {
+            let p = PersonId::new_random();
+            meeting(
+                MeetingKind::CoreGroup,
+                ChildId::new_random(),
+                &format!("2026-05-05T09:{:02}", i * 5),
+                180,
+                &[p],
+                Some(f.venue),
+            )
+        })
+        .collect();
+    let refs: Vec<&Meeting> = ms.iter().collect();
+    let cs = scan_conflicts(&refs, &ScanContext::new(&f.ds, &[], &cal, &[]));
+    for m in &ms {
+        let n = cs
+            .iter()
+            .filter(|c| c.meeting == m.id && matches!(c.kind, ConflictKind::VenueDoubleBooked { .. }))
+            .count();
+        assert!((1..=3).contains(&n), "{n} clashes named for one meeting");
+    }
+}
+
+#[test]
 fn double_bookings_of_people_and_venues() {
     let f = fixture();
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
