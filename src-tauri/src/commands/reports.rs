@@ -30,7 +30,7 @@ pub async fn kpi_by_team(state: State<'_, AppState>) -> Result<Vec<KpiPoint>, Ip
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
         let to = today();
-        let from = to.checked_sub_months(chrono::Months::new(12)).unwrap_or(to);
+        let from = convene_core::kpi::twelve_months_to(to);
         Ok(convene_core::kpi::by_team(&ds, &pack, &cal, from, to, to)?)
     })
 }
@@ -48,9 +48,7 @@ pub async fn kpis(
         let ds = store.load_dataset()?;
         let as_of = today();
         let to = to.unwrap_or(as_of);
-        let from = from
-            .or_else(|| to.checked_sub_months(chrono::Months::new(12)))
-            .unwrap_or(to);
+        let from = from.unwrap_or_else(|| convene_core::kpi::twelve_months_to(to));
         if from > to {
             return Err(IpcError::new("invalid", "The period starts after it ends."));
         }

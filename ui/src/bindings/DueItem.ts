@@ -12,4 +12,11 @@ rule: string, anchor: string, anchor_source: Source, deadline: string, status: D
 /**
  * The deadline's year has bank holidays computed by rule, not yet published by GOV.UK.
  */
-deadline_computed: boolean, };
+deadline_computed: boolean, 
+/**
+ * For an item closed because its episode ended (a plan ended, a child stopped being looked
+ * after), the episode's end; `None` for one closed by a decision (no further action) and
+ * for every open or met item. Performance figures count a deadline that passed before
+ * then as missed.
+ */
+episode_ended: string | null, };

@@ -74,7 +74,7 @@ pub fn kpi(
     let to = to.as_deref().map(parse_date).transpose()?.unwrap_or(as_of);
     let from = match from.as_deref() {
         Some(f) => parse_date(f)?,
-        None => to.checked_sub_months(chrono::Months::new(12)).unwrap_or(to),
+        None => convene_core::kpi::twelve_months_to(to),
     };
     if from > to {
         return Err(Failure(format!("The period starts ({from}) after it ends ({to}).")));

@@ -107,6 +107,7 @@ pub struct TeamCaseload {
     pub cp: u32,
     pub cin: u32,
     pub lac: u32,
+    /// Meetings this week with any of the team's members, each counted once.
     pub meetings_this_week: u32,
     pub over_span: bool,
 }
@@ -171,6 +172,9 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
         }
     }
     let mut meetings: HashMap<PersonId, u32> = HashMap::new();
+    // Each team's meetings this week, once each however many of its members are in one.
+    let team_of: HashMap<PersonId, TeamId> = ds.people.iter().filter_map(|p| Some((p.id, p.team?))).collect();
+    let mut team_meetings: HashMap<TeamId, HashSet<MeetingId>> = HashMap::new();
     for m in ds
         .meetings
         .iter()
@@ -181,6 +185,9 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
         who.extend(m.minute_taker);
         for p in who {
             *meetings.entry(p).or_default() += 1;
+            if let Some(t) = team_of.get(&p) {
+                team_meetings.entry(*t).or_default().insert(m.id);
+            }
         }
     }
 
@@ -244,7 +251,9 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
         total.cp += row.cp;
         total.cin += row.cin;
         total.lac += row.lac;
-        total.meetings_this_week += row.meetings_this_week;
+    }
+    for total in by_team.values_mut() {
+        total.meetings_this_week = team_meetings.get(&total.team).map_or(0, |ms| ms.len() as u32);
     }
     let mut teams_out: Vec<TeamCaseload> = by_team.into_values().collect();
     for t in &mut teams_out {

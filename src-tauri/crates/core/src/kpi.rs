@@ -80,18 +80,26 @@ fn in_scope(ds: &Dataset, scope: Scope) -> Vec<ChildId> {
 }
 
 /// Items of these rules whose deadline falls in the period and that were due by `as_of`: met
-/// on time counts; met late and still overdue do not; closed and not-yet-due items are left out.
+/// on time counts; met late, still overdue, and missed before the plan ended do not; items
+/// closed by a decision (no further action) or by their episode ending before the deadline, and
+/// items not yet due, are left out. A missed deadline so stays missed when the plan later ends.
 fn timeliness(
     items: &[DueItem],
     rules: &[&str],
     from: NaiveDate,
     to: NaiveDate,
+    as_of: NaiveDate,
     names: &HashMap<ChildId, String>,
 ) -> Vec<KpiRow> {
+    let missed_before_the_end = |i: &DueItem| i.episode_ended.is_some_and(|end| i.deadline < end);
     let mut rows: Vec<KpiRow> = items
         .iter()
         .filter(|i| rules.contains(&i.rule.as_str()) && i.deadline >= from && i.deadline <= to)
-        .filter(|i| matches!(i.status, DueStatus::Met | DueStatus::MetLate | DueStatus::Overdue))
+        .filter(|i| i.deadline <= as_of)
+        .filter(|i| {
+            matches!(i.status, DueStatus::Met | DueStatus::MetLate | DueStatus::Overdue)
+                || (i.status == DueStatus::Closed && missed_before_the_end(i))
+        })
         .map(|i| KpiRow {
             child: Some(i.child),
             date: i.deadline,
@@ -99,10 +107,11 @@ fn timeliness(
                 "{}: due {}, {}",
                 names.get(&i.child).cloned().unwrap_or_default(),
                 uk_date(i.deadline),
-                match (i.met_on, i.status) {
-                    (Some(d), DueStatus::Met) => format!("met on {}", uk_date(d)),
-                    (Some(d), _) => format!("met late on {}", uk_date(d)),
-                    (None, _) => "not yet met".to_string(),
+                match (i.met_on, i.status, i.episode_ended) {
+                    (Some(d), DueStatus::Met, _) => format!("met on {}", uk_date(d)),
+                    (Some(d), _, _) => format!("met late on {}", uk_date(d)),
+                    (None, DueStatus::Closed, Some(end)) => format!("not met before it ended on {}", uk_date(end)),
+                    (None, _, _) => "not yet met".to_string(),
                 }
             ),
             counted: i.status == DueStatus::Met,
@@ -110,6 +119,14 @@ fn timeliness(
         .collect();
     rows.sort_by(|a, b| (a.date, &a.detail).cmp(&(b.date, &b.detail)));
     rows
+}
+
+/// The first day of the 12 months that end on `to` (both days included): 15 Mar 2025 to
+/// 14 Mar 2026 is 12 months; from the 14th it would be 12 months and a day.
+pub fn twelve_months_to(to: NaiveDate) -> NaiveDate {
+    to.checked_sub_months(chrono::Months::new(12))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(to)
 }
 
 /// Every figure for a period and scope, as of a date.
@@ -135,17 +152,17 @@ pub fn kpis(
         Kpi::new(
             "icpc-15wd-strategy",
             "ICPCs within 15 working days of the (last) strategy discussion",
-            timeliness(&items, &["strategy-to-icpc"], from, to, &names),
+            timeliness(&items, &["strategy-to-icpc"], from, to, as_of, &names),
         ),
         Kpi::new(
             "icpc-15wd-s47",
             "ICPCs within 15 working days of the start of the section 47 enquiry (CIN census)",
-            timeliness(&s47_items, &["strategy-to-icpc"], from, to, &names),
+            timeliness(&s47_items, &["strategy-to-icpc"], from, to, as_of, &names),
         ),
         Kpi::new(
             "core-group-10wd",
             "First core groups within 10 working days of the ICPC",
-            timeliness(&items, &["icpc-to-core-group"], from, to, &names),
+            timeliness(&items, &["icpc-to-core-group"], from, to, as_of, &names),
         ),
         Kpi::new(
             "reviews-in-time",
@@ -155,18 +172,19 @@ pub fn kpis(
                 &["icpc-to-first-review", "prebirth-to-first-review", "review-to-review"],
                 from,
                 to,
+                as_of,
                 &names,
             ),
         ),
         Kpi::new(
             "assessment-45wd",
             "Child and family assessments within 45 working days",
-            timeliness(&items, &["referral-to-assessment"], from, to, &names),
+            timeliness(&items, &["referral-to-assessment"], from, to, as_of, &names),
         ),
         Kpi::new(
             "cp-visits",
             "Child protection visits within timescale",
-            timeliness(&items, &["cp-visit"], from, to, &names),
+            timeliness(&items, &["cp-visit"], from, to, as_of, &names),
         ),
     ];
 
@@ -241,7 +259,13 @@ pub fn kpis(
             && m.date() <= to
             && m.children.iter().any(|c| children.contains(c))
     }) {
-        for i in m.invitees.iter().filter(|i| i.attendance != Attendance::Invited) {
+        // Required invitees: someone copied in as optional is not expected, so their apologies
+        // are not an agency's absence.
+        for i in m
+            .invitees
+            .iter()
+            .filter(|i| i.required && i.attendance != Attendance::Invited)
+        {
             let Some(kind) = agency_kind.get(&i.person) else {
                 continue;
             };
@@ -263,8 +287,11 @@ pub fn kpis(
             });
         }
     }
-    let mut agencies: Vec<AgencyKind> = by_agency.keys().copied().collect();
+    // Every kind of agency the authority works with, with or without rows this period, so each
+    // month of a trend and each team has the figure ("—" when nothing was recorded).
+    let mut agencies: Vec<AgencyKind> = ds.agencies.iter().map(|a| a.kind).collect();
     agencies.sort();
+    agencies.dedup();
     for kind in agencies {
         let id = serde_json::to_value(kind)
             .ok()

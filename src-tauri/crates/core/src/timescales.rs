@@ -78,6 +78,11 @@ pub struct DueItem {
     pub scheduled: Option<Scheduled>,
     /// The deadline's year has bank holidays computed by rule, not yet published by GOV.UK.
     pub deadline_computed: bool,
+    /// For an item closed because its episode ended (a plan ended, a child stopped being looked
+    /// after), the episode's end; `None` for one closed by a decision (no further action) and
+    /// for every open or met item. Performance figures count a deadline that passed before
+    /// then as missed.
+    pub episode_ended: Option<NaiveDate>,
 }
 
 /// One child's records, as loaded by the store.
@@ -202,6 +207,7 @@ impl Ctx<'_, '_> {
             met_by: None,
             scheduled: None,
             deadline_computed: !crate::rules::deadline_confirmed(self.cal, deadline),
+            episode_ended: None,
         }
     }
 }
@@ -310,7 +316,10 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
                 };
             }
             // The episode's last day is its end: from then on its rules no longer apply.
-            _ if closed || end <= ctx.as_of => item.status = DueStatus::Closed,
+            _ if closed || end <= ctx.as_of => {
+                item.status = DueStatus::Closed;
+                item.episode_ended = (!closed).then_some(end);
+            }
             _ => {
                 item.status = ctx.status_open(deadline)?;
                 item.scheduled = planned.iter().find(|p| after(p, anchor)).and_then(|p| match p.source {

@@ -171,6 +171,14 @@ fn counts_children_their_mix_and_this_weeks_meetings() {
     assert_eq!(team.manager.as_deref(), Some("Manager"));
     assert!(!team.over_span);
     assert!(c.alerts.is_empty());
+    // The team's meetings this week: Monday's and Sunday's (the social worker chairs both).
+    assert_eq!(team.meetings_this_week, 2);
+    // One more with the advanced practitioner invited as well: one more meeting, not two.
+    let ap = w.ap;
+    meeting(&mut w, a, "2026-06-03", &[ap], MeetingStatus::Planned);
+    let c = caseloads(&w.ds, &CaseloadLimits::default(), today);
+    let team = c.teams.iter().find(|t| t.team == w.team).unwrap();
+    assert_eq!(team.meetings_this_week, 3);
 }
 
 #[test]

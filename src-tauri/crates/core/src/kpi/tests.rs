@@ -209,6 +209,104 @@ fn every_figure_is_the_hand_count() {
     assert_eq!(f["attendance-education"], (1, 1, Some(100.0)));
 }
 
+fn figures_as_of(w: &World, as_of: &str) -> HashMap<String, (u32, u32, Option<f64>)> {
+    let pack = RulePack::builtin("england").unwrap();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    kpis(
+        &w.ds,
+        &pack,
+        &cal,
+        Scope::Authority,
+        d("2026-01-01"),
+        d("2026-02-28"),
+        d(as_of),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
+    .collect()
+}
+
+#[test]
+fn a_missed_core_group_stays_missed_when_the_plan_later_ends() {
+    let mut w = world();
+    let b = w.ds.children.iter().find(|c| c.case_id == "B").unwrap().id;
+    // B's first core group (due Fri 13 Feb) is never held, and B's plan ends on 27 Feb.
+    w.ds.meetings
+        .retain(|m| !(m.kind == MeetingKind::CoreGroup && m.children == vec![b]));
+    for e in w.ds.episodes.iter_mut().filter(|e| e.child == b) {
+        e.end = Some(d("2026-02-27"));
+    }
+    let f = figures(&w, Scope::Authority);
+    assert_eq!(f["core-group-10wd"], (1, 2, Some(50.0)), "A met, B missed");
+    // A plan that ended before the deadline was due leaves the item out.
+    for e in w.ds.episodes.iter_mut().filter(|e| e.child == b) {
+        e.end = Some(d("2026-02-10"));
+    }
+    assert_eq!(figures(&w, Scope::Authority)["core-group-10wd"], (1, 1, Some(100.0)));
+}
+
+#[test]
+fn a_period_ending_after_today_counts_only_what_was_due_by_today() {
+    let w = world();
+    // As of Mon 2 Feb: A's core group (due Tue 3 Feb, held 30 Jan) and B's (due 13 Feb) are
+    // not yet due; A's ICPC (due 26 Jan) and B's (due 26 Jan) are.
+    let f = figures_as_of(&w, "2026-02-02");
+    assert_eq!(f["core-group-10wd"], (0, 0, None));
+    assert_eq!(f["icpc-15wd-strategy"].1, 2);
+}
+
+#[test]
+fn attendance_counts_required_invitees_only() {
+    let mut w = world();
+    let a = w.ds.children.iter().find(|c| c.case_id == "A").unwrap().id;
+    let hv = w.ds.people.iter().find(|p| p.name == "HV").unwrap().id;
+    // A health visitor copied in as optional to A's core group sends apologies.
+    let mut m = held(
+        MeetingKind::CoreGroup,
+        a,
+        "2026-02-10",
+        vec![(hv, Attendance::Apologies)],
+    );
+    m.invitees[0].required = false;
+    w.ds.meetings.push(m);
+    assert_eq!(figures(&w, Scope::Authority)["attendance-health"], (0, 1, Some(0.0)));
+}
+
+#[test]
+fn every_agency_has_its_attendance_figure_even_in_a_period_without_any() {
+    let w = world();
+    let pack = RulePack::builtin("england").unwrap();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    // Nothing was held in March 2026: each agency's figure is there, with nothing counted.
+    let march = kpis(
+        &w.ds,
+        &pack,
+        &cal,
+        Scope::Authority,
+        d("2026-03-01"),
+        d("2026-03-31"),
+        d("2026-04-01"),
+    )
+    .unwrap();
+    for id in [
+        "attendance-police",
+        "attendance-health",
+        "attendance-education",
+        "attendance-childrens-social-care",
+    ] {
+        let k = march.iter().find(|k| k.id == id).unwrap_or_else(|| panic!("no {id}"));
+        assert_eq!((k.numerator, k.denominator, k.percent), (0, 0, None), "{id}");
+    }
+}
+
+#[test]
+fn the_last_twelve_months_are_twelve_months_not_a_day_more() {
+    assert_eq!(twelve_months_to(d("2026-03-15")), d("2025-03-16"));
+    assert_eq!(twelve_months_to(d("2024-02-29")), d("2023-03-01"));
+    assert_eq!(twelve_months_to(d("2026-12-31")), d("2026-01-01"));
+}
+
 #[test]
 fn scopes_select_children_by_team_and_practitioner() {
     let w = world();
