@@ -144,24 +144,51 @@ pub fn kpis(
     let mut bundles = ds.by_child();
     bundles.retain(|id, _| children.contains(id));
     let items = evaluate_all(pack, cal, &bundles, as_of)?;
-    let mut s47 = pack.clone();
-    s47.settings.icpc_anchor = IcpcAnchor::S47Start;
-    let s47_items = evaluate_all(&s47, cal, &bundles, as_of)?;
+    // The two ICPC figures are national measures (Working Together's, and the CIN census's),
+    // worked out on the pack's shipped rule, whatever the authority has changed locally: its
+    // time limit, counting, on/off switch and ICPC anchor.
+    let national = |anchor| {
+        let mut p = RulePack::builtin(&pack.name).unwrap_or_else(|_| pack.clone());
+        p.settings.icpc_anchor = anchor;
+        p
+    };
+    let strategy_pack = national(IcpcAnchor::LastStrategyDiscussion);
+    let strategy_items = if strategy_pack == *pack {
+        items.clone()
+    } else {
+        evaluate_all(&strategy_pack, cal, &bundles, as_of)?
+    };
+    let s47_pack = national(IcpcAnchor::S47Start);
+    let s47_items = evaluate_all(&s47_pack, cal, &bundles, as_of)?;
+    // Titles say the time limit of the rule each figure was worked out on.
+    let limit = |p: &RulePack, rule: &str| {
+        p.rule(rule)
+            .map_or_else(|_| "the time limit".to_string(), |r| r.offset.to_string())
+    };
 
     let mut out = vec![
         Kpi::new(
             "icpc-15wd-strategy",
-            "ICPCs within 15 working days of the (last) strategy discussion",
-            timeliness(&items, &["strategy-to-icpc"], from, to, as_of, &names),
+            &format!(
+                "ICPCs within {} of the (last) strategy discussion",
+                limit(&strategy_pack, "strategy-to-icpc")
+            ),
+            timeliness(&strategy_items, &["strategy-to-icpc"], from, to, as_of, &names),
         ),
         Kpi::new(
             "icpc-15wd-s47",
-            "ICPCs within 15 working days of the start of the section 47 enquiry (CIN census)",
+            &format!(
+                "ICPCs within {} of the start of the section 47 enquiry (CIN census)",
+                limit(&s47_pack, "strategy-to-icpc")
+            ),
             timeliness(&s47_items, &["strategy-to-icpc"], from, to, as_of, &names),
         ),
         Kpi::new(
             "core-group-10wd",
-            "First core groups within 10 working days of the ICPC",
+            &format!(
+                "First core groups within {} of the ICPC",
+                limit(pack, "icpc-to-core-group")
+            ),
             timeliness(&items, &["icpc-to-core-group"], from, to, as_of, &names),
         ),
         Kpi::new(
@@ -216,6 +243,30 @@ pub fn kpis(
         "plans-2-years",
         "Plans ending in the period that lasted 2 years or more",
         long,
+    ));
+    // And the drift still going on: plans open at the end of the period, 2 years old or more.
+    let open_long: Vec<KpiRow> = cp
+        .iter()
+        .filter(|e| e.start <= to && e.end.is_none_or(|end| end > to))
+        .map(|e| KpiRow {
+            child: Some(e.child),
+            date: e.start,
+            detail: format!(
+                "{}: plan from {}, open on {}",
+                names.get(&e.child).cloned().unwrap_or_default(),
+                uk_date(e.start),
+                uk_date(to)
+            ),
+            counted: e
+                .start
+                .checked_add_months(chrono::Months::new(24))
+                .is_some_and(|two| two <= to),
+        })
+        .collect();
+    out.push(Kpi::new(
+        "plans-open-2-years",
+        "Plans open at the end of the period that have lasted 2 years or more",
+        open_long,
     ));
     let repeat: Vec<KpiRow> = cp
         .iter()

@@ -301,6 +301,56 @@ fn every_agency_has_its_attendance_figure_even_in_a_period_without_any() {
 }
 
 #[test]
+fn the_icpc_figures_are_the_national_measures_whatever_is_changed_locally() {
+    let w = world();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let figures_with = |pack: &RulePack| -> HashMap<String, (u32, u32, Option<f64>)> {
+        kpis(
+            &w.ds,
+            pack,
+            &cal,
+            Scope::Authority,
+            d("2026-01-01"),
+            d("2026-02-28"),
+            d("2026-03-01"),
+        )
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
+        .collect()
+    };
+    let national = figures_with(&RulePack::builtin("england").unwrap());
+    // The ICPC measured from the s47 start, counted from day 1, 20 working days allowed.
+    let mut local = RulePack::builtin("england").unwrap();
+    local.settings.icpc_anchor = IcpcAnchor::S47Start;
+    local.settings.counting = crate::rules::Counting::Day1;
+    let rule = local.rules.iter_mut().find(|r| r.id == "strategy-to-icpc").unwrap();
+    rule.offset.amount = 20;
+    let changed = figures_with(&local);
+    for id in ["icpc-15wd-strategy", "icpc-15wd-s47"] {
+        assert_eq!(changed[id], national[id], "{id}");
+    }
+    assert_eq!(national["icpc-15wd-strategy"], (1, 3, Some(33.3)));
+}
+
+#[test]
+fn plans_open_two_years_or_more_at_the_end_of_the_period_are_shown() {
+    let mut w = world();
+    // A and B's plans (January 2026) are open on 28 Feb; C's, from June 2023, too.
+    let c = w.ds.children.iter().find(|c| c.case_id == "C").unwrap().id;
+    w.ds.episodes.push(Episode {
+        id: EpisodeId::new_random(),
+        child: c,
+        kind: EpisodeKind::ChildProtection {
+            category: CpCategory::Neglect,
+        },
+        start: d("2023-06-01"),
+        end: None,
+    });
+    assert_eq!(figures(&w, Scope::Authority)["plans-open-2-years"], (1, 3, Some(33.3)));
+}
+
+#[test]
 fn the_last_twelve_months_are_twelve_months_not_a_day_more() {
     assert_eq!(twelve_months_to(d("2026-03-15")), d("2025-03-16"));
     assert_eq!(twelve_months_to(d("2024-02-29")), d("2023-03-01"));
