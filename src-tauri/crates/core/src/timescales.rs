@@ -357,17 +357,17 @@ fn window_openers(ctx: &Ctx<'_, '_>) -> u64 {
 fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
     anchors(ctx, true, b);
     select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
+    select(ctx.table, mask(&ctx.rule.target, true), &mut b.planned);
     select(ctx.table, window_openers(ctx), &mut b.bounds);
-    let (targets, bounds) = (&b.targets, &b.bounds);
+    let (targets, planned, bounds) = (&b.targets, &b.planned, &b.bounds);
     for (anchor, _) in &b.anchors {
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
         let opened = bounds[..bounds.partition_point(|o| o.key() < anchor.key())]
             .last()
             .map(Occurrence::key);
-        let target = targets
-            .iter()
-            .rfind(|t| t.key() <= anchor.key() && opened.is_none_or(|p| t.key() > p));
+        let in_window = |t: &&Occurrence| t.key() <= anchor.key() && opened.is_none_or(|p| t.key() > p);
+        let target = targets.iter().rfind(in_window);
         match target {
             Some(t) => {
                 item.met_on = Some(t.date);
@@ -378,7 +378,19 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
                     DueStatus::MetLate
                 };
             }
-            None => item.status = ctx.status_open(deadline)?,
+            None => {
+                item.status = ctx.status_open(deadline)?;
+                // A planned target (a pre-birth conference booked before the expected date of
+                // delivery): the booking the deadline is judged on, as forward rules do.
+                item.scheduled = planned.iter().rfind(in_window).and_then(|p| match p.source {
+                    Source::Meeting(meeting) => Some(Scheduled {
+                        meeting,
+                        date: p.date,
+                        within_deadline: p.date <= deadline,
+                    }),
+                    _ => None,
+                });
+            }
         }
         out.push(item);
     }

@@ -57,7 +57,34 @@ pub fn default_items(kind: MeetingKind, variant: Variant) -> Vec<String> {
             "How the children will be kept safe now",
             "When we will meet again",
         ],
-        (MeetingKind::Icpc | MeetingKind::PreBirthConference, Variant::Professional) => &[
+        // AGENDAS.md: "As the ICPC, with the expected date of delivery, birth plan, and the
+        // review or core group after birth."
+        (MeetingKind::PreBirthConference, Variant::Professional) => &[
+            "Introductions, purpose, confidentiality, apologies",
+            "Reports received and shared (social work report, agency reports, midwifery)",
+            "Family details, expected date of delivery, and reason for the conference",
+            "What's working well",
+            "What are we worried about (past harm, future danger, complicating factors)",
+            "Parents' views; the views of other children in the household",
+            "Danger statement, safety goals, scaling",
+            "Decision: child protection plan needed from birth? Category (neglect, physical, emotional, sexual, multiple)",
+            "Birth plan: where the baby will be born, who is told of the birth, discharge arrangements",
+            "Outline plan: what needs to happen before and after the birth",
+            "Core group membership; the core group and review after the birth",
+        ],
+        (MeetingKind::PreBirthConference, Variant::Family) => &[
+            "Who is here, and why we are meeting",
+            "The reports you have been given",
+            "Why we are worried about your baby",
+            "What is going well for your family",
+            "What we are worried about",
+            "What you think, and what any other children want",
+            "What needs to change to keep your baby safe",
+            "Deciding if your baby needs a child protection plan",
+            "The birth plan: where your baby will be born, and what happens straight after",
+            "Who will meet with you to help, and when we meet again after the birth",
+        ],
+        (MeetingKind::Icpc, Variant::Professional) => &[
             "Introductions, purpose, confidentiality, apologies",
             "Reports received and shared (social work report, agency reports)",
             "Family details and reason for the conference",
@@ -69,7 +96,7 @@ pub fn default_items(kind: MeetingKind, variant: Variant) -> Vec<String> {
             "Outline plan: what needs to happen",
             "Core group membership; first core group (within 10 working days); first review (within 3 months)",
         ],
-        (MeetingKind::Icpc | MeetingKind::PreBirthConference, Variant::Family) => &[
+        (MeetingKind::Icpc, Variant::Family) => &[
             "Who is here, and why we are meeting",
             "The reports you have been given",
             "Why we are worried",
@@ -148,7 +175,7 @@ pub fn default_items(kind: MeetingKind, variant: Variant) -> Vec<String> {
             "Care plan and placement stability",
             "Health, education (personal education plan), contact",
             "Permanence plan",
-            "Decisions and next review",
+            "Decisions and next review (first within 20 working days of becoming looked after, second within 3 months, then every 6 months)",
         ],
         (MeetingKind::LacReview, Variant::Family) => &[
             "What the child wants, and what parents and carers think",

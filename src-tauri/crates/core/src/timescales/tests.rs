@@ -375,9 +375,17 @@ fn prebirth_conference_before_34_weeks() {
         expected_delivery: d("2026-03-30"),
     };
     // EDD Mon 30 Mar 2026 - 6 weeks = Mon 16 Feb 2026.
+    // The planned conference is the booking the deadline is judged on.
     assert_eq!(
         s.brief("prebirth-conference", "2026-01-05"),
-        ["2026-03-30 -> 2026-02-16 upcoming"]
+        ["2026-03-30 -> 2026-02-16 upcoming scheduled 2026-02-10 inside"]
+    );
+    // Booked after the deadline: outside (an agenda printed now says so).
+    let mut late = Story::new().planned(MeetingKind::PreBirthConference, "2026-02-20");
+    late.child.birth = s.child.birth;
+    assert_eq!(
+        late.brief("prebirth-conference", "2026-01-05"),
+        ["2026-03-30 -> 2026-02-16 upcoming scheduled 2026-02-20 outside"]
     );
 }
 
