@@ -19,6 +19,41 @@ fn party(p: &Person) -> Option<Party> {
     })
 }
 
+/// Everyone taking part who has an e-mail address, each once: the invitees, and the chair and
+/// minute-taker as required attendees (the chair not when they are the organizer).
+fn attendees(m: &Meeting, organizer: Option<PersonId>, party_of: &dyn Fn(PersonId) -> Option<Party>) -> Vec<Attendee> {
+    let mut seen: Vec<PersonId> = Vec::new();
+    let mut out = Vec::new();
+    let staff = m
+        .chair
+        .filter(|c| Some(*c) != organizer)
+        .into_iter()
+        .chain(m.minute_taker)
+        .map(|p| (p, true, Attendance::Invited));
+    let invited = m.invitees.iter().map(|i| (i.person, i.required, i.attendance));
+    // An invitee's own entry (with their attendance) wins over the staff line for the same person.
+    let mut all: Vec<(PersonId, bool, Attendance)> = invited.collect();
+    all.extend(staff.filter(|(p, _, _)| !m.invitees.iter().any(|i| i.person == *p)));
+    for (p, required, attendance) in all {
+        if seen.contains(&p) {
+            continue;
+        }
+        seen.push(p);
+        if let Some(party) = party_of(p) {
+            out.push(Attendee {
+                party,
+                required,
+                partstat: Some(match attendance {
+                    Attendance::Invited => PartStat::NeedsAction,
+                    Attendance::Attended => PartStat::Accepted,
+                    Attendance::Apologies | Attendance::DidNotAttend => PartStat::Declined,
+                }),
+            });
+        }
+    }
+    out
+}
+
 fn event(ds: &Dataset, m: &Meeting, organizer: Option<PersonId>, stamp: DateTime<Utc>) -> InviteEvent {
     let person = |id: PersonId| ds.people.iter().find(|p| p.id == id);
     let kids: Vec<String> = m
@@ -32,6 +67,9 @@ fn event(ds: &Dataset, m: &Meeting, organizer: Option<PersonId>, stamp: DateTime
         Location::Online { joining_details } => Some(format!("Online: {joining_details}")),
     };
     let chair = m.chair.and_then(person).map(|p| p.name.clone());
+    // The organizer: the sender, else the chair, the first of them with an e-mail address.
+    let reachable = |id: &PersonId| person(*id).and_then(party).is_some();
+    let sender = organizer.filter(reachable).or(m.chair.filter(reachable));
     let mut description = format!("{} for {}.", m.kind.title(), kids.join(", "));
     if let Some(c) = &chair {
         description.push_str(&format!("\nChair: {c}."));
@@ -46,21 +84,8 @@ fn event(ds: &Dataset, m: &Meeting, organizer: Option<PersonId>, stamp: DateTime
         summary: format!("{} ({})", m.kind.title(), kids.join(", ")),
         description,
         location,
-        organizer: organizer.or(m.chair).and_then(person).and_then(party),
-        attendees: m
-            .invitees
-            .iter()
-            .filter_map(|i| person(i.person).and_then(party).map(|p| (i, p)))
-            .map(|(i, party)| Attendee {
-                party,
-                required: i.required,
-                partstat: Some(match i.attendance {
-                    Attendance::Invited => PartStat::NeedsAction,
-                    Attendance::Attended => PartStat::Accepted,
-                    Attendance::Apologies | Attendance::DidNotAttend => PartStat::Declined,
-                }),
-            })
-            .collect(),
+        organizer: sender.and_then(person).and_then(party),
+        attendees: attendees(m, sender, &|id| person(id).and_then(party)),
         status: match m.status {
             MeetingStatus::Cancelled { .. } => EventStatus::Cancelled,
             _ => EventStatus::Confirmed,

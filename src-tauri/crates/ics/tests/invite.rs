@@ -70,3 +70,53 @@ fn a_persons_calendar_is_published_and_unknown_ids_are_refused() {
         format!("Person {nobody} does not exist.")
     );
 }
+
+/// The invitation's lines with folding undone.
+fn lines(ics: &str) -> Vec<String> {
+    ics.replace("\r\n ", "").split("\r\n").map(str::to_string).collect()
+}
+
+#[test]
+fn the_chair_and_minute_taker_are_invited_and_there_is_always_an_organizer() {
+    let mut ds = demo_dataset(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), DEFAULT_SEED);
+    let i = ds
+        .meetings
+        .iter()
+        .position(|m| m.status == MeetingStatus::Planned && m.chair.is_some() && m.invitees.len() > 1)
+        .unwrap();
+    let chair = ds.meetings[i].chair.unwrap();
+    ds.meetings[i].invitees.retain(|x| x.person != chair);
+    let sender = ds.meetings[i].invitees[0].person;
+    // A minute-taker who is not an invitee.
+    let taker = ds
+        .people
+        .iter()
+        .map(|p| p.id)
+        .find(|id| *id != chair && !ds.meetings[i].invitees.iter().any(|x| x.person == *id))
+        .unwrap();
+    ds.meetings[i].minute_taker = Some(taker);
+    let mut set_email = |id: PersonId, addr: Option<&str>| {
+        ds.people.iter_mut().find(|p| p.id == id).unwrap().email = addr.map(str::to_string);
+    };
+    set_email(chair, Some("chair@example.org"));
+    set_email(taker, Some("minutes@example.org"));
+    set_email(sender, Some("sender@example.org"));
+    let id = ds.meetings[i].id;
+    let has = |lines: &[String], prop: &str, addr: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(prop) && l.ends_with(&format!("mailto:{addr}")))
+    };
+
+    // Sent by an invitee: the chair and the minute-taker are attendees.
+    let req = lines(&meeting_invitation(&ds, id, Some(sender), stamp()).unwrap());
+    assert!(has(&req, "ATTENDEE", "chair@example.org"), "{req:?}");
+    assert!(has(&req, "ATTENDEE", "minutes@example.org"), "{req:?}");
+    assert!(has(&req, "ORGANIZER", "sender@example.org"), "{req:?}");
+
+    // A sender with no address: the chair organizes, and is not also an attendee.
+    ds.people.iter_mut().find(|p| p.id == sender).unwrap().email = None;
+    let req = lines(&meeting_invitation(&ds, id, Some(sender), stamp()).unwrap());
+    assert!(has(&req, "ORGANIZER", "chair@example.org"), "{req:?}");
+    assert!(!has(&req, "ATTENDEE", "chair@example.org"), "{req:?}");
+}
