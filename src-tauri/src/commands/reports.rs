@@ -83,8 +83,8 @@ pub async fn save_agenda_pdf(
     state: State<'_, AppState>,
     meeting: MeetingId,
     variant: Variant,
-) -> Result<Option<String>, IpcError> {
-    let (bytes, name) = state.with_store(|store| {
+) -> Result<Option<convene_core::views::SavedPdf>, IpcError> {
+    let (bytes, name, unprintable) = state.with_store(|store| {
         let a = build_agenda(store, meeting, variant)?;
         let ds = store.load_dataset()?;
         let m = ds.meeting(meeting)?;
@@ -94,11 +94,15 @@ pub async fn save_agenda_pdf(
             m.kind.id(),
             variant.id()
         );
-        Ok((convene_pdf::agenda_pdf(&a)?.0, name))
+        let unprintable = convene_pdf::agenda_uncovered_characters(&a)?;
+        Ok((convene_pdf::agenda_pdf(&a)?.0, name, unprintable))
     })?;
     match choose_path(&app, &name, ("PDF document", &["pdf"])) {
         None => Ok(None),
-        Some(path) => write_file(&path, &bytes).map(Some),
+        Some(path) => Ok(Some(convene_core::views::SavedPdf {
+            path: write_file(&path, &bytes)?,
+            unprintable: unprintable.iter().map(char::to_string).collect::<Vec<_>>().join(" "),
+        })),
     }
 }
 

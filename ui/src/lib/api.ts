@@ -12,6 +12,7 @@ import type { Conflict } from '../bindings/Conflict';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { MeetingDraft } from '../bindings/MeetingDraft';
 import type { MeetingId } from '../bindings/MeetingId';
+import type { SavedPdf } from '../bindings/SavedPdf';
 import type { MeetingSummary } from '../bindings/MeetingSummary';
 import type { SaveOutcome } from '../bindings/SaveOutcome';
 import type { SlotQuery } from '../bindings/SlotQuery';
@@ -95,7 +96,7 @@ export const api = {
   outcomeForm: (meeting: MeetingId) => call<OutcomeForm>('outcome_form', { meeting }),
   recordOutcome: (input: OutcomeInput) => call<Proposal[]>('record_outcome', { input }),
   nextMeetings: (meeting: MeetingId) => call<Proposal[]>('next_meetings', { meeting }),
-  saveAgendaPdf: (meeting: MeetingId, variant: Variant) => call<string | null>('save_agenda_pdf', { meeting, variant }),
+  saveAgendaPdf: (meeting: MeetingId, variant: Variant) => call<SavedPdf | null>('save_agenda_pdf', { meeting, variant }),
   caseloads: () => call<Caseloads>('caseloads'),
   caseloadLimits: () => call<CaseloadLimits>('caseload_limits'),
   saveCaseloadLimits: (limits: CaseloadLimits) => call<CaseloadLimits>('save_caseload_limits', { limits }),

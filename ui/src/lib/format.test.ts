@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText } from './format';
+import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText, savedPdfNotice } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -163,5 +163,11 @@ describe('UK time without Intl', () => {
   it('refuses a string that is not an instant, as Intl did', () => {
     expect(() => ukTime('not a time')).toThrow(RangeError);
   });
-});
 
+  it('says which letters an agenda PDF could not show, and what to do', () => {
+    expect(savedPdfNotice({ path: '/tmp/a.pdf', unprintable: '' })).toBe('Saved the agenda as /tmp/a.pdf.');
+    const warned = savedPdfNotice({ path: '/tmp/a.pdf', unprintable: 'م ب' });
+    expect(warned).toContain('no letters for م ب');
+    expect(warned).toContain('Print…');
+  });
+});

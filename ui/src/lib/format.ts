@@ -114,6 +114,14 @@ export function busyWhen(start: string, end: string): string {
   return `${ukDate(sd)} ${st} to ${ukDate(ed)} ${et}`;
 }
 
+/** What saving an agenda PDF says: where it went, and which letters its font could not show
+ * (they are empty boxes in the file; the window's own print shows them). */
+export function savedPdfNotice(saved: { path: string; unprintable: string }): string {
+  const where = `Saved the agenda as ${saved.path}.`;
+  if (!saved.unprintable) return where;
+  return `${where} The PDF's font has no letters for ${saved.unprintable}, so they show as empty boxes in it: use Print… on this screen for a copy that shows every name.`;
+}
+
 /** "Step 2 of 4: Writing 60 children, 412 meetings and their records…" ("Done: …." at the end). */
 export function progressText(p: { step: number; steps: number; label: string }): string {
   return p.step >= p.steps ? `${p.label}.` : `Step ${p.step} of ${p.steps}: ${p.label}…`;

@@ -65,9 +65,16 @@ pub struct AgendaArgs {
 fn render(a: &Agenda, format: Format) -> Result<Vec<u8>, Failure> {
     Ok(match format {
         Format::Pdf => {
-            convene_pdf::agenda_pdf(a)
-                .map_err(|e| Failure(format!("The agenda could not be made into a PDF: {e}.")))?
-                .0
+            let failed = |e: convene_pdf::PdfError| Failure(format!("The agenda could not be made into a PDF: {e}."));
+            let unprintable = convene_pdf::agenda_uncovered_characters(a).map_err(failed)?;
+            if !unprintable.is_empty() {
+                let letters: Vec<String> = unprintable.iter().map(char::to_string).collect();
+                eprintln!(
+                    "note: the PDF's font has no letters for {}, so they show as empty boxes in it; the HTML agenda (--format html, printed from a browser) shows them.",
+                    letters.join(" ")
+                );
+            }
+            convene_pdf::agenda_pdf(a).map_err(failed)?.0
         }
         Format::Txt => agenda::to_text(a).into_bytes(),
         Format::Html => agenda::to_html(a).into_bytes(),

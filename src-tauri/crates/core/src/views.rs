@@ -371,6 +371,14 @@ impl Progress {
     }
 }
 
+/// An agenda saved as a PDF: where, and the characters its font could not show (empty boxes in
+/// the file), joined with spaces; empty when there are none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedPdf {
+    pub path: String,
+    pub unprintable: String,
+}
+
 /// A backup file in the data folder, as the Settings screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BackupView {

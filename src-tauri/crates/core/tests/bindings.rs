@@ -70,6 +70,7 @@ fn export_all(dir: &Path) {
         convene_core::schedule::editing::InviteeChange,
         convene_core::settings::SettingsView,
         convene_core::views::BackupView,
+        convene_core::views::SavedPdf,
         convene_core::views::VenueDraft,
         convene_core::views::Progress,
         convene_core::views::WorkingPatternDraft,

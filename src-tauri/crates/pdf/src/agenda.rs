@@ -56,6 +56,11 @@ pub fn agenda_document(a: &Agenda) -> Document {
     }
 }
 
+/// The characters of an agenda its PDF cannot show (`uncovered_characters`).
+pub fn agenda_uncovered_characters(a: &Agenda) -> Result<Vec<char>, PdfError> {
+    crate::uncovered_characters(&agenda_document(a))
+}
+
 /// An agenda's PDF bytes and its number of pages.
 pub fn agenda_pdf(a: &Agenda) -> Result<(Vec<u8>, usize), PdfError> {
     let variant = match a.variant {

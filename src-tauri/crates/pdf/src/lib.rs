@@ -36,7 +36,7 @@ mod font;
 mod layout;
 mod write;
 
-pub use agenda::{agenda_document, agenda_pdf, MARKING};
+pub use agenda::{agenda_document, agenda_pdf, agenda_uncovered_characters, MARKING};
 
 /// A document to render: a title, subtitle lines, content blocks, and a footer line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +121,34 @@ pub enum PdfError {
     /// The PDF writer failed.
     #[error("could not write the PDF: {0}")]
     Write(String),
+}
+
+/// The characters of `doc` its font has no letter for (a name in Arabic, Bengali or Chinese
+/// script, say), which the PDF shows as empty boxes; each once, in order of appearance. The
+/// window's own print of an agenda has no such gap: the system's fonts fill it.
+pub fn uncovered_characters(doc: &Document) -> Result<Vec<char>, PdfError> {
+    let fonts = font::Fonts::load()?;
+    let mut texts: Vec<&str> = vec![&doc.title];
+    texts.extend(doc.subtitle.iter().map(String::as_str));
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(t) | Block::Paragraph(t) | Block::Notice(t) => texts.push(t),
+            Block::Facts(pairs) => texts.extend(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()])),
+            Block::List { items, .. } => texts.extend(items.iter().map(String::as_str)),
+            Block::Table { headers, rows } => {
+                texts.extend(headers.iter().map(String::as_str));
+                texts.extend(rows.iter().flatten().map(String::as_str));
+            }
+        }
+    }
+    texts.extend(doc.footer.as_deref());
+    let mut out: Vec<char> = Vec::new();
+    for c in texts.iter().flat_map(|t| t.chars()) {
+        if !c.is_whitespace() && !c.is_control() && !fonts.covers(font::Face::Regular, c) && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 /// Renders `doc` to the bytes of a PDF file.

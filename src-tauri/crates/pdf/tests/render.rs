@@ -330,6 +330,17 @@ fn characters_missing_from_the_font_still_render() {
     let (text, _) = check_pdf(&bytes);
     assert_contains(&text, &["Core group meeting", "Interpreter", "Mandarin (", "), booked"]);
     assert!(!String::from_utf8_lossy(&bytes).contains("pdfuaid:part>1<"));
+    // And the characters the font lacks are named, for the user to be told.
+    assert_eq!(convene_pdf::uncovered_characters(&doc).expect("fonts"), ['王', '芳']);
+    assert!(convene_pdf::uncovered_characters(&common::agenda())
+        .expect("fonts")
+        .is_empty());
+    let mut arabic = common::agenda();
+    arabic.subtitle.push("Interpreter: مريم".into());
+    assert_eq!(
+        convene_pdf::uncovered_characters(&arabic).expect("fonts"),
+        ['م', 'ر', 'ي']
+    );
 }
 
 #[test]
