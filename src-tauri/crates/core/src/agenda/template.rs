@@ -61,10 +61,9 @@ pub fn default_items(kind: MeetingKind, variant: Variant) -> Vec<String> {
         // review or core group after birth."
         (MeetingKind::PreBirthConference, Variant::Professional) => &[
             "Introductions, purpose, confidentiality, apologies",
-            "Reports received and shared (social work report, agency reports, midwifery)",
-            "Family details, expected date of delivery, and reason for the conference",
-            "What's working well",
-            "What are we worried about (past harm, future danger, complicating factors)",
+            "Reports received and shared (social work, agency and midwifery reports)",
+            "Family details, expected date of delivery, reason for the conference",
+            "What's working well; what are we worried about (past harm, future danger, complicating factors)",
             "Parents' views; the views of other children in the household",
             "Danger statement, safety goals, scaling",
             "Decision: child protection plan needed from birth? Category (neglect, physical, emotional, sexual, multiple)",
