@@ -26,6 +26,10 @@ fn a_refused_restore_leaves_an_encrypted_store_open_and_unlocked() {
             ))
             .unwrap();
     }
+    // A copy made before encryption was turned on.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let plain = elsewhere.path().join("plain.json");
+    Store::open(dir.path()).unwrap().backup_to(&plain).unwrap();
     convene_store::change_passphrase(dir.path(), None, Some(PASS), Utc::now()).unwrap();
 
     let state = AppState::open_in(dir.path().to_path_buf());
@@ -57,6 +61,11 @@ fn a_refused_restore_leaves_an_encrypted_store_open_and_unlocked() {
             refused.0.kind
         );
     }
+    // A plain copy would change how the data is protected: refused, and the store stays open
+    // and unlocked (it used to be closed first, then reopenable only with the file's passphrase).
+    let refused = state.restore_from(&plain, None, &mut |_| {}).unwrap_err();
+    assert_eq!(refused.0.kind, "restore-changes-encryption");
+    assert_eq!(children(&state), before);
     // Nothing was set aside for a refused file.
     let aside = std::fs::read_dir(dir.path())
         .unwrap()

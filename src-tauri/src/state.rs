@@ -107,6 +107,12 @@ impl AppState {
         let dir = self.dir()?;
         let mut guard = self.lock();
         let checked = backup::check_restore(file, passphrase, progress)?;
+        // A restore that would change how the data is protected is refused while the store is
+        // still open (and unlocked): refused after closing it, the store could only be reopened
+        // with the backup's passphrase, not its own.
+        if let Ok(current) = guard.as_ref() {
+            backup::refuse_protection_change(current, &checked, passphrase)?;
+        }
         // Release sled's lock on the folder before restoring into it.
         *guard = Err(IpcError::new("restoring", "Restoring a backup…"));
         match backup::restore_checked(&dir, checked, passphrase, chrono::Utc::now(), progress) {

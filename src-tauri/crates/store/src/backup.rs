@@ -207,6 +207,19 @@ pub fn check_restore(
     })
 }
 
+/// Refuse a restore that would change how `current` is protected: encrypted data is replaced
+/// only by a backup sealed with its own passphrase (`passphrase` is the backup's). Checked on the
+/// open store before it is closed, so a refusal leaves it open and unlocked.
+pub fn refuse_protection_change(current: &Store, checked: &CheckedRestore, passphrase: Option<&str>) -> Result<()> {
+    if !current.is_encrypted() {
+        return Ok(());
+    }
+    match passphrase {
+        Some(p) if checked.encrypted && current.passphrase_opens(p)? => Ok(()),
+        _ => Err(StoreError::RestoreChangesEncryption),
+    }
+}
+
 /// Steps 3 to 5: keep the current data aside (a before-restore backup when it can be read, and
 /// the folder renamed `db.replaced-<time>`), then write the checked file into a new store. The
 /// current store must be closed first: sled locks its folder.
@@ -234,6 +247,7 @@ pub fn restore_checked(
         }
         Ok(current) if current.is_encrypted() && !encrypted => return Err(StoreError::RestoreChangesEncryption),
         Ok(current) => {
+            // (The app checks this on its open store first, `refuse_protection_change`.)
             if !current.is_empty() {
                 match current.backup(BackupKind::BeforeRestore, now) {
                     // A damaged record cannot be exported; the folder itself is kept aside below,

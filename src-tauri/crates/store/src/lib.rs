@@ -234,6 +234,15 @@ impl Store {
         self.codec.encrypted()
     }
 
+    /// Whether `passphrase` is this encrypted store's own (Argon2: takes a moment). Always false
+    /// for a store that is not encrypted.
+    pub fn passphrase_opens(&self, passphrase: &str) -> Result<bool> {
+        let Some(meta) = self.crypto_meta()? else {
+            return Ok(false);
+        };
+        Ok(crypto::Cipher::derive(passphrase, &meta.kdf)?.verifies(&meta))
+    }
+
     /// The practitioner profile recorded with changes (alongside the OS user).
     pub fn set_practitioner(&self, me: Option<PersonId>) {
         if let Ok(mut a) = self.actor.lock() {
