@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
-import { ALL, groups, needsDoing, options, ruleOptions, statusLabel } from './dashboard';
+import { ALL, groups, needsDoing, options, ruleOptions, statusLabel, dueKey } from './dashboard';
 
 function item(p: Partial<DueItemView>): DueItemView {
   return {
@@ -98,5 +98,11 @@ describe('grouping and filtering', () => {
       { id: 'core-group-to-core-group', title: 'Core group' },
       { id: 'strategy-to-icpc', title: 'Initial child protection conference' },
     ]);
+  });
+
+  it('keys two same-day items of one rule apart, by the record each runs from', () => {
+    const visit = (id: string) => ({ child: 'c1', rule: 'cp-visit', anchor_source: { type: 'event' as const, id } });
+    expect(dueKey(visit('e1'))).not.toBe(dueKey(visit('e2')));
+    expect(dueKey(visit('e1'))).toBe(dueKey(visit('e1')));
   });
 });

@@ -7,6 +7,13 @@ export type Filters = { team: string; rule: string; mine: string | null };
 export const ALL = '';
 
 /** Overdue first, then due soon; each by deadline. Other statuses are not "what needs doing". */
+/** A due item's key in a keyed list: its child, rule and the record it runs from. Two items of
+ * one rule can share a child and an anchor date (two visits, or two referrals, on one day), and
+ * Svelte refuses to draw a list with a repeated key. */
+export function dueKey(i: Pick<DueItemView, 'child' | 'rule' | 'anchor_source'>): string {
+  return `${i.child}|${i.rule}|${i.anchor_source.type}:${i.anchor_source.id}`;
+}
+
 export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItemView[]; dueSoon: DueItemView[] } {
   const keep = items.filter(
     (i) =>

@@ -2,6 +2,7 @@
 import type { ChildDetail } from '../bindings/ChildDetail';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { MeetingSummary } from '../bindings/MeetingSummary';
+import { dueKey } from './dashboard';
 import { ukDateOf } from './format';
 import { compareCodes } from './order';
 
@@ -21,7 +22,7 @@ export function timeline(d: ChildDetail): Entry[] {
     ...d.events.map((e) => ({ key: `e${e.id}`, date: e.date, kind: 'event' as const, label: e.label })),
     ...d.meetings.map((m) => ({ key: `m${m.id}`, date: ukDateOf(m.start), kind: 'meeting' as const, label: m.kind_title, meeting: m })),
     ...d.items.map((i) => ({
-      key: `d${i.rule}${i.anchor}`,
+      key: `d${dueKey(i)}`,
       date: i.deadline,
       kind: 'deadline' as const,
       label: `Deadline: ${i.rule_title}`,
