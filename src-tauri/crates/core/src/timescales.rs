@@ -270,7 +270,9 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
     b.matched.clear();
     let matched = &mut b.matched;
     matched.extend(anchors.iter().enumerate().map(|(i, (a, _))| {
-        let next = anchors.get(i + 1).map(|(n, _)| n);
+        // The next anchor at a later point: two on the same day (two referrals) are bounded
+        // together, so one decision that day answers both instead of neither ever being met.
+        let next = anchors[i + 1..].iter().map(|(n, _)| n).find(|n| n.key() > a.key());
         // Targets are in time order: start at the first not before the anchor.
         let from = targets.partition_point(|t| t.key() < a.key());
         targets[from..]

@@ -405,3 +405,18 @@ fn a_prebirth_conference_meets_the_icpc_timescale() {
 }
 
 mod boundaries;
+
+#[test]
+fn two_referrals_on_one_day_are_both_answered_by_that_days_decision() {
+    let s = Story::new()
+        .event(EventKind::Referral, "2026-03-02")
+        .event(EventKind::Referral, "2026-03-02")
+        .event(EventKind::ReferralDecision, "2026-03-03");
+    assert_eq!(
+        s.brief("referral-decision", "2026-03-10"),
+        [
+            "2026-03-02 -> 2026-03-03 met on 2026-03-03",
+            "2026-03-02 -> 2026-03-03 met on 2026-03-03"
+        ]
+    );
+}
