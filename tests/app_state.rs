@@ -103,3 +103,47 @@ fn a_panic_inside_one_command_does_not_lock_out_every_later_one() {
     // The store's writes are transactions, so what it holds is whole: carry on with it.
     assert_eq!(children(&state), 0);
 }
+
+#[test]
+fn a_store_locked_at_start_opens_once_the_other_program_lets_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let holder = Store::open(dir.path()).unwrap();
+    let state = AppState::open_in(dir.path().to_path_buf());
+    let locked = state.with_store(|s| Ok(s.count::<Child>())).unwrap_err();
+    assert_eq!(locked.0.kind, "locked");
+    drop(holder);
+    std::thread::sleep(std::time::Duration::from_secs(4)); // past the retry interval
+    assert_eq!(state.with_store(|s| Ok(s.count::<Child>())).unwrap(), 0);
+}
+
+#[test]
+fn a_window_left_open_overnight_takes_the_next_days_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let today = convene_core::time::uk_date_of(Utc::now());
+        store
+            .write_dataset(&convene_core::demo::demo_dataset(
+                today,
+                convene_core::demo::DEFAULT_SEED,
+            ))
+            .unwrap();
+    }
+    let state = AppState::open_in(dir.path().to_path_buf());
+    let daily = || {
+        convene_store::backup::list_backups(dir.path())
+            .iter()
+            .filter(|p| p.to_string_lossy().ends_with("-daily.json"))
+            .count()
+    };
+    assert_eq!(daily(), 1, "today's, taken on opening");
+    let tomorrow = Utc::now() + chrono::Duration::days(1);
+    state
+        .with_store(|s| {
+            state.upkeep_if_new_day(s, tomorrow);
+            state.upkeep_if_new_day(s, tomorrow);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(daily(), 2, "tomorrow's, once");
+}

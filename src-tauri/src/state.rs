@@ -11,7 +11,15 @@ use crate::error::IpcError;
 pub struct AppState {
     store: Mutex<Result<Store, IpcError>>,
     dir: Option<PathBuf>,
+    /// The UK day the daily backup and caseload snapshot were last seen to: a window left open
+    /// overnight takes the next day's on its first command that day.
+    upkept: Mutex<Option<NaiveDate>>,
+    /// When opening was last tried again after a store that was locked or unreachable.
+    retried: Mutex<Option<std::time::Instant>>,
 }
+
+/// How often a store that was locked (by the CLI, say) or unreachable is tried again.
+const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl AppState {
     /// Open the store where the CLI would ($CONVENE_DATA_DIR or the platform data dir), given
@@ -23,6 +31,8 @@ impl AppState {
             Err(e) => AppState {
                 store: Mutex::new(Err(IpcError::from(e))),
                 dir: None,
+                upkept: Mutex::new(None),
+                retried: Mutex::new(None),
             },
         }
     }
@@ -30,12 +40,16 @@ impl AppState {
     /// Open the store in `dir` (for the app, `open_resolved`; for tests, a temporary folder).
     pub fn open_in(dir: PathBuf) -> Self {
         let store = Store::open(&dir).map_err(IpcError::from);
+        let mut upkept = None;
         if let Ok(s) = &store {
-            daily_upkeep(s);
+            daily_upkeep(s, chrono::Utc::now());
+            upkept = Some(today());
         }
         AppState {
             store: Mutex::new(store),
             dir: Some(dir),
+            upkept: Mutex::new(upkept),
+            retried: Mutex::new(None),
         }
     }
 
@@ -50,12 +64,48 @@ impl AppState {
         })
     }
 
-    /// Run `f` with the store.
+    /// Run `f` with the store. A store that was locked or unreachable is tried again (at most
+    /// every `RETRY_EVERY`), so "close it there and try again" works without restarting; and the
+    /// first command of a new day takes that day's backup and caseload snapshot.
     pub fn with_store<R>(&self, f: impl FnOnce(&Store) -> Result<R, IpcError>) -> Result<R, IpcError> {
-        let guard = self.lock();
+        let mut guard = self.lock();
+        self.retry_open(&mut guard);
         match &*guard {
-            Ok(store) => f(store),
+            Ok(store) => {
+                self.upkeep_if_new_day(store, chrono::Utc::now());
+                f(store)
+            }
             Err(e) => Err(IpcError(e.0.clone())),
+        }
+    }
+
+    fn retry_open(&self, guard: &mut Result<Store, IpcError>) {
+        let (Err(e), Some(dir)) = (&*guard, &self.dir) else {
+            return;
+        };
+        if !matches!(e.0.kind.as_str(), "locked" | "io") {
+            return;
+        }
+        {
+            let mut last = self.retried.lock().unwrap_or_else(|p| p.into_inner());
+            if last.is_some_and(|t| t.elapsed() < RETRY_EVERY) {
+                return;
+            }
+            *last = Some(std::time::Instant::now());
+        }
+        *guard = Store::open(dir).map_err(IpcError::from);
+        if let Ok(store) = &*guard {
+            self.upkeep_if_new_day(store, chrono::Utc::now());
+        }
+    }
+
+    /// The day's backup and caseload snapshot, once a UK day (`now` is the clock's reading).
+    pub fn upkeep_if_new_day(&self, store: &Store, now: chrono::DateTime<chrono::Utc>) {
+        let day = convene_core::time::uk_date_of(now);
+        let mut upkept = self.upkept.lock().unwrap_or_else(|p| p.into_inner());
+        if *upkept != Some(day) {
+            daily_upkeep(store, now);
+            *upkept = Some(day);
         }
     }
 
@@ -70,7 +120,7 @@ impl AppState {
             return Ok(());
         }
         let store = Store::open_with(&dir, Some(passphrase)).map_err(IpcError::from)?;
-        daily_upkeep(&store);
+        self.upkeep_if_new_day(&store, chrono::Utc::now());
         *guard = Ok(store);
         Ok(())
     }
@@ -138,9 +188,9 @@ pub fn today() -> NaiveDate {
 
 /// The day's backup and caseload snapshot. A failure here must not stop the practitioner
 /// working: the next start tries again.
-pub(crate) fn daily_upkeep(store: &Store) {
-    let _ = store.daily_backup_if_due(chrono::Utc::now());
-    let day = today();
+pub(crate) fn daily_upkeep(store: &Store, now: chrono::DateTime<chrono::Utc>) {
+    let _ = store.daily_backup_if_due(now);
+    let day = convene_core::time::uk_date_of(now);
     if let (Ok(ds), Ok(settings)) = (store.load_dataset(), store.settings()) {
         let rows = convene_core::caseload::snapshot(&convene_core::caseload::caseloads(&ds, &settings.caseloads, day));
         let _ = store.record_caseloads_if_due(day, &rows);

@@ -63,7 +63,7 @@ pub async fn load_demo(
         store.write_dataset(&ds)?;
         // Today's caseload snapshot and backup, as the app takes at every start.
         tell(Progress::new(3, 4, "Taking today's backup and caseload snapshot"));
-        crate::state::daily_upkeep(store);
+        crate::state::daily_upkeep(store, chrono::Utc::now());
         tell(Progress::new(4, 4, "Done"));
         status(store)
     })
