@@ -126,6 +126,21 @@ fn an_icpc_outcome_opens_the_plan_and_proposes_the_next_meetings_in_their_window
         "{out}"
     );
 
+    // Held: a record now, which cannot be rescheduled (it became "planned" again, outcome and all).
+    assert_eq!(
+        s.run(&[
+            "meeting",
+            "reschedule",
+            &icpc,
+            "--start",
+            &format!("{today}T10:00"),
+            "--reason",
+            "typo"
+        ])
+        .failed(),
+        "error: A held meeting has happened and cannot be rescheduled; add a new one."
+    );
+
     // The proposals sit inside their windows: the deadlines are the timescale engine's.
     let props = json(s.run(&["meeting", "next", &icpc, "--json"]).ok());
     let props = props.as_array().unwrap();

@@ -297,6 +297,11 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                     "A cancelled meeting cannot be rescheduled; add a new one.".into(),
                 ));
             }
+            if !m.is_changeable() {
+                return Err(Failure(
+                    "A held meeting has happened and cannot be rescheduled; add a new one.".into(),
+                ));
+            }
             if reason.trim().is_empty() {
                 return Err(Failure("Say why the meeting is moving (--reason).".into()));
             }

@@ -76,6 +76,10 @@ pub enum ValidationError {
     },
     #[error("This meeting has been changed too many times ({count}) for calendars to follow another change; add a new meeting instead.")]
     ChangedTooManyTimes { count: u32 },
+    #[error("This meeting is {status}: it is a record of what happened and can no longer be changed. Add a new meeting instead.")]
+    NotChangeable { status: &'static str },
+    #[error("A booked meeting keeps its kind and children: to meet about something else, add a new meeting.")]
+    IdentityChanged,
 }
 
 /// A date that the working-day calendar cannot answer for.

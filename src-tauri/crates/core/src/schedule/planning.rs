@@ -201,6 +201,16 @@ pub fn from_draft(
     };
     let change = match existing {
         None => MeetingChange::Created,
+        // Only a planned meeting changes, and it stays the meeting it is: held and cancelled ones
+        // are records (outcomes and KPIs rest on them), whoever sends the draft.
+        Some(old) if !old.is_changeable() => {
+            return Err(crate::error::ValidationError::NotChangeable {
+                status: crate::views::status_label(&old.status),
+            })
+        }
+        Some(old) if old.kind != draft.kind || old.children != draft.children => {
+            return Err(crate::error::ValidationError::IdentityChanged)
+        }
         Some(old) => {
             m.status = old.status.clone();
             m.sequence = old.sequence;
@@ -284,6 +294,32 @@ mod tests {
         // Someone else chosen as the only required attendee: the chair's diary was not checked.
         let res = suggest(&pack, &cal, &ds, &[], input(Some(vec![other.id])), d("2026-03-06")).unwrap();
         assert_eq!(res.chair, None);
+    }
+
+    #[test]
+    fn a_draft_cannot_rewrite_a_held_or_cancelled_meeting_or_another_kind_or_child() {
+        let c = child("Ava");
+        let held = meeting(MeetingKind::Icpc, c.id, "2026-03-16T10:00", MeetingStatus::Held);
+        let same_time = draft_of(&held, "2026-03-16T10:00", "2026-03-16T11:30");
+        let err = from_draft(&same_time, Some(&held)).unwrap_err().to_string();
+        assert!(err.contains("This meeting is held"), "{err}");
+        let mut cancelled = held.clone();
+        cancelled.status = MeetingStatus::Cancelled { reason: "x".into() };
+        assert!(from_draft(&same_time, Some(&cancelled)).is_err());
+        let planned = meeting(MeetingKind::Icpc, c.id, "2026-03-16T10:00", MeetingStatus::Planned);
+        let mut relabelled = draft_of(&planned, "2026-03-16T10:00", "2026-03-16T11:30");
+        relabelled.kind = MeetingKind::ReviewConference;
+        let err = from_draft(&relabelled, Some(&planned)).unwrap_err().to_string();
+        assert!(err.contains("keeps its kind and children"), "{err}");
+        let mut other_child = draft_of(&planned, "2026-03-16T10:00", "2026-03-16T11:30");
+        other_child.children = vec![ChildId::new_random()];
+        assert!(from_draft(&other_child, Some(&planned)).is_err());
+        // The same meeting, planned, still changes.
+        assert!(from_draft(
+            &draft_of(&planned, "2026-03-17T10:00", "2026-03-17T11:30"),
+            Some(&planned)
+        )
+        .is_ok());
     }
 
     #[test]
