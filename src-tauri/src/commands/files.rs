@@ -20,33 +20,56 @@ pub async fn restore_latest_backup(
     state.with_store(status)
 }
 
+/// A native file dialog on the app's window (so it stays in front of it, modal), waited for on
+/// the blocking pool rather than on one of the few async workers every command shares: a dialog
+/// left open behind another window must not stall the other screens' commands.
+async fn native_dialog(
+    app: &tauri::AppHandle,
+    ask: impl FnOnce(tauri_plugin_dialog::FileDialogBuilder<tauri::Wry>) -> Option<tauri_plugin_dialog::FilePath>
+        + Send
+        + 'static,
+) -> Option<std::path::PathBuf> {
+    use tauri::Manager;
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app.dialog().file();
+    if let Some(window) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&window);
+    }
+    tauri::async_runtime::spawn_blocking(move || ask(dialog))
+        .await
+        .ok()
+        .flatten()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// Where to save a file: the system's save dialog, or — for the end-to-end tests, which cannot
 /// drive a native dialog — the folder in `CONVENE_SAVE_DIR`. `None` when the user cancels.
-pub(crate) fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+pub(crate) async fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
     if let Some(dir) = std::env::var_os("CONVENE_SAVE_DIR") {
         return Some(std::path::PathBuf::from(dir).join(name));
     }
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .set_file_name(name)
-        .add_filter(filter.0, filter.1)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+    let (name, label) = (name.to_string(), filter.0.to_string());
+    let extensions: Vec<String> = filter.1.iter().map(|e| e.to_string()).collect();
+    native_dialog(app, move |d| {
+        let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+        d.set_file_name(name).add_filter(label, &extensions).blocking_save_file()
+    })
+    .await
 }
 
 /// The file the user picks in the native open dialog — or, in e2e tests, which cannot drive a
 /// native dialog, the one in `CONVENE_OPEN_FILE`. `None` when the user cancels.
-pub(crate) fn choose_file(app: &tauri::AppHandle, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+pub(crate) async fn choose_file(app: &tauri::AppHandle, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
     if let Some(path) = std::env::var_os("CONVENE_OPEN_FILE") {
         return Some(std::path::PathBuf::from(path));
     }
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .add_filter(filter.0, filter.1)
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
+    let label = filter.0.to_string();
+    let extensions: Vec<String> = filter.1.iter().map(|e| e.to_string()).collect();
+    native_dialog(app, move |d| {
+        let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+        d.add_filter(label, &extensions).blocking_pick_file()
+    })
+    .await
 }
 
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<String, IpcError> {
@@ -72,7 +95,7 @@ pub async fn backup_now(
     on_progress: Channel<Progress>,
 ) -> Result<Option<String>, IpcError> {
     let name = format!("convene-backup-{}.json", today().format("%Y-%m-%d"));
-    let Some(path) = choose_path(&app, &name, ("Convene backup (JSON)", &["json"])) else {
+    let Some(path) = choose_path(&app, &name, ("Convene backup (JSON)", &["json"])).await else {
         return Ok(None);
     };
     let shown = path
@@ -137,7 +160,7 @@ pub async fn restore_backup_file(
     passphrase: Option<String>,
     on_progress: Channel<Progress>,
 ) -> Result<Option<StoreStatus>, IpcError> {
-    let path = choose_file(&app, ("Convene backup (JSON)", &["json"]));
+    let path = choose_file(&app, ("Convene backup (JSON)", &["json"])).await;
     let Some(path) = path else {
         return Ok(None);
     };
@@ -149,7 +172,7 @@ pub async fn restore_backup_file(
 /// cancels. A bad file changes nothing and says why.
 #[tauri::command]
 pub async fn import_holidays(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
-    let path = choose_file(&app, ("GOV.UK bank holidays (JSON)", &["json"]));
+    let path = choose_file(&app, ("GOV.UK bank holidays (JSON)", &["json"])).await;
     let Some(path) = path else {
         return Ok(None);
     };

@@ -97,7 +97,7 @@ pub async fn save_agenda_pdf(
         let unprintable = convene_pdf::agenda_uncovered_characters(&a)?;
         Ok((convene_pdf::agenda_pdf(&a)?.0, name, unprintable))
     })?;
-    match choose_path(&app, &name, ("PDF document", &["pdf"])) {
+    match choose_path(&app, &name, ("PDF document", &["pdf"])).await {
         None => Ok(None),
         Some(path) => Ok(Some(convene_core::views::SavedPdf {
             path: write_file(&path, &bytes)?,
@@ -174,7 +174,7 @@ pub async fn save_invitation(
         );
         Ok((text, name))
     })?;
-    match choose_path(&app, &name, ("Calendar invitation", &["ics"])) {
+    match choose_path(&app, &name, ("Calendar invitation", &["ics"])).await {
         None => Ok(None),
         Some(path) => write_file(&path, text.as_bytes()).map(Some),
     }
