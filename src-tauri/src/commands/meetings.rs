@@ -150,6 +150,9 @@ pub async fn outcome_form(state: State<'_, AppState>, meeting: MeetingId) -> Res
 #[tauri::command]
 pub async fn record_outcome(state: State<'_, AppState>, input: OutcomeInput) -> Result<Vec<Proposal>, IpcError> {
     state.with_store(|store| {
+        // What the proposals need is read before anything is written, so a refusal here leaves
+        // the meeting unrecorded rather than recorded behind an error.
+        rules(store)?;
         let effects = outcome::apply(&store.load_dataset()?, &input, today())?;
         store.record_outcome(&effects, now())?;
         proposals_for(store, input.meeting)
