@@ -44,7 +44,11 @@ async fn native_dialog(
 
 /// Where to save a file: the system's save dialog, or — for the end-to-end tests, which cannot
 /// drive a native dialog — the folder in `CONVENE_SAVE_DIR`. `None` when the user cancels.
-pub(crate) async fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
+pub(crate) async fn choose_path(
+    app: &tauri::AppHandle,
+    name: &str,
+    filter: (&str, &[&str]),
+) -> Option<std::path::PathBuf> {
     if let Some(dir) = std::env::var_os("CONVENE_SAVE_DIR") {
         return Some(std::path::PathBuf::from(dir).join(name));
     }
@@ -52,7 +56,9 @@ pub(crate) async fn choose_path(app: &tauri::AppHandle, name: &str, filter: (&st
     let extensions: Vec<String> = filter.1.iter().map(|e| e.to_string()).collect();
     native_dialog(app, move |d| {
         let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
-        d.set_file_name(name).add_filter(label, &extensions).blocking_save_file()
+        d.set_file_name(name)
+            .add_filter(label, &extensions)
+            .blocking_save_file()
     })
     .await
 }
