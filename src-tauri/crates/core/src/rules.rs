@@ -332,7 +332,7 @@ impl RulePack {
         if let Some(s) = o.settings {
             self.settings = s;
         }
-        self.apply_changes(&o.changes)?;
+        // Local rules first, so a change can name one (its time limit, switching it off).
         for rule in &o.added {
             if self.rules.iter().any(|r| r.id == rule.id) {
                 return Err(RuleError::Malformed {
@@ -343,6 +343,7 @@ impl RulePack {
             r.kind = RuleKind::Local;
             self.rules.push(r);
         }
+        self.apply_changes(&o.changes)?;
         Ok(self)
     }
 

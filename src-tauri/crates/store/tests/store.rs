@@ -231,6 +231,10 @@ fn settings_an_import_would_refuse_are_not_saved_so_every_backup_restores() {
     let err = store.save_settings(&s).unwrap_err().to_string();
     assert!(err.contains("between 1 and"), "{err}");
     assert!(store.settings().unwrap().overrides.added.is_empty(), "nothing saved");
+    // The same rule with a time limit an import accepts is saved.
+    s.overrides.added[0].offset.amount = 1;
+    store.save_settings(&s).unwrap();
+    assert_eq!(store.settings().unwrap().overrides.added.len(), 1);
     // What is saved restores.
     let file = dir.path().join("export.json");
     std::fs::write(&file, store.export().unwrap()).unwrap();

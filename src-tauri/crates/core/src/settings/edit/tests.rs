@@ -212,3 +212,20 @@ fn another_pack_is_refused_while_rules_of_this_one_are_changed_here() {
     s.apply(to("wales")).unwrap();
     assert_eq!(s.pack, "wales");
 }
+
+#[test]
+fn a_local_rule_is_saved_checked_and_can_be_changed_or_switched_off() {
+    let mut s = Settings::default();
+    let mut r = s.pack().unwrap().rule("cin-visit").unwrap().clone();
+    r.id = "family-time-review".into();
+    s.overrides.added.push(r);
+    s.check().unwrap();
+    s.apply(SettingsChange::Rule {
+        rule: "family-time-review".into(),
+        offset: None,
+        enabled: Some(false),
+    })
+    .unwrap();
+    assert!(!s.pack().unwrap().rule("family-time-review").unwrap().enabled);
+    s.check().unwrap();
+}
