@@ -86,7 +86,14 @@ pub fn deadline(
                 (Counting::Day1, Direction::After) if n > 0 => shifted.pred_opt().ok_or_else(out_of_range)?,
                 _ => shifted,
             };
-            cal.on_or_before(last_day)
+            let deadline = cal.on_or_before(last_day)?;
+            // Moving back to a working day never takes a forward deadline before its anchor
+            // (a placement starting on Christmas Eve in a shutdown): it is then the first working
+            // day on or after the anchor.
+            match dir {
+                Direction::After if deadline < anchor => cal.on_or_after(anchor),
+                _ => Ok(deadline),
+            }
         }
     }
 }
