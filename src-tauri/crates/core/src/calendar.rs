@@ -36,7 +36,17 @@ impl WorkingDayCalendar {
     pub fn new(division: Division, published: &PublishedHolidays, closures: &[NaiveDate]) -> Self {
         let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
         let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX);
-        let confirmed_years = published.years();
+        // A year is confirmed (its published dates alone count) only when the file lists at least
+        // as many holidays as the rules give it: a year listed in part keeps the computed ones
+        // too, rather than losing Good Friday to a file that names only New Year's Day.
+        let confirmed_years: std::collections::BTreeSet<i32> = published
+            .years()
+            .into_iter()
+            .filter(|&y| {
+                let listed = published.holidays.iter().filter(|h| h.date.year() == y).count();
+                listed >= holidays::computed(division, y).len()
+            })
+            .collect();
         let mut holidays: BTreeMap<NaiveDate, BankHoliday> =
             published.holidays.iter().map(|h| (h.date, h.clone())).collect();
         for year in FIRST_YEAR..=LAST_YEAR {

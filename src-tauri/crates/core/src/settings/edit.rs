@@ -190,8 +190,10 @@ impl Settings {
 }
 
 impl Settings {
-    /// Take a GOV.UK bank-holidays file's divisions in place of the shipped (or earlier imported)
-    /// data. Returns what was imported, as a sentence; a bad file changes nothing.
+    /// Take a GOV.UK bank-holidays file's divisions, year by year, over the shipped (or earlier
+    /// imported) data: the file's years replace those years, and years it does not list are kept
+    /// (GOV.UK's file now starts at 2024; its one-off days of 2020-2023 must not be lost). Returns
+    /// what was imported, as a sentence; a bad file changes nothing.
     pub fn import_holidays(&mut self, govuk_json: &str) -> Result<String, SettingsError> {
         let parsed = holidays::parse_govuk(govuk_json)?;
         let mut summary = Vec::new();
@@ -205,7 +207,16 @@ impl Settings {
                 years.first().copied().unwrap_or_default(),
                 years.last().copied().unwrap_or_default()
             ));
-            next.imported_holidays.insert(division, published);
+            let file_years = published.years();
+            let mut merged = self
+                .imported_holidays
+                .get(&division)
+                .cloned()
+                .unwrap_or_else(|| holidays::shipped(division));
+            merged.holidays.retain(|h| !file_years.contains(&h.date.year()));
+            merged.holidays.extend(published.holidays);
+            merged.holidays.sort_by_key(|h| h.date);
+            next.imported_holidays.insert(division, merged);
         }
         next.pack()?;
         *self = next;

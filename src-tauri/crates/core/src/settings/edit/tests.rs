@@ -161,7 +161,12 @@ fn pack_closures_and_who_am_i() {
         .into_iter()
         .find(|h| h.division == "England and Wales")
         .unwrap();
-    assert_eq!((ew.source.as_str(), ew.count), ("Imported GOV.UK file", 1));
+    // The file's year joins the shipped years (which it does not list, so they are kept).
+    let shipped = crate::holidays::shipped(Division::EnglandAndWales).holidays.len();
+    assert_eq!(
+        (ew.source.as_str(), ew.count as usize),
+        ("Imported GOV.UK file", shipped + 1)
+    );
     let before = imported.clone();
     assert!(imported.import_holidays("{not json").is_err());
     assert_eq!(imported, before);
@@ -228,4 +233,18 @@ fn a_local_rule_is_saved_checked_and_can_be_changed_or_switched_off() {
     .unwrap();
     assert!(!s.pack().unwrap().rule("family-time-review").unwrap().enabled);
     s.check().unwrap();
+}
+
+#[test]
+fn a_govuk_file_replaces_only_the_years_it_lists_and_a_year_listed_in_part_keeps_its_rules() {
+    let mut s = Settings::default();
+    // Today's GOV.UK file starts later than the shipped data: here, one date of 2028 only.
+    s.import_holidays(r#"{"england-and-wales":{"events":[{"title":"New Year’s Day","date":"2028-01-03","notes":"Substitute day","bunting":true}]}}"#)
+        .unwrap();
+    let cal = s.calendar(Division::EnglandAndWales);
+    // The shipped one-off days of earlier years are kept (the Queen's state funeral, 2022) ...
+    assert!(!cal.is_working_day(d("2022-09-19")).unwrap());
+    // ... and a year the file lists in part keeps the holidays the rules give it (Good Friday).
+    assert!(!cal.is_working_day(d("2028-04-14")).unwrap());
+    assert!(!cal.is_working_day(d("2028-01-03")).unwrap());
 }
