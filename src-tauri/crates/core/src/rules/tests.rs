@@ -61,6 +61,11 @@ fn other_nations_differ_where_their_guidance_does() {
         }
     );
     assert_eq!(scotland.rule("icpc-to-core-group").unwrap().offset.amount, 15);
+    // The CPPM counts from the first IRD: a continued or repeated IRD does not move it.
+    assert_eq!(scotland.settings.icpc_anchor, IcpcAnchor::FirstStrategyDiscussion);
+    let ird = scotland.rule("strategy-discussion-convened").unwrap();
+    assert_eq!(ird.title, "Inter-agency referral discussion (IRD)");
+    assert_eq!(ird.anchor.events, vec![EventKind::Referral]);
     assert_eq!(
         RulePack::builtin("northern-ireland").unwrap().division,
         Division::NorthernIreland

@@ -420,3 +420,16 @@ fn two_referrals_on_one_day_are_both_answered_by_that_days_decision() {
         ]
     );
 }
+
+#[test]
+fn a_scottish_cppm_is_due_28_days_from_the_first_ird_not_a_later_one() {
+    let s = Story::new()
+        .held(MeetingKind::StrategyDiscussion, "2026-03-03")
+        .held(MeetingKind::StrategyDiscussion, "2026-03-16");
+    let scotland = RulePack::builtin("scotland").unwrap();
+    // Tue 3 Mar 2026 + 28 days = Tue 31 Mar (the follow-up IRD on 16 Mar would give 13 Apr).
+    assert_eq!(
+        s.brief_under(&scotland, "strategy-to-icpc", "2026-03-20"),
+        ["2026-03-03 -> 2026-03-31 upcoming"]
+    );
+}
