@@ -358,10 +358,14 @@ fn window_openers(ctx: &Ctx<'_, '_>) -> u64 {
 /// the previous occurrence it could have been for (see `window_openers`).
 fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
     anchors(ctx, true, b);
+    if b.anchors.is_empty() {
+        return Ok(());
+    }
     select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
-    select(ctx.table, mask(&ctx.rule.target, true), &mut b.planned);
     select(ctx.table, window_openers(ctx), &mut b.bounds);
-    let (targets, planned, bounds) = (&b.targets, &b.planned, &b.bounds);
+    // Planned targets are looked for only once an anchor has no held one.
+    let mut planned_selected = false;
+    let (targets, planned, bounds) = (&b.targets, &mut b.planned, &b.bounds);
     for (anchor, _) in &b.anchors {
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
@@ -384,6 +388,10 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
                 item.status = ctx.status_open(deadline)?;
                 // A planned target (a pre-birth conference booked before the expected date of
                 // delivery): the booking the deadline is judged on, as forward rules do.
+                if !planned_selected {
+                    select(ctx.table, mask(&ctx.rule.target, true), planned);
+                    planned_selected = true;
+                }
                 item.scheduled = planned.iter().rfind(in_window).and_then(|p| match p.source {
                     Source::Meeting(meeting) => Some(Scheduled {
                         meeting,
