@@ -191,20 +191,7 @@ fn agendas_as_pdf_carry_the_agenda_on_a4_with_fonts_embedded_singly_and_in_batch
 fn a_pdf_agenda_names_the_letters_its_font_lacks() {
     let s = Sandbox::new();
     s.demo();
-    let child = s
-        .run(&[
-            "child",
-            "add",
-            "--given",
-            "مريم",
-            "--family",
-            "Test",
-            "--dob",
-            "2020-01-01",
-        ])
-        .ok()
-        .trim()
-        .to_string();
+    let child = s.add_child("مريم");
     let meeting = s
         .add_core_group(&child, "2026-12-15T10:00", &[])
         .ok()
@@ -215,20 +202,7 @@ fn a_pdf_agenda_names_the_letters_its_font_lacks() {
     run.ok();
     assert!(run.stderr.contains("no letters for م ر ي"), "{}", run.stderr);
     // A name in Latin letters: nothing to say.
-    let latin = s
-        .run(&[
-            "child",
-            "add",
-            "--given",
-            "Maryam",
-            "--family",
-            "Test",
-            "--dob",
-            "2020-01-01",
-        ])
-        .ok()
-        .trim()
-        .to_string();
+    let latin = s.add_child("Maryam");
     let planned = s
         .add_core_group(&latin, "2026-12-16T10:00", &[])
         .ok()

@@ -9,23 +9,27 @@ use convene_store::Store;
 
 const PASS: &str = "correct horse battery staple";
 
+/// A data folder holding the demo, its store closed again.
+fn demo_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let today = convene_core::time::uk_date_of(Utc::now());
+    Store::open(dir.path())
+        .unwrap()
+        .write_dataset(&convene_core::demo::demo_dataset(
+            today,
+            convene_core::demo::DEFAULT_SEED,
+        ))
+        .unwrap();
+    dir
+}
+
 fn children(state: &AppState) -> usize {
     state.with_store(|s| Ok(s.count::<Child>())).unwrap()
 }
 
 #[test]
 fn a_refused_restore_leaves_an_encrypted_store_open_and_unlocked() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let store = Store::open(dir.path()).unwrap();
-        let today = convene_core::time::uk_date_of(Utc::now());
-        store
-            .write_dataset(&convene_core::demo::demo_dataset(
-                today,
-                convene_core::demo::DEFAULT_SEED,
-            ))
-            .unwrap();
-    }
+    let dir = demo_folder();
     // A copy made before encryption was turned on.
     let elsewhere = tempfile::tempdir().unwrap();
     let plain = elsewhere.path().join("plain.json");
@@ -118,17 +122,7 @@ fn a_store_locked_at_start_opens_once_the_other_program_lets_go() {
 
 #[test]
 fn a_window_left_open_overnight_takes_the_next_days_backup() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let store = Store::open(dir.path()).unwrap();
-        let today = convene_core::time::uk_date_of(Utc::now());
-        store
-            .write_dataset(&convene_core::demo::demo_dataset(
-                today,
-                convene_core::demo::DEFAULT_SEED,
-            ))
-            .unwrap();
-    }
+    let dir = demo_folder();
     let state = AppState::open_in(dir.path().to_path_buf());
     let daily = || {
         convene_store::backup::list_backups(dir.path())

@@ -94,6 +94,23 @@ impl Sandbox {
         self.run(&["demo", "--today", "2026-11-25"]).ok();
     }
 
+    /// `convene child add` with a given name (family name Test, born 1 Jan 2020); the new id.
+    pub fn add_child(&self, given: &str) -> String {
+        self.run(&[
+            "child",
+            "add",
+            "--given",
+            given,
+            "--family",
+            "Test",
+            "--dob",
+            "2020-01-01",
+        ])
+        .ok()
+        .trim()
+        .to_string()
+    }
+
     /// `convene meeting add` for an online core group about `child` starting at `start`, with
     /// `extra` arguments after.
     pub fn add_core_group(&self, child: &str, start: &str, extra: &[&str]) -> Run {

@@ -171,22 +171,34 @@ fn world() -> World {
     }
 }
 
-fn figures(w: &World, scope: Scope) -> HashMap<String, (u32, u32, Option<f64>)> {
-    let pack = RulePack::builtin("england").unwrap();
+type Figures = HashMap<String, (u32, u32, Option<f64>)>;
+
+/// Every figure under `pack` for `scope`, over `from..=to` as of `as_of`.
+fn all_under(w: &World, pack: &RulePack, scope: Scope, from: &str, to: &str, as_of: &str) -> Vec<Kpi> {
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    kpis(
-        &w.ds,
-        &pack,
-        &cal,
+    kpis(&w.ds, pack, &cal, scope, d(from), d(to), d(as_of)).unwrap()
+}
+
+/// The England pack's figures, January and February 2026, as of `as_of`.
+fn all(w: &World, scope: Scope, as_of: &str) -> Vec<Kpi> {
+    all_under(
+        w,
+        &RulePack::builtin("england").unwrap(),
         scope,
-        d("2026-01-01"),
-        d("2026-02-28"),
-        d("2026-03-01"),
+        "2026-01-01",
+        "2026-02-28",
+        as_of,
     )
-    .unwrap()
-    .into_iter()
-    .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
-    .collect()
+}
+
+fn counts(all: Vec<Kpi>) -> Figures {
+    all.into_iter()
+        .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
+        .collect()
+}
+
+fn figures(w: &World, scope: Scope) -> Figures {
+    counts(all(w, scope, "2026-03-01"))
 }
 
 #[test]
@@ -209,22 +221,8 @@ fn every_figure_is_the_hand_count() {
     assert_eq!(f["attendance-education"], (1, 1, Some(100.0)));
 }
 
-fn figures_as_of(w: &World, as_of: &str) -> HashMap<String, (u32, u32, Option<f64>)> {
-    let pack = RulePack::builtin("england").unwrap();
-    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    kpis(
-        &w.ds,
-        &pack,
-        &cal,
-        Scope::Authority,
-        d("2026-01-01"),
-        d("2026-02-28"),
-        d(as_of),
-    )
-    .unwrap()
-    .into_iter()
-    .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
-    .collect()
+fn figures_as_of(w: &World, as_of: &str) -> Figures {
+    counts(all(w, Scope::Authority, as_of))
 }
 
 #[test]
@@ -276,19 +274,9 @@ fn attendance_counts_required_invitees_only() {
 #[test]
 fn every_agency_has_its_attendance_figure_even_in_a_period_without_any() {
     let w = world();
-    let pack = RulePack::builtin("england").unwrap();
-    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
     // Nothing was held in March 2026: each agency's figure is there, with nothing counted.
-    let march = kpis(
-        &w.ds,
-        &pack,
-        &cal,
-        Scope::Authority,
-        d("2026-03-01"),
-        d("2026-03-31"),
-        d("2026-04-01"),
-    )
-    .unwrap();
+    let england = RulePack::builtin("england").unwrap();
+    let march = all_under(&w, &england, Scope::Authority, "2026-03-01", "2026-03-31", "2026-04-01");
     for id in [
         "attendance-police",
         "attendance-health",
@@ -303,21 +291,15 @@ fn every_agency_has_its_attendance_figure_even_in_a_period_without_any() {
 #[test]
 fn the_icpc_figures_are_the_national_measures_whatever_is_changed_locally() {
     let w = world();
-    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let figures_with = |pack: &RulePack| -> HashMap<String, (u32, u32, Option<f64>)> {
-        kpis(
-            &w.ds,
+    let figures_with = |pack: &RulePack| {
+        counts(all_under(
+            &w,
             pack,
-            &cal,
             Scope::Authority,
-            d("2026-01-01"),
-            d("2026-02-28"),
-            d("2026-03-01"),
-        )
-        .unwrap()
-        .into_iter()
-        .map(|k| (k.id, (k.numerator, k.denominator, k.percent)))
-        .collect()
+            "2026-01-01",
+            "2026-02-28",
+            "2026-03-01",
+        ))
     };
     let national = figures_with(&RulePack::builtin("england").unwrap());
     // The ICPC measured from the s47 start, counted from day 1, 20 working days allowed.
@@ -369,18 +351,7 @@ fn scopes_select_children_by_team_and_practitioner() {
 #[test]
 fn each_figure_opens_to_its_rows_and_csv_has_one_line_per_figure() {
     let w = world();
-    let pack = RulePack::builtin("england").unwrap();
-    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let all = kpis(
-        &w.ds,
-        &pack,
-        &cal,
-        Scope::Authority,
-        d("2026-01-01"),
-        d("2026-02-28"),
-        d("2026-03-01"),
-    )
-    .unwrap();
+    let all = all(&w, Scope::Authority, "2026-03-01");
     let icpc = all.iter().find(|k| k.id == "icpc-15wd-strategy").unwrap();
     assert_eq!(icpc.rows.len(), 3);
     assert!(icpc
