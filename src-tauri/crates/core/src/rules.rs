@@ -397,9 +397,12 @@ impl RulePack {
     }
 }
 
-/// Whether a deadline's year has published (not computed) bank holidays.
-pub fn deadline_confirmed(cal: &WorkingDayCalendar, date: NaiveDate) -> bool {
-    cal.is_confirmed_year(date.year())
+/// Whether a deadline counted from `anchor` to `date` rests only on published (not computed)
+/// bank holidays: every year from one to the other is confirmed (a deadline counted back from
+/// a computed year into a published one depends on the computed year's holidays too).
+pub fn deadline_confirmed(cal: &WorkingDayCalendar, anchor: NaiveDate, date: NaiveDate) -> bool {
+    let (a, b) = (anchor.year().min(date.year()), anchor.year().max(date.year()));
+    (a..=b).all(|y| cal.is_confirmed_year(y))
 }
 
 #[cfg(test)]

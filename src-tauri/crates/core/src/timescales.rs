@@ -206,7 +206,7 @@ impl Ctx<'_, '_> {
             met_on: None,
             met_by: None,
             scheduled: None,
-            deadline_computed: !crate::rules::deadline_confirmed(self.cal, deadline),
+            deadline_computed: !crate::rules::deadline_confirmed(self.cal, anchor.date, deadline),
             episode_ended: None,
         }
     }

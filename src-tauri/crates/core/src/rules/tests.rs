@@ -301,3 +301,13 @@ fn a_huge_offset_is_an_error_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_deadline_counted_back_from_a_computed_year_is_not_confirmed() {
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    // Reports 5 working days before a review on Wed 5 Jan 2028 are due Fri 24 Dec 2027, a
+    // count that crosses 2028's computed substitute day (Mon 3 Jan).
+    assert!(!deadline_confirmed(&cal, d("2028-01-05"), d("2027-12-24")));
+    assert!(deadline_confirmed(&cal, d("2027-06-01"), d("2027-12-24")));
+    assert!(!deadline_confirmed(&cal, d("2027-12-01"), d("2028-01-10")));
+}
