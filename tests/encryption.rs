@@ -74,6 +74,9 @@ fn encrypted_data_keeps_every_childs_name_off_the_disk() {
         .failed()
         .to_string();
     assert!(wrong.contains("That passphrase does not open this data"), "{wrong}");
+    // Date arithmetic does not quietly fall back to the shipped rules either.
+    let due = s.run(&["due", "conference-minutes", "2026-01-05"]).failed().to_string();
+    assert!(due.contains("is encrypted: enter its passphrase"), "{due}");
     let key = [("CONVENE_PASSPHRASE", "correct horse battery")];
     let listed: serde_json::Value = serde_json::from_str(s.run_env(&["child", "list", "--json"], &key).ok()).unwrap();
     assert_eq!(

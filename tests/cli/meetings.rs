@@ -395,3 +395,71 @@ fn editing_a_meeting_changes_invitees_reports_and_place_and_updates_the_invitati
         .contains("There is no meeting"));
     assert_eq!(json(s.run(&["meeting", "show", &id, "--json"]).ok())["sequence"], 1);
 }
+
+#[test]
+fn the_cli_refuses_what_the_app_refuses() {
+    let s = Sandbox::new();
+    s.demo();
+    let today = convene_core::time::uk_date_of(chrono::Utc::now());
+    let all = json(
+        s.run(&[
+            "meeting",
+            "list",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2199-12-31",
+            "--json",
+        ])
+        .ok(),
+    );
+    let with = |status: &str| {
+        all.as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["status"] == status)
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("the demo has no {status} meeting"))
+    };
+    let (held, planned) = (with("held"), with("planned"));
+    // A held meeting is a record: not cancelled, not rescheduled.
+    assert!(s
+        .run(&["meeting", "cancel", &held, "--reason", "oops"])
+        .failed()
+        .contains("cannot be cancelled"));
+    // A planned one is not moved into the past.
+    let past = format!("{}T10:00", today - chrono::Duration::days(7));
+    let said = s
+        .run(&["meeting", "reschedule", &planned, "--start", &past, "--reason", "test"])
+        .failed()
+        .to_string();
+    assert!(said.contains("past"), "{said}");
+    // A mistyped attendee is an error, not someone ignored; times are never offered in the past.
+    let child = json(s.run(&["child", "list", "--json"]).ok())[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let nobody = "00000000-0000-4000-8000-000000000000";
+    let base = ["suggest", "--kind", "core-group", "--child", &child];
+    let mut args = base.to_vec();
+    args.extend(["--required", nobody]);
+    assert!(
+        s.run(&args).failed().contains("There is no"),
+        "unknown attendee accepted"
+    );
+    let mut args = base.to_vec();
+    args.extend(["--earliest", "2020-01-01", "--json"]);
+    let slots = json(s.run(&args).ok());
+    for slot in slots["slots"].as_array().unwrap() {
+        assert!(
+            slot["start"].as_str().unwrap()[..10] >= *today.to_string().as_str(),
+            "{slot}"
+        );
+    }
+    // A period the wrong way round is refused, not an all-clear.
+    assert_eq!(
+        s.run(&["conflicts", "--from", "2026-12-20", "--to", "2026-12-07"])
+            .failed(),
+        "error: The period starts (2026-12-20) after it ends (2026-12-07)."
+    );
+}

@@ -121,9 +121,7 @@ pub fn agenda(ctx: &Ctx, args: AgendaArgs) -> Outcome {
         return Err(Failure("Give a meeting id, or --from DATE --to DATE -o FOLDER.".into()));
     };
     let (from, to) = (parse_date(from)?, parse_date(to)?);
-    if from > to {
-        return Err(Failure(format!("The period starts ({from}) after it ends ({to}).")));
-    }
+    crate::check_period(from, to)?;
     std::fs::create_dir_all(dir).map_err(|e| Failure(format!("Cannot create {}: {e}.", dir.display())))?;
     let format = args.format.unwrap_or(Format::Html);
     let mut meetings: Vec<&convene_core::Meeting> = ds

@@ -50,7 +50,7 @@ pub fn audit(ctx: &Ctx, cmd: AuditCommand) -> Outcome {
                 out!(
                     "{:>5}  {}  {:<16} {:<10} {:<11} {}",
                     e.seq,
-                    &e.at[..19],
+                    uk_time(&e.at),
                     who,
                     e.action,
                     e.record,
@@ -60,4 +60,12 @@ pub fn audit(ctx: &Ctx, cmd: AuditCommand) -> Outcome {
             Ok(())
         }
     }
+}
+
+/// An audit entry's instant (RFC 3339, UTC) on the UK clock, "2026-06-01 10:15:00", as every
+/// other time the CLI prints.
+fn uk_time(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| convene_core::time::to_london(t).format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_else(|_| at.to_string())
 }

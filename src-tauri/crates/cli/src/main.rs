@@ -217,12 +217,24 @@ impl Ctx {
         std::env::var("CONVENE_PASSPHRASE").ok().filter(|p| !p.is_empty())
     }
 
-    /// Open the store, taking the day's backup first if it is due.
+    /// Open the store, taking the day's backup first if it is due. A backup that cannot be
+    /// written is said on stderr and does not stop the command (as in the app): an export, say,
+    /// is the way out of a full backups folder.
     pub fn open(&self) -> Result<Store, Failure> {
         let store = Store::open_with(&self.dir()?, self.passphrase().as_deref())?;
-        store.daily_backup_if_due(chrono::Utc::now())?;
+        if let Err(e) = store.daily_backup_if_due(chrono::Utc::now()) {
+            eprintln!("note: today's backup could not be taken: {e}");
+        }
         Ok(store)
     }
+}
+
+/// A period's ends in order, or the sentence every command says when they are not.
+pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), Failure> {
+    if from > to {
+        return Err(Failure(format!("The period starts ({from}) after it ends ({to}).")));
+    }
+    Ok(())
 }
 
 /// Today in the UK (the only place the CLI reads the clock).

@@ -165,6 +165,7 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 Some(t) => parse_date(&t)?,
                 None => from.checked_add_days(Days::new(13)).unwrap_or(from),
             };
+            crate::check_period(from, to)?;
             let ds = store.load_dataset()?;
             let rows = queries::meetings_between(&ds, from, to);
             if json {
@@ -276,6 +277,11 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             if m.is_cancelled() {
                 return Err(Failure("That meeting is already cancelled.".into()));
             }
+            if !m.is_changeable() {
+                return Err(Failure(
+                    "A held meeting has happened and cannot be cancelled; its outcome is a record.".into(),
+                ));
+            }
             m.status = MeetingStatus::Cancelled { reason: reason.clone() };
             m.bump_sequence()?;
             store.save_meeting(&m, MeetingChange::Cancelled { reason }, crate::planning::now())?;
@@ -306,11 +312,14 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                 return Err(Failure("Say why the meeting is moving (--reason).".into()));
             }
             let from = m.start;
-            let new_start = parse_london(&start)?;
+            // The app's move: only a planned meeting, and not into the past.
+            let moved = convene_core::schedule::moving::moved(&m, &start, crate::today())
+                .map_err(|e| Failure(e.to_string()))?;
+            let new_start = moved.start;
             let new_end = match (end, duration) {
                 (Some(e), _) => parse_london(&e)?,
                 (None, Some(d)) => end_after(new_start, d)?,
-                (None, None) => convene_core::time::end_after(new_start, m.end - m.start)?,
+                (None, None) => moved.end,
             };
             m.start = new_start;
             m.end = new_end;

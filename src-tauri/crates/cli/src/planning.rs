@@ -57,17 +57,28 @@ pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
         store.require::<Child>(c.as_bytes())?;
     }
     let as_of = today();
+    // Times are offered from today on, never in the past.
     let earliest = match &a.earliest {
-        Some(e) => parse_date(e)?,
+        Some(e) => parse_date(e)?.max(as_of),
         None => cal.add_working_days(as_of, 1)?,
     };
     convene_core::validate::meeting_minutes(a.duration.into())?;
+    // Every person and venue named must exist: a mistyped id is an error, not someone ignored.
+    let required: Option<Vec<PersonId>> = a.required.as_deref().map(ids).transpose()?;
+    let optional: Vec<PersonId> = ids(&a.optional)?;
+    for p in required.iter().flatten().chain(&optional) {
+        store.require::<Person>(p.as_bytes())?;
+    }
+    let venues: Vec<VenueId> = ids(&a.venue)?;
+    for v in &venues {
+        store.require::<Venue>(v.as_bytes())?;
+    }
     let input = SuggestInput {
         kind: MeetingKind::parse(&a.kind)?,
         children,
-        required: a.required.as_deref().map(ids).transpose()?,
-        optional: ids(&a.optional)?,
-        venues: ids(&a.venue)?,
+        required,
+        optional,
+        venues,
         duration_minutes: a.duration,
         earliest,
         deadline: a.deadline.as_deref().map(parse_date).transpose()?,
@@ -105,6 +116,7 @@ pub fn conflicts_cmd(ctx: &Ctx, from: Option<String>, to: Option<String>, json: 
         .map(parse_date)
         .transpose()?
         .unwrap_or(from.checked_add_days(Days::new(90)).unwrap_or(from));
+    crate::check_period(from, to)?;
     let found = convene_core::queries::conflicts_between(&pack, &cal, &ds, from, to, as_of)?;
     if json {
         return print_json(&found);

@@ -76,9 +76,7 @@ pub fn kpi(
         Some(f) => parse_date(f)?,
         None => convene_core::kpi::twelve_months_to(to),
     };
-    if from > to {
-        return Err(Failure(format!("The period starts ({from}) after it ends ({to}).")));
-    }
+    crate::check_period(from, to)?;
     let ds = store.load_dataset()?;
     let (scope, label) = match (team, practitioner) {
         (Some(t), _) => {

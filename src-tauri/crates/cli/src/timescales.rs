@@ -12,16 +12,31 @@ use convene_core::*;
 
 use crate::{parse_date, print_json, today, Ctx, Failure, Outcome};
 
-/// Settings from the store if one can be opened; the shipped defaults otherwise, so date
-/// arithmetic works without a data folder (and while the app holds the store open).
-fn settings_or_default(ctx: &Ctx) -> Settings {
-    ctx.open()
-        .and_then(|s| s.settings().map_err(Failure::from))
-        .unwrap_or_default()
+/// The store's settings; the shipped defaults when there is no data folder yet, or (with a note
+/// on stderr) while the app holds the store open, so date arithmetic still answers. Any other
+/// failure (an encrypted store without its passphrase, a wrong one, damage) is an error: a
+/// deadline from rules other than the authority's must not pass for theirs.
+fn settings_or_default(ctx: &Ctx) -> Result<Settings, Failure> {
+    let Ok(dir) = ctx.dir() else {
+        return Ok(Settings::default());
+    };
+    if !dir.join("db").exists() {
+        return Ok(Settings::default());
+    }
+    match convene_store::Store::open_with(&dir, ctx.passphrase().as_deref()) {
+        Ok(store) => Ok(store.settings()?),
+        Err(convene_store::StoreError::Locked { .. }) => {
+            eprintln!(
+                "note: the data is open in the app, so its local settings cannot be read: these are the shipped rules'."
+            );
+            Ok(Settings::default())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub fn due(ctx: &Ctx, rule: &str, date: &str, pack: Option<&str>) -> Outcome {
-    let settings = settings_or_default(ctx);
+    let settings = settings_or_default(ctx)?;
     let pack = settings.pack_named(pack)?;
     let cal = settings.calendar(pack.division);
     let anchor = parse_date(date)?;
@@ -31,7 +46,7 @@ pub fn due(ctx: &Ctx, rule: &str, date: &str, pack: Option<&str>) -> Outcome {
 }
 
 pub fn working_days(ctx: &Ctx, from: &str, to: &str, pack: Option<&str>) -> Outcome {
-    let settings = settings_or_default(ctx);
+    let settings = settings_or_default(ctx)?;
     let pack = settings.pack_named(pack)?;
     let cal = settings.calendar(pack.division);
     out!("{}", cal.working_days_between(parse_date(from)?, parse_date(to)?)?);
@@ -39,7 +54,7 @@ pub fn working_days(ctx: &Ctx, from: &str, to: &str, pack: Option<&str>) -> Outc
 }
 
 pub fn rules(ctx: &Ctx, pack: Option<&str>, json: bool) -> Outcome {
-    let settings = settings_or_default(ctx);
+    let settings = settings_or_default(ctx)?;
     let pack = settings.pack_named(pack)?;
     if json {
         return print_json(&pack.rules);
@@ -185,7 +200,7 @@ pub fn holidays(ctx: &Ctx, cmd: HolidaysCommand) -> Outcome {
                     "Unknown division '{division}'; use england-and-wales, scotland or northern-ireland."
                 ))
             })?;
-            let settings = settings_or_default(ctx);
+            let settings = settings_or_default(ctx)?;
             let cal = settings.calendar(division);
             let year = year.unwrap_or_else(|| chrono::Datelike::year(&today()));
             let (Some(from), Some(to)) = (
