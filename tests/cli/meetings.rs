@@ -463,3 +463,20 @@ fn the_cli_refuses_what_the_app_refuses() {
         "error: The period starts (2026-12-20) after it ends (2026-12-07)."
     );
 }
+
+#[test]
+fn a_birth_after_today_and_a_year_outside_the_calendar_are_refused() {
+    let s = Sandbox::new();
+    let said = s
+        .run(&["child", "add", "--given", "A", "--family", "B", "--dob", "2199-01-01"])
+        .failed()
+        .to_string();
+    assert!(
+        said.contains("is after today: for an unborn child give --edd"),
+        "{said}"
+    );
+    assert_eq!(
+        s.run(&["holidays", "list", "--year", "1990"]).failed(),
+        "error: 1990 is outside the years Convene handles (2000 to 2199)."
+    );
+}

@@ -74,9 +74,15 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
         }
         ChildCommand::Add(a) => {
             let birth = match (a.dob, a.edd) {
-                (Some(d), _) => Birth::Born {
-                    date_of_birth: parse_date(&d)?,
-                },
+                (Some(d), _) => {
+                    let date_of_birth = parse_date(&d)?;
+                    if date_of_birth > crate::today() {
+                        return Err(Failure(format!(
+                            "The date of birth {date_of_birth} is after today: for an unborn child give --edd, the expected date of delivery."
+                        )));
+                    }
+                    Birth::Born { date_of_birth }
+                }
                 (None, Some(e)) => Birth::Unborn {
                     expected_delivery: parse_date(&e)?,
                 },

@@ -209,6 +209,12 @@ pub fn holidays(ctx: &Ctx, cmd: HolidaysCommand) -> Outcome {
             ) else {
                 return Err(Failure(format!("{year} is not a year Convene can show.")));
             };
+            // Outside the calendar's years there is nothing to list: say so, as dates do.
+            if convene_core::time::check_day("The year", from).is_err() {
+                return Err(Failure(format!(
+                    "{year} is outside the years Convene handles (2000 to 2199)."
+                )));
+            }
             let note = if cal.is_confirmed_year(year) {
                 ""
             } else {
