@@ -22,22 +22,7 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
         .ok()
         .trim()
         .to_string();
-    let add = |start: &str, extra: &[&str]| {
-        let mut args = vec![
-            "meeting",
-            "add",
-            "--kind",
-            "core-group",
-            "--child",
-            child.as_str(),
-            "--start",
-            start,
-            "--online",
-            "Teams",
-        ];
-        args.extend_from_slice(extra);
-        s.run(&args)
-    };
+    let add = |start: &str, extra: &[&str]| s.add_core_group(&child, start, extra);
     assert!(add("2026-03-29T01:30", &[])
         .failed()
         .contains("does not exist in the UK"));
