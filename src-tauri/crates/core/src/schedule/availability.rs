@@ -115,20 +115,20 @@ pub struct Availability {
 /// itself already counts where it is now; its copy would make it clash with itself, or hold
 /// the time it was moved from or cancelled at.
 pub fn counted_blocks<'b>(ds: &Dataset, blocks: &'b [BusyBlock]) -> impl Iterator<Item = &'b BusyBlock> {
-    let ours: std::collections::HashSet<MeetingId> = blocks
+    let copy_of = |b: &BusyBlock| {
+        (b.kind == BusyKind::Imported)
+            .then(|| b.source.as_deref().and_then(Meeting::id_of_calendar_uid))
+            .flatten()
+    };
+    // The stored meetings' ids, gathered only when some block names one of ours.
+    let stored: std::collections::HashSet<MeetingId> = if blocks.iter().any(|b| copy_of(b).is_some()) {
+        ds.meetings.iter().map(|m| m.id).collect()
+    } else {
+        Default::default()
+    };
+    blocks
         .iter()
-        .filter(|b| b.kind == BusyKind::Imported)
-        .filter_map(|b| b.source.as_deref().and_then(Meeting::id_of_calendar_uid))
-        .filter(|id| ds.meetings.iter().any(|m| m.id == *id))
-        .collect();
-    blocks.iter().filter(move |b| {
-        b.kind != BusyKind::Imported
-            || !b
-                .source
-                .as_deref()
-                .and_then(Meeting::id_of_calendar_uid)
-                .is_some_and(|id| ours.contains(&id))
-    })
+        .filter(move |b| !copy_of(b).is_some_and(|id| stored.contains(&id)))
 }
 
 impl Availability {
@@ -171,16 +171,19 @@ impl Availability {
             venues: venues.into_iter().map(|(k, v)| (k, BusyList::new(v))).collect(),
             patterns: ds.people.iter().map(|p| (p.id, p.working_pattern.clone())).collect(),
             capacities: ds.venues.iter().map(|v| (v.id, v.capacity)).collect(),
-            any_hours: ds
-                .people
-                .iter()
-                .filter(|p| {
-                    ds.agencies
-                        .iter()
-                        .any(|a| a.id == p.agency && a.kind == AgencyKind::Family)
-                })
-                .map(|p| p.id)
-                .collect(),
+            any_hours: {
+                let families: std::collections::HashSet<AgencyId> = ds
+                    .agencies
+                    .iter()
+                    .filter(|a| a.kind == AgencyKind::Family)
+                    .map(|a| a.id)
+                    .collect();
+                ds.people
+                    .iter()
+                    .filter(|p| families.contains(&p.agency))
+                    .map(|p| p.id)
+                    .collect()
+            },
         }
     }
 

@@ -375,20 +375,21 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
                 out.push((m.id, ConflictKind::OutsideWorkingHours { person: p }));
             }
         }
-        if !ctx.block_lists.is_empty() {
-            let (a, b) = (minute(&m.start), minute(&m.end));
-            who.clear();
+        // Everyone taking part, once each: checked against their busy time, and counted
+        // against the venue's seats.
+        let (a, b) = (minute(&m.start), minute(&m.end));
+        who.clear();
+        if !ctx.block_lists.is_empty() || matches!(m.location, Location::Venue { .. }) {
             who.extend(m.people());
             who.sort_unstable();
             who.dedup();
-            for p in &who {
-                if ctx.block_lists.get(p).and_then(|bl| bl.overlapping(a, b)).is_some() {
-                    out.push((m.id, ConflictKind::PersonUnavailable { person: *p }));
-                }
+        }
+        for p in &who {
+            if ctx.block_lists.get(p).and_then(|bl| bl.overlapping(a, b)).is_some() {
+                out.push((m.id, ConflictKind::PersonUnavailable { person: *p }));
             }
         }
         if let Location::Venue { venue } = m.location {
-            let (a, b) = (minute(&m.start), minute(&m.end));
             if ctx
                 .venue_blocks
                 .get(&venue)
@@ -397,22 +398,16 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
             {
                 out.push((m.id, ConflictKind::VenueUnavailable { venue }));
             }
-            if let Some(v) = ctx.venues.get(&venue) {
-                who.clear();
-                who.extend(m.people());
-                who.sort_unstable();
-                who.dedup();
-                let people = u32::try_from(who.len()).unwrap_or(u32::MAX);
-                if people > v.capacity {
-                    out.push((
-                        m.id,
-                        ConflictKind::VenueTooSmall {
-                            venue,
-                            people,
-                            seats: v.capacity,
-                        },
-                    ));
-                }
+            let people = u32::try_from(who.len()).unwrap_or(u32::MAX);
+            if let Some(v) = ctx.venues.get(&venue).filter(|v| people > v.capacity) {
+                out.push((
+                    m.id,
+                    ConflictKind::VenueTooSmall {
+                        venue,
+                        people,
+                        seats: v.capacity,
+                    },
+                ));
             }
         }
         if matches!(m.kind, MeetingKind::CoreGroup | MeetingKind::ReviewConference) {
