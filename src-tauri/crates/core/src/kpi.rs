@@ -139,223 +139,278 @@ pub fn kpis(
     to: NaiveDate,
     as_of: NaiveDate,
 ) -> Result<Vec<Kpi>, CalendarError> {
-    let children = in_scope(ds, scope);
-    let names: HashMap<ChildId, String> = ds.children.iter().map(|c| (c.id, c.display_name())).collect();
-    let mut bundles = ds.by_child();
-    bundles.retain(|id, _| children.contains(id));
-    let items = evaluate_all(pack, cal, &bundles, as_of)?;
-    // The two ICPC figures are national measures (Working Together's, and the CIN census's),
-    // worked out on the pack's shipped rule, whatever the authority has changed locally: its
-    // time limit, counting, on/off switch and ICPC anchor.
-    let national = |anchor| {
-        let mut p = RulePack::builtin(&pack.name).unwrap_or_else(|_| pack.clone());
-        p.settings.icpc_anchor = anchor;
-        p
-    };
-    let strategy_pack = national(IcpcAnchor::LastStrategyDiscussion);
-    let strategy_items = if strategy_pack == *pack {
-        items.clone()
-    } else {
-        evaluate_all(&strategy_pack, cal, &bundles, as_of)?
-    };
-    let s47_pack = national(IcpcAnchor::S47Start);
-    let s47_items = evaluate_all(&s47_pack, cal, &bundles, as_of)?;
-    // Titles say the time limit of the rule each figure was worked out on.
-    let limit = |p: &RulePack, rule: &str| {
-        p.rule(rule)
-            .map_or_else(|_| "the time limit".to_string(), |r| r.offset.to_string())
-    };
+    Ok(Evaluated::new(ds, pack, cal, scope, as_of)?.figures(from, to))
+}
 
-    let mut out = vec![
-        Kpi::new(
-            "icpc-15wd-strategy",
-            &format!(
-                "ICPCs within {} of the (last) strategy discussion",
-                limit(&strategy_pack, "strategy-to-icpc")
-            ),
-            timeliness(&strategy_items, &["strategy-to-icpc"], from, to, as_of, &names),
-        ),
-        Kpi::new(
-            "icpc-15wd-s47",
-            &format!(
-                "ICPCs within {} of the start of the section 47 enquiry (CIN census)",
-                limit(&s47_pack, "strategy-to-icpc")
-            ),
-            timeliness(&s47_items, &["strategy-to-icpc"], from, to, as_of, &names),
-        ),
-        Kpi::new(
-            "core-group-10wd",
-            &format!(
-                "First core groups within {} of the ICPC",
-                limit(pack, "icpc-to-core-group")
-            ),
-            timeliness(&items, &["icpc-to-core-group"], from, to, as_of, &names),
-        ),
-        Kpi::new(
-            "reviews-in-time",
-            "Review conferences within timescale",
-            timeliness(
-                &items,
-                &["icpc-to-first-review", "prebirth-to-first-review", "review-to-review"],
-                from,
-                to,
-                as_of,
-                &names,
-            ),
-        ),
-        Kpi::new(
-            "assessment-45wd",
-            "Child and family assessments within 45 working days",
-            timeliness(&items, &["referral-to-assessment"], from, to, as_of, &names),
-        ),
-        Kpi::new(
-            "cp-visits",
-            "Child protection visits within timescale",
-            timeliness(&items, &["cp-visit"], from, to, as_of, &names),
-        ),
-    ];
+/// A scope's due items as of a day, under the pack in force and the national measures' packs:
+/// evaluated once, then counted for as many periods as asked (a trend's months).
+struct Evaluated<'a> {
+    ds: &'a Dataset,
+    pack: &'a RulePack,
+    as_of: NaiveDate,
+    children: Vec<ChildId>,
+    names: HashMap<ChildId, String>,
+    items: Vec<DueItem>,
+    strategy_pack: RulePack,
+    strategy_items: Vec<DueItem>,
+    s47_pack: RulePack,
+    s47_items: Vec<DueItem>,
+}
 
-    // Plans: ended in the period after 2 years or more; started in the period as a second plan.
-    let cp: Vec<&Episode> = ds
-        .episodes
-        .iter()
-        .filter(|e| children.contains(&e.child) && matches!(e.kind, EpisodeKind::ChildProtection { .. }))
-        .collect();
-    let long: Vec<KpiRow> = cp
-        .iter()
-        .filter_map(|e| e.end.filter(|end| *end >= from && *end <= to).map(|end| (e, end)))
-        .map(|(e, end)| KpiRow {
-            child: Some(e.child),
-            date: end,
-            detail: format!(
-                "{}: plan from {} to {}",
-                names.get(&e.child).cloned().unwrap_or_default(),
-                uk_date(e.start),
-                uk_date(end)
-            ),
-            counted: e
-                .start
-                .checked_add_months(chrono::Months::new(24))
-                .is_some_and(|two| end >= two),
+impl<'a> Evaluated<'a> {
+    fn new(
+        ds: &'a Dataset,
+        pack: &'a RulePack,
+        cal: &WorkingDayCalendar,
+        scope: Scope,
+        as_of: NaiveDate,
+    ) -> Result<Self, CalendarError> {
+        let children = in_scope(ds, scope);
+        let names: HashMap<ChildId, String> = ds.children.iter().map(|c| (c.id, c.display_name())).collect();
+        let mut bundles = ds.by_child();
+        bundles.retain(|id, _| children.contains(id));
+        let items = evaluate_all(pack, cal, &bundles, as_of)?;
+        // The two ICPC figures are national measures (Working Together's, and the CIN census's),
+        // worked out on the pack's shipped rule, whatever the authority has changed locally: its
+        // time limit, counting, on/off switch and ICPC anchor.
+        let national = |anchor| {
+            let mut p = RulePack::builtin(&pack.name).unwrap_or_else(|_| pack.clone());
+            p.settings.icpc_anchor = anchor;
+            p
+        };
+        let strategy_pack = national(IcpcAnchor::LastStrategyDiscussion);
+        let strategy_items = if strategy_pack == *pack {
+            items.clone()
+        } else {
+            evaluate_all(&strategy_pack, cal, &bundles, as_of)?
+        };
+        let s47_pack = national(IcpcAnchor::S47Start);
+        let s47_items = evaluate_all(&s47_pack, cal, &bundles, as_of)?;
+        Ok(Evaluated {
+            ds,
+            pack,
+            as_of,
+            children,
+            names,
+            items,
+            strategy_pack,
+            strategy_items,
+            s47_pack,
+            s47_items,
         })
-        .collect();
-    out.push(Kpi::new(
-        "plans-2-years",
-        "Plans ending in the period that lasted 2 years or more",
-        long,
-    ));
-    // And the drift still going on: plans open at the end of the period, 2 years old or more.
-    let open_long: Vec<KpiRow> = cp
-        .iter()
-        .filter(|e| e.start <= to && e.end.is_none_or(|end| end > to))
-        .map(|e| KpiRow {
-            child: Some(e.child),
-            date: e.start,
-            detail: format!(
-                "{}: plan from {}, open on {}",
-                names.get(&e.child).cloned().unwrap_or_default(),
-                uk_date(e.start),
-                uk_date(to)
-            ),
-            counted: e
-                .start
-                .checked_add_months(chrono::Months::new(24))
-                .is_some_and(|two| two <= to),
-        })
-        .collect();
-    out.push(Kpi::new(
-        "plans-open-2-years",
-        "Plans open at the end of the period that have lasted 2 years or more",
-        open_long,
-    ));
-    let repeat: Vec<KpiRow> = cp
-        .iter()
-        .filter(|e| e.start >= from && e.start <= to)
-        .map(|e| KpiRow {
-            child: Some(e.child),
-            date: e.start,
-            detail: format!(
-                "{}: plan from {}",
-                names.get(&e.child).cloned().unwrap_or_default(),
-                uk_date(e.start)
-            ),
-            counted: cp.iter().any(|o| o.child == e.child && o.start < e.start),
-        })
-        .collect();
-    out.push(Kpi::new(
-        "second-plans",
-        "Plans starting in the period that are second or subsequent plans",
-        repeat,
-    ));
+    }
 
-    // Attendance by agency at conferences and core groups held in the period.
-    let agency_kind: HashMap<PersonId, AgencyKind> = {
-        let kinds: HashMap<AgencyId, AgencyKind> = ds.agencies.iter().map(|a| (a.id, a.kind)).collect();
-        ds.people
-            .iter()
-            .filter_map(|p| kinds.get(&p.agency).map(|k| (p.id, *k)))
-            .collect()
-    };
-    let mut by_agency: HashMap<AgencyKind, Vec<KpiRow>> = HashMap::new();
-    for m in ds.meetings.iter().filter(|m| {
-        matches!(m.status, MeetingStatus::Held)
-            && matches!(
-                m.kind,
-                MeetingKind::Icpc
-                    | MeetingKind::ReviewConference
-                    | MeetingKind::CoreGroup
-                    | MeetingKind::PreBirthConference
-            )
-            && m.date() >= from
-            && m.date() <= to
-            && m.children.iter().any(|c| children.contains(c))
-    }) {
-        // Required invitees: someone copied in as optional is not expected, so their apologies
-        // are not an agency's absence.
-        for i in m
-            .invitees
-            .iter()
-            .filter(|i| i.required && i.attendance != Attendance::Invited)
-        {
-            let Some(kind) = agency_kind.get(&i.person) else {
-                continue;
-            };
-            by_agency.entry(*kind).or_default().push(KpiRow {
-                child: m.children.first().copied(),
-                date: m.date(),
-                detail: format!(
-                    "{} on {}: {}",
-                    m.kind.title(),
-                    uk_date(m.date()),
-                    match i.attendance {
-                        Attendance::Attended => "attended",
-                        Attendance::Apologies => "sent apologies",
-                        Attendance::DidNotAttend => "did not attend",
-                        Attendance::Invited => "invited",
-                    }
+    /// Every figure for `from..=to`.
+    fn figures(&self, from: NaiveDate, to: NaiveDate) -> Vec<Kpi> {
+        let Evaluated {
+            ds,
+            pack,
+            as_of,
+            ref children,
+            ref names,
+            ref items,
+            ref strategy_pack,
+            ref strategy_items,
+            ref s47_pack,
+            ref s47_items,
+        } = *self;
+        // Titles say the time limit of the rule each figure was worked out on.
+        let limit = |p: &RulePack, rule: &str| {
+            p.rule(rule)
+                .map_or_else(|_| "the time limit".to_string(), |r| r.offset.to_string())
+        };
+
+        let mut out = vec![
+            Kpi::new(
+                "icpc-15wd-strategy",
+                &format!(
+                    "ICPCs within {} of the (last) strategy discussion",
+                    limit(strategy_pack, "strategy-to-icpc")
                 ),
-                counted: i.attendance == Attendance::Attended,
-            });
-        }
-    }
-    // Every kind of agency the authority works with, with or without rows this period, so each
-    // month of a trend and each team has the figure ("—" when nothing was recorded).
-    let mut agencies: Vec<AgencyKind> = ds.agencies.iter().map(|a| a.kind).collect();
-    agencies.sort();
-    agencies.dedup();
-    for kind in agencies {
-        let id = serde_json::to_value(kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let rows = by_agency.remove(&kind).unwrap_or_default();
+                timeliness(strategy_items, &["strategy-to-icpc"], from, to, as_of, names),
+            ),
+            Kpi::new(
+                "icpc-15wd-s47",
+                &format!(
+                    "ICPCs within {} of the start of the section 47 enquiry (CIN census)",
+                    limit(s47_pack, "strategy-to-icpc")
+                ),
+                timeliness(s47_items, &["strategy-to-icpc"], from, to, as_of, names),
+            ),
+            Kpi::new(
+                "core-group-10wd",
+                &format!(
+                    "First core groups within {} of the ICPC",
+                    limit(pack, "icpc-to-core-group")
+                ),
+                timeliness(items, &["icpc-to-core-group"], from, to, as_of, names),
+            ),
+            Kpi::new(
+                "reviews-in-time",
+                "Review conferences within timescale",
+                timeliness(
+                    items,
+                    &["icpc-to-first-review", "prebirth-to-first-review", "review-to-review"],
+                    from,
+                    to,
+                    as_of,
+                    names,
+                ),
+            ),
+            Kpi::new(
+                "assessment-45wd",
+                "Child and family assessments within 45 working days",
+                timeliness(items, &["referral-to-assessment"], from, to, as_of, names),
+            ),
+            Kpi::new(
+                "cp-visits",
+                "Child protection visits within timescale",
+                timeliness(items, &["cp-visit"], from, to, as_of, names),
+            ),
+        ];
+
+        // Plans: ended in the period after 2 years or more; started in the period as a second plan.
+        let cp: Vec<&Episode> = ds
+            .episodes
+            .iter()
+            .filter(|e| children.contains(&e.child) && matches!(e.kind, EpisodeKind::ChildProtection { .. }))
+            .collect();
+        let long: Vec<KpiRow> = cp
+            .iter()
+            .filter_map(|e| e.end.filter(|end| *end >= from && *end <= to).map(|end| (e, end)))
+            .map(|(e, end)| KpiRow {
+                child: Some(e.child),
+                date: end,
+                detail: format!(
+                    "{}: plan from {} to {}",
+                    names.get(&e.child).cloned().unwrap_or_default(),
+                    uk_date(e.start),
+                    uk_date(end)
+                ),
+                counted: e
+                    .start
+                    .checked_add_months(chrono::Months::new(24))
+                    .is_some_and(|two| end >= two),
+            })
+            .collect();
         out.push(Kpi::new(
-            &format!("attendance-{id}"),
-            &format!("Attendance at conferences and core groups: {}", agency_label(kind)),
-            rows,
+            "plans-2-years",
+            "Plans ending in the period that lasted 2 years or more",
+            long,
         ));
+        // And the drift still going on: plans open at the end of the period, 2 years old or more.
+        let open_long: Vec<KpiRow> = cp
+            .iter()
+            .filter(|e| e.start <= to && e.end.is_none_or(|end| end > to))
+            .map(|e| KpiRow {
+                child: Some(e.child),
+                date: e.start,
+                detail: format!(
+                    "{}: plan from {}, open on {}",
+                    names.get(&e.child).cloned().unwrap_or_default(),
+                    uk_date(e.start),
+                    uk_date(to)
+                ),
+                counted: e
+                    .start
+                    .checked_add_months(chrono::Months::new(24))
+                    .is_some_and(|two| two <= to),
+            })
+            .collect();
+        out.push(Kpi::new(
+            "plans-open-2-years",
+            "Plans open at the end of the period that have lasted 2 years or more",
+            open_long,
+        ));
+        let repeat: Vec<KpiRow> = cp
+            .iter()
+            .filter(|e| e.start >= from && e.start <= to)
+            .map(|e| KpiRow {
+                child: Some(e.child),
+                date: e.start,
+                detail: format!(
+                    "{}: plan from {}",
+                    names.get(&e.child).cloned().unwrap_or_default(),
+                    uk_date(e.start)
+                ),
+                counted: cp.iter().any(|o| o.child == e.child && o.start < e.start),
+            })
+            .collect();
+        out.push(Kpi::new(
+            "second-plans",
+            "Plans starting in the period that are second or subsequent plans",
+            repeat,
+        ));
+
+        // Attendance by agency at conferences and core groups held in the period.
+        let agency_kind: HashMap<PersonId, AgencyKind> = {
+            let kinds: HashMap<AgencyId, AgencyKind> = ds.agencies.iter().map(|a| (a.id, a.kind)).collect();
+            ds.people
+                .iter()
+                .filter_map(|p| kinds.get(&p.agency).map(|k| (p.id, *k)))
+                .collect()
+        };
+        let mut by_agency: HashMap<AgencyKind, Vec<KpiRow>> = HashMap::new();
+        for m in ds.meetings.iter().filter(|m| {
+            matches!(m.status, MeetingStatus::Held)
+                && matches!(
+                    m.kind,
+                    MeetingKind::Icpc
+                        | MeetingKind::ReviewConference
+                        | MeetingKind::CoreGroup
+                        | MeetingKind::PreBirthConference
+                )
+                && m.date() >= from
+                && m.date() <= to
+                && m.children.iter().any(|c| children.contains(c))
+        }) {
+            // Required invitees: someone copied in as optional is not expected, so their apologies
+            // are not an agency's absence.
+            for i in m
+                .invitees
+                .iter()
+                .filter(|i| i.required && i.attendance != Attendance::Invited)
+            {
+                let Some(kind) = agency_kind.get(&i.person) else {
+                    continue;
+                };
+                by_agency.entry(*kind).or_default().push(KpiRow {
+                    child: m.children.first().copied(),
+                    date: m.date(),
+                    detail: format!(
+                        "{} on {}: {}",
+                        m.kind.title(),
+                        uk_date(m.date()),
+                        match i.attendance {
+                            Attendance::Attended => "attended",
+                            Attendance::Apologies => "sent apologies",
+                            Attendance::DidNotAttend => "did not attend",
+                            Attendance::Invited => "invited",
+                        }
+                    ),
+                    counted: i.attendance == Attendance::Attended,
+                });
+            }
+        }
+        // Every kind of agency the authority works with, with or without rows this period, so each
+        // month of a trend and each team has the figure ("—" when nothing was recorded).
+        let mut agencies: Vec<AgencyKind> = ds.agencies.iter().map(|a| a.kind).collect();
+        agencies.sort();
+        agencies.dedup();
+        for kind in agencies {
+            let id = serde_json::to_value(kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let rows = by_agency.remove(&kind).unwrap_or_default();
+            out.push(Kpi::new(
+                &format!("attendance-{id}"),
+                &format!("Attendance at conferences and core groups: {}", agency_label(kind)),
+                rows,
+            ));
+        }
+        out
     }
-    Ok(out)
 }
 
 fn agency_label(k: AgencyKind) -> &'static str {
@@ -430,6 +485,8 @@ pub fn monthly_trend(
 ) -> Result<Vec<KpiPoint>, CalendarError> {
     use chrono::Datelike;
     let this_month = as_of.with_day(1).unwrap_or(as_of);
+    // One evaluation as of the day, counted month by month.
+    let evaluated = Evaluated::new(ds, pack, cal, scope, as_of)?;
     let mut out = Vec::new();
     for back in (0..months).rev() {
         let Some(start) = this_month.checked_sub_months(chrono::Months::new(back)) else {
@@ -441,7 +498,7 @@ pub fn monthly_trend(
             .unwrap_or(start)
             .min(as_of);
         let label = start.format("%Y-%m").to_string();
-        out.extend(points(kpis(ds, pack, cal, scope, start, end, as_of)?, &label));
+        out.extend(points(evaluated.figures(start, end), &label));
     }
     Ok(out)
 }
