@@ -14,9 +14,10 @@ rule: string, anchor: string, anchor_source: Source, deadline: string, status: D
  */
 deadline_computed: boolean, 
 /**
- * For an item closed because its episode ended (a plan ended, a child stopped being looked
- * after), the episode's end; `None` for one closed by a decision (no further action) and
- * for every open or met item. Performance figures count a deadline that passed before
- * then as missed.
+ * For an item that stopped applying without being met, the day it stopped: its episode's
+ * end (a plan ended, a child stopped being looked after), or the day of the meeting it was
+ * due before (reports before a conference) or of the expected date of delivery. `None` for
+ * one closed by a decision (no further action) and for every open or met item. The item is
+ * `Missed` when its deadline passed before that day, `Closed` otherwise.
  */
-episode_ended: string | null, };
+ended: string | null, };

@@ -3,4 +3,4 @@
 /**
  * A due item's status as of a date.
  */
-export type DueStatus = "overdue" | "due-soon" | "upcoming" | "met-late" | "met" | "closed";
+export type DueStatus = "overdue" | "due-soon" | "upcoming" | "missed" | "met-late" | "met" | "closed";

@@ -57,6 +57,7 @@ export function statusLabel(status: DueItemView['status']): string {
     overdue: 'Overdue',
     'due-soon': 'Due soon',
     upcoming: 'Upcoming',
+    missed: 'Missed',
     'met-late': 'Met late',
     met: 'Met',
     closed: 'Closed',

@@ -155,6 +155,7 @@ pub fn timescales(ctx: &Ctx, args: TimescalesArgs) -> Outcome {
             DueStatus::Overdue => "OVERDUE ",
             DueStatus::DueSoon => "DUE SOON",
             DueStatus::Upcoming => "upcoming",
+            DueStatus::Missed => "MISSED  ",
             DueStatus::MetLate => "met late",
             DueStatus::Met => "met     ",
             DueStatus::Closed => "closed  ",

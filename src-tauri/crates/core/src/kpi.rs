@@ -80,9 +80,10 @@ fn in_scope(ds: &Dataset, scope: Scope) -> Vec<ChildId> {
 }
 
 /// Items of these rules whose deadline falls in the period and that were due by `as_of`: met
-/// on time counts; met late, still overdue, and missed before the plan ended do not; items
-/// closed by a decision (no further action) or by their episode ending before the deadline, and
-/// items not yet due, are left out. A missed deadline so stays missed when the plan later ends.
+/// on time counts; met late, still overdue, and missed (not met before the plan ended or the
+/// conference was held) do not; items closed by a decision (no further action) or by their
+/// episode ending before the deadline, and items not yet due, are left out. A missed deadline so
+/// stays missed when the plan later ends.
 fn timeliness(
     items: &[DueItem],
     rules: &[&str],
@@ -91,14 +92,15 @@ fn timeliness(
     as_of: NaiveDate,
     names: &HashMap<ChildId, String>,
 ) -> Vec<KpiRow> {
-    let missed_before_the_end = |i: &DueItem| i.episode_ended.is_some_and(|end| i.deadline < end);
     let mut rows: Vec<KpiRow> = items
         .iter()
         .filter(|i| rules.contains(&i.rule.as_str()) && i.deadline >= from && i.deadline <= to)
         .filter(|i| i.deadline <= as_of)
         .filter(|i| {
-            matches!(i.status, DueStatus::Met | DueStatus::MetLate | DueStatus::Overdue)
-                || (i.status == DueStatus::Closed && missed_before_the_end(i))
+            matches!(
+                i.status,
+                DueStatus::Met | DueStatus::MetLate | DueStatus::Overdue | DueStatus::Missed
+            )
         })
         .map(|i| KpiRow {
             child: Some(i.child),
@@ -107,10 +109,10 @@ fn timeliness(
                 "{}: due {}, {}",
                 names.get(&i.child).cloned().unwrap_or_default(),
                 uk_date(i.deadline),
-                match (i.met_on, i.status, i.episode_ended) {
+                match (i.met_on, i.status, i.ended) {
                     (Some(d), DueStatus::Met, _) => format!("met on {}", uk_date(d)),
                     (Some(d), _, _) => format!("met late on {}", uk_date(d)),
-                    (None, DueStatus::Closed, Some(end)) => format!("not met before it ended on {}", uk_date(end)),
+                    (None, DueStatus::Missed, Some(end)) => format!("not met before it ended on {}", uk_date(end)),
                     (None, _, _) => "not yet met".to_string(),
                 }
             ),

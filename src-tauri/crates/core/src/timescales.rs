@@ -23,6 +23,9 @@ pub enum DueStatus {
     Overdue,
     DueSoon,
     Upcoming,
+    /// Not met by its deadline, and it can no longer be: the meeting it was due before has been
+    /// held, the expected date of delivery has come, or its episode ended after the deadline.
+    Missed,
     MetLate,
     Met,
     Closed,
@@ -34,6 +37,7 @@ impl DueStatus {
             DueStatus::Overdue => "overdue",
             DueStatus::DueSoon => "due-soon",
             DueStatus::Upcoming => "upcoming",
+            DueStatus::Missed => "missed",
             DueStatus::MetLate => "met-late",
             DueStatus::Met => "met",
             DueStatus::Closed => "closed",
@@ -78,11 +82,12 @@ pub struct DueItem {
     pub scheduled: Option<Scheduled>,
     /// The deadline's year has bank holidays computed by rule, not yet published by GOV.UK.
     pub deadline_computed: bool,
-    /// For an item closed because its episode ended (a plan ended, a child stopped being looked
-    /// after), the episode's end; `None` for one closed by a decision (no further action) and
-    /// for every open or met item. Performance figures count a deadline that passed before
-    /// then as missed.
-    pub episode_ended: Option<NaiveDate>,
+    /// For an item that stopped applying without being met, the day it stopped: its episode's
+    /// end (a plan ended, a child stopped being looked after), or the day of the meeting it was
+    /// due before (reports before a conference) or of the expected date of delivery. `None` for
+    /// one closed by a decision (no further action) and for every open or met item. The item is
+    /// `Missed` when its deadline passed before that day, `Closed` otherwise.
+    pub ended: Option<NaiveDate>,
 }
 
 /// One child's records, as loaded by the store.
@@ -207,7 +212,7 @@ impl Ctx<'_, '_> {
             met_by: None,
             scheduled: None,
             deadline_computed: !crate::rules::deadline_confirmed(self.cal, anchor.date, deadline),
-            episode_ended: None,
+            ended: None,
         }
     }
 }
@@ -319,8 +324,13 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
             }
             // The episode's last day is its end: from then on its rules no longer apply.
             _ if closed || end <= ctx.as_of => {
-                item.status = DueStatus::Closed;
-                item.episode_ended = (!closed).then_some(end);
+                // A deadline that passed before the episode ended stays missed.
+                item.status = if !closed && deadline < end {
+                    DueStatus::Missed
+                } else {
+                    DueStatus::Closed
+                };
+                item.ended = (!closed).then_some(end);
             }
             _ => {
                 item.status = ctx.status_open(deadline)?;
@@ -383,6 +393,12 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
                 } else {
                     DueStatus::MetLate
                 };
+            }
+            // The conference was held (or the expected date of delivery came) without it: it
+            // can no longer be met, so it leaves "what needs doing" and counts as missed.
+            None if !anchor.is_planned() && anchor.date <= ctx.as_of => {
+                item.status = DueStatus::Missed;
+                item.ended = Some(anchor.date);
             }
             None => {
                 item.status = ctx.status_open(deadline)?;

@@ -148,6 +148,10 @@ pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_d
             uk_date(item.met_on.unwrap_or(item.deadline))
         ),
         DueStatus::Closed => format!("{rule_title}: closed (was due by {by})"),
+        DueStatus::Missed => match item.ended {
+            Some(end) => format!("{rule_title}: missed (due by {by}; not met before {})", uk_date(end)),
+            None => format!("{rule_title}: missed (due by {by})"),
+        },
         DueStatus::Overdue => {
             let late = working_days_late
                 .map(|n| format!(", {n} working day{} overdue", if n == 1 { "" } else { "s" }))

@@ -36,6 +36,10 @@ impl Occurrence {
     pub(super) fn key(&self) -> (NaiveDate, u32) {
         (self.date, self.order)
     }
+    /// A planned meeting (not yet held).
+    pub(super) fn is_planned(&self) -> bool {
+        (PLANNED..PLANNED * 2).contains(&self.tag)
+    }
 }
 
 /// Before the day's meetings: inputs, independent events, episode starts, the EDD.

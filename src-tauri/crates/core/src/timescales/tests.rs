@@ -246,8 +246,22 @@ fn episode_end_closes_its_rules() {
     );
     assert_eq!(
         s.brief("core-group-to-core-group", "2025-06-01"),
-        ["2025-01-20 -> 2025-02-17 closed"]
+        ["2025-01-20 -> 2025-02-17 missed"]
     );
+    // A core group overdue on 3 Feb when the plan ended on 1 Mar was missed, not just closed.
+    let missed = Story::new()
+        .episode(CP, "2025-01-10", Some("2025-03-01"))
+        .held(MeetingKind::Icpc, "2025-01-10");
+    assert_eq!(
+        missed.brief("icpc-to-core-group", "2025-06-01"),
+        ["2025-01-10 -> 2025-01-24 missed"]
+    );
+    let item = &missed.items_under(
+        &RulePack::builtin("england").unwrap(),
+        "icpc-to-core-group",
+        "2025-06-01",
+    )[0];
+    assert_eq!(item.ended, Some(d("2025-03-01")));
     // Without a plan (no CP episode), the ICPC starts no core-group clock.
     let no_plan = Story::new().held(MeetingKind::Icpc, "2025-01-10");
     assert!(no_plan.brief("icpc-to-core-group", "2025-06-01").is_empty());
@@ -277,6 +291,34 @@ fn backward_rules_count_before_the_conference() {
     assert_eq!(
         none.brief("reports-before-icpc", "2026-05-01"),
         ["2026-06-02 -> 2026-05-29 upcoming"]
+    );
+}
+
+#[test]
+fn reports_not_shared_before_a_held_conference_are_missed_not_overdue_for_ever() {
+    // Booked but not yet held (its outcome not recorded): still overdue, something to chase.
+    let planned = Story::new().planned(MeetingKind::Icpc, "2026-06-02");
+    assert_eq!(
+        planned.brief("reports-before-icpc", "2026-06-10"),
+        ["2026-06-02 -> 2026-05-29 overdue"]
+    );
+    // Held without them: nothing left to do, and it counts as missed.
+    let held = Story::new().held(MeetingKind::Icpc, "2026-06-02");
+    assert_eq!(
+        held.brief("reports-before-icpc", "2026-06-02"),
+        ["2026-06-02 -> 2026-05-29 missed"]
+    );
+    let pack = RulePack::builtin("england").unwrap();
+    let item = &held.items_under(&pack, "reports-before-icpc", "2026-06-10")[0];
+    assert_eq!((item.status, item.ended), (DueStatus::Missed, Some(d("2026-06-02"))));
+    assert!(!item.status.is_open());
+    // Reports shared after the conference do not meet it.
+    let after = Story::new()
+        .held(MeetingKind::Icpc, "2026-06-02")
+        .event(EventKind::ReportsShared, "2026-06-03");
+    assert_eq!(
+        after.brief("reports-before-icpc", "2026-06-10"),
+        ["2026-06-02 -> 2026-05-29 missed"]
     );
 }
 
@@ -386,6 +428,17 @@ fn prebirth_conference_before_34_weeks() {
     assert_eq!(
         late.brief("prebirth-conference", "2026-01-05"),
         ["2026-03-30 -> 2026-02-16 upcoming scheduled 2026-02-20 outside"]
+    );
+    // None held by the expected date of delivery: missed from that day, overdue until then.
+    let mut none = Story::new();
+    none.child.birth = s.child.birth;
+    assert_eq!(
+        none.brief("prebirth-conference", "2026-03-29"),
+        ["2026-03-30 -> 2026-02-16 overdue"]
+    );
+    assert_eq!(
+        none.brief("prebirth-conference", "2026-03-30"),
+        ["2026-03-30 -> 2026-02-16 missed"]
     );
 }
 

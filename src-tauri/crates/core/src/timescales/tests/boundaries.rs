@@ -42,7 +42,7 @@ fn reports_for_an_earlier_plans_review_do_not_count_for_a_new_icpc() {
     );
     assert_eq!(
         s.brief("reports-before-icpc", "2026-03-10"),
-        ["2026-03-02 -> 2026-02-26 overdue"]
+        ["2026-03-02 -> 2026-02-26 missed"]
     );
 }
 
