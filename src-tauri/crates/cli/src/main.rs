@@ -21,6 +21,8 @@ mod agenda;
 mod audit;
 mod children;
 mod data;
+// Test-suite tools (the crash test's writer): not in release builds, so not in the package.
+#[cfg(debug_assertions)]
 mod dev;
 mod ics;
 mod meetings;
@@ -181,7 +183,8 @@ enum Command {
     /// The audit trail: verify its hash chain, or show changes (for one child).
     #[command(subcommand)]
     Audit(audit::AuditCommand),
-    /// Developer tools for the test suite.
+    /// Developer tools for the test suite (debug builds only).
+    #[cfg(debug_assertions)]
     #[command(subcommand, hide = true)]
     Dev(dev::DevCommand),
     /// Rule pack, local rule overrides, due-soon horizon, closure days, "who am I".
@@ -276,6 +279,7 @@ fn run(cli: Cli) -> Outcome {
             output,
         } => ics::ics(&ctx, meeting, person, output),
         Command::Caseloads { history_from, json } => reports::caseloads(&ctx, history_from, json),
+        #[cfg(debug_assertions)]
         Command::Dev(c) => dev::dev(&ctx, c),
         Command::Kpi {
             from,

@@ -60,10 +60,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("convene");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // A name no one can guess, created new: a file or link planted in a shared folder is never
+    // written through, and the new file is 0600 from the start.
+    let tmp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
     let result = (|| -> std::io::Result<()> {
         let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut f = options.open(&tmp)?;
@@ -107,9 +109,13 @@ impl Store {
 
     /// Take a backup of this kind into the backups folder and rotate old ones of the same kind.
     pub fn backup(&self, kind: BackupKind, now: DateTime<Utc>) -> Result<PathBuf> {
+        self.backup_text(kind, now, &self.export()?)
+    }
+
+    fn backup_text(&self, kind: BackupKind, now: DateTime<Utc>, text: &str) -> Result<PathBuf> {
         let dir = backups_dir(self.path());
         let path = dir.join(format!("convene-{}-{}.json", now.format("%Y%m%dT%H%M%SZ"), kind.tag()));
-        self.backup_to(&path)?;
+        write_atomically(&path, text.as_bytes())?;
         let suffix = format!("-{}.json", kind.tag());
         let same: Vec<PathBuf> = list_backups(self.path())
             .into_iter()
@@ -165,6 +171,9 @@ pub fn restore_with_progress(
 }
 
 const RESTORE_STEPS: u32 = 5;
+/// Larger than any backup: a large authority's 4,400 meetings export to about 20 MB. A file
+/// picked by mistake (a disk image, a video) is refused before it is read into memory.
+pub const MAX_RESTORE_BYTES: u64 = 1_000_000_000;
 
 /// A backup or export file read whole and checked, ready to replace the data: what
 /// `check_restore` gives `restore_checked`.
@@ -188,6 +197,16 @@ pub fn check_restore(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     progress(Progress::new(1, RESTORE_STEPS, format!("Reading {name}")));
+    let size = std::fs::metadata(backup).map_err(|e| io_err(backup, e))?.len();
+    if size > MAX_RESTORE_BYTES {
+        return Err(StoreError::ImportMalformed {
+            detail: format!(
+                "it is {} MB, more than any Convene backup (the limit is {} MB): is it the right file?",
+                size / 1_000_000,
+                MAX_RESTORE_BYTES / 1_000_000
+            ),
+        });
+    }
     let text = std::fs::read_to_string(backup).map_err(|e| io_err(backup, e))?;
     let file = parse_export_with(&text, passphrase)?;
     let (children, meetings) = (file.data.children.len(), file.data.meetings.len());
@@ -237,6 +256,15 @@ pub fn restore_checked(
         meetings,
     } = checked;
     progress(Progress::new(3, RESTORE_STEPS, "Keeping the current data aside"));
+    let mut sealing = None;
+    // What of the current data is kept, other than its folder: only then may a sealing restore
+    // delete the folder (a damaged store's folder is its only copy, kept even in clear).
+    enum Kept {
+        Folder,
+        Nothing,
+        Backup(PathBuf),
+    }
+    let mut kept = Kept::Folder;
     match Store::open_with(data_dir, passphrase) {
         Err(e @ StoreError::Locked { .. }) => return Err(e),
         // Encrypted data is replaced only by a backup sealed with its own passphrase: a
@@ -248,11 +276,24 @@ pub fn restore_checked(
         Ok(current) if current.is_encrypted() && !encrypted => return Err(StoreError::RestoreChangesEncryption),
         Ok(current) => {
             // (The app checks this on its open store first, `refuse_protection_change`.)
-            if !current.is_empty() {
-                match current.backup(BackupKind::BeforeRestore, now) {
+            // Plain data replaced by an encrypted backup: from now on the data is encrypted, so
+            // its before-restore backup is sealed with the same passphrase and what it replaces
+            // is not left in clear (as turning encryption on does).
+            sealing = passphrase.filter(|_| encrypted && !current.is_encrypted());
+            if current.is_empty() {
+                kept = Kept::Nothing;
+            } else {
+                let taken = match sealing {
+                    Some(pass) => current
+                        .export_sealed_with(pass)
+                        .and_then(|text| current.backup_text(BackupKind::BeforeRestore, now, &text)),
+                    None => current.backup(BackupKind::BeforeRestore, now),
+                };
+                match taken {
+                    Ok(path) => kept = Kept::Backup(path),
                     // A damaged record cannot be exported; the folder itself is kept aside below,
                     // so the restore that repairs it goes ahead.
-                    Ok(_) | Err(StoreError::Corrupt { .. }) => {}
+                    Err(StoreError::Corrupt { .. }) => {}
                     Err(e) => return Err(e),
                 }
             }
@@ -276,6 +317,13 @@ pub fn restore_checked(
         format!("Writing {children} children, {meetings} meetings and their records"),
     ));
     store.import_with(&text, passphrase)?;
+    if sealing.is_some() {
+        match &kept {
+            Kept::Folder => {}
+            Kept::Nothing => crate::rekey::remove_plaintext_leftovers(data_dir, None)?,
+            Kept::Backup(path) => crate::rekey::remove_plaintext_leftovers(data_dir, Some(path))?,
+        }
+    }
     progress(Progress::new(
         5,
         RESTORE_STEPS,

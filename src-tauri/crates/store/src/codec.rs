@@ -24,12 +24,12 @@ impl Codec {
     /// The value, or a description of why it cannot be read.
     pub fn decode<T: DeserializeOwned>(&self, bytes: &[u8]) -> std::result::Result<T, String> {
         match &self.cipher {
-            None => serde_json::from_slice(bytes).map_err(|e| e.to_string()),
+            None => serde_json::from_slice(bytes).map_err(|e| crate::error::json_detail(&e)),
             Some(c) => {
                 let plain = c
                     .open(bytes)
                     .ok_or_else(|| "it does not decrypt with this key".to_string())?;
-                serde_json::from_slice(&plain).map_err(|e| e.to_string())
+                serde_json::from_slice(&plain).map_err(|e| crate::error::json_detail(&e))
             }
         }
     }

@@ -38,12 +38,14 @@ impl KdfParams {
     /// Refuse parameters no Convene writes and no machine should be asked to honour: a file's
     /// own settings must not make opening it take gigabytes of memory or hours of work.
     pub fn check(&self) -> std::result::Result<(), String> {
-        const MAX_M_COST_KIB: u32 = 1024 * 1024; // 1 GiB
-        const MAX_T_COST: u32 = 16;
-        const MAX_P_COST: u32 = 16;
+        // Four times what Convene writes (64 MiB, 3 passes, 1 lane): a file's settings cannot
+        // make each passphrase attempt take much more than a few seconds.
+        const MAX_M_COST_KIB: u32 = 256 * 1024; // 256 MiB
+        const MAX_T_COST: u32 = 12;
+        const MAX_P_COST: u32 = 4;
         if self.m_cost_kib > MAX_M_COST_KIB {
             return Err(format!(
-                "its key-derivation memory ({} KiB) is more than the 1 GiB limit",
+                "its key-derivation memory ({} KiB) is more than the 256 MiB limit",
                 self.m_cost_kib
             ));
         }
@@ -98,12 +100,14 @@ impl Cipher {
         let params = argon2::Params::new(kdf.m_cost_kib, kdf.t_cost, kdf.p_cost, Some(32))
             .map_err(|e| StoreError::Database(format!("bad key-derivation settings: {e}")))?;
         let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
-        let mut key = [0u8; 32];
+        // Wiped when dropped, as argon2's working memory is (its `zeroize` feature) and the
+        // cipher's key schedule is.
+        let mut key = zeroize::Zeroizing::new([0u8; 32]);
         argon
-            .hash_password_into(passphrase.as_bytes(), &unb64(&kdf.salt)?, &mut key)
+            .hash_password_into(passphrase.as_bytes(), &unb64(&kdf.salt)?, key.as_mut())
             .map_err(|e| StoreError::Database(format!("could not derive the key: {e}")))?;
-        let aead =
-            XChaCha20Poly1305::new_from_slice(&key).map_err(|_| StoreError::Database("bad key length".into()))?;
+        let aead = XChaCha20Poly1305::new_from_slice(key.as_ref())
+            .map_err(|_| StoreError::Database("bad key length".into()))?;
         Ok(Cipher { aead })
     }
 
@@ -138,5 +142,26 @@ impl Cipher {
             .ok()
             .and_then(|b| self.open(&b))
             .is_some_and(|p| p == CHECK_PLAINTEXT)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_files_key_derivation_settings_are_capped_near_what_convene_writes() {
+        let ours = KdfParams::fresh();
+        assert!(ours.check().is_ok());
+        let heavy = |m, t, p| KdfParams {
+            m_cost_kib: m,
+            t_cost: t,
+            p_cost: p,
+            ..KdfParams::fresh()
+        };
+        assert!(heavy(256 * 1024, 12, 4).check().is_ok());
+        for (m, t, p) in [(1024 * 1024, 3, 1), (64 * 1024, 16, 1), (64 * 1024, 3, 16)] {
+            assert!(heavy(m, t, p).check().is_err(), "{m} KiB, {t} passes, {p} lanes");
+        }
     }
 }

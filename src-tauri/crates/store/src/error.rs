@@ -75,3 +75,85 @@ impl From<sled::Error> for StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A JSON reading error for the user, without the values it quotes: serde quotes a mistyped
+/// value (`invalid type: string "Jane Smith", expected …`), which could be a child's name,
+/// and the CLI prints errors to stderr, which may be a log. What was expected and where (line,
+/// column, field) are kept.
+pub(crate) fn json_detail(e: &serde_json::Error) -> String {
+    redact_values(&e.to_string())
+}
+
+fn redact_values(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        // A quoted string value, or the value after "unknown variant" (field and variant names
+        // the file should have had are the schema's, and kept).
+        let quote = rest.find('"');
+        let variant = rest.find("unknown variant `").map(|i| i + "unknown variant ".len());
+        let (start, close) = match (quote, variant) {
+            (Some(q), Some(v)) if v < q => (v, '`'),
+            (Some(q), _) => (q, '"'),
+            (None, Some(v)) => (v, '`'),
+            (None, None) => break,
+        };
+        out.push_str(&rest[..=start]);
+        let after = &rest[start + 1..];
+        // The closing mark: serde escapes a quote inside a string as \".
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                c if c == close && !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        out.push('…');
+        match end {
+            Some(i) => {
+                out.push(close);
+                rest = &after[i + close.len_utf8()..];
+            }
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_errors_keep_what_was_expected_and_where_but_not_the_values() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Child {
+            age: u32,
+            kind: Kind,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        enum Kind {
+            Born,
+        }
+        let e = serde_json::from_str::<Child>("{\"age\": \"Jane \\\"JJ\\\" Smith\", \"kind\": \"Born\"}").unwrap_err();
+        let d = json_detail(&e);
+        assert!(!d.contains("Jane") && !d.contains("Smith"), "{d}");
+        assert!(d.contains("expected u32") && d.contains("line 1"), "{d}");
+        let e = serde_json::from_str::<Child>("{\"age\": 3, \"kind\": \"Jane Smith\"}").unwrap_err();
+        let d = json_detail(&e);
+        assert!(!d.contains("Jane"), "{d}");
+        assert!(d.contains("`Born`"), "{d}");
+        assert_eq!(
+            redact_values("missing field `age` at line 1 column 2"),
+            "missing field `age` at line 1 column 2"
+        );
+        assert_eq!(redact_values("unknown variant `Jane"), "unknown variant `…");
+    }
+}

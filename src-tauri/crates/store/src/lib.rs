@@ -36,7 +36,7 @@ pub use error::{Result, StoreError};
 pub use records::Record;
 use records::{T, TREE_NAMES};
 pub use rekey::change_passphrase;
-pub use transfer::{parse_export_with, ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
+pub use transfer::{is_encrypted_export, parse_export_with, ExportFile, EXPORT_FORMAT, EXPORT_VERSION};
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;

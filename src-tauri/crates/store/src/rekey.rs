@@ -86,12 +86,21 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
     let _ = std::fs::remove_dir_all(&staging);
     // The old database and backups hold the data under the old key (or none): remove them.
     std::fs::remove_dir_all(&retired).map_err(|e| io(&retired, e))?;
+    remove_plaintext_leftovers(dir, None)?;
+    let store = Store::open_with(dir, new)?;
+    store.backup(BackupKind::Manual, now)?;
+    Ok(store)
+}
+
+/// Remove what holds the data in clear or under an old key once the store in `dir` is under a
+/// new one: every backup but `keep`, the databases earlier restores kept aside (`db.replaced-*`)
+/// and whatever an interrupted re-key left (`db.retired-*`, `.rekey-*`): whole sled folders.
+pub(crate) fn remove_plaintext_leftovers(dir: &Path, keep: Option<&Path>) -> Result<()> {
     for b in list_backups(dir) {
-        std::fs::remove_file(&b).map_err(|e| io(&b, e))?;
+        if Some(b.as_path()) != keep {
+            std::fs::remove_file(&b).map_err(|e| io(&b, e))?;
+        }
     }
-    // So do the databases earlier restores kept aside (`db.replaced-*`) and whatever an
-    // interrupted re-key left (`db.retired-*`, `.rekey-*`): whole sled folders, in clear or
-    // under an old key.
     let leftovers = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
     for entry in leftovers.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -103,9 +112,7 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
             std::fs::remove_dir_all(&path).map_err(|e| io(&path, e))?;
         }
     }
-    let store = Store::open_with(dir, new)?;
-    store.backup(BackupKind::Manual, now)?;
-    Ok(store)
+    Ok(())
 }
 
 /// Before opening the store in `dir`: when a re-key stopped between taking the old database

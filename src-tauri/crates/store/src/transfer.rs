@@ -23,6 +23,19 @@ struct EncryptedExport {
 }
 pub const EXPORT_VERSION: u32 = 1;
 
+fn seal_text(text: &str, cipher: &crate::crypto::Cipher, kdf: crate::crypto::KdfParams) -> Result<String> {
+    use base64::Engine as _;
+    let sealed = EncryptedExport {
+        format: ENCRYPTED_EXPORT_FORMAT.to_string(),
+        version: EXPORT_VERSION,
+        kdf,
+        ciphertext: base64::engine::general_purpose::STANDARD.encode(cipher.seal(text.as_bytes())?),
+    };
+    let mut out = serde_json::to_string_pretty(&sealed).map_err(|e| StoreError::Database(e.to_string()))?;
+    out.push('\n');
+    Ok(out)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportFile {
@@ -33,7 +46,24 @@ pub struct ExportFile {
 }
 
 impl Store {
+    /// The export: sealed with the store's key when it is encrypted, in clear otherwise.
     pub fn export(&self) -> Result<String> {
+        let text = self.export_plain()?;
+        match (&self.codec.cipher, self.crypto_meta()?) {
+            (Some(cipher), Some(meta)) => seal_text(&text, cipher, meta.kdf),
+            _ => Ok(text),
+        }
+    }
+
+    /// The export sealed with `passphrase` (fresh key-derivation settings), whatever this store's
+    /// own protection: the before-restore backup of plain data that an encrypted backup replaces.
+    pub(crate) fn export_sealed_with(&self, passphrase: &str) -> Result<String> {
+        let kdf = crate::crypto::KdfParams::fresh();
+        let cipher = crate::crypto::Cipher::derive(passphrase, &kdf)?;
+        seal_text(&self.export_plain()?, &cipher, kdf)
+    }
+
+    fn export_plain(&self) -> Result<String> {
         let mut settings = self.settings()?;
         settings.normalise();
         let file = ExportFile {
@@ -44,21 +74,7 @@ impl Store {
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
         text.push('\n');
-        match (&self.codec.cipher, self.crypto_meta()?) {
-            (Some(cipher), Some(meta)) => {
-                use base64::Engine as _;
-                let sealed = EncryptedExport {
-                    format: ENCRYPTED_EXPORT_FORMAT.to_string(),
-                    version: EXPORT_VERSION,
-                    kdf: meta.kdf,
-                    ciphertext: base64::engine::general_purpose::STANDARD.encode(cipher.seal(text.as_bytes())?),
-                };
-                let mut out = serde_json::to_string_pretty(&sealed).map_err(|e| StoreError::Database(e.to_string()))?;
-                out.push('\n');
-                Ok(out)
-            }
-            _ => Ok(text),
-        }
+        Ok(text)
     }
 
     /// Import a whole export into this (empty) store, or change nothing.
@@ -121,11 +137,12 @@ pub fn is_encrypted_export(text: &str) -> bool {
 
 pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportFile> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StoreError::ImportMalformed {
-        detail: format!("it is not valid JSON ({e})"),
+        detail: format!("it is not valid JSON ({})", crate::error::json_detail(&e)),
     })?;
     if value.get("format").and_then(|f| f.as_str()) == Some(ENCRYPTED_EXPORT_FORMAT) {
-        let sealed: EncryptedExport =
-            serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })?;
+        let sealed: EncryptedExport = serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed {
+            detail: crate::error::json_detail(&e),
+        })?;
         sealed
             .kdf
             .check()
@@ -157,5 +174,7 @@ pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportF
             expected: EXPORT_VERSION,
         });
     }
-    serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed { detail: e.to_string() })
+    serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed {
+        detail: crate::error::json_detail(&e),
+    })
 }

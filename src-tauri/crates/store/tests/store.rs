@@ -578,3 +578,81 @@ fn a_re_key_stopped_between_its_two_renames_is_finished_on_the_next_open() {
         "the staged database is in place, not an empty one"
     );
 }
+
+#[test]
+fn plain_data_replaced_by_an_encrypted_backup_leaves_nothing_in_clear() {
+    let (dir, store) = demo_store();
+    let children = store.count::<Child>();
+    let now = chrono::Utc::now();
+    store.backup(convene_store::backup::BackupKind::Daily, now).unwrap();
+    drop(store);
+    // An encrypted backup from another machine (a colleague's data sealed with its passphrase).
+    let elsewhere = tempfile::tempdir().unwrap();
+    Store::open(elsewhere.path()).unwrap();
+    convene_store::change_passphrase(elsewhere.path(), None, Some("battery staple"), now).unwrap();
+    let sealed = dir.path().join("sealed.json");
+    Store::open_with(elsewhere.path(), Some("battery staple"))
+        .unwrap()
+        .backup_to(&sealed)
+        .unwrap();
+
+    let restored = convene_store::backup::restore_with(dir.path(), &sealed, Some("battery staple"), now).unwrap();
+    assert!(restored.is_encrypted());
+    assert_eq!(restored.count::<Child>(), 0);
+    drop(restored);
+    // No sled folder kept aside in clear.
+    let aside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("db."))
+        .collect();
+    assert!(aside.is_empty(), "{aside:?}");
+    // One backup left, the before-restore one, sealed with the restore's passphrase: the way
+    // back to the replaced data.
+    let backups = convene_store::backup::list_backups(dir.path());
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let text = std::fs::read_to_string(&backups[0]).unwrap();
+    assert!(convene_store::is_encrypted_export(&text));
+    let back = convene_store::parse_export_with(&text, Some("battery staple")).unwrap();
+    assert_eq!(back.data.children.len(), children);
+}
+
+#[test]
+fn a_restore_refuses_a_file_larger_than_any_backup_before_reading_it() {
+    let (dir, store) = demo_store();
+    let children = store.count::<Child>();
+    drop(store);
+    let huge = dir.path().join("video.json");
+    let f = std::fs::File::create(&huge).unwrap();
+    // Sparse: no disk used, and never read.
+    f.set_len(convene_store::backup::MAX_RESTORE_BYTES + 1).unwrap();
+    let err = convene_store::backup::restore(dir.path(), &huge, chrono::Utc::now())
+        .map(|_| ())
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ImportMalformed { .. }), "{err}");
+    assert!(err.to_string().contains("right file"), "{err}");
+    assert_eq!(Store::open(dir.path()).unwrap().count::<Child>(), children);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_atomic_write_never_writes_through_a_file_or_link_planted_beside_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("export.json");
+    // Someone else's world-readable file, and a link to it, at the names the old code used.
+    let theirs = dir.path().join("theirs");
+    std::fs::write(&theirs, "").unwrap();
+    std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::symlink(
+        &theirs,
+        dir.path().join(format!(".export.json.{}.tmp", std::process::id())),
+    )
+    .unwrap();
+    convene_store::backup::write_atomically(&target, b"records").unwrap();
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "");
+    assert_eq!(std::fs::read(&target).unwrap(), b"records");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
