@@ -53,6 +53,8 @@ const COMMANDS: &[&str] = &[
     "working_pattern",
     "save_working_pattern",
     "first_screen_drawn",
+    "page_zoom",
+    "set_page_zoom",
 ];
 
 /// The app embeds `ui/dist`; a plain `cargo build` from a fresh clone builds the UI first.

@@ -59,6 +59,11 @@ pub fn run() {
             }
             if let Some(window) = app.get_webview_window("main") {
                 memory::tune(&window);
+                // The remembered page size, before the window is first shown.
+                let zoom = commands::window::remembered_zoom(&window);
+                if zoom != 1.0 {
+                    let _ = window.set_zoom(zoom);
+                }
                 commands::window::show_anyway_later(window);
             }
             Ok(())
@@ -115,6 +120,8 @@ pub fn run() {
             commands::settings::working_pattern,
             commands::settings::save_working_pattern,
             commands::window::first_screen_drawn,
+            commands::window::page_zoom,
+            commands::window::set_page_zoom,
         ])
         .build(tauri::generate_context!());
     match app {

@@ -165,6 +165,11 @@ describe('Convene desktop app', () => {
       timeoutMsg: 'the template was not reset',
     });
     assert.match(await browser.execute(() => document.getElementById('template-items').value), /^Apologies; membership check/);
+    // "Reset to default" disabled itself: the keyboard is on the items it put back.
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'template-items', {
+      timeout: 5000,
+      timeoutMsg: 'the keyboard was dropped to the page after the reset',
+    });
   });
 
   let bookedChild = '';
@@ -228,6 +233,8 @@ describe('Convene desktop app', () => {
     // The booking is in the child's history (from the audit trail).
     await (await shown(browser, '#show-history')).click();
     assert.match(await textOf(browser, '#history-table'), /create meeting/);
+    // The button went: the keyboard is on the history's heading.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'history-title');
     // When, on the UK clock as everything else is shown.
     assert.match(await textOf(browser, '#history-table tbody td'), /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   });
@@ -242,13 +249,23 @@ describe('Convene desktop app', () => {
     await first.click();
     await shown(browser, '#person-panel');
     // WebKitWebDriver cannot type into date inputs reliably: set them as a user's picker would.
-    await browser.execute(() => {
-      for (const [id, value] of [['busy-from', '2027-02-01'], ['busy-to', '2027-02-05'], ['busy-note', 'Annual leave']]) {
-        const el = document.getElementById(id);
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-    });
+    const fill = (values) =>
+      browser.execute((values) => {
+        for (const [id, value] of values) {
+          const el = document.getElementById(id);
+          el.value = value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }, values);
+    // The wrong way round first: refused in the form, the dates marked and tied to the reason.
+    await fill([['busy-from', '2027-02-05'], ['busy-to', '2027-02-01']]);
+    await (await shown(browser, '#busy-form button[type="submit"]')).click();
+    assert.match(await textOf(browser, '#busy-form #busy-error'), /\S/);
+    for (const id of ['busy-from', 'busy-to']) {
+      assert.equal(await (await browser.$(`#${id}`)).getAttribute('aria-invalid'), 'true', id);
+      assert.equal(await (await browser.$(`#${id}`)).getAttribute('aria-describedby'), 'busy-error', id);
+    }
+    await fill([['busy-from', '2027-02-01'], ['busy-to', '2027-02-05'], ['busy-note', 'Annual leave']]);
     await (await shown(browser, '#busy-form button[type="submit"]')).click();
     await browser.waitUntil(async () => /Annual leave/.test(await (await browser.$('#busy-list')).getText()), {
       timeout: 10000,

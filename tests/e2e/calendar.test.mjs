@@ -109,6 +109,13 @@ describe('calendar', () => {
     await browser.keys('Enter');
     await shown(browser, '#meeting-details');
 
+    // Into the past: refused with a sentence tied to the field.
+    await setInput(browser, 'move-when', '2000-01-03T10:00');
+    await (await shown(browser, '#move-check-button')).click();
+    await shown(browser, '#move-error');
+    assert.equal(await (await browser.$('#move-when')).getAttribute('aria-invalid'), 'true');
+    assert.equal(await (await browser.$('#move-when')).getAttribute('aria-describedby'), 'move-error');
+
     // A date past the deadline first: the check says so, and cancelling changes nothing.
     const late = new Date(`${deadline}T12:00:00`);
     const tooLate = nextWeekday(nextWeekday(nextWeekday(late)));
@@ -308,6 +315,8 @@ describe('calendar', () => {
     await (await shown(browser, '#editor-add')).selectByAttribute('value', extra);
     await (await shown(browser, '#editor-invite')).click();
     await browser.waitUntil(async () => (await browser.$$('#editor-invitees select[data-person]')).length === 2, { timeout: 5000, timeoutMsg: 'the added person is not listed' });
+    // "Invite" disabled itself (nothing chosen now): the keyboard went back to the list.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-add');
     const venue = await browser.execute(() => document.querySelector('#editor-where option:nth-child(2)')?.value ?? '');
     await (await shown(browser, '#editor-where')).selectByAttribute('value', venue);
     await assertAccessible(browser, 'meeting editor');

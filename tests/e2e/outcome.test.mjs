@@ -102,6 +102,8 @@ describe('recording an outcome', () => {
       timeoutMsg: 'the booked core group is still proposed',
     });
     assert.match(await (await shown(browser, '#proposals')).getText(), /Review child protection conference: between/);
+    // The button pressed went with its proposal: the keyboard is on what was booked.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'outcome-notice');
   });
 
   it('keeps the attendance and the report received in the store', async () => {

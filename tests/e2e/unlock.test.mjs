@@ -46,10 +46,30 @@ describe('an encrypted store', () => {
       timeout: 20000,
       timeoutMsg: 'no message for a wrong passphrase',
     });
+    // The field says it was refused and which message says why.
+    assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-invalid'), 'true');
+    assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-describedby'), 'store-error-text');
+
+    // A second wrong passphrase is announced again, though its words are the same: the alert
+    // is drawn anew (a screen reader speaks an alert when it is added).
+    await browser.execute(() => {
+      window.__alertsAdded = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.getAttribute('role') === 'alert') window.__alertsAdded += 1;
+      }).observe(document.getElementById('store-error'), { childList: true });
+    });
+    await type('another wrong one');
+    await (await shown(browser, '#unlock-form button')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => window.__alertsAdded)) > 0, {
+      timeout: 20000,
+      timeoutMsg: 'a second wrong passphrase was not announced',
+    });
 
     await shown(browser, '#passphrase');
     await type('correct horse battery');
     await (await shown(browser, '#unlock-form button')).click();
     await shown(browser, '#dashboard [data-testid="items-overdue"]', 30000);
+    // The form went away: the keyboard is on the data, not dropped to the page.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'main');
   });
 });

@@ -8,9 +8,10 @@
 //! in use, took a fresh 4 MB that stayed resident (about 2 MiB of PSS, split with the X server;
 //! `make bench-memory`, BENCHMARKS.md).
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use tauri::{Runtime, WebviewWindow};
+use tauri::{Manager, Runtime, WebviewWindow};
 
 use crate::error::IpcError;
 
@@ -43,4 +44,69 @@ pub fn show_anyway_later<R: Runtime>(window: WebviewWindow<R>) {
             eprintln!("Convene could not show its window: {e}");
         }
     });
+}
+
+/// The page's zoom: text and layout together, as a browser's Ctrl + and Ctrl − do (WCAG 2.2
+/// 1.4.4 and 1.4.10: up to 400%, where the window's 1280 pixels are 320 CSS pixels and the
+/// layout reflows to one column). Remembered between launches beside the window's size, in the
+/// app's config folder (nothing about children).
+pub const ZOOM_MIN: f64 = 0.5;
+pub const ZOOM_MAX: f64 = 4.0;
+
+/// The zoom to use: `level` within `ZOOM_MIN..=ZOOM_MAX`, or `None` for what is not a number.
+pub fn zoom_level(level: f64) -> Option<f64> {
+    level.is_finite().then(|| level.clamp(ZOOM_MIN, ZOOM_MAX))
+}
+
+fn zoom_file<R: Runtime, M: Manager<R>>(app: &M) -> Option<PathBuf> {
+    app.path().app_config_dir().ok().map(|d| d.join("page-zoom"))
+}
+
+/// The remembered zoom (1 when none is, or the file does not hold one).
+pub fn remembered_zoom<R: Runtime, M: Manager<R>>(app: &M) -> f64 {
+    zoom_file(app)
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|t| t.trim().parse::<f64>().ok())
+        .and_then(zoom_level)
+        .unwrap_or(1.0)
+}
+
+/// The page's zoom now (as remembered, which is what the window was given).
+#[tauri::command]
+pub fn page_zoom<R: Runtime>(window: WebviewWindow<R>) -> f64 {
+    remembered_zoom(&window)
+}
+
+/// Zoom the page to `level` (kept within 50% to 400%) and remember it; returns the level used.
+#[tauri::command]
+pub fn set_page_zoom<R: Runtime>(window: WebviewWindow<R>, level: f64) -> Result<f64, IpcError> {
+    let level = zoom_level(level).ok_or_else(|| IpcError::new("invalid", "The page size must be a number."))?;
+    window
+        .set_zoom(level)
+        .map_err(|e| IpcError::new("window", format!("The page could not be resized: {e}")))?;
+    // Remembering it is a convenience: the page is resized even when the folder cannot be written.
+    if let Some(file) = zoom_file(&window) {
+        let written = file
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&file, format!("{level}\n")));
+        if let Err(e) = written {
+            eprintln!("Convene could not remember the page size: {e}");
+        }
+    }
+    Ok(level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_levels_are_kept_between_half_and_four_times_and_must_be_numbers() {
+        assert_eq!(zoom_level(2.0), Some(2.0));
+        assert_eq!(zoom_level(0.1), Some(ZOOM_MIN));
+        assert_eq!(zoom_level(9.0), Some(ZOOM_MAX));
+        assert_eq!(zoom_level(f64::NAN), None);
+        assert_eq!(zoom_level(f64::INFINITY), None);
+    }
 }

@@ -74,6 +74,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   storeStatus: () => call<StoreStatus>('store_status'),
   firstScreenDrawn: () => call<null>('first_screen_drawn'),
+  pageZoom: () => call<number>('page_zoom'),
+  setPageZoom: (level: number) => call<number>('set_page_zoom', { level }),
   loadDemo: (onProgress?: (p: Progress) => void) => call<StoreStatus>('load_demo', { onProgress: progressChannel(onProgress) }),
   listChildren: () => call<ChildSummary[]>('list_children'),
   upcomingMeetings: (days: number) => call<MeetingSummary[]>('upcoming_meetings', { days }),
