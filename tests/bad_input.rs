@@ -197,7 +197,7 @@ fn every_bad_input_gets_its_sentence_and_changes_nothing() {
         .to_string();
     assert_eq!(
         line,
-        "error: The import file is not a Convene export: its key-derivation memory (4294967295 KiB) is more than the 1 GiB limit. Nothing was imported."
+        "error: The import file is not a Convene export: its key-derivation memory (4294967295 KiB) is more than the 256 MiB limit. Nothing was imported."
     );
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(empty.run(&["child", "list", "--json"]).ok()).unwrap(),

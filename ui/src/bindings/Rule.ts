@@ -12,6 +12,12 @@ export type Rule = { id: string, title: string, anchor: Trigger, target: Trigger
  */
 episode?: EpisodeType | null, 
 /**
+ * Anchors while the child has an open episode of this type start no item: a strategy
+ * discussion about a child already on a child protection plan leads to the plan's review
+ * conference (brought forward if need be), not to an initial conference.
+ */
+unless_in_episode?: EpisodeType | null, 
+/**
  * Occurrences that end the need for the target (no further action).
  */
 closed_by?: Trigger | null, kind: RuleKind, source: string, enabled: boolean, };

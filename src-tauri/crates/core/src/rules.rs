@@ -121,6 +121,11 @@ pub struct Rule {
     /// The rule applies only while the child has an open episode of this type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub episode: Option<EpisodeType>,
+    /// Anchors while the child has an open episode of this type start no item: a strategy
+    /// discussion about a child already on a child protection plan leads to the plan's review
+    /// conference (brought forward if need be), not to an initial conference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless_in_episode: Option<EpisodeType>,
     /// Occurrences that end the need for the target (no further action).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_by: Option<Trigger>,

@@ -229,6 +229,16 @@ fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
     let nth_count = &mut b.nth;
     nth_count.clear();
     for &o in &b.occurrences {
+        // An open episode the rule does not start within (its last day no longer counts: a plan
+        // that ended today does not hold back a new enquiry's conference).
+        if let Some(kind) = ctx.rule.unless_in_episode {
+            let open = |e: &&Episode| {
+                e.kind.episode_type() == kind && e.start <= o.date && e.end.is_none_or(|end| o.date < end)
+            };
+            if ctx.records.episodes.iter().any(|e| open(&e)) {
+                continue;
+            }
+        }
         let episode_end = match ctx.rule.episode {
             None => None,
             Some(_) => match ctx.episode_for(o.date) {

@@ -486,3 +486,29 @@ fn a_scottish_cppm_is_due_28_days_from_the_first_ird_not_a_later_one() {
         ["2026-03-03 -> 2026-03-31 upcoming"]
     );
 }
+
+#[test]
+fn a_strategy_discussion_about_a_child_already_on_a_plan_starts_no_initial_conference() {
+    // On a plan since 10 Jan; new concerns and a strategy discussion on 3 Mar go to the plan's
+    // review, not to an ICPC that would show as overdue for a child already on a plan.
+    let on_plan = Story::new()
+        .episode(CP, "2026-01-12", None)
+        .held(MeetingKind::Icpc, "2026-01-12")
+        .held(MeetingKind::StrategyDiscussion, "2026-03-03");
+    assert!(on_plan.brief("strategy-to-icpc", "2026-04-01").is_empty());
+    // The plan ended on 3 Mar: a strategy discussion that day is a new enquiry, and needs one.
+    let ended = Story::new()
+        .episode(CP, "2026-01-12", Some("2026-03-03"))
+        .held(MeetingKind::Icpc, "2026-01-12")
+        .held(MeetingKind::StrategyDiscussion, "2026-03-03");
+    assert_eq!(
+        ended.brief("strategy-to-icpc", "2026-03-04"),
+        ["2026-03-03 -> 2026-03-24 upcoming"]
+    );
+    // Before any plan, as ever.
+    let first = Story::new().held(MeetingKind::StrategyDiscussion, "2026-03-03");
+    assert_eq!(
+        first.brief("strategy-to-icpc", "2026-03-04"),
+        ["2026-03-03 -> 2026-03-24 upcoming"]
+    );
+}
