@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run every benchmark in the project and rewrite BENCHMARKS.md (`make bench`).
 
-Runs the divan benches (core timescales and scheduling, store, agenda PDFs) in release, the
+Runs the divan benches (core timescales and scheduling, store, agenda PDFs, .ics import) in release, the
 working-days comparison against numpy (scripts/bench_working_days.py), and takes the app's
 start-up time and memory from the last e2e run (tests/e2e/artifacts/timings.json, written by
 `make test-e2e`). Each figure is written beside its target with met / NOT MET, together with the
@@ -26,6 +26,7 @@ BENCHES = [
     ("convene-core", "scheduling"),
     ("convene-store", "store"),
     ("convene-pdf", "agenda"),
+    ("convene-ics", "ics"),
 ]
 
 # (label, key, target seconds or None, target text). Keys are divan paths "bench/name[/arg]".
@@ -49,6 +50,8 @@ ROWS = [
     ("One agenda PDF (family, larger type)",
      "agenda/agenda_pdf_one/Family", 0.050, "< 50 ms"),
     ("100 agenda PDFs", "agenda/agenda_pdf_100", 3.0, "< 3 s"),
+    ("Read a calendar export of 10,000 Outlook events (5.7 MB) into busy periods",
+     "ics/import_10000_events", None, "—"),
 ]
 
 

@@ -31,6 +31,16 @@ async function blockText(browser, id) {
   return browser.execute((m) => document.querySelector(`#calendar-grid [data-meeting="${m}"]`)?.textContent ?? '', id);
 }
 
+/** Where a meeting's block is drawn in the time grid: the day column and offset EventCalendar
+ * gives its event box (a dragged block moves; its text keeps the saved time, and page offsets
+ * move with the panels above the grid). */
+async function blockTop(browser, id) {
+  return browser.execute((m) => {
+    const e = document.querySelector(`#calendar-grid [data-meeting="${m}"]`)?.closest('.ec-event');
+    return e ? `${e.style.gridColumnStart} ${e.style.insetBlockStart}` : null;
+  }, id);
+}
+
 /** Opens Meetings and clicks the button `testid` in the row of the test's ICPC (14:00–16:00);
  * false when there is no such row or button. */
 async function clickInIcpcRow(browser, testid) {
@@ -59,6 +69,14 @@ describe('calendar', () => {
   const dataDir = newDataDir();
   const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
   const convene = (...args) => execFileSync(cli, args, { env, encoding: 'utf8' });
+  // `n` working days after `d` by the app's own calendar: the test's dates skip bank holidays
+  // (a move "3 working days late" must not land on Christmas Day) as well as weekends.
+  const addWorkingDays = (d, n) => {
+    let c = new Date(d);
+    do c = nextWeekday(c);
+    while (Number(convene('working-days', ymd(d), ymd(c)).trim()) < n);
+    return c;
+  };
   let app;
   let meeting;
   let first;
@@ -70,8 +88,8 @@ describe('calendar', () => {
     convene('demo');
     // A child whose ICPC is due but not yet booked, with time left.
     const today = new Date();
-    first = nextWeekday(today);
-    second = nextWeekday(first);
+    first = addWorkingDays(today, 1);
+    second = addWorkingDays(first, 1);
     const waiting = JSON.parse(convene('timescales', '--open', '--json')).find(
       (i) => i.rule === 'strategy-to-icpc' && !i.scheduled && i.deadline >= ymd(second),
     );
@@ -118,7 +136,7 @@ describe('calendar', () => {
 
     // A date past the deadline first: the check says so, and cancelling changes nothing.
     const late = new Date(`${deadline}T12:00:00`);
-    const tooLate = nextWeekday(nextWeekday(nextWeekday(late)));
+    const tooLate = addWorkingDays(late, 3);
     await setInput(browser, 'move-when', `${ymd(tooLate)}T10:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
@@ -162,6 +180,7 @@ describe('calendar', () => {
     const { browser } = app;
     await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
     const before = await blockText(browser, meeting);
+    const top = await blockTop(browser, meeting);
     // Drag an hour later: the time grid's slots are 30 minutes.
     const dragLater = async () => {
       const block = await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`);
@@ -182,8 +201,10 @@ describe('calendar', () => {
     await shown(browser, '#move-check', 10000);
     const to = await (await shown(browser, '#move-to-text')).getText();
     assert.doesNotMatch(to, /14:00–16:00/, 'the drag did not change the time');
+    // The block is drawn at its new time while the check is open (so putting it back is seen).
+    assert.notEqual(await blockTop(browser, meeting), top, 'the block was not drawn at the dragged time');
     await (await shown(browser, '#move-cancel')).click();
-    await browser.waitUntil(async () => (await blockText(browser, meeting)) === before, {
+    await browser.waitUntil(async () => (await blockTop(browser, meeting)) === top && (await blockText(browser, meeting)) === before, {
       timeout: 5000,
       timeoutMsg: 'the dragged meeting was not put back',
     });
@@ -194,9 +215,10 @@ describe('calendar', () => {
     // saved, so the block goes back to its time.
     await dragLater();
     await shown(browser, '#move-check', 10000);
+    assert.notEqual(await blockTop(browser, meeting), top, 'the block was not drawn at the dragged time');
     await browser.execute((id) => document.querySelector(`#calendar-grid [data-meeting="${id}"]`).click(), meeting);
     await shown(browser, '#meeting-details');
-    await browser.waitUntil(async () => (await blockText(browser, meeting)) === before, {
+    await browser.waitUntil(async () => (await blockTop(browser, meeting)) === top && (await blockText(browser, meeting)) === before, {
       timeout: 5000,
       timeoutMsg: 'a drag left unanswered stayed drawn at a time that was never saved',
     });

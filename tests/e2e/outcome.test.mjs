@@ -14,7 +14,9 @@ function lastWeekday() {
   do {
     d.setDate(d.getDate() - 1);
   } while (d.getDay() === 0 || d.getDay() === 6);
-  return d.toISOString().slice(0, 10);
+  // The local date (toISOString would give UTC's, another day near midnight off UTC).
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 describe('recording an outcome', () => {

@@ -24,8 +24,10 @@ pub async fn suggest_slots(state: State<'_, AppState>, query: SlotQuery) -> Resu
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
         let as_of = today();
+        // Times are offered from now on, never in the past: a day before today is today, and
+        // today's times that have passed are left out (`not_before`).
         let earliest = match query.earliest {
-            Some(d) => d,
+            Some(d) => d.max(as_of),
             None => cal.add_working_days(as_of, 1)?,
         };
         convene_core::validate::meeting_minutes(query.duration_minutes.into())?;
@@ -37,6 +39,7 @@ pub async fn suggest_slots(state: State<'_, AppState>, query: SlotQuery) -> Resu
             venues: query.venues,
             duration_minutes: query.duration_minutes,
             earliest,
+            not_before: Some(chrono::Utc::now()),
             deadline: query.deadline,
             top: 5,
         };

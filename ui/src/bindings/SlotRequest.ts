@@ -10,6 +10,10 @@ export type SlotRequest = { kind: MeetingKind, children: Array<ChildId>, require
  */
 venues: Array<VenueId>, duration_minutes: number, earliest: string, 
 /**
+ * No slot starts before this moment (now: today's times that have passed are not offered).
+ */
+not_before: string | null, 
+/**
  * The statutory deadline (last acceptable day), if any.
  */
 deadline: string | null, granularity_minutes: number, 

@@ -81,6 +81,8 @@ pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
         venues,
         duration_minutes: a.duration,
         earliest,
+        // Today's times that have passed are not offered either.
+        not_before: Some(chrono::Utc::now()),
         deadline: a.deadline.as_deref().map(parse_date).transpose()?,
         top: a.top,
     };

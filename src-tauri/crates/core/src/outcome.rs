@@ -534,6 +534,7 @@ pub fn proposals(
                 venues: vec![],
                 duration_minutes: p.kind.typical_minutes(),
                 earliest,
+                not_before: None,
                 deadline: Some(p.deadline),
                 top: 3,
             },

@@ -205,8 +205,12 @@ pub fn fuzz<T: Target>(t: &mut T, strategy: impl Strategy<Value = T::Recipe>) {
             execs += 1;
         }
     }
+    // The time limit counts from here, after the corpus replay: a slow replay on a busy machine
+    // must not leave no time for new inputs, and a run always tries at least MIN_CASES.
+    const MIN_CASES: u64 = 32;
+    let fuzzing = Instant::now();
     let mut cases = 0u64;
-    while cases < max_cases && started.elapsed() < limit {
+    while cases < max_cases && (cases < MIN_CASES || fuzzing.elapsed() < limit) {
         let tree = strategy.new_tree(&mut runner).expect("the strategy has no filters");
         let r = tree.current();
         let t0 = Instant::now();
@@ -228,7 +232,7 @@ pub fn fuzz<T: Target>(t: &mut T, strategy: impl Strategy<Value = T::Recipe>) {
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "fuzz {}: {secs:.0} s, {execs} executions ({:.0}/s), 0 panics, corpus {files} files; seed {seed}, \
+        "fuzz {}: {secs:.0} s, {execs} executions ({cases} new inputs) ({:.0}/s), 0 panics, corpus {files} files; seed {seed}, \
          slowest input {} ms; {}",
         T::NAME,
         execs as f64 / secs.max(1e-9),

@@ -1,4 +1,5 @@
-//! A large but ordinary export reads in reasonable time (guards against quadratic work).
+//! A large but ordinary export reads whole and right. How long it takes is measured in
+//! `benches/ics.rs` (`make bench`, BENCHMARKS.md), not here.
 
 mod common;
 use common::*;
@@ -23,10 +24,7 @@ fn ten_thousand_events_read_in_one_go() {
     ics.push_str("END:VCALENDAR\r\n");
     assert!(ics.len() > 5_000_000);
     for text in [ics.clone(), ics.replace("\r\n", "\n")] {
-        let started = std::time::Instant::now();
         let periods = busy(&text, d(2026, 1, 1), d(2026, 12, 31));
         assert_eq!(periods.len(), 10_000);
-        // Generous for an unoptimised build on a slow machine; quadratic work took minutes.
-        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     }
 }

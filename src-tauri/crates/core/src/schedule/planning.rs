@@ -78,6 +78,8 @@ pub struct SuggestInput {
     pub venues: Vec<VenueId>,
     pub duration_minutes: u32,
     pub earliest: NaiveDate,
+    /// No slot starts before this moment: now, when `earliest` may be today.
+    pub not_before: Option<chrono::DateTime<chrono::Utc>>,
     /// An explicit deadline overrides the timescale engine's.
     pub deadline: Option<NaiveDate>,
     pub top: u32,
@@ -108,6 +110,7 @@ pub fn suggest(
     req.optional = optional;
     req.venues = input.venues;
     req.deadline = deadline;
+    req.not_before = input.not_before;
     req.top = input.top;
     let avail = Availability::build(ds, blocks, None);
     let names: HashMap<PersonId, String> = ds.people.iter().map(|p| (p.id, p.name.clone())).collect();
@@ -284,6 +287,7 @@ mod tests {
             venues: vec![],
             duration_minutes: 90,
             earliest: d("2026-03-09"),
+            not_before: None,
             deadline: None,
             top: 3,
         };

@@ -29,6 +29,8 @@ pub struct SlotRequest {
     pub venues: Vec<VenueId>,
     pub duration_minutes: u32,
     pub earliest: NaiveDate,
+    /// No slot starts before this moment (now: today's times that have passed are not offered).
+    pub not_before: Option<chrono::DateTime<chrono::Utc>>,
     /// The statutory deadline (last acceptable day), if any.
     pub deadline: Option<NaiveDate>,
     pub granularity_minutes: u32,
@@ -51,6 +53,7 @@ impl SlotRequest {
             venues: vec![],
             duration_minutes,
             earliest,
+            not_before: None,
             deadline: None,
             granularity_minutes: 15,
             buffer_minutes: 0,
@@ -214,6 +217,13 @@ pub fn find_slots(
         };
         let windows = windows_on(req, avail, day);
         let mut t = minute(&open);
+        // Today's times that have passed: from the first step of the grid not before now.
+        if let Some(now) = req.not_before {
+            let now = now.timestamp().div_euclid(60) + i64::from(now.timestamp().rem_euclid(60) > 0);
+            if t < now {
+                t += (now - t + step - 1) / step * step;
+            }
+        }
         while t + i64::from(req.duration_minutes) <= minute(&close) {
             let c = evaluate(req, avail, &windows, day, t);
             t += step;

@@ -372,3 +372,48 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn times_that_have_passed_today_are_not_offered() {
+    let w = world(2);
+    // Mon 5 Jan 2026, 10:07 in London (GMT): the first time offered is 10:15, on the grid.
+    let now = chrono::DateTime::parse_from_rfc3339("2026-01-05T10:07:30Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let mut r = request(&w, "2026-01-05", None);
+    let before = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(
+        before.slots.iter().any(|s| s.start.to_rfc3339() < now.to_rfc3339()),
+        "{before:?}"
+    );
+    r.not_before = Some(now);
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(!res.slots.is_empty(), "{res:?}");
+    assert!(res.slots.iter().all(|s| s.start >= now), "{res:?}");
+    let first = res.slots.iter().map(|s| s.start).min().unwrap();
+    assert_eq!(first.to_rfc3339(), "2026-01-05T10:15:00+00:00");
+    // On the grid's step exactly: that time is still offered.
+    r.not_before = Some(
+        chrono::DateTime::parse_from_rfc3339("2026-01-05T10:15:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    );
+    let first = find_slots(&r, &w.avail, &cal(), &w.names)
+        .slots
+        .iter()
+        .map(|s| s.start)
+        .min()
+        .unwrap();
+    assert_eq!(first.to_rfc3339(), "2026-01-05T10:15:00+00:00");
+    // After the day's last start: the next working day.
+    r.not_before = Some(
+        chrono::DateTime::parse_from_rfc3339("2026-01-05T16:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc),
+    );
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(
+        res.slots.iter().all(|s| s.start.date_naive() > d("2026-01-05")),
+        "{res:?}"
+    );
+}
