@@ -18,6 +18,13 @@ episode?: EpisodeType | null,
  */
 unless_in_episode?: EpisodeType | null, 
 /**
+ * The rule asks for its target only once one of these has happened to the child and no
+ * closing event (`closed_by`) has followed the latest: a pre-birth conference is due for an
+ * unborn child once a strategy discussion has started an enquiry, not for every pregnancy
+ * known to the service. A target already met still counts.
+ */
+requires?: Trigger | null, 
+/**
  * Occurrences that end the need for the target (no further action).
  */
 closed_by?: Trigger | null, kind: RuleKind, source: string, enabled: boolean, };

@@ -126,6 +126,12 @@ pub struct Rule {
     /// conference (brought forward if need be), not to an initial conference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unless_in_episode: Option<EpisodeType>,
+    /// The rule asks for its target only once one of these has happened to the child and no
+    /// closing event (`closed_by`) has followed the latest: a pre-birth conference is due for an
+    /// unborn child once a strategy discussion has started an enquiry, not for every pregnancy
+    /// known to the service. A target already met still counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Trigger>,
     /// Occurrences that end the need for the target (no further action).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_by: Option<Trigger>,

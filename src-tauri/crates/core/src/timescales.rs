@@ -188,6 +188,34 @@ impl Ctx<'_, '_> {
             .max_by_key(|e| e.start)
     }
 
+    /// Whether the rule asks for its target now (`Rule::requires`): one of its occurrences has
+    /// happened and no closing event has followed the latest — or the target is booked (a
+    /// planned pre-birth conference says the need was found).
+    fn required(&self) -> bool {
+        let Some(t) = &self.rule.requires else {
+            return true;
+        };
+        let booked = mask(&self.rule.target, true);
+        if self.table.iter().any(|o| booked & (1 << o.tag) != 0) {
+            return true;
+        }
+        let (need, close) = (
+            mask(t, false),
+            self.rule.closed_by.as_ref().map_or(0, |c| mask(c, false)),
+        );
+        let last = |m: u64| {
+            self.table
+                .iter()
+                .rev()
+                .find(|o| m & (1 << o.tag) != 0)
+                .map(Occurrence::key)
+        };
+        match (last(need), last(close)) {
+            (None, _) => false,
+            (Some(n), c) => c.is_none_or(|c| c < n),
+        }
+    }
+
     fn status_open(&self, deadline: NaiveDate) -> Result<DueStatus, CalendarError> {
         if self.as_of > deadline {
             return Ok(DueStatus::Overdue);
@@ -342,6 +370,8 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
                 };
                 item.ended = (!closed).then_some(end);
             }
+            // Not asked for (yet): no item, rather than one overdue for a need no one has found.
+            _ if !ctx.required() => continue,
             _ => {
                 item.status = ctx.status_open(deadline)?;
                 item.scheduled = planned.iter().find(|p| after(p, anchor)).and_then(|p| match p.source {
@@ -386,6 +416,7 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
     // Planned targets are looked for only once an anchor has no held one.
     let mut planned_selected = false;
     let (targets, planned, bounds) = (&b.targets, &mut b.planned, &b.bounds);
+    let required = ctx.required();
     for (anchor, _) in &b.anchors {
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
@@ -404,6 +435,8 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
                     DueStatus::MetLate
                 };
             }
+            // Not asked for (yet, or any more): no item (`Rule::requires`).
+            None if !required => continue,
             // The conference was held (or the expected date of delivery came) without it: it
             // can no longer be met, so it leaves "what needs doing" and counts as missed.
             None if !anchor.is_planned() && anchor.date <= ctx.as_of => {

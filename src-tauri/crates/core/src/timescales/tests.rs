@@ -429,8 +429,19 @@ fn prebirth_conference_before_34_weeks() {
         late.brief("prebirth-conference", "2026-01-05"),
         ["2026-03-30 -> 2026-02-16 upcoming scheduled 2026-02-20 outside"]
     );
-    // None held by the expected date of delivery: missed from that day, overdue until then.
-    let mut none = Story::new();
+    // An unborn child with no enquiry: no pre-birth conference is asked for.
+    let mut known = Story::new();
+    known.child.birth = s.child.birth;
+    assert!(known.brief("prebirth-conference", "2026-03-29").is_empty());
+    // A strategy discussion that ended in no further action: none either.
+    let mut nfa = Story::new()
+        .held(MeetingKind::StrategyDiscussion, "2026-01-12")
+        .event(EventKind::NoFurtherAction, "2026-01-20");
+    nfa.child.birth = s.child.birth;
+    assert!(nfa.brief("prebirth-conference", "2026-03-29").is_empty());
+    // Once a strategy discussion has started an enquiry, it is due; none held by the expected
+    // date of delivery: missed from that day, overdue until then.
+    let mut none = Story::new().held(MeetingKind::StrategyDiscussion, "2026-01-12");
     none.child.birth = s.child.birth;
     assert_eq!(
         none.brief("prebirth-conference", "2026-03-29"),
@@ -510,5 +521,29 @@ fn a_strategy_discussion_about_a_child_already_on_a_plan_starts_no_initial_confe
     assert_eq!(
         first.brief("strategy-to-icpc", "2026-03-04"),
         ["2026-03-03 -> 2026-03-24 upcoming"]
+    );
+}
+
+#[test]
+fn an_assessment_is_due_45_working_days_from_the_first_referral_not_a_later_one() {
+    // A second referral during the assessment joins it: the clock does not restart, so a late
+    // assessment is not made to look on time.
+    let s = Story::new()
+        .event(EventKind::Referral, "2026-03-02")
+        .event(EventKind::Referral, "2026-03-20")
+        .event(EventKind::AssessmentCompleted, "2026-05-20");
+    // 45 working days after Mon 2 Mar 2026 (Good Friday, Easter Monday, 4 May skipped): Thu 7 May.
+    assert_eq!(
+        s.brief("referral-to-assessment", "2026-06-01"),
+        ["2026-03-02 -> 2026-05-07 met-late on 2026-05-20"]
+    );
+    // A referral after the assessment starts a new one.
+    let again = s.event(EventKind::Referral, "2026-06-01");
+    assert_eq!(
+        again.brief("referral-to-assessment", "2026-06-02"),
+        [
+            "2026-03-02 -> 2026-05-07 met-late on 2026-05-20",
+            "2026-06-01 -> 2026-08-03 upcoming"
+        ]
     );
 }
