@@ -81,6 +81,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Re-key the database a restore kept aside (`db.replaced-*`) under `pass`, in place: it is
+/// moved into a working folder of its own, re-keyed there as a store would be (records, settings
+/// and audit trail carried over, the plaintext deleted), and moved back.
+fn seal_kept_aside(data_dir: &Path, aside: &Path, pass: &str, now: DateTime<Utc>) -> Result<()> {
+    let work = data_dir.join(format!(".seal-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir(&work).map_err(|e| io_err(&work, e))?;
+    std::fs::rename(aside, work.join("db")).map_err(|e| io_err(aside, e))?;
+    let result = crate::rekey::change_passphrase(&work, None, Some(pass), now).map(drop);
+    // The re-key's own backup of it is not wanted: the before-restore backup is the way back.
+    let _ = std::fs::remove_dir_all(work.join("backups"));
+    std::fs::rename(work.join("db"), aside).map_err(|e| io_err(aside, e))?;
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
 /// Backup files in a data dir, newest first.
 pub fn list_backups(data_dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(backups_dir(data_dir))
@@ -302,9 +317,11 @@ pub fn restore_checked(
         Err(_) => {} // unreadable: it is kept aside below
     }
     let db = data_dir.join("db");
+    let mut aside = None;
     if db.exists() {
-        let aside = data_dir.join(format!("db.replaced-{}", now.format("%Y%m%dT%H%M%SZ")));
-        std::fs::rename(&db, &aside).map_err(|e| io_err(&db, e))?;
+        let to = data_dir.join(format!("db.replaced-{}", now.format("%Y%m%dT%H%M%SZ")));
+        std::fs::rename(&db, &to).map_err(|e| io_err(&db, e))?;
+        aside = Some(to);
     }
     let mut store = Store::open(data_dir)?;
     if let Some(pass) = passphrase.filter(|_| encrypted) {
@@ -317,11 +334,25 @@ pub fn restore_checked(
         format!("Writing {children} children, {meetings} meetings and their records"),
     ));
     store.import_with(&text, passphrase)?;
-    if sealing.is_some() {
-        match &kept {
-            Kept::Folder => {}
-            Kept::Nothing => crate::rekey::remove_plaintext_leftovers(data_dir, None)?,
-            Kept::Backup(path) => crate::rekey::remove_plaintext_leftovers(data_dir, Some(path))?,
+    if let Some(pass) = sealing {
+        // The data is encrypted from now on: the database kept aside is re-keyed under the same
+        // passphrase (its records and audit trail stay, no longer in clear), and the older
+        // plaintext backups and kept-aside databases go, as turning encryption on does. A store
+        // that could not be read whole (`Kept::Folder`) is left as it is: its folder is its only
+        // copy, and re-keying needs it readable.
+        let keep_backup = match &kept {
+            Kept::Folder => None,
+            Kept::Nothing => Some(None),
+            Kept::Backup(path) => Some(Some(path.as_path())),
+        };
+        if let Some(backup) = keep_backup {
+            let sealed = aside
+                .as_deref()
+                .filter(|a| seal_kept_aside(data_dir, a, pass, now).is_ok());
+            // (Not sealed — the re-key refused it — it stays in clear rather than be lost.)
+            let unsealed = aside.as_deref().filter(|_| sealed.is_none());
+            let keep: Vec<&Path> = [backup, sealed, unsealed].into_iter().flatten().collect();
+            crate::rekey::remove_plaintext_leftovers(data_dir, &keep)?;
         }
     }
     progress(Progress::new(

@@ -85,44 +85,58 @@ pub(crate) fn json_detail(e: &serde_json::Error) -> String {
 }
 
 fn redact_values(text: &str) -> String {
+    // Where serde says the error is (" at line 3 column 10") is kept as it is.
+    let (body, position) = text.rfind(" at line ").map_or((text, ""), |i| text.split_at(i));
+    // serde's own words around the value: "invalid type: string \"Jane\", expected u32",
+    // "invalid value: integer `123`, expected …", "unknown variant `x`, expected one of …",
+    // "unknown field `x`, expected …". The value runs to the last ", expected" (a value that
+    // itself says ", expected" stays inside it); the kind of value before it ("string",
+    // "integer") is kept.
+    const PREFIXES: [&str; 4] = [
+        "invalid type: ",
+        "invalid value: ",
+        "unknown variant ",
+        "unknown field ",
+    ];
+    let found = PREFIXES.iter().filter_map(|p| body.find(p).map(|i| i + p.len())).min();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        // A quoted string value, or the value after "unknown variant" (field and variant names
-        // the file should have had are the schema's, and kept).
-        let quote = rest.find('"');
-        let variant = rest.find("unknown variant `").map(|i| i + "unknown variant ".len());
-        let (start, close) = match (quote, variant) {
-            (Some(q), Some(v)) if v < q => (v, '`'),
-            (Some(q), _) => (q, '"'),
-            (None, Some(v)) => (v, '`'),
-            (None, None) => break,
-        };
-        out.push_str(&rest[..=start]);
-        let after = &rest[start + 1..];
-        // The closing mark: serde escapes a quote inside a string as \".
-        let mut end = None;
-        let mut escaped = false;
-        for (i, c) in after.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                c if c == close && !escaped => {
-                    end = Some(i);
-                    break;
+    match found {
+        Some(from) => {
+            let tail = &body[from..];
+            let to = [", expected", ", there are no"]
+                .iter()
+                .filter_map(|s| tail.rfind(s))
+                .max()
+                .unwrap_or(tail.len());
+            let value = &tail[..to];
+            out.push_str(&body[..from]);
+            match value.find(['"', '`']) {
+                Some(q) => {
+                    out.push_str(&value[..q]);
+                    out.push('…');
                 }
-                _ => escaped = false,
+                None => out.push_str(value),
             }
+            out.push_str(&tail[to..]);
         }
-        out.push('…');
-        match end {
-            Some(i) => {
-                out.push(close);
-                rest = &after[i + close.len_utf8()..];
+        // Any other message (a date or id that would not parse): its quoted parts go.
+        None => {
+            let mut inside = false;
+            for c in body.chars() {
+                if c == '"' {
+                    if inside {
+                        out.push_str("…\"");
+                    } else {
+                        out.push('"');
+                    }
+                    inside = !inside;
+                } else if !inside {
+                    out.push(c);
+                }
             }
-            None => return out,
         }
     }
-    out.push_str(rest);
+    out.push_str(position);
     out
 }
 
@@ -154,6 +168,28 @@ mod tests {
             redact_values("missing field `age` at line 1 column 2"),
             "missing field `age` at line 1 column 2"
         );
-        assert_eq!(redact_values("unknown variant `Jane"), "unknown variant `…");
+        // Numbers, characters and unknown keys are values too, and a value may hold a backtick
+        // or serde's own words.
+        let e = serde_json::from_str::<Child>("{\"age\": 123456789012, \"kind\": \"Born\"}").unwrap_err();
+        let d = json_detail(&e);
+        assert!(
+            !d.contains("123456789012") && d.contains("expected u32") && d.contains("line 1"),
+            "{d}"
+        );
+        let e = serde_json::from_str::<Child>("{\"age\": 3, \"kind\": \"O`Brien, expected Smith\"}").unwrap_err();
+        let d = json_detail(&e);
+        assert!(
+            !d.contains("Brien") && !d.contains("Smith") && d.contains("`Born`"),
+            "{d}"
+        );
+        assert_eq!(
+            redact_values("invalid type: string \"Jane, expected Smith\", expected u32 at line 1 column 9"),
+            "invalid type: string …, expected u32 at line 1 column 9"
+        );
+        assert_eq!(
+            redact_values("unknown field `Jane`, there are no fields"),
+            "unknown field …, there are no fields"
+        );
+        assert_eq!(redact_values("bad date \"2026-13-01\" here"), "bad date \"…\" here");
     }
 }

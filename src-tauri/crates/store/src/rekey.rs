@@ -86,29 +86,31 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
     let _ = std::fs::remove_dir_all(&staging);
     // The old database and backups hold the data under the old key (or none): remove them.
     std::fs::remove_dir_all(&retired).map_err(|e| io(&retired, e))?;
-    remove_plaintext_leftovers(dir, None)?;
+    remove_plaintext_leftovers(dir, &[])?;
     let store = Store::open_with(dir, new)?;
     store.backup(BackupKind::Manual, now)?;
     Ok(store)
 }
 
 /// Remove what holds the data in clear or under an old key once the store in `dir` is under a
-/// new one: every backup but `keep`, the databases earlier restores kept aside (`db.replaced-*`)
-/// and whatever an interrupted re-key left (`db.retired-*`, `.rekey-*`): whole sled folders.
-pub(crate) fn remove_plaintext_leftovers(dir: &Path, keep: Option<&Path>) -> Result<()> {
+/// new one: every backup and the databases earlier restores kept aside (`db.replaced-*`), but
+/// those in `keep`, and whatever an interrupted re-key left (`db.retired-*`, `.rekey-*`): whole
+/// sled folders.
+pub(crate) fn remove_plaintext_leftovers(dir: &Path, keep: &[&Path]) -> Result<()> {
     for b in list_backups(dir) {
-        if Some(b.as_path()) != keep {
+        if !keep.contains(&b.as_path()) {
             std::fs::remove_file(&b).map_err(|e| io(&b, e))?;
         }
     }
     let leftovers = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
     for entry in leftovers.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
         if ["db.replaced-", "db.retired-", ".rekey-"]
             .iter()
             .any(|p| name.starts_with(p))
+            && !keep.contains(&path.as_path())
         {
-            let path = entry.path();
             std::fs::remove_dir_all(&path).map_err(|e| io(&path, e))?;
         }
     }

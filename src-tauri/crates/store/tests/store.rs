@@ -596,18 +596,35 @@ fn plain_data_replaced_by_an_encrypted_backup_leaves_nothing_in_clear() {
         .backup_to(&sealed)
         .unwrap();
 
+    let audited = Store::open(dir.path()).unwrap().audit_entries().unwrap().len();
+    assert!(audited >= 1);
     let restored = convene_store::backup::restore_with(dir.path(), &sealed, Some("battery staple"), now).unwrap();
     assert!(restored.is_encrypted());
     assert_eq!(restored.count::<Child>(), 0);
     drop(restored);
-    // No sled folder kept aside in clear.
-    let aside: Vec<String> = std::fs::read_dir(dir.path())
+    // The replaced database is kept aside (its audit trail is in no backup), but no longer in
+    // clear: re-keyed under the restore's passphrase.
+    let aside: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("db."))
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("db."))
         .collect();
-    assert!(aside.is_empty(), "{aside:?}");
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let look = tempfile::tempdir().unwrap();
+    std::fs::rename(&aside[0], look.path().join("db")).unwrap();
+    let err = Store::open(look.path()).map(|_| ()).unwrap_err();
+    assert!(matches!(err, StoreError::PassphraseNeeded { .. }), "{err}");
+    let old = Store::open_with(look.path(), Some("battery staple")).unwrap();
+    assert_eq!(old.count::<Child>(), children);
+    // Every audit entry it had, and the re-key's own.
+    assert_eq!(old.audit_entries().unwrap().len(), audited + 1);
+    drop(old);
+    // Nothing left of the sealing's working folder.
+    assert!(std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .all(|e| !e.file_name().to_string_lossy().starts_with(".seal-")));
     // One backup left, the before-restore one, sealed with the restore's passphrase: the way
     // back to the replaced data.
     let backups = convene_store::backup::list_backups(dir.path());
