@@ -238,9 +238,9 @@ def main():
         "- The timescale figure includes the kernel zeroing fresh pages for the ~50 MB of due items "
         "each run returns (page faults and zeroing were about a seventh of `perf`'s samples); it was 98.7 ms on the AMD EPYC "
         "machine of an earlier session, with the same code. On 2026-12-01 this VM ran slower than the day before "
-        "across code no one had changed (conflicts 141 to 164 ms, the store's load 183 to 211 ms, the PDFs 1.58 to 1.8 "
-        "ms, the app's start and month view likewise): the commit before that day's changes measured 110.5 and 112.1 ms "
-        "for the full evaluation in the same hour as the run above, against 90.8-102 ms on 2026-11-30. The 100 ms "
+        "across code no one had changed (conflict detection, the store's load and the PDFs 15-30% slower than on "
+        "2026-11-30, the app's start and month view likewise): the commit before that day's changes measured 110.5 and 112.1 ms "
+        "for the full evaluation within the same hour as the day's code measured 106 to 124 ms over five runs, against 90.8-102 ms on 2026-11-30. The 100 ms "
         "target is missed on these runs with or without the day's changes.",
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
