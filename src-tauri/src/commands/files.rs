@@ -42,6 +42,16 @@ async fn native_dialog(
         .and_then(|p| p.into_path().ok())
 }
 
+/// The end-to-end tests' stand-in for a native dialog (which WebDriver cannot drive): the value
+/// of `name`, honoured only while the window runs under WebDriver automation (tauri-driver sets
+/// `TAURI_WEBVIEW_AUTOMATION`, without which the page cannot be automated at all). Whoever drives
+/// the window then already controls everything it can do; in an ordinary launch a stray
+/// variable in the user's environment never replaces the dialog.
+fn e2e_hook(get: impl Fn(&str) -> Option<std::ffi::OsString>, name: &str) -> Option<std::ffi::OsString> {
+    let automated = get("TAURI_WEBVIEW_AUTOMATION").is_some_and(|v| v == "true");
+    get(name).filter(|_| automated)
+}
+
 /// Where to save a file: the system's save dialog, or — for the end-to-end tests, which cannot
 /// drive a native dialog — the folder in `CONVENE_SAVE_DIR`. `None` when the user cancels.
 pub(crate) async fn choose_path(
@@ -49,7 +59,7 @@ pub(crate) async fn choose_path(
     name: &str,
     filter: (&str, &[&str]),
 ) -> Option<std::path::PathBuf> {
-    if let Some(dir) = std::env::var_os("CONVENE_SAVE_DIR") {
+    if let Some(dir) = e2e_hook(|k: &str| std::env::var_os(k), "CONVENE_SAVE_DIR") {
         return Some(std::path::PathBuf::from(dir).join(name));
     }
     let (name, label) = (name.to_string(), filter.0.to_string());
@@ -66,7 +76,7 @@ pub(crate) async fn choose_path(
 /// The file the user picks in the native open dialog — or, in e2e tests, which cannot drive a
 /// native dialog, the one in `CONVENE_OPEN_FILE`. `None` when the user cancels.
 pub(crate) async fn choose_file(app: &tauri::AppHandle, filter: (&str, &[&str])) -> Option<std::path::PathBuf> {
-    if let Some(path) = std::env::var_os("CONVENE_OPEN_FILE") {
+    if let Some(path) = e2e_hook(|k: &str| std::env::var_os(k), "CONVENE_OPEN_FILE") {
         return Some(std::path::PathBuf::from(path));
     }
     let label = filter.0.to_string();
@@ -210,4 +220,33 @@ pub(crate) fn read_small_text(path: &std::path::Path, limit: u64) -> Result<Stri
         ));
     }
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+    use std::ffi::OsString;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let map: HashMap<String, OsString> = pairs.iter().map(|(k, v)| (k.to_string(), OsString::from(v))).collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn the_dialog_stand_ins_work_only_under_webdriver_automation() {
+        let stray = env(&[("CONVENE_SAVE_DIR", "/tmp/elsewhere")]);
+        assert_eq!(e2e_hook(&stray, "CONVENE_SAVE_DIR"), None);
+        let off = env(&[("CONVENE_SAVE_DIR", "/tmp/x"), ("TAURI_WEBVIEW_AUTOMATION", "false")]);
+        assert_eq!(e2e_hook(&off, "CONVENE_SAVE_DIR"), None);
+        let driven = env(&[
+            ("CONVENE_OPEN_FILE", "/tmp/f.json"),
+            ("TAURI_WEBVIEW_AUTOMATION", "true"),
+        ]);
+        assert_eq!(
+            e2e_hook(&driven, "CONVENE_OPEN_FILE"),
+            Some(OsString::from("/tmp/f.json"))
+        );
+        assert_eq!(e2e_hook(&driven, "CONVENE_SAVE_DIR"), None);
+    }
 }
