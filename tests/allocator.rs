@@ -1,13 +1,74 @@
 //! The allocator limits `memory::before_start` sets in the app's process (`tune_allocator`),
 //! observed from outside glibc through /proc/self/maps. Its own binary without the test harness:
 //! glibc gives every new thread an arena of its own until the limit, so the check must run before
-//! any other thread exists (the harness starts one per test).
+//! any other thread exists (the harness starts one per test). A control run of the same binary
+//! without the limits must show glibc's defaults, so the checks are seen to be able to fail.
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn main() {
+    // The control: this binary again, without the limits, must show glibc's defaults — else the
+    // checks below could pass by seeing nothing at all.
+    if std::env::var_os(CONTROL).is_some() {
+        let seen = observe();
+        println!("{} {}", seen.from_heap, seen.arenas);
+        return;
+    }
     convene_desktop::memory::before_start();
     let mut failures = Vec::new();
+    let seen = observe();
+    if !seen.heap_found {
+        failures.push("no [heap] mapping in /proc/self/maps".to_string());
+    }
+    if seen.from_heap {
+        failures.push("a 1 MiB block came from the heap after a larger one was freed".to_string());
+    }
+    let allowed = convene_desktop::memory::ARENA_MAX as usize - 1;
+    if seen.arenas > allowed {
+        failures.push(format!(
+            "{} thread arenas after eight allocating threads; the limit allows {allowed}",
+            seen.arenas
+        ));
+    }
 
+    // Only now (a child process allocates in this one) the control.
+    match std::env::current_exe().and_then(|exe| std::process::Command::new(exe).env(CONTROL, "1").output()) {
+        Ok(out) => {
+            let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            match text.split_once(' ') {
+                Some(("true", n)) if n.parse::<usize>().is_ok_and(|n| n >= 1) => {}
+                _ => failures.push(format!(
+                    "without the limits the checks should see the 1 MiB block in the heap and at least one \
+                     thread arena, and saw \"{text}\" (from the heap, arenas): they cannot tell"
+                )),
+            }
+        }
+        Err(e) => failures.push(format!("the control run did not start: {e}")),
+    }
+
+    if failures.is_empty() {
+        println!("allocator limits: ok");
+    } else {
+        for f in &failures {
+            eprintln!("allocator limits: {f}");
+        }
+        std::process::exit(1);
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const CONTROL: &str = "CONVENE_ALLOCATOR_CONTROL";
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+struct Seen {
+    heap_found: bool,
+    /// A 1 MiB block came from the heap after a 4 MiB one was freed.
+    from_heap: bool,
+    arenas: usize,
+}
+
+/// What glibc does with this process's allocations, seen from /proc/self/maps.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn observe() -> Seen {
     // Thresholds, first, on a heap nothing else has used yet: glibc's default raises the mmap
     // threshold to the size of a freed mmapped block, so after a 4 MiB block comes and goes, a
     // 1 MiB block would come from the heap. Fixed at `LARGE_BLOCK`, it still gets a mapping of
@@ -15,13 +76,7 @@ fn main() {
     drop(std::hint::black_box(vec![1u8; 4 << 20]));
     let block = std::hint::black_box(vec![1u8; 1 << 20]);
     let at = block.as_ptr() as usize;
-    match heap_range() {
-        Some((start, end)) if (start..end).contains(&at) => {
-            failures.push("a 1 MiB block came from the heap after a larger one was freed".to_string())
-        }
-        Some(_) => {}
-        None => failures.push("no [heap] mapping in /proc/self/maps".to_string()),
-    }
+    let heap = heap_range();
     drop(block);
 
     // Arenas: eight threads allocating at once. glibc's default would give each its own arena
@@ -38,25 +93,12 @@ fn main() {
         })
         .collect();
     for t in threads {
-        if t.join().is_err() {
-            failures.push("an allocating thread panicked".to_string());
-        }
+        let _ = t.join();
     }
-    let arenas = thread_arenas();
-    let allowed = convene_desktop::memory::ARENA_MAX as usize - 1;
-    if arenas > allowed {
-        failures.push(format!(
-            "{arenas} thread arenas after eight allocating threads; the limit allows {allowed}"
-        ));
-    }
-
-    if failures.is_empty() {
-        println!("allocator limits: ok");
-    } else {
-        for f in &failures {
-            eprintln!("allocator limits: {f}");
-        }
-        std::process::exit(1);
+    Seen {
+        heap_found: heap.is_some(),
+        from_heap: heap.is_some_and(|(start, end)| (start..end).contains(&at)),
+        arenas: thread_arenas(),
     }
 }
 
