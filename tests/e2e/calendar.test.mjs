@@ -307,6 +307,16 @@ describe('calendar', () => {
     await (await shown(browser, '#nav-calendar')).click();
     await shown(browser, '#calendar-month');
     assert.equal((await (await shown(browser, '#calendar-period')).getText()).split(' (')[0], monthTitle.split(' (')[0]);
+    // Next month: said once in the status line, with its count (the heading is not live too).
+    await (await shown(browser, '#calendar-next')).click();
+    await browser.waitUntil(async () => /^[A-Z][a-z]+ \d{4} \(\d+ meetings?/.test(await browser.execute(() => document.getElementById('calendar-said').textContent)), {
+      timeout: 10000,
+      timeoutMsg: 'the new month was not said',
+    });
+    const said = await browser.execute(() => document.getElementById('calendar-said').textContent);
+    assert.notEqual(said.split(' (')[0], monthTitle.split(' (')[0]);
+    assert.equal(await (await browser.$('#calendar-period')).getAttribute('aria-live'), null);
+    await (await shown(browser, '#calendar-today')).click();
   });
 
   it('moves a meeting from the meetings list, showing what moves with it first', async () => {
