@@ -118,3 +118,34 @@ fn encrypted_data_keeps_every_childs_name_off_the_disk() {
         .to_string();
     assert!(short.contains("at least 8 characters"), "{short}");
 }
+
+#[test]
+fn passphrases_can_come_from_files_kept_out_of_the_environment() {
+    let s = Sandbox::new();
+    s.demo();
+    let file = s.path("passphrase.txt");
+    std::fs::write(&file, "correct horse battery\n").unwrap();
+    let f = file.to_str().unwrap();
+    s.run(&["encryption", "on", "--new-passphrase-file", f]).ok();
+    assert!(s.run(&["child", "list"]).failed().contains("enter its passphrase"));
+    // The first line of the file opens it, the option before or after the command.
+    s.run(&["--passphrase-file", f, "check"]).ok();
+    s.run(&["child", "list", "--passphrase-file", f]).ok();
+    // A file that holds no passphrase, or is not there: said, and nothing opened.
+    let empty = s.path("empty.txt");
+    std::fs::write(&empty, "\nsecond line\n").unwrap();
+    let said = s
+        .run(&["--passphrase-file", empty.to_str().unwrap(), "check"])
+        .failed()
+        .to_string();
+    assert!(said.contains("no passphrase on its first line"), "{said}");
+    let missing = s.path("missing.txt");
+    let said = s
+        .run(&["--passphrase-file", missing.to_str().unwrap(), "check"])
+        .failed()
+        .to_string();
+    assert!(said.contains("could not be read"), "{said}");
+    // Encryption off, from the file too.
+    s.run(&["encryption", "off", "--passphrase-file", f]).ok();
+    s.run(&["check"]).ok();
+}

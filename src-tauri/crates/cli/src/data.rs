@@ -61,7 +61,7 @@ pub fn import(ctx: &Ctx, file: PathBuf) -> Outcome {
     let text =
         std::fs::read_to_string(&file).map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
     let store = ctx.open()?;
-    let backup = store.import_with_backup(&text, ctx.passphrase().as_deref(), chrono::Utc::now())?;
+    let backup = store.import_with_backup(&text, ctx.passphrase()?.as_deref(), chrono::Utc::now())?;
     out!(
         "Imported {} children and {} meetings. The settings as they were are in {}.",
         store.count::<convene_core::Child>(),
@@ -115,7 +115,7 @@ pub fn restore(ctx: &Ctx, file: Option<PathBuf>, latest: bool) -> Outcome {
                 ))
             })?,
     };
-    let store = convene_store::backup::restore_with(&dir, &file, ctx.passphrase().as_deref(), chrono::Utc::now())?;
+    let store = convene_store::backup::restore_with(&dir, &file, ctx.passphrase()?.as_deref(), chrono::Utc::now())?;
     out!(
         "Restored {} children and {} meetings from {}.",
         store.count::<convene_core::Child>(),
@@ -140,14 +140,19 @@ pub fn backups(ctx: &Ctx) -> Outcome {
     Ok(())
 }
 
-pub fn encryption(ctx: &Ctx, action: EncryptionAction) -> Outcome {
+pub fn encryption(ctx: &Ctx, action: EncryptionAction, new_file: Option<&std::path::Path>) -> Outcome {
     let dir = ctx.dir()?;
-    let new = std::env::var("CONVENE_NEW_PASSPHRASE").ok().filter(|p| !p.is_empty());
+    let new = match new_file {
+        Some(file) => Some(crate::passphrase_from(file)?),
+        None => std::env::var("CONVENE_NEW_PASSPHRASE").ok().filter(|p| !p.is_empty()),
+    };
     let new = match action {
         EncryptionAction::Off => None,
-        _ => Some(new.ok_or_else(|| Failure("Set CONVENE_NEW_PASSPHRASE to the new passphrase.".into()))?),
+        _ => Some(new.ok_or_else(|| {
+            Failure("Give the new passphrase with --new-passphrase-file (or CONVENE_NEW_PASSPHRASE).".into())
+        })?),
     };
-    let current = ctx.passphrase();
+    let current = ctx.passphrase()?;
     let store = convene_store::change_passphrase(&dir, current.as_deref(), new.as_deref(), chrono::Utc::now())?;
     out!(
         "{}",

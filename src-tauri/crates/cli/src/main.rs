@@ -49,6 +49,10 @@ struct Cli {
     /// Where the data lives (default: $CONVENE_DATA_DIR, else the platform data directory).
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// The passphrase of encrypted data, read from the first line of this file (else from
+    /// $CONVENE_PASSPHRASE): kept out of the environment, `ps` and the shell's history.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -138,10 +142,14 @@ enum Command {
     #[command(subcommand)]
     Availability(planning::AvailabilityCommand),
     /// Encryption at rest: on, change passphrase, off. The current passphrase comes from
-    /// CONVENE_PASSPHRASE, the new one from CONVENE_NEW_PASSPHRASE.
+    /// --passphrase-file or CONVENE_PASSPHRASE, the new one from --new-passphrase-file or
+    /// CONVENE_NEW_PASSPHRASE.
     Encryption {
         #[arg(value_enum)]
         action: data::EncryptionAction,
+        /// The new passphrase, read from the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
     },
     /// Print a meeting's agenda (text or HTML), or every planned meeting's in a period.
     Agenda(agenda::AgendaArgs),
@@ -208,6 +216,24 @@ pub type Outcome = Result<(), Failure>;
 
 pub struct Ctx {
     data_dir: Option<PathBuf>,
+    passphrase_file: Option<PathBuf>,
+}
+
+/// A passphrase from the first line of `file`.
+pub fn passphrase_from(file: &std::path::Path) -> Result<String, Failure> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure(format!(
+            "The passphrase file {} could not be read: {e}.",
+            file.display()
+        ))
+    })?;
+    match text.lines().next() {
+        Some(line) if !line.is_empty() => Ok(line.to_string()),
+        _ => Err(Failure(format!(
+            "The passphrase file {} has no passphrase on its first line.",
+            file.display()
+        ))),
+    }
 }
 
 impl Ctx {
@@ -215,16 +241,19 @@ impl Ctx {
         Ok(data_dir::resolve(self.data_dir.clone())?)
     }
 
-    /// The passphrase of an encrypted store, from `CONVENE_PASSPHRASE`.
-    pub fn passphrase(&self) -> Option<String> {
-        std::env::var("CONVENE_PASSPHRASE").ok().filter(|p| !p.is_empty())
+    /// The passphrase of an encrypted store: from `--passphrase-file`, else `CONVENE_PASSPHRASE`.
+    pub fn passphrase(&self) -> Result<Option<String>, Failure> {
+        match &self.passphrase_file {
+            Some(file) => passphrase_from(file).map(Some),
+            None => Ok(std::env::var("CONVENE_PASSPHRASE").ok().filter(|p| !p.is_empty())),
+        }
     }
 
     /// Open the store, taking the day's backup first if it is due. A backup that cannot be
     /// written is said on stderr and does not stop the command (as in the app): an export, say,
     /// is the way out of a full backups folder.
     pub fn open(&self) -> Result<Store, Failure> {
-        let store = Store::open_with(&self.dir()?, self.passphrase().as_deref())?;
+        let store = Store::open_with(&self.dir()?, self.passphrase()?.as_deref())?;
         if let Err(e) = store.daily_backup_if_due(chrono::Utc::now()) {
             eprintln!("note: today's backup could not be taken: {e}");
         }
@@ -250,7 +279,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Failure> {
 }
 
 fn run(cli: Cli) -> Outcome {
-    let ctx = Ctx { data_dir: cli.data_dir };
+    let ctx = Ctx {
+        data_dir: cli.data_dir,
+        passphrase_file: cli.passphrase_file,
+    };
     match cli.command {
         Command::Demo {
             today: t,
@@ -289,7 +321,10 @@ fn run(cli: Cli) -> Outcome {
             csv,
             json,
         } => reports::kpi(&ctx, from, to, team, practitioner, csv, json),
-        Command::Encryption { action } => data::encryption(&ctx, action),
+        Command::Encryption {
+            action,
+            new_passphrase_file,
+        } => data::encryption(&ctx, action, new_passphrase_file.as_deref()),
         Command::Audit(c) => audit::audit(&ctx, c),
         Command::Suggest(a) => planning::suggest_cmd(&ctx, a),
         Command::Conflicts { from, to, json } => planning::conflicts_cmd(&ctx, from, to, json),

@@ -23,7 +23,7 @@ fn settings_or_default(ctx: &Ctx) -> Result<Settings, Failure> {
     if !dir.join("db").exists() {
         return Ok(Settings::default());
     }
-    match convene_store::Store::open_with(&dir, ctx.passphrase().as_deref()) {
+    match convene_store::Store::open_with(&dir, ctx.passphrase()?.as_deref()) {
         Ok(store) => Ok(store.settings()?),
         Err(convene_store::StoreError::Locked { .. }) => {
             eprintln!(
