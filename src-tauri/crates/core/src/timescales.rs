@@ -309,6 +309,8 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
         &mut b.closers,
     );
     let (anchors, targets, planned, closers) = (&b.anchors, &b.targets, &b.planned, &b.closers);
+    // Once per rule and child: it does not depend on the anchor.
+    let required = ctx.required();
     // For each anchor, the first target after it (bounded by the next anchor under Pick::Each).
     b.matched.clear();
     let matched = &mut b.matched;
@@ -371,7 +373,7 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
                 item.ended = (!closed).then_some(end);
             }
             // Not asked for (yet): no item, rather than one overdue for a need no one has found.
-            _ if !ctx.required() => continue,
+            _ if !required => continue,
             _ => {
                 item.status = ctx.status_open(deadline)?;
                 item.scheduled = planned.iter().find(|p| after(p, anchor)).and_then(|p| match p.source {

@@ -340,18 +340,17 @@ pub fn restore_checked(
         // plaintext backups and kept-aside databases go, as turning encryption on does. A store
         // that could not be read whole (`Kept::Folder`) is left as it is: its folder is its only
         // copy, and re-keying needs it readable.
-        let keep_backup = match &kept {
-            Kept::Folder => None,
-            Kept::Nothing => Some(None),
-            Kept::Backup(path) => Some(Some(path.as_path())),
-        };
-        if let Some(backup) = keep_backup {
-            let sealed = aside
-                .as_deref()
-                .filter(|a| seal_kept_aside(data_dir, a, pass, now).is_ok());
-            // (Not sealed — the re-key refused it — it stays in clear rather than be lost.)
-            let unsealed = aside.as_deref().filter(|_| sealed.is_none());
-            let keep: Vec<&Path> = [backup, sealed, unsealed].into_iter().flatten().collect();
+        if !matches!(kept, Kept::Folder) {
+            let backup = match &kept {
+                Kept::Backup(path) => Some(path.as_path()),
+                _ => None,
+            };
+            if let Some(aside) = aside.as_deref() {
+                // Refused by the re-key (a damaged audit trail), it stays in clear rather than
+                // be lost.
+                let _ = seal_kept_aside(data_dir, aside, pass, now);
+            }
+            let keep: Vec<&Path> = [backup, aside.as_deref()].into_iter().flatten().collect();
             crate::rekey::remove_plaintext_leftovers(data_dir, &keep)?;
         }
     }
