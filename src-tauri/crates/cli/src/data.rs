@@ -62,8 +62,10 @@ pub fn import(ctx: &Ctx, file: PathBuf) -> Outcome {
         std::fs::read_to_string(&file).map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
     let store = ctx.open()?;
     let backup = store.import_with_backup(&text, ctx.passphrase()?.as_deref(), chrono::Utc::now())?;
+    // The file's audit trail, then the import's own entry.
+    let history = store.audit_entries()?.len().saturating_sub(1);
     out!(
-        "Imported {} children and {} meetings. The settings as they were are in {}.",
+        "Imported {} children and {} meetings, with {history} audit trail entries. The settings as they were are in {}.",
         store.count::<convene_core::Child>(),
         store.count::<convene_core::Meeting>(),
         backup.display()

@@ -8,12 +8,12 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use crate::audit::{self, AuditEntry, Head};
+use crate::audit::{self, AuditEntry};
 use crate::backup::{list_backups, BackupKind};
 use crate::crypto::{Cipher, CryptoMeta, KdfParams};
 use crate::error::{Result, StoreError};
 use crate::records::T;
-use crate::{Store, AUDIT_HEAD_KEY, CRYPTO_KEY, SETTINGS_KEY};
+use crate::{Store, CRYPTO_KEY, SETTINGS_KEY};
 
 fn io(path: &Path, e: std::io::Error) -> StoreError {
     StoreError::Io {
@@ -49,19 +49,6 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
         if let Some(pass) = new {
             encrypt_empty(&mut fresh, pass)?;
         }
-        for e in &entries {
-            fresh
-                .tree(T::Audit)
-                .insert(e.seq.to_be_bytes(), fresh.codec.encode(e)?)?;
-        }
-        let head = entries
-            .last()
-            .map(|e| Head {
-                seq: e.seq,
-                hash: e.hash.clone(),
-            })
-            .unwrap_or_default();
-        fresh.tree(T::Meta).insert(AUDIT_HEAD_KEY, fresh.codec.encode(&head)?)?;
         fresh
             .tree(T::Meta)
             .insert(SETTINGS_KEY, fresh.codec.encode(&settings)?)?;
@@ -73,7 +60,7 @@ pub fn change_passphrase(dir: &Path, current: Option<&str>, new: Option<&str>, n
             before: Some(serde_json::json!({ "encrypted": was_encrypted })),
             after: Some(serde_json::json!({ "encrypted": new.is_some() })),
         };
-        fresh.write_dataset_with(&ds, &[change], None)?;
+        fresh.write_dataset_with(&ds, &[change], None, &entries)?;
     }
     // Swap: the fresh database is complete and flushed before the old one goes. Should the
     // process stop between the two renames, the next open finishes the swap

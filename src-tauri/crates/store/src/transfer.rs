@@ -1,6 +1,9 @@
 //! Versioned JSON export and import. Export is canonical (records sorted by id, settings
-//! normalised), so export -> import into an empty store -> export is byte-identical. Import
-//! checks the whole file before writing anything and writes it in one transaction.
+//! normalised, the audit trail in order) and carries the audit trail whole, so nothing is lost
+//! on the way: export -> import into an empty store -> export gives the same records and
+//! settings, and the same audit trail with one entry more, the import's own. Import checks the
+//! whole file (its audit trail's hash chain included) before writing anything and writes it in
+//! one transaction.
 
 use convene_core::dataset::Dataset;
 use convene_core::settings::Settings;
@@ -21,7 +24,9 @@ struct EncryptedExport {
     kdf: crate::crypto::KdfParams,
     ciphertext: String,
 }
-pub const EXPORT_VERSION: u32 = 1;
+/// The version this build writes. It reads every version from 1: version 1 files (before the
+/// audit trail was carried) have none, and a store imported from one starts its trail there.
+pub const EXPORT_VERSION: u32 = 2;
 
 fn seal_text(text: &str, cipher: &crate::crypto::Cipher, kdf: crate::crypto::KdfParams) -> Result<String> {
     use base64::Engine as _;
@@ -36,13 +41,16 @@ fn seal_text(text: &str, cipher: &crate::crypto::Cipher, kdf: crate::crypto::Kdf
     Ok(out)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportFile {
     pub format: String,
     pub version: u32,
     pub settings: Settings,
     pub data: Dataset,
+    /// The store's audit trail, oldest entry first, its hash chain intact (from version 2).
+    #[serde(default)]
+    pub audit: Vec<crate::audit::AuditEntry>,
 }
 
 impl Store {
@@ -71,6 +79,7 @@ impl Store {
             version: EXPORT_VERSION,
             settings,
             data: self.load_dataset()?,
+            audit: self.audit_entries()?,
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
         text.push('\n');
@@ -118,8 +127,9 @@ impl Store {
         if let Some((now, taken)) = backup {
             *taken = Some(self.backup(crate::backup::BackupKind::BeforeImport, now)?);
         }
-        // Records and settings in one transaction: a file either lands whole or changes nothing.
-        self.write_dataset_with(&file.data, &[], Some(&file.settings))
+        // Records, settings and audit trail in one transaction: a file either lands whole or
+        // changes nothing.
+        self.write_dataset_with(&file.data, &[], Some(&file.settings), &file.audit)
     }
 }
 
@@ -168,13 +178,22 @@ pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportF
         .ok_or_else(|| StoreError::ImportMalformed {
             detail: "it has no version number".to_string(),
         })?;
-    if version != u64::from(EXPORT_VERSION) {
+    if !(1..=u64::from(EXPORT_VERSION)).contains(&version) {
         return Err(StoreError::ImportWrongVersion {
             found: u32::try_from(version).unwrap_or(u32::MAX),
             expected: EXPORT_VERSION,
         });
     }
-    serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed {
+    let file: ExportFile = serde_json::from_value(value).map_err(|e| StoreError::ImportMalformed {
         detail: crate::error::json_detail(&e),
-    })
+    })?;
+    if version == 1 && !file.audit.is_empty() {
+        return Err(StoreError::ImportMalformed {
+            detail: "it is a version 1 export, which has no audit trail, yet it holds one".to_string(),
+        });
+    }
+    if let Some((_, what)) = crate::audit::first_break(&file.audit)? {
+        return Err(StoreError::ImportAuditBroken { detail: what });
+    }
+    Ok(file)
 }

@@ -9,7 +9,7 @@ use convene_core::MeetingId;
 use crate::error::{Result, StoreError};
 use crate::records::{Record, T};
 use crate::snapshots::snapshot_entry;
-use crate::{audit, codec, keys, to_value, Encoded, Store, SETTINGS_KEY};
+use crate::{abort, audit, codec, keys, to_value, Encoded, Store, AUDIT_HEAD_KEY, SETTINGS_KEY};
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
@@ -57,17 +57,22 @@ impl Store {
 
     /// Write a whole, already validated dataset (import, demo) in one transaction.
     pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
-        self.write_dataset_with(ds, &[], None)
+        self.write_dataset_with(ds, &[], None, &[])
     }
 
     /// Write a dataset; `changes` replaces the default "import" audit entry when not empty.
     /// `settings`, when given, are checked against the dataset first and written in the same
-    /// transaction, so an import either lands whole or changes nothing.
+    /// transaction, so an import either lands whole or changes nothing. `trail`, when not empty,
+    /// is the audit trail the data comes with (an export's, or the store being re-keyed): it
+    /// becomes this store's, entry for entry, and the write is chained after it. Entries this
+    /// store had already (settings changed before an import) are not lost: the import's own
+    /// entry holds them, under `before`.
     pub(crate) fn write_dataset_with(
         &self,
         ds: &Dataset,
         changes: &[audit::Change],
         settings: Option<&Settings>,
+        trail: &[audit::AuditEntry],
     ) -> Result<()> {
         ds.validate().map_err(StoreError::ImportInvalid)?;
         let settings = match settings {
@@ -108,12 +113,42 @@ impl Store {
         if let Some(s) = &settings {
             history.push((T::Meta, SETTINGS_KEY.to_vec(), self.codec.encode(s)?));
         }
+        // The trail must be whole: the chain from its first entry, as an import checks.
+        if let Some((_, what)) = audit::first_break(trail)? {
+            return Err(StoreError::ImportAuditBroken { detail: what });
+        }
+        let replaced = if trail.is_empty() {
+            Vec::new()
+        } else {
+            self.audit_entries()?
+        };
+        if !replaced.is_empty() && !changes.is_empty() {
+            // Only an import brings a trail into a store that has one: a re-key (the one caller
+            // with changes of its own) writes into a new database.
+            return Err(StoreError::Database(
+                "an audit trail can only replace another on import".into(),
+            ));
+        }
+        let trail = Trail {
+            entries: trail
+                .iter()
+                .map(|e| Ok((e.seq.to_be_bytes(), self.codec.encode(e)?)))
+                .collect::<Result<Vec<_>>>()?,
+            head: match trail.last() {
+                Some(e) => Some(self.codec.encode(&audit::Head {
+                    seq: e.seq,
+                    hash: e.hash.clone(),
+                })?),
+                None => None,
+            },
+            replaced: replaced.len() as u64,
+        };
         let summary = audit::Change {
             action: "import",
             record: "dataset",
             id: String::new(),
             children: vec![],
-            before: None,
+            before: (!replaced.is_empty()).then(|| serde_json::json!({ "audit": replaced })),
             after: Some(serde_json::json!({
                 "children": ds.children.len(),
                 "people": ds.people.len(),
@@ -123,9 +158,9 @@ impl Store {
             })),
         };
         if changes.is_empty() {
-            self.write_all(&encoded, &history, &[summary])?;
+            self.write_all(&encoded, &history, &trail, &[summary])?;
         } else {
-            self.write_all(&encoded, &history, changes)?;
+            self.write_all(&encoded, &history, &trail, changes)?;
         }
         if let Some(s) = settings {
             self.set_practitioner(s.me);
@@ -142,6 +177,7 @@ impl Store {
         &self,
         encoded: &[Encoded],
         history: &[(T, Vec<u8>, Vec<u8>)],
+        trail: &Trail,
         changes: &[audit::Change],
     ) -> Result<()> {
         self.transact(changes, |tx| {
@@ -151,9 +187,42 @@ impl Store {
             for (tree, k, v) in history {
                 tx[*tree as usize].insert(k.as_slice(), v.as_slice())?;
             }
+            if let Some(head) = &trail.head {
+                // The entries read before the transaction are still all there are: none was
+                // added meanwhile, only to be dropped here.
+                let seq = match tx[T::Meta as usize].get(AUDIT_HEAD_KEY)? {
+                    Some(b) => {
+                        self.codec
+                            .decode::<audit::Head>(&b)
+                            .map_err(|e| abort(StoreError::Database(e)))?
+                            .seq
+                    }
+                    None => 0,
+                };
+                if seq != trail.replaced {
+                    return Err(abort(StoreError::Database(
+                        "the audit trail changed while the import was being written; nothing was imported".into(),
+                    )));
+                }
+                for old in 1..=seq {
+                    tx[T::Audit as usize].remove(&old.to_be_bytes()[..])?;
+                }
+                for (k, v) in &trail.entries {
+                    tx[T::Audit as usize].insert(&k[..], v.as_slice())?;
+                }
+                tx[T::Meta as usize].insert(AUDIT_HEAD_KEY, head.as_slice())?;
+            }
             Ok(())
         })
     }
+}
+
+/// An audit trail to write in with a dataset (`Store::write_dataset_with`), encoded: its
+/// entries by key, its head, and how many entries the store had before, which it replaces.
+struct Trail {
+    entries: Vec<([u8; 8], Vec<u8>)>,
+    head: Option<Vec<u8>>,
+    replaced: u64,
 }
 
 /// Imported settings, normalised, refused unless their rule pack builds, they pass every check

@@ -41,7 +41,59 @@ fn an_import_takes_a_backup_of_what_it_replaces_first_and_a_bad_one_takes_none()
         "the backup holds the settings as they were"
     );
     assert_eq!(store.count::<Child>(), src.count::<Child>());
-    assert_eq!(store.export().unwrap(), export, "the import itself is lossless");
+    let (a, b) = (parsed(&export), parsed(&store.export().unwrap()));
+    assert_eq!(
+        (a.settings, a.data),
+        (b.settings, b.data),
+        "the import itself is lossless"
+    );
+    // The file's history, then the import, which holds the settings change made before it.
+    assert_eq!(b.audit[..a.audit.len()], a.audit[..]);
+    assert_eq!(b.audit.len(), a.audit.len() + 1);
+    assert!(b.audit[a.audit.len()].before.is_some());
+}
+
+fn parsed(text: &str) -> convene_store::ExportFile {
+    convene_store::parse_export_with(text, None).unwrap()
+}
+
+#[test]
+fn a_restored_store_keeps_its_history_and_the_one_replaced_is_in_the_before_restore_backup() {
+    let (dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    let mut m = ds.meetings[0].clone();
+    m.start += chrono::Duration::days(1);
+    m.end += chrono::Duration::days(1);
+    store.put(&m).unwrap();
+    let now = chrono::Utc::now();
+    let backup = store.backup(convene_store::backup::BackupKind::Manual, now).unwrap();
+    let at_backup = store.audit_entries().unwrap();
+    // A change after the backup, which the restore undoes.
+    store.delete::<Event>(ds.events[0].id.as_bytes()).unwrap();
+    let replaced = store.audit_entries().unwrap();
+    drop(store);
+
+    let later = now + chrono::Duration::seconds(1);
+    let restored = convene_store::backup::restore_with(dir.path(), &backup, None, later).unwrap();
+    let entries = restored.audit_entries().unwrap();
+    assert_eq!(
+        entries[..at_backup.len()],
+        at_backup[..],
+        "the backup's history, entry for entry"
+    );
+    assert_eq!(entries.len(), at_backup.len() + 1);
+    assert_eq!(entries.last().unwrap().action, "import");
+    assert_eq!(restored.verify_audit().unwrap(), None);
+    // The history of the data it replaced, the deletion included, is in the before-restore
+    // backup, not only in the folder kept aside.
+    let before_restore = convene_store::backup::list_backups(dir.path())
+        .into_iter()
+        .find(|b| b.to_string_lossy().contains("before-restore"))
+        .expect("a before-restore backup");
+    assert_eq!(
+        parsed(&std::fs::read_to_string(before_restore).unwrap()).audit,
+        replaced
+    );
 }
 
 #[test]
@@ -225,8 +277,8 @@ fn plain_data_replaced_by_an_encrypted_backup_leaves_nothing_in_clear() {
     assert!(restored.is_encrypted());
     assert_eq!(restored.count::<Child>(), 0);
     drop(restored);
-    // The replaced database is kept aside (its audit trail is in no backup), but no longer in
-    // clear: re-keyed under the restore's passphrase.
+    // The replaced database is kept aside, but no longer in clear: re-keyed under the restore's
+    // passphrase.
     let aside: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()

@@ -312,14 +312,152 @@ fn caseloads_are_kept_once_a_day_and_travel_with_exports() {
         .iter()
         .all(|r| r.date == day2));
 
-    // Export → import into an empty store → export is byte-identical, snapshots included.
+    // Export → import into an empty store → export gives the same records and settings,
+    // snapshots included (the audit trail gains the import's entry: next test).
     let export = store.export().unwrap();
     assert!(export.contains("caseload_snapshots"));
     let dir2 = tempfile::tempdir().unwrap();
     let copy = Store::open(dir2.path()).unwrap();
     copy.import(&export).unwrap();
     assert_eq!(copy.caseload_history(None).unwrap(), all);
-    assert_eq!(copy.export().unwrap(), export);
+    let (a, b) = (parsed(&export), parsed(&copy.export().unwrap()));
+    assert_eq!((a.settings, a.data), (b.settings, b.data));
+}
+
+fn parsed(text: &str) -> convene_store::ExportFile {
+    convene_store::parse_export_with(text, None).unwrap()
+}
+
+#[test]
+fn exports_carry_the_audit_trail_and_an_import_continues_it() {
+    let (_dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    let mut m = ds.meetings[0].clone();
+    m.start += Duration::days(1);
+    m.end += Duration::days(1);
+    store.put(&m).unwrap();
+    let trail = store.audit_entries().unwrap();
+    assert_eq!(trail.len(), 2, "the demo's import and the save");
+
+    let export = store.export().unwrap();
+    let file = parsed(&export);
+    assert_eq!(file.version, convene_store::EXPORT_VERSION);
+    assert_eq!(file.audit, trail, "the whole trail, entry for entry");
+
+    let dir2 = tempfile::tempdir().unwrap();
+    let copy = Store::open(dir2.path()).unwrap();
+    copy.import(&export).unwrap();
+    let copied = copy.audit_entries().unwrap();
+    assert_eq!(copied[..2], trail[..], "the history came with the data");
+    assert_eq!(copied.len(), 3);
+    assert_eq!(
+        (copied[2].action.as_str(), copied[2].prev.as_str()),
+        ("import", trail[1].hash.as_str())
+    );
+    assert_eq!(copied[2].before, None, "the new store had no history of its own");
+    assert_eq!(copy.verify_audit().unwrap(), None);
+    // Who changed a child's meeting is still there to see, in the copy.
+    assert!(copy
+        .audit_entries()
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "save" && e.children == m.children));
+    // And a second round trip carries all three.
+    let again = parsed(&copy.export().unwrap());
+    assert_eq!(again.audit, copied);
+}
+
+#[test]
+fn an_import_keeps_the_empty_stores_own_history_in_its_entry() {
+    let (_dir, store) = demo_store();
+    let export = store.export().unwrap();
+    let dir2 = tempfile::tempdir().unwrap();
+    let copy = Store::open(dir2.path()).unwrap();
+    // A setting changed before anything was imported: one entry of the new store's own.
+    let mut s = copy.settings().unwrap();
+    s.closures.push(NaiveDate::from_ymd_opt(2026, 12, 29).unwrap());
+    copy.save_settings(&s).unwrap();
+    let own = copy.audit_entries().unwrap();
+    assert_eq!(own.len(), 1);
+    copy.import(&export).unwrap();
+    let entries = copy.audit_entries().unwrap();
+    assert_eq!(entries.len(), 2, "the file's one entry, then the import");
+    assert_eq!(entries[0], parsed(&export).audit[0]);
+    let kept = &entries[1].before.as_ref().expect("the replaced history")["audit"];
+    assert_eq!(kept, &serde_json::to_value(&own).unwrap());
+    assert_eq!(copy.verify_audit().unwrap(), None);
+}
+
+#[test]
+fn an_altered_audit_trail_in_a_file_is_refused_and_changes_nothing() {
+    let (_dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    store.put(&ds.meetings[0]).unwrap();
+    let export = store.export().unwrap();
+    let dir2 = tempfile::tempdir().unwrap();
+    let copy = Store::open(dir2.path()).unwrap();
+    let before = copy.export().unwrap();
+
+    let alter = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&export).unwrap();
+        f(&mut v);
+        serde_json::to_string(&v).unwrap()
+    };
+    let cases = [
+        (
+            "an entry edited",
+            alter(&|v| v["audit"][1]["os_user"] = "someone else".into()),
+        ),
+        (
+            "an entry removed",
+            alter(&|v| {
+                v["audit"].as_array_mut().unwrap().remove(0);
+            }),
+        ),
+        (
+            "entries reordered",
+            alter(&|v| v["audit"].as_array_mut().unwrap().swap(0, 1)),
+        ),
+    ];
+    for (what, text) in cases {
+        let err = copy.import(&text).unwrap_err();
+        assert!(matches!(err, StoreError::ImportAuditBroken { .. }), "{what}: {err}");
+        assert!(err.to_string().contains("nothing was imported"), "{what}: {err}");
+        assert_eq!(copy.export().unwrap(), before, "{what}: the store is unchanged");
+    }
+}
+
+#[test]
+fn version_1_exports_without_a_trail_still_import_and_unknown_versions_do_not() {
+    let (_dir, store) = demo_store();
+    let mut v: serde_json::Value = serde_json::from_str(&store.export().unwrap()).unwrap();
+    v["version"] = 1.into();
+    let with_trail = serde_json::to_string(&v).unwrap();
+    v.as_object_mut().unwrap().remove("audit");
+    let v1 = serde_json::to_string(&v).unwrap();
+
+    let dir2 = tempfile::tempdir().unwrap();
+    let copy = Store::open(dir2.path()).unwrap();
+    let err = copy.import(&with_trail).unwrap_err();
+    assert!(matches!(err, StoreError::ImportMalformed { .. }), "{err}");
+    copy.import(&v1).unwrap();
+    assert_eq!(copy.load_dataset().unwrap(), store.load_dataset().unwrap());
+    let entries = copy.audit_entries().unwrap();
+    assert_eq!(entries.len(), 1, "the trail starts at the import");
+    assert_eq!(entries[0].action, "import");
+
+    for version in [0, convene_store::EXPORT_VERSION + 1] {
+        v["version"] = version.into();
+        let dir3 = tempfile::tempdir().unwrap();
+        let err = Store::open(dir3.path())
+            .unwrap()
+            .import(&serde_json::to_string(&v).unwrap())
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::ImportWrongVersion { found, .. } if found == version),
+            "{err}"
+        );
+    }
 }
 
 #[test]
