@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "list_people",
     "person_busy",
     "add_busy",
+    "record_event",
+    "remove_event",
     "remove_busy",
     "import_calendar",
     "unlock",

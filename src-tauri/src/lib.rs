@@ -83,6 +83,8 @@ pub fn run() {
             commands::list_people,
             commands::person_busy,
             commands::add_busy,
+            commands::record_event,
+            commands::remove_event,
             commands::remove_busy,
             commands::import_calendar,
             commands::unlock,

@@ -5,6 +5,7 @@
 mod util;
 
 mod demo;
+mod events;
 mod far_dates;
 mod helpers;
 mod ics;

@@ -36,7 +36,7 @@ fn export_import_export_gives_the_same_records_and_settings_and_history() {
     assert_eq!(y.len(), x.len() + 1);
     assert_eq!(y[..x.len()], x[..]);
     assert!(
-        said.contains(&format!("with {} audit trail entries", x.len())),
+        said.contains(&format!("with their history ({} change", x.len())),
         "{said}"
     );
     assert!(b.run(&["audit", "verify"]).ok().contains("intact"));
@@ -46,6 +46,33 @@ fn export_import_export_gives_the_same_records_and_settings_and_history() {
         .run(&["import", first.to_str().unwrap()])
         .failed()
         .contains("already holds records"));
+}
+
+#[test]
+fn a_file_whose_audit_trail_was_altered_imports_with_a_warning_and_keeps_the_trail() {
+    let a = Sandbox::new();
+    a.demo();
+    let file = a.path("x.json");
+    a.run(&["export", "-o", file.to_str().unwrap()]).ok();
+    let mut v = json(&std::fs::read_to_string(&file).unwrap());
+    v["audit"][0]["os_user"] = "someone else".into();
+    std::fs::write(&file, v.to_string()).unwrap();
+    let b = Sandbox::new();
+    let run = b.run(&["import", file.to_str().unwrap()]);
+    assert!(
+        run.ok().contains("with their history (0 changes in the audit trail)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stderr.trim(),
+        "warning: The file's record of who changed what does not verify (entry 1 has been altered), so it was not taken as this data's history: it is kept, whole, in the audit entry of this restore or import."
+    );
+    assert!(b.run(&["audit", "verify"]).ok().contains("intact"));
+    assert_eq!(
+        json(b.run(&["child", "list", "--json"]).ok()),
+        json(a.run(&["child", "list", "--json"]).ok())
+    );
 }
 
 #[test]

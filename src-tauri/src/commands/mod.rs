@@ -5,9 +5,12 @@ use chrono::Duration;
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
 use convene_core::views::{
-    BusyDraft, ChangeView, ChildDetail, ChildSummary, DueItemView, MeetingSummary, Named, PersonView, StoreStatus,
+    event_view, BusyDraft, ChangeView, ChildDetail, ChildSummary, DueItemView, EventDraft, EventView, MeetingSummary,
+    Named, PersonView, StoreStatus,
 };
-use convene_core::{BusyBlock, BusyId, BusyOwner, Child, ChildId, Meeting, Person, PersonId, WorkingDayCalendar};
+use convene_core::{
+    BusyBlock, BusyId, BusyOwner, Child, ChildId, Event, EventId, Meeting, Person, PersonId, WorkingDayCalendar,
+};
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
 
@@ -27,6 +30,9 @@ pub(crate) fn status(store: &Store) -> Result<StoreStatus, IpcError> {
         children: store.count::<Child>() as u32,
         meetings: store.count::<Meeting>() as u32,
         empty: store.is_empty(),
+        history_note: store
+            .last_import_audit_problem()
+            .map(|what| convene_store::backup::audit_problem_sentence("restored backup", what.as_str())),
     })
 }
 
@@ -155,6 +161,23 @@ pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<Bu
         store.put(&block)?;
         Ok(block)
     })
+}
+
+/// Record something that has happened to a child (a visit, reports shared, a decision letter
+/// sent): the deadlines it meets read "met" from then on.
+#[tauri::command]
+pub async fn record_event(state: State<'_, AppState>, draft: EventDraft) -> Result<EventView, IpcError> {
+    state.with_store(|store| {
+        let event = draft.to_event(today())?;
+        store.put(&event)?;
+        Ok(event_view(&event))
+    })
+}
+
+/// Remove an event recorded by mistake (the audit trail keeps what it was).
+#[tauri::command]
+pub async fn remove_event(state: State<'_, AppState>, id: EventId) -> Result<(), IpcError> {
+    state.with_store(|store| Ok(store.delete::<Event>(id.as_bytes())?))
 }
 
 #[tauri::command]

@@ -2,6 +2,7 @@
 import type { ChildSummary } from "./ChildSummary";
 import type { DueItemView } from "./DueItemView";
 import type { EpisodeView } from "./EpisodeView";
+import type { EventKindView } from "./EventKindView";
 import type { EventView } from "./EventView";
 import type { MeetingKindView } from "./MeetingKindView";
 import type { MeetingSummary } from "./MeetingSummary";
@@ -16,4 +17,8 @@ export type ChildDetail = { summary: ChildSummary, siblings: Array<Named>, netwo
 /**
  * The kinds of meeting the record offers to schedule, with their names and usual lengths.
  */
-meeting_kinds: Array<MeetingKindView>, };
+meeting_kinds: Array<MeetingKindView>, 
+/**
+ * The kinds of event the record offers to record, with their names.
+ */
+event_kinds: Array<EventKindView>, };

@@ -3,4 +3,9 @@
 /**
  * What the app shows about the store it opened.
  */
-export type StoreStatus = { data_dir: string, schema_version: number, children: number, meetings: number, empty: boolean, };
+export type StoreStatus = { data_dir: string, schema_version: number, children: number, meetings: number, empty: boolean, 
+/**
+ * Said until the next change when the latest import or restore brought a record of who
+ * changed what that does not verify (kept, but not as this data's history).
+ */
+history_note: string | null, };

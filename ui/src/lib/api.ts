@@ -6,6 +6,9 @@ import type { WorkingPatternDraft } from '../bindings/WorkingPatternDraft';
 import type { MeetingEdit } from '../bindings/MeetingEdit';
 import type { MeetingEditor } from '../bindings/MeetingEditor';
 import type { ChildDetail } from '../bindings/ChildDetail';
+import type { EventDraft } from '../bindings/EventDraft';
+import type { EventView } from '../bindings/EventView';
+import type { EventId } from '../bindings/EventId';
 import type { ChildId } from '../bindings/ChildId';
 import type { ChildSummary } from '../bindings/ChildSummary';
 import type { Conflict } from '../bindings/Conflict';
@@ -111,6 +114,8 @@ export const api = {
   personBusy: (person: PersonId) => call<BusyBlock[]>('person_busy', { person }),
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),
   removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
+  recordEvent: (draft: EventDraft) => call<EventView>('record_event', { draft }),
+  removeEvent: (id: EventId) => call<null>('remove_event', { id }),
   importCalendar: (person: PersonId, ics: string) => call<number>('import_calendar', { person, ics }),
   /** Meetings of days `from..=to`, at most `perDay` a day, with counts of the rest. */
   calendarEntries: (from: string, to: string, filter: CalendarFilter, perDay: number) =>

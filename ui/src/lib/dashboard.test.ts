@@ -19,6 +19,7 @@ function item(p: Partial<DueItemView>): DueItemView {
     social_worker: 'Tom Ellery',
     anchor_source: { type: 'meeting', id: '00000000-0000-4000-8000-000000000002' },
     schedule_kind: 'icpc',
+    record_kind: null,
     ...p,
   };
 }

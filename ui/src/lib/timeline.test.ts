@@ -39,6 +39,8 @@ describe('the child timeline', () => {
     );
     expect(t.map((e) => e.kind)).toEqual(['event', 'meeting', 'deadline']);
     expect(t[2].label).toBe('Deadline: First core group');
+    // An event's entry carries the event, which the record offers to remove.
+    expect(t[0].event?.id).toBe('e1');
   });
 
   it("dates a meeting by the UK's day, not UTC's", () => {

@@ -2,6 +2,7 @@
 import type { ChildDetail } from '../bindings/ChildDetail';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { MeetingSummary } from '../bindings/MeetingSummary';
+import type { EventView } from '../bindings/EventView';
 import { dueKey } from './dashboard';
 import { ukDateOf } from './format';
 import { compareCodes } from './order';
@@ -11,6 +12,7 @@ export type Entry = {
   date: string;
   kind: 'event' | 'meeting' | 'deadline';
   label: string;
+  event?: EventView;
   meeting?: MeetingSummary;
   item?: DueItemView;
 };
@@ -19,7 +21,7 @@ const order = { event: 0, meeting: 1, deadline: 2 } as const;
 
 export function timeline(d: ChildDetail): Entry[] {
   const out: Entry[] = [
-    ...d.events.map((e) => ({ key: `e${e.id}`, date: e.date, kind: 'event' as const, label: e.label })),
+    ...d.events.map((e) => ({ key: `e${e.id}`, date: e.date, kind: 'event' as const, label: e.label, event: e })),
     ...d.meetings.map((m) => ({ key: `m${m.id}`, date: ukDateOf(m.start), kind: 'meeting' as const, label: m.kind_title, meeting: m })),
     ...d.items.map((i) => ({
       key: `d${dueKey(i)}`,

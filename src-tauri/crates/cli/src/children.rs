@@ -143,3 +143,83 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
         }
     }
 }
+
+#[derive(Subcommand)]
+pub enum EventCommand {
+    /// Record something that has happened to a child (a visit, reports shared, a decision
+    /// letter sent): the deadlines it meets read "met" from then on. Prints the event's id.
+    Add {
+        #[arg(long, value_name = "CHILD_ID")]
+        child: String,
+        /// referral, referral-decision, strategy-discussion, s47-start, no-further-action,
+        /// assessment-completed, visit, reports-shared, decision-letter-sent,
+        /// minutes-distributed, became-looked-after or placement-start.
+        #[arg(long)]
+        kind: String,
+        /// When it happened (YYYY-MM-DD; default: today). Not after today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// A child's events, oldest first.
+    List {
+        #[arg(long, value_name = "CHILD_ID")]
+        child: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an event recorded by mistake (the audit trail keeps what it was).
+    Remove { id: String },
+}
+
+pub fn event(ctx: &Ctx, cmd: EventCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        EventCommand::Add {
+            child,
+            kind,
+            date,
+            note,
+        } => {
+            let draft = views::EventDraft {
+                child: child.parse()?,
+                kind: EventKind::parse(&kind)?,
+                date: date.unwrap_or_else(|| today().to_string()),
+                note,
+            };
+            let event = draft.to_event(today())?;
+            store.put(&event)?;
+            out!("{}", event.id);
+            Ok(())
+        }
+        EventCommand::List { child, json } => {
+            let child: ChildId = child.parse()?;
+            let mut events: Vec<views::EventView> = store
+                .child_bundle(child)?
+                .events
+                .iter()
+                .map(views::event_view)
+                .collect();
+            events.sort_by_key(|e| (e.date, e.id));
+            if json {
+                return print_json(&events);
+            }
+            for e in events {
+                let note = if e.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", e.note)
+                };
+                out!("{}  {}  {}{note}", e.id, e.date.format("%a %-d %b %Y"), e.label);
+            }
+            Ok(())
+        }
+        EventCommand::Remove { id } => {
+            let id: EventId = id.parse()?;
+            store.delete::<Event>(id.as_bytes())?;
+            out!("Removed event {id}.");
+            Ok(())
+        }
+    }
+}

@@ -61,15 +61,23 @@ pub fn import(ctx: &Ctx, file: PathBuf) -> Outcome {
     let text =
         std::fs::read_to_string(&file).map_err(|e| Failure(format!("Could not read {}: {e}", file.display())))?;
     let store = ctx.open()?;
-    let backup = store.import_with_backup(&text, ctx.passphrase()?.as_deref(), chrono::Utc::now())?;
-    // The file's audit trail, then the import's own entry.
-    let history = store.audit_entries()?.len().saturating_sub(1);
+    let (backup, imported) = store.import_with_backup(&text, ctx.passphrase()?.as_deref(), chrono::Utc::now())?;
+    let history = match imported.history {
+        1 => "1 change".to_string(),
+        n => format!("{n} changes"),
+    };
     out!(
-        "Imported {} children and {} meetings, with {history} audit trail entries. The settings as they were are in {}.",
+        "Imported {} children and {} meetings, with their history ({history} in the audit trail). The settings as they were are in {}.",
         store.count::<convene_core::Child>(),
         store.count::<convene_core::Meeting>(),
         backup.display()
     );
+    if let Some(what) = &imported.audit_problem {
+        eprintln!(
+            "warning: {}",
+            convene_store::backup::audit_problem_sentence("file", what)
+        );
+    }
     Ok(())
 }
 
@@ -124,6 +132,12 @@ pub fn restore(ctx: &Ctx, file: Option<PathBuf>, latest: bool) -> Outcome {
         store.count::<convene_core::Meeting>(),
         file.display()
     );
+    if let Some(what) = store.last_import_audit_problem() {
+        eprintln!(
+            "warning: {}",
+            convene_store::backup::audit_problem_sentence("backup", &what)
+        );
+    }
     Ok(())
 }
 

@@ -77,10 +77,13 @@ enum Command {
     /// Children: list, add, show.
     #[command(subcommand)]
     Child(children::ChildCommand),
+    /// What has happened to a child (visits, reports shared, letters sent): add, list, remove.
+    #[command(subcommand)]
+    Event(children::EventCommand),
     /// Meetings: list, add, show, cancel.
     #[command(subcommand)]
     Meeting(meetings::MeetingCommand),
-    /// Write every record and setting as versioned JSON (to stdout, or -o FILE).
+    /// Write every record and setting, and the audit trail, as versioned JSON (to stdout, or -o FILE).
     Export {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -291,6 +294,7 @@ fn run(cli: Cli) -> Outcome {
             families,
         } => data::demo(&ctx, t, seed, if_empty, families),
         Command::Child(c) => children::child(&ctx, c),
+        Command::Event(c) => children::event(&ctx, c),
         Command::Meeting(c) => meetings::meeting(&ctx, c),
         Command::Export { output } => data::export(&ctx, output),
         Command::Import { file } => data::import(&ctx, file),

@@ -80,6 +80,8 @@ pub enum ValidationError {
     NotChangeable { status: &'static str },
     #[error("A booked meeting keeps its kind and children: to meet about something else, add a new meeting.")]
     IdentityChanged,
+    #[error("{date} is after today: record something once it has happened.")]
+    EventInFuture { date: String },
 }
 
 /// A date that the working-day calendar cannot answer for.

@@ -210,6 +210,7 @@ pub fn due_views(
             let child = children.get(&i.child);
             let unborn = child.is_some_and(|c| c.birth.is_unborn());
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
+            let record_kind = rule.and_then(|r| r.event_to_record());
             let late = if i.status == DueStatus::Overdue {
                 cal.working_days_between(i.deadline, as_of).ok()
             } else {
@@ -231,6 +232,7 @@ pub fn due_views(
                 social_worker: child.and_then(|c| c.social_worker).map(|p| names.person_name(p)),
                 anchor_source: i.anchor_source,
                 schedule_kind,
+                record_kind,
             }
         })
         .collect()
@@ -276,17 +278,7 @@ pub fn child_detail(
             due_soon: 0,
         });
     let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
-    let mut events: Vec<EventView> = bundle
-        .events
-        .iter()
-        .map(|e| EventView {
-            id: e.id,
-            kind: e.kind,
-            label: event_label(e.kind).to_string(),
-            date: e.date,
-            note: e.note.clone(),
-        })
-        .collect();
+    let mut events: Vec<EventView> = bundle.events.iter().map(event_view).collect();
     events.sort_by_key(|e| (e.date, e.id));
     let mut meetings: Vec<&Meeting> = bundle.meetings.iter().collect();
     meetings.sort_by_key(|m| (m.start, m.id));
@@ -332,6 +324,7 @@ pub fn child_detail(
         items: due_views(ds, pack, cal, &items, as_of),
         summary,
         meeting_kinds: meeting_kinds(),
+        event_kinds: event_kinds(),
     })
 }
 
@@ -440,12 +433,36 @@ mod tests {
             for v in &views {
                 match v.rule.as_str() {
                     "core-group-to-core-group" | "icpc-to-core-group" => {
-                        assert_eq!(v.schedule_kind, Some(MeetingKind::CoreGroup))
+                        assert_eq!((v.schedule_kind, v.record_kind), (Some(MeetingKind::CoreGroup), None))
                     }
-                    "cp-visit" | "cin-visit" | "reports-before-icpc" => assert_eq!(v.schedule_kind, None),
+                    "cp-visit" | "cin-visit" => {
+                        assert_eq!((v.schedule_kind, v.record_kind), (None, Some(EventKind::Visit)))
+                    }
+                    "reports-before-icpc" => {
+                        assert_eq!((v.schedule_kind, v.record_kind), (None, Some(EventKind::ReportsShared)))
+                    }
+                    "strategy-to-icpc" => assert_eq!(v.record_kind, None),
                     _ => {}
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_rule_offers_a_meeting_to_book_or_an_event_to_record() {
+        // Every due item has a way to meet it from the app: "schedule now" or "record it".
+        for name in ["england", "wales", "scotland", "northern-ireland"] {
+            let pack = RulePack::builtin(name).unwrap();
+            for r in &pack.rules {
+                assert!(
+                    r.meeting_to_book(false).is_some() || r.event_to_record().is_some(),
+                    "{name}: {} has neither",
+                    r.id
+                );
+            }
+            let letter = pack.rule("decision-letter").unwrap();
+            assert_eq!(letter.event_to_record(), Some(EventKind::DecisionLetterSent), "{name}");
+            assert_eq!(letter.meeting_to_book(false), None, "{name}");
         }
     }
 }

@@ -163,6 +163,12 @@ impl Rule {
             .or(self.target.meetings.first())
             .copied()
     }
+
+    /// The event to record to meet this rule ("record it": a visit, reports shared, a decision
+    /// letter sent): the first its target names; none where only meetings meet it.
+    pub fn event_to_record(&self) -> Option<EventKind> {
+        self.target.events.first().copied()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

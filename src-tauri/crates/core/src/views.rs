@@ -69,6 +69,9 @@ pub struct DueItemView {
     /// The kind of meeting to book to meet this item ("schedule now"), for this child
     /// (`Rule::meeting_to_book`); none where only an event meets it.
     pub schedule_kind: Option<MeetingKind>,
+    /// The kind of event to record to meet this item ("record it": a visit, reports shared),
+    /// (`Rule::event_to_record`); none where only a meeting meets it.
+    pub record_kind: Option<EventKind>,
 }
 
 /// A kind of meeting as the scheduler offers it: its name and usual length in minutes.
@@ -87,6 +90,9 @@ pub struct StoreStatus {
     pub children: u32,
     pub meetings: u32,
     pub empty: bool,
+    /// Said until the next change when the latest import or restore brought a record of who
+    /// changed what that does not verify (kept, but not as this data's history).
+    pub history_note: Option<String>,
 }
 
 /// An error as the UI receives it: a kind to branch on and a sentence to show.
@@ -230,6 +236,69 @@ pub struct ChildDetail {
     pub items: Vec<DueItemView>,
     /// The kinds of meeting the record offers to schedule, with their names and usual lengths.
     pub meeting_kinds: Vec<MeetingKindView>,
+    /// The kinds of event the record offers to record, with their names.
+    pub event_kinds: Vec<EventKindView>,
+}
+
+/// An event as the record shows it.
+pub fn event_view(e: &Event) -> EventView {
+    EventView {
+        id: e.id,
+        kind: e.kind,
+        label: event_label(e.kind).to_string(),
+        date: e.date,
+        note: e.note.clone(),
+    }
+}
+
+/// A kind of event as the record offers it: its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventKindView {
+    pub kind: EventKind,
+    pub title: String,
+}
+
+/// Every kind of event, in the order a case moves through them, with its name.
+pub fn event_kinds() -> Vec<EventKindView> {
+    EventKind::ALL
+        .iter()
+        .map(|&kind| EventKindView {
+            kind,
+            title: event_label(kind).to_string(),
+        })
+        .collect()
+}
+
+/// Something that has happened to a child (a visit, reports shared, a decision letter sent),
+/// as the app and the CLI enter it: the date as YYYY-MM-DD.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventDraft {
+    pub child: ChildId,
+    pub kind: EventKind,
+    pub date: String,
+    pub note: String,
+}
+
+impl EventDraft {
+    /// The event to save, with a new id and its note trimmed. Refused when the date is not one,
+    /// or is after `today`: an event records what has happened, and a deadline it meets must
+    /// not read "met" before it is. The store checks the rest (the child exists, the note's
+    /// length) as for any record.
+    pub fn to_event(&self, today: NaiveDate) -> Result<Event, crate::error::ValidationError> {
+        let date = crate::time::parse_date(&self.date)?;
+        if date > today {
+            return Err(crate::error::ValidationError::EventInFuture {
+                date: date.format("%d/%m/%Y").to_string(),
+            });
+        }
+        Ok(Event {
+            id: EventId::new_random(),
+            child: self.child,
+            kind: self.kind,
+            date,
+            note: self.note.trim().to_string(),
+        })
+    }
 }
 
 /// What a practitioner reads for an event kind.
@@ -441,5 +510,68 @@ mod backup_name_tests {
         ] {
             assert_eq!(backup_view(other), None, "{other}");
         }
+    }
+}
+
+#[cfg(test)]
+mod event_draft_tests {
+    use super::*;
+    use crate::error::ValidationError;
+
+    fn draft(date: &str) -> EventDraft {
+        EventDraft {
+            child: ChildId::new_random(),
+            kind: EventKind::DecisionLetterSent,
+            date: date.into(),
+            note: "  Posted first class  ".into(),
+        }
+    }
+
+    #[test]
+    fn an_event_is_recorded_on_or_before_today_and_never_after() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let e = draft("2026-12-01").to_event(today).unwrap();
+        assert_eq!(
+            (e.kind, e.date, e.note.as_str()),
+            (EventKind::DecisionLetterSent, today, "Posted first class")
+        );
+        assert_ne!(
+            e.id,
+            draft("2026-12-01").to_event(today).unwrap().id,
+            "a new id each time"
+        );
+        assert!(draft("2026-11-30").to_event(today).is_ok());
+        let err = draft("2026-12-02").to_event(today).unwrap_err();
+        assert_eq!(
+            err,
+            ValidationError::EventInFuture {
+                date: "02/12/2026".into()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "02/12/2026 is after today: record something once it has happened."
+        );
+        assert!(matches!(
+            draft("2026-02-30").to_event(today),
+            Err(ValidationError::BadDate { .. })
+        ));
+        assert!(matches!(
+            draft("").to_event(today),
+            Err(ValidationError::BadDate { .. })
+        ));
+        assert!(matches!(
+            draft("1850-01-01").to_event(today),
+            Err(ValidationError::OutsideSupportedDates { .. })
+        ));
+    }
+
+    #[test]
+    fn every_kind_of_event_is_offered_once_with_its_name() {
+        let kinds = event_kinds();
+        assert_eq!(kinds.len(), EventKind::ALL.len());
+        assert!(kinds
+            .iter()
+            .all(|k| k.title == event_label(k.kind) && !k.title.is_empty()));
     }
 }

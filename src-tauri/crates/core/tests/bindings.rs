@@ -24,6 +24,8 @@ fn export_all(dir: &Path) {
         MeetingSummary,
         DueItemView,
         MeetingKindView,
+        EventKindView,
+        EventDraft,
         StoreStatus,
         UiError,
         Child,

@@ -67,10 +67,16 @@ pub struct Head {
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// The hash of an entry: SHA-256 over its content with `hash` empty, hex.
+/// The hash of an entry: SHA-256 over its JSON with `hash` empty, hex: its fields in their
+/// order, and the keys of every object in `before` and `after` sorted, whatever order they were
+/// read in (so an entry read back from a file, or a `serde_json` built to keep insertion order,
+/// hashes as it did when it was chained).
 pub fn hash_of(entry: &AuditEntry) -> Result<String> {
     let mut e = entry.clone();
     e.hash = String::new();
+    for v in [&mut e.before, &mut e.after].into_iter().flatten() {
+        sort_keys(v);
+    }
     let bytes = serde_json::to_vec(&e).map_err(|x| StoreError::Database(x.to_string()))?;
     Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
 }
@@ -130,4 +136,54 @@ pub fn first_break(entries: &[AuditEntry]) -> Result<Option<(u64, String)>> {
         prev = e.hash.clone();
     }
     Ok(None)
+}
+
+/// Every object in `v`, at any depth, with its keys in sorted order.
+fn sort_keys(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<(String, serde_json::Value)> = std::mem::take(map).into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            for (k, mut value) in entries {
+                sort_keys(&mut value);
+                map.insert(k, value);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(after: serde_json::Value) -> AuditEntry {
+        AuditEntry {
+            seq: 1,
+            at: "2026-12-01T09:00:00.000Z".into(),
+            os_user: "practitioner".into(),
+            practitioner: None,
+            action: "save".into(),
+            record: "meeting".into(),
+            id: "m1".into(),
+            children: vec![],
+            before: None,
+            after: Some(after),
+            prev: GENESIS.into(),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_entrys_hash_is_pinned_and_does_not_depend_on_key_order() {
+        let sorted: serde_json::Value =
+            serde_json::from_str(r#"{"a": 1, "b": {"c": [{"d": true, "e": "x"}], "f": null}}"#).unwrap();
+        let shuffled: serde_json::Value =
+            serde_json::from_str(r#"{"b": {"f": null, "c": [{"e": "x", "d": true}]}, "a": 1}"#).unwrap();
+        let h = hash_of(&entry(sorted)).unwrap();
+        assert_eq!(hash_of(&entry(shuffled)).unwrap(), h);
+        // Every stored chain was hashed this way: a change here breaks them all.
+        assert_eq!(h, "1218a610900572c96943d3f0b17908faef83270e545f6927c26fc3d02cf2d764");
+    }
 }

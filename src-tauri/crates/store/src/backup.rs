@@ -186,8 +186,10 @@ pub fn restore_with_progress(
 }
 
 const RESTORE_STEPS: u32 = 5;
-/// Larger than any backup: a large authority's 4,400 meetings export to about 20 MB. A file
-/// picked by mistake (a disk image, a video) is refused before it is read into memory.
+/// Larger than any backup: a large authority's 4,400 meetings export to about 20 MB, and the
+/// audit trail a backup carries adds about 2 KB for each change saved (a meeting before and
+/// after), some 500 MB only after a quarter of a million changes. A file picked by mistake (a
+/// disk image, a video) is refused before it is read into memory.
 pub const MAX_RESTORE_BYTES: u64 = 1_000_000_000;
 
 /// A backup or export file read whole and checked, ready to replace the data: what
@@ -333,7 +335,7 @@ pub fn restore_checked(
         RESTORE_STEPS,
         format!("Writing {children} children, {meetings} meetings and their records"),
     ));
-    store.import_with(&text, passphrase)?;
+    let imported = store.import_with(&text, passphrase)?;
     if let Some(pass) = sealing {
         // The data is encrypted from now on: the database kept aside is re-keyed under the same
         // passphrase (its records and audit trail stay, no longer in clear), and the older
@@ -357,7 +359,21 @@ pub fn restore_checked(
     progress(Progress::new(
         5,
         RESTORE_STEPS,
-        format!("Done: {children} children and {meetings} meetings"),
+        match &imported.audit_problem {
+            None => format!("Done: {children} children and {meetings} meetings"),
+            Some(what) => format!(
+                "Done: {children} children and {meetings} meetings. {}",
+                audit_problem_sentence("backup", what)
+            ),
+        },
     ));
     Ok(store)
+}
+
+/// What to tell the user when a file's audit trail did not verify (`Imported::audit_problem`);
+/// `file` names it ("backup", "file").
+pub fn audit_problem_sentence(file: &str, what: &str) -> String {
+    format!(
+        "The {file}'s record of who changed what does not verify ({what}), so it was not taken as this data's history: it is kept, whole, in the audit entry of this restore or import."
+    )
 }

@@ -23,8 +23,6 @@ pub enum StoreError {
     ImportMalformed { detail: String },
     #[error("The import file is a Convene export of version {found}, but this version of Convene reads versions 1 to {expected}. Nothing was imported.")]
     ImportWrongVersion { found: u32, expected: u32 },
-    #[error("The import file's audit trail (the record of who changed what) has been altered or damaged: {detail}. Its history cannot be trusted, so nothing was imported.")]
-    ImportAuditBroken { detail: String },
     #[error("The import file has a record that is not valid: {0} Nothing was imported.")]
     ImportInvalid(ValidationError),
     #[error("The import file's settings cannot be used: {0} Nothing was imported.")]
@@ -57,7 +55,6 @@ impl StoreError {
             StoreError::NotFound { .. } => "not-found",
             StoreError::ImportMalformed { .. } => "import-malformed",
             StoreError::ImportWrongVersion { .. } => "import-wrong-version",
-            StoreError::ImportAuditBroken { .. } => "import-audit-broken",
             StoreError::ImportInvalid(_) => "import-invalid",
             StoreError::ImportSettings(_) => "import-settings",
             StoreError::NotEmpty { .. } => "not-empty",

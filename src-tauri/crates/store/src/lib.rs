@@ -302,6 +302,28 @@ impl Store {
             .collect()
     }
 
+    /// When the latest change is an import or restore whose file's audit trail did not verify
+    /// (kept inside that entry instead of as the store's history): what was wrong with it.
+    pub fn last_import_audit_problem(&self) -> Option<String> {
+        let (_, last) = self.tree(T::Audit).last().ok()??;
+        let e: audit::AuditEntry = self.codec.decode(&last).ok()?;
+        if e.action != "import" {
+            return None;
+        }
+        e.before?.get("audit_problem")?.as_str().map(str::to_string)
+    }
+
+    /// The audit entries that can be read, in order, leaving out any that cannot: what exports
+    /// and backups carry, which the trail must never stop (the chain then breaks at the gap, and
+    /// an import of the file says so).
+    pub(crate) fn readable_audit_entries(&self) -> Vec<audit::AuditEntry> {
+        self.tree(T::Audit)
+            .iter()
+            .values()
+            .filter_map(|v| self.codec.decode(&v.ok()?).ok())
+            .collect()
+    }
+
     /// `None` when the chain is intact, else the first bad entry and what is wrong with it.
     pub fn verify_audit(&self) -> Result<Option<(u64, String)>> {
         let entries = self.audit_entries()?;

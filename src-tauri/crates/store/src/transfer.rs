@@ -1,9 +1,11 @@
 //! Versioned JSON export and import. Export is canonical (records sorted by id, settings
-//! normalised, the audit trail in order) and carries the audit trail whole, so nothing is lost
-//! on the way: export -> import into an empty store -> export gives the same records and
-//! settings, and the same audit trail with one entry more, the import's own. Import checks the
-//! whole file (its audit trail's hash chain included) before writing anything and writes it in
-//! one transaction.
+//! normalised, the audit trail in order) and carries the audit trail, so nothing is lost on the
+//! way: export -> import into an empty store -> export gives the same records and settings, and
+//! the file's audit trail followed by the import's own entry. Import checks the whole file
+//! before writing anything and writes it in one transaction. The audit trail never stops an
+//! export or an import (a backup must always restore): a trail whose hash chain does not verify
+//! is not taken as the store's history but kept whole inside the import's own entry, and the
+//! import says so (`Imported::audit_problem`).
 
 use convene_core::dataset::Dataset;
 use convene_core::settings::Settings;
@@ -24,6 +26,17 @@ struct EncryptedExport {
     kdf: crate::crypto::KdfParams,
     ciphertext: String,
 }
+/// What an import brought besides the records and settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Imported {
+    /// How many entries of the file's audit trail became this store's history.
+    pub history: usize,
+    /// Why the file's audit trail was not taken as this store's history (its hash chain does
+    /// not verify: an entry altered, missing or out of order); it is kept, whole, inside the
+    /// import's own audit entry.
+    pub audit_problem: Option<String>,
+}
+
 /// The version this build writes. It reads every version from 1: version 1 files (before the
 /// audit trail was carried) have none, and a store imported from one starts its trail there.
 pub const EXPORT_VERSION: u32 = 2;
@@ -48,7 +61,8 @@ pub struct ExportFile {
     pub version: u32,
     pub settings: Settings,
     pub data: Dataset,
-    /// The store's audit trail, oldest entry first, its hash chain intact (from version 2).
+    /// The store's audit trail, oldest entry first (from version 2): the entries that could be
+    /// read, so a damaged trail still travels, and shows where it breaks.
     #[serde(default)]
     pub audit: Vec<crate::audit::AuditEntry>,
 }
@@ -79,7 +93,7 @@ impl Store {
             version: EXPORT_VERSION,
             settings,
             data: self.load_dataset()?,
-            audit: self.audit_entries()?,
+            audit: self.readable_audit_entries(),
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(|e| StoreError::Database(e.to_string()))?;
         text.push('\n');
@@ -87,12 +101,12 @@ impl Store {
     }
 
     /// Import a whole export into this (empty) store, or change nothing.
-    pub fn import(&self, text: &str) -> Result<()> {
+    pub fn import(&self, text: &str) -> Result<Imported> {
         self.import_with(text, None)
     }
 
     /// Import a file that may be encrypted (then `passphrase` opens it).
-    pub fn import_with(&self, text: &str, passphrase: Option<&str>) -> Result<()> {
+    pub fn import_with(&self, text: &str, passphrase: Option<&str>) -> Result<Imported> {
         self.import_checked(text, passphrase, None)
     }
 
@@ -103,10 +117,11 @@ impl Store {
         text: &str,
         passphrase: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<std::path::PathBuf> {
+    ) -> Result<(std::path::PathBuf, Imported)> {
         let mut taken = None;
-        self.import_checked(text, passphrase, Some((now, &mut taken)))?;
-        taken.ok_or_else(|| StoreError::Database("the pre-import backup was not taken".into()))
+        let imported = self.import_checked(text, passphrase, Some((now, &mut taken)))?;
+        let backup = taken.ok_or_else(|| StoreError::Database("the pre-import backup was not taken".into()))?;
+        Ok((backup, imported))
     }
 
     fn import_checked(
@@ -114,7 +129,7 @@ impl Store {
         text: &str,
         passphrase: Option<&str>,
         backup: Option<(chrono::DateTime<chrono::Utc>, &mut Option<std::path::PathBuf>)>,
-    ) -> Result<()> {
+    ) -> Result<Imported> {
         let file = parse_export_with(text, passphrase)?;
         if !self.is_empty() {
             return Err(StoreError::NotEmpty {
@@ -191,9 +206,6 @@ pub fn parse_export_with(text: &str, passphrase: Option<&str>) -> Result<ExportF
         return Err(StoreError::ImportMalformed {
             detail: "it is a version 1 export, which has no audit trail, yet it holds one".to_string(),
         });
-    }
-    if let Some((_, what)) = crate::audit::first_break(&file.audit)? {
-        return Err(StoreError::ImportAuditBroken { detail: what });
     }
     Ok(file)
 }

@@ -57,7 +57,7 @@ impl Store {
 
     /// Write a whole, already validated dataset (import, demo) in one transaction.
     pub fn write_dataset(&self, ds: &Dataset) -> Result<()> {
-        self.write_dataset_with(ds, &[], None, &[])
+        self.write_dataset_with(ds, &[], None, &[]).map(|_| ())
     }
 
     /// Write a dataset; `changes` replaces the default "import" audit entry when not empty.
@@ -73,7 +73,7 @@ impl Store {
         changes: &[audit::Change],
         settings: Option<&Settings>,
         trail: &[audit::AuditEntry],
-    ) -> Result<()> {
+    ) -> Result<crate::transfer::Imported> {
         ds.validate().map_err(StoreError::ImportInvalid)?;
         let settings = match settings {
             Some(s) => Some(self.checked_settings_for(s, ds)?),
@@ -113,48 +113,75 @@ impl Store {
         if let Some(s) = &settings {
             history.push((T::Meta, SETTINGS_KEY.to_vec(), self.codec.encode(s)?));
         }
-        // The trail must be whole: the chain from its first entry, as an import checks.
-        if let Some((_, what)) = audit::first_break(trail)? {
-            return Err(StoreError::ImportAuditBroken { detail: what });
-        }
-        let replaced = if trail.is_empty() {
-            Vec::new()
-        } else {
-            self.audit_entries()?
+        // A trail whose chain does not verify is not taken as this store's history: it is kept,
+        // whole, inside the import's own entry, beside what is wrong with it. An import never
+        // fails because of the trail: a backup must always restore.
+        let problem = audit::first_break(trail)?.map(|(_, what)| what);
+        let (adopted, unverified) = match problem {
+            None => (trail, &[][..]),
+            Some(_) => (&[][..], trail),
         };
-        if !replaced.is_empty() && !changes.is_empty() {
-            // Only an import brings a trail into a store that has one: a re-key (the one caller
-            // with changes of its own) writes into a new database.
+        if !changes.is_empty() && (problem.is_some() || !self.tree(T::Audit).is_empty()) {
+            // Only an import brings a trail that does not verify, or into a store that has one:
+            // a re-key (the one caller with changes of its own) checks its trail first and
+            // writes into a new database.
             return Err(StoreError::Database(
-                "an audit trail can only replace another on import".into(),
+                "a re-key needs an intact audit trail and a new database".into(),
             ));
         }
+        // Entries this store had (settings changed before an import), replaced by the adopted
+        // trail: read as far as they can be, kept inside the import's entry.
+        let replaced = if adopted.is_empty() {
+            Vec::new()
+        } else {
+            self.readable_audit_entries()
+        };
         let trail = Trail {
-            entries: trail
+            entries: adopted
                 .iter()
                 .map(|e| Ok((e.seq.to_be_bytes(), self.codec.encode(e)?)))
                 .collect::<Result<Vec<_>>>()?,
-            head: match trail.last() {
+            head: match adopted.last() {
                 Some(e) => Some(self.codec.encode(&audit::Head {
                     seq: e.seq,
                     hash: e.hash.clone(),
                 })?),
                 None => None,
             },
-            replaced: replaced.len() as u64,
+            old_keys: if adopted.is_empty() {
+                Vec::new()
+            } else {
+                self.tree(T::Audit)
+                    .iter()
+                    .keys()
+                    .collect::<std::result::Result<_, _>>()?
+            },
+            old_head: self.tree(T::Meta).get(AUDIT_HEAD_KEY)?.map(|h| h.to_vec()),
         };
+        let mut before = serde_json::Map::new();
+        if !replaced.is_empty() {
+            before.insert("audit".into(), serde_json::to_value(&replaced).unwrap_or_default());
+        }
+        if let Some(what) = &problem {
+            before.insert(
+                "unverified_audit".into(),
+                serde_json::to_value(unverified).unwrap_or_default(),
+            );
+            before.insert("audit_problem".into(), what.clone().into());
+        }
         let summary = audit::Change {
             action: "import",
             record: "dataset",
             id: String::new(),
             children: vec![],
-            before: (!replaced.is_empty()).then(|| serde_json::json!({ "audit": replaced })),
+            before: (!before.is_empty()).then_some(serde_json::Value::Object(before)),
             after: Some(serde_json::json!({
                 "children": ds.children.len(),
                 "people": ds.people.len(),
                 "meetings": ds.meetings.len(),
                 "events": ds.events.len(),
                 "episodes": ds.episodes.len(),
+                "history": adopted.len(),
             })),
         };
         if changes.is_empty() {
@@ -165,7 +192,10 @@ impl Store {
         if let Some(s) = settings {
             self.set_practitioner(s.me);
         }
-        Ok(())
+        Ok(crate::transfer::Imported {
+            history: adopted.len(),
+            audit_problem: problem,
+        })
     }
 
     /// See [`checked_settings`].
@@ -188,24 +218,15 @@ impl Store {
                 tx[*tree as usize].insert(k.as_slice(), v.as_slice())?;
             }
             if let Some(head) = &trail.head {
-                // The entries read before the transaction are still all there are: none was
+                // The trail read before the transaction is still all there is: nothing was
                 // added meanwhile, only to be dropped here.
-                let seq = match tx[T::Meta as usize].get(AUDIT_HEAD_KEY)? {
-                    Some(b) => {
-                        self.codec
-                            .decode::<audit::Head>(&b)
-                            .map_err(|e| abort(StoreError::Database(e)))?
-                            .seq
-                    }
-                    None => 0,
-                };
-                if seq != trail.replaced {
+                if tx[T::Meta as usize].get(AUDIT_HEAD_KEY)?.as_deref() != trail.old_head.as_deref() {
                     return Err(abort(StoreError::Database(
                         "the audit trail changed while the import was being written; nothing was imported".into(),
                     )));
                 }
-                for old in 1..=seq {
-                    tx[T::Audit as usize].remove(&old.to_be_bytes()[..])?;
+                for k in &trail.old_keys {
+                    tx[T::Audit as usize].remove(k.as_ref())?;
                 }
                 for (k, v) in &trail.entries {
                     tx[T::Audit as usize].insert(&k[..], v.as_slice())?;
@@ -218,11 +239,13 @@ impl Store {
 }
 
 /// An audit trail to write in with a dataset (`Store::write_dataset_with`), encoded: its
-/// entries by key, its head, and how many entries the store had before, which it replaces.
+/// entries by key and its head, and the keys and head of the trail the store had, which it
+/// replaces.
 struct Trail {
     entries: Vec<([u8; 8], Vec<u8>)>,
     head: Option<Vec<u8>>,
-    replaced: u64,
+    old_keys: Vec<sled::IVec>,
+    old_head: Option<Vec<u8>>,
 }
 
 /// Imported settings, normalised, refused unless their rule pack builds, they pass every check

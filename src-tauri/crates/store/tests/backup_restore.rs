@@ -29,7 +29,8 @@ fn an_import_takes_a_backup_of_what_it_replaces_first_and_a_bad_one_takes_none()
         "no backup for a refused file"
     );
 
-    let backup = store.import_with_backup(&export, None, now).unwrap();
+    let (backup, imported) = store.import_with_backup(&export, None, now).unwrap();
+    assert_eq!((imported.history, imported.audit_problem), (1, None));
     assert!(backup
         .file_name()
         .unwrap()
@@ -276,6 +277,9 @@ fn plain_data_replaced_by_an_encrypted_backup_leaves_nothing_in_clear() {
     let restored = convene_store::backup::restore_with(dir.path(), &sealed, Some("battery staple"), now).unwrap();
     assert!(restored.is_encrypted());
     assert_eq!(restored.count::<Child>(), 0);
+    // The backup's history came with it (its re-key's entry), then the restore's.
+    assert_eq!(restored.audit_entries().unwrap().len(), 2);
+    assert_eq!(restored.verify_audit().unwrap(), None);
     drop(restored);
     // The replaced database is kept aside, but no longer in clear: re-keyed under the restore's
     // passphrase.

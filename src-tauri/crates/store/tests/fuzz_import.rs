@@ -160,7 +160,7 @@ impl Export {
         let result = if backup {
             store.import_with_backup(text, pass, now).map(|_| ())
         } else {
-            store.import_with(text, pass)
+            store.import_with(text, pass).map(|_| ())
         };
         match result {
             Ok(()) => {
@@ -181,9 +181,12 @@ impl Export {
                 self.scratch = None;
             }
             Err(e) => {
-                // "A bad file changes nothing."
+                // "A bad file changes nothing": no records, and no audit entry either.
                 if !store.is_empty() {
                     return Err(format!("a refused import left records in the store: {e}"));
+                }
+                if !store.audit_entries().is_ok_and(|a| a.is_empty()) {
+                    return Err(format!("a refused import left audit entries in the store: {e}"));
                 }
             }
         }

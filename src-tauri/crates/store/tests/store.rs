@@ -389,15 +389,11 @@ fn an_import_keeps_the_empty_stores_own_history_in_its_entry() {
 }
 
 #[test]
-fn an_altered_audit_trail_in_a_file_is_refused_and_changes_nothing() {
+fn an_altered_audit_trail_in_a_file_is_kept_in_the_imports_entry_not_taken_as_history() {
     let (_dir, store) = demo_store();
     let ds = store.load_dataset().unwrap();
     store.put(&ds.meetings[0]).unwrap();
     let export = store.export().unwrap();
-    let dir2 = tempfile::tempdir().unwrap();
-    let copy = Store::open(dir2.path()).unwrap();
-    let before = copy.export().unwrap();
-
     let alter = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v: serde_json::Value = serde_json::from_str(&export).unwrap();
         f(&mut v);
@@ -406,25 +402,103 @@ fn an_altered_audit_trail_in_a_file_is_refused_and_changes_nothing() {
     let cases = [
         (
             "an entry edited",
+            "entry 2 has been altered",
             alter(&|v| v["audit"][1]["os_user"] = "someone else".into()),
         ),
         (
             "an entry removed",
+            "entry 1 is missing",
             alter(&|v| {
                 v["audit"].as_array_mut().unwrap().remove(0);
             }),
         ),
         (
             "entries reordered",
+            "entry 1 is missing",
             alter(&|v| v["audit"].as_array_mut().unwrap().swap(0, 1)),
         ),
     ];
-    for (what, text) in cases {
-        let err = copy.import(&text).unwrap_err();
-        assert!(matches!(err, StoreError::ImportAuditBroken { .. }), "{what}: {err}");
-        assert!(err.to_string().contains("nothing was imported"), "{what}: {err}");
-        assert_eq!(copy.export().unwrap(), before, "{what}: the store is unchanged");
+    for (case, problem, text) in cases {
+        let dir2 = tempfile::tempdir().unwrap();
+        let copy = Store::open(dir2.path()).unwrap();
+        // The records come in whatever the trail: a backup must always restore.
+        let imported = copy.import(&text).unwrap();
+        assert_eq!(copy.load_dataset().unwrap(), store.load_dataset().unwrap(), "{case}");
+        let said = imported.audit_problem.expect(case);
+        assert!(said.contains(problem), "{case}: {said}");
+        assert_eq!(imported.history, 0, "{case}");
+        // Not this store's history: one entry, the import's, which holds the file's trail whole
+        // and what was wrong with it.
+        let entries = copy.audit_entries().unwrap();
+        assert_eq!(entries.len(), 1, "{case}");
+        let before = entries[0].before.as_ref().unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(before["unverified_audit"], file["audit"], "{case}");
+        assert_eq!(before["audit_problem"], said.as_str(), "{case}");
+        assert_eq!(copy.verify_audit().unwrap(), None, "{case}");
+        assert_eq!(copy.last_import_audit_problem(), Some(said), "{case}");
     }
+}
+
+#[test]
+fn a_store_whose_trail_is_damaged_still_backs_up_and_the_backup_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.write_dataset(&demo_dataset(today(), DEFAULT_SEED)).unwrap();
+        let ds = store.load_dataset().unwrap();
+        store.put(&ds.meetings[0]).unwrap();
+        store.put(&ds.meetings[1]).unwrap();
+    }
+    // Entry 2 can no longer be read at all.
+    {
+        let db = raw_sled(dir.path());
+        db.open_tree("audit")
+            .unwrap()
+            .insert(2u64.to_be_bytes(), &b"\xff not an entry"[..])
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.audit_entries().is_err(), "the damage is there");
+    let export = store.export().expect("the trail never stops a backup");
+    let copy_dir = tempfile::tempdir().unwrap();
+    let copy = Store::open(copy_dir.path()).unwrap();
+    let imported = copy.import(&export).unwrap();
+    assert_eq!(copy.load_dataset().unwrap(), store.load_dataset().unwrap());
+    assert!(imported.audit_problem.unwrap().contains("entry 2 is missing"));
+    assert_eq!(copy.verify_audit().unwrap(), None);
+}
+
+#[test]
+fn an_adopted_trail_replaces_every_entry_the_empty_store_had() {
+    let (_dir, store) = demo_store();
+    let export = store.export().unwrap();
+    assert_eq!(parsed(&export).audit.len(), 1);
+    let dir2 = tempfile::tempdir().unwrap();
+    let copy = Store::open(dir2.path()).unwrap();
+    // Three changes of its own: more entries than the file's trail has.
+    for day in [28, 29, 30] {
+        let mut s = copy.settings().unwrap();
+        s.closures.push(NaiveDate::from_ymd_opt(2026, 12, day).unwrap());
+        copy.save_settings(&s).unwrap();
+    }
+    let own = copy.audit_entries().unwrap();
+    assert_eq!(own.len(), 3);
+    let imported = copy.import(&export).unwrap();
+    assert_eq!((imported.history, imported.audit_problem), (1, None));
+    let entries = copy.audit_entries().unwrap();
+    assert_eq!(
+        entries.len(),
+        2,
+        "the file's entry and the import's; none of the old ones left"
+    );
+    assert_eq!(
+        entries[1].before.as_ref().unwrap()["audit"],
+        serde_json::to_value(&own).unwrap()
+    );
+    assert_eq!(copy.verify_audit().unwrap(), None);
+    assert_eq!(copy.last_import_audit_problem(), None);
 }
 
 #[test]
