@@ -4,6 +4,7 @@
 #[path = "../util/mod.rs"]
 mod util;
 
+mod children;
 mod demo;
 mod events;
 mod far_dates;

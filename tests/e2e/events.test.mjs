@@ -65,6 +65,11 @@ describe('recording what has happened', () => {
       return { value: s.value, text: s.selectedOptions[0].textContent.trim() };
     });
     assert.equal(chosen.value, item.record_kind);
+    // Beside the form: which deadline it is for.
+    const purpose = await (await shown(browser, '#record-for')).getText();
+    assert.ok(purpose.includes(`“${item.rule_title}”`), purpose);
+    const events = () => browser.execute(() => [...document.querySelectorAll('[data-remove]')].map((b) => b.dataset.remove));
+    const before_ = new Set(await events());
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `record form:\n${describeViolations(violations)}`);
     await screenshot(browser, '05c-record-event');
@@ -73,6 +78,8 @@ describe('recording what has happened', () => {
     const said = await shown(browser, '#record-said');
     assert.match(await said.getText(), new RegExp(`^Recorded: ${chosen.text.toLowerCase()} on \\w{3} \\d{1,2} \\w{3} \\d{4}\\.$`));
     assert.equal(await browser.execute(() => document.activeElement?.id), 'record-said', 'the keyboard goes to what was recorded');
+    const added = (await events()).filter((id) => !before_.has(id));
+    assert.equal(added.length, 1, 'one event more on the timeline');
     // A future date is refused in a sentence, and nothing is recorded.
     await browser.execute(() => {
       const input = document.querySelector('#event-date');
@@ -84,18 +91,22 @@ describe('recording what has happened', () => {
     const refused = await shown(browser, '#record-error');
     assert.match(await refused.getText(), /is after today: record something once it has happened\.$/);
     assert.equal(await (await browser.$('#event-date')).getAttribute('aria-invalid'), 'true');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'event-date', 'the keyboard goes to the date refused');
 
     assert.equal(await onDashboard(browser), before - 1, 'the item is off "what needs doing"');
     await openChild(browser);
 
-    // Remove it from the timeline: asked once more, then said, and the item is back.
-    const what = `${chosen.text.toLowerCase()} of`;
-    const removeLabel = await browser.execute(
-      (w) => [...document.querySelectorAll('[data-testid="timeline-remove"]')].map((b) => b.getAttribute('aria-label')).filter((l) => l.includes(w)).pop(),
-      what,
-    );
-    assert.ok(removeLabel, `no "Remove" for the ${chosen.text} on the timeline`);
-    await browser.execute((l) => [...document.querySelectorAll('[data-testid="timeline-remove"]')].find((b) => b.getAttribute('aria-label') === l).click(), removeLabel);
+    // Remove it from the timeline: asked once more ("Keep it" goes back), then said, and the
+    // item is back.
+    const remove = `[data-remove="${added[0]}"]`;
+    await (await shown(browser, remove)).click();
+    await shown(browser, '#confirm-remove');
+    await browser.execute(() => [...document.querySelectorAll('.confirm button')].find((b) => b.textContent.trim() === 'Keep it').click());
+    await browser.waitUntil(() => browser.execute((s) => document.activeElement === document.querySelector(s), remove), {
+      timeout: 5000,
+      timeoutMsg: '"Keep it" did not put the keyboard back on "Remove"',
+    });
+    await (await browser.$(remove)).click();
     await shown(browser, '#confirm-remove');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'confirm-remove');
     await (await browser.$('#confirm-remove')).click();

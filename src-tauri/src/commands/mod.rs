@@ -5,11 +5,12 @@ use chrono::Duration;
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
 use convene_core::views::{
-    event_view, BusyDraft, ChangeView, ChildDetail, ChildSummary, DueItemView, EventDraft, EventView, MeetingSummary,
-    Named, PersonView, StoreStatus,
+    event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildSummary, DueItemView, EpisodeDraft, EventDraft,
+    EventView, MeetingSummary, Named, PersonView, StoreStatus,
 };
 use convene_core::{
-    BusyBlock, BusyId, BusyOwner, Child, ChildId, Event, EventId, Meeting, Person, PersonId, WorkingDayCalendar,
+    BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, Person, PersonId,
+    WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -32,7 +33,7 @@ pub(crate) fn status(store: &Store) -> Result<StoreStatus, IpcError> {
         empty: store.is_empty(),
         history_note: store
             .last_import_audit_problem()
-            .map(|what| convene_store::backup::audit_problem_sentence("restored backup", what.as_str())),
+            .map(|what| convene_store::backup::audit_problem_sentence("restored file", what.as_str())),
     })
 }
 
@@ -163,12 +164,81 @@ pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<Bu
     })
 }
 
+/// Add a child (a new referral, an unborn baby); returns the new child's id.
+#[tauri::command]
+pub async fn add_child(state: State<'_, AppState>, draft: ChildDraft) -> Result<ChildId, IpcError> {
+    state.with_store(|store| {
+        let child = draft.to_child(today()).map_err(|e| date_refusal(e, "invalid-date"))?;
+        store.put(&child)?;
+        Ok(child.id)
+    })
+}
+
+/// Allocate a child to a social worker, or leave them unallocated (`None`).
+#[tauri::command]
+pub async fn allocate_child(
+    state: State<'_, AppState>,
+    id: ChildId,
+    social_worker: Option<PersonId>,
+) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let mut child: Child = store.require(id.as_bytes())?;
+        child.social_worker = social_worker;
+        store.put(&child)?;
+        Ok(())
+    })
+}
+
+/// Who a child can be allocated to: the people of a children's social care agency.
+#[tauri::command]
+pub async fn list_social_workers(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {
+    state.with_store(|store| Ok(queries::social_workers(&store.load_dataset()?)))
+}
+
+/// Start a child in need plan or a period of being looked after (a child protection plan starts
+/// at a conference, from its outcome).
+#[tauri::command]
+pub async fn start_episode(state: State<'_, AppState>, draft: EpisodeDraft) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let existing = store.child_bundle(draft.child)?.episodes;
+        let episode = draft
+            .to_episode(&existing, today())
+            .map_err(|e| date_refusal(e, "invalid-episode-date"))?;
+        Ok(store.put(&episode)?)
+    })
+}
+
+/// End a child in need plan or a period of being looked after on `end` (YYYY-MM-DD).
+#[tauri::command]
+pub async fn end_episode(state: State<'_, AppState>, id: EpisodeId, end: String) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let episode: Episode = store.require(id.as_bytes())?;
+        let ended = convene_core::views::end_episode(&episode, &end, today())
+            .map_err(|e| date_refusal(e, "invalid-end-date"))?;
+        Ok(store.put(&ended)?)
+    })
+}
+
+/// A refusal of the date the user typed gets a kind of its own (`kind`), so the form marks that
+/// field, and only for that; other refusals keep theirs.
+fn date_refusal(e: convene_core::ValidationError, kind: &str) -> IpcError {
+    use convene_core::ValidationError as V;
+    match e {
+        V::BadDate { .. }
+        | V::OutsideSupportedDates { .. }
+        | V::EventInFuture { .. }
+        | V::BirthInFuture { .. }
+        | V::EpisodeEndsBeforeStart { .. } => IpcError::new(kind, e.to_string()),
+        other => other.into(),
+    }
+}
+
 /// Record something that has happened to a child (a visit, reports shared, a decision letter
 /// sent): the deadlines it meets read "met" from then on.
 #[tauri::command]
 pub async fn record_event(state: State<'_, AppState>, draft: EventDraft) -> Result<EventView, IpcError> {
     state.with_store(|store| {
-        let event = draft.to_event(today())?;
+        let event = draft.to_event(today()).map_err(|e| date_refusal(e, "invalid-date"))?;
         store.put(&event)?;
         Ok(event_view(&event))
     })

@@ -8,12 +8,17 @@ import type { MeetingKindView } from "./MeetingKindView";
 import type { MeetingSummary } from "./MeetingSummary";
 import type { Named } from "./Named";
 import type { NetworkMember } from "./NetworkMember";
+import type { PersonId } from "./PersonId";
 
 /**
  * Everything the child screen shows: details, episodes, siblings, network, and a timeline of
  * events and meetings with every statutory deadline and its status.
  */
-export type ChildDetail = { summary: ChildSummary, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
+export type ChildDetail = { summary: ChildSummary, 
+/**
+ * Who the child is allocated to (`summary.social_worker` is their name).
+ */
+social_worker_id: PersonId | null, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
 /**
  * The kinds of meeting the record offers to schedule, with their names and usual lengths.
  */

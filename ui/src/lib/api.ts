@@ -7,6 +7,9 @@ import type { MeetingEdit } from '../bindings/MeetingEdit';
 import type { MeetingEditor } from '../bindings/MeetingEditor';
 import type { ChildDetail } from '../bindings/ChildDetail';
 import type { EventDraft } from '../bindings/EventDraft';
+import type { ChildDraft } from '../bindings/ChildDraft';
+import type { EpisodeDraft } from '../bindings/EpisodeDraft';
+import type { EpisodeId } from '../bindings/EpisodeId';
 import type { EventView } from '../bindings/EventView';
 import type { EventId } from '../bindings/EventId';
 import type { ChildId } from '../bindings/ChildId';
@@ -115,6 +118,11 @@ export const api = {
   addBusy: (draft: BusyDraft) => call<BusyBlock>('add_busy', { draft }),
   removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
   recordEvent: (draft: EventDraft) => call<EventView>('record_event', { draft }),
+  addChild: (draft: ChildDraft) => call<ChildId>('add_child', { draft }),
+  startEpisode: (draft: EpisodeDraft) => call<null>('start_episode', { draft }),
+  endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),
+  allocateChild: (id: ChildId, socialWorker: PersonId | null) => call<null>('allocate_child', { id, socialWorker }),
+  listSocialWorkers: () => call<Named[]>('list_social_workers'),
   removeEvent: (id: EventId) => call<null>('remove_event', { id }),
   importCalendar: (person: PersonId, ics: string) => call<number>('import_calendar', { person, ics }),
   /** Meetings of days `from..=to`, at most `perDay` a day, with counts of the rest. */

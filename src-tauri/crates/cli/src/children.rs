@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 use convene_core::queries::{child_summaries, evaluate_all, meeting_summary, Names};
 use convene_core::*;
 
-use crate::{parse_date, print_json, today, Ctx, Failure, Outcome};
+use crate::{print_json, today, Ctx, Failure, Outcome};
 
 #[derive(Subcommand)]
 pub enum ChildCommand {
@@ -15,6 +15,19 @@ pub enum ChildCommand {
     },
     /// Add a child.
     Add(ChildAdd),
+    /// Allocate a child to a social worker (a person's id), or to no one (--none).
+    Allocate {
+        id: String,
+        #[arg(
+            long,
+            value_name = "PERSON_ID",
+            required_unless_present = "none",
+            conflicts_with = "none"
+        )]
+        social_worker: Option<String>,
+        #[arg(long)]
+        none: bool,
+    },
     /// Show one child with episodes, events and meetings.
     Show {
         id: String,
@@ -73,38 +86,46 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             Ok(())
         }
         ChildCommand::Add(a) => {
-            let birth = match (a.dob, a.edd) {
-                (Some(d), _) => {
-                    let date_of_birth = parse_date(&d)?;
-                    if date_of_birth > crate::today() {
-                        return Err(Failure(format!(
-                            "The date of birth {date_of_birth} is after today: for an unborn child give --edd, the expected date of delivery."
-                        )));
-                    }
-                    Birth::Born { date_of_birth }
-                }
-                (None, Some(e)) => Birth::Unborn {
-                    expected_delivery: parse_date(&e)?,
-                },
+            let (unborn, date) = match (a.dob, a.edd) {
+                (Some(d), _) => (false, d),
+                (None, Some(e)) => (true, e),
                 (None, None) => return Err(Failure("Give --dob or --edd.".into())),
             };
-            let c = Child {
-                id: ChildId::new_random(),
+            let draft = views::ChildDraft {
                 given_name: a.given,
                 family_name: a.family,
-                name_display: if a.initials {
-                    NameDisplay::Initials
-                } else {
-                    NameDisplay::FullName
-                },
-                birth,
+                initials: a.initials,
+                unborn,
+                date,
                 case_id: a.case_id,
-                siblings: vec![],
                 social_worker: a.social_worker.map(|s| s.parse()).transpose()?,
-                network: vec![],
             };
+            let c = draft.to_child(today()).map_err(|e| match e {
+                ValidationError::BirthInFuture { date } => Failure(format!(
+                    "The date of birth {date} is after today: for an unborn child give --edd, the expected date of delivery."
+                )),
+                other => other.into(),
+            })?;
             store.put(&c)?;
             out!("{}", c.id);
+            Ok(())
+        }
+        ChildCommand::Allocate {
+            id,
+            social_worker,
+            none,
+        } => {
+            let id: ChildId = id.parse()?;
+            let mut c: Child = store.require(id.as_bytes())?;
+            c.social_worker = match (social_worker, none) {
+                (Some(p), false) => Some(p.parse()?),
+                _ => None,
+            };
+            store.put(&c)?;
+            match c.social_worker {
+                Some(p) => out!("{} is allocated to {p}.", c.display_name()),
+                None => out!("{} is not allocated to anyone.", c.display_name()),
+            }
             Ok(())
         }
         ChildCommand::Show { id, json } => {
@@ -219,6 +240,74 @@ pub fn event(ctx: &Ctx, cmd: EventCommand) -> Outcome {
             let id: EventId = id.parse()?;
             store.delete::<Event>(id.as_bytes())?;
             out!("Removed event {id}.");
+            Ok(())
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum EpisodeCommand {
+    /// Start a child in need plan or a period of being looked after (a child protection plan
+    /// starts at a conference: record its outcome). Prints the episode's id.
+    Start {
+        #[arg(long, value_name = "CHILD_ID")]
+        child: String,
+        /// child-in-need or looked-after.
+        #[arg(long)]
+        kind: String,
+        /// The first day (YYYY-MM-DD; default: today). Not after today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// End one on its last day (default: today).
+    End {
+        id: String,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+}
+
+pub fn episode(ctx: &Ctx, cmd: EpisodeCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        EpisodeCommand::Start { child, kind, date } => {
+            let kind = match kind.trim() {
+                "child-in-need" => EpisodeType::ChildInNeed,
+                "looked-after" => EpisodeType::LookedAfter,
+                "child-protection" => EpisodeType::ChildProtection,
+                other => {
+                    return Err(ValidationError::UnknownName {
+                        what: "episode kind",
+                        text: other.to_string(),
+                        known: "child-in-need, looked-after".into(),
+                    }
+                    .into())
+                }
+            };
+            let draft = views::EpisodeDraft {
+                child: child.parse()?,
+                kind,
+                start: date.unwrap_or_else(|| today().to_string()),
+            };
+            let existing = store.child_bundle(draft.child)?.episodes;
+            let episode = draft.to_episode(&existing, today())?;
+            store.put(&episode)?;
+            out!("{}", episode.id);
+            Ok(())
+        }
+        EpisodeCommand::End { id, date } => {
+            let id: EpisodeId = id.parse()?;
+            let episode: Episode = store.require(id.as_bytes())?;
+            let ended = views::end_episode(&episode, &date.unwrap_or_else(|| today().to_string()), today())?;
+            store.put(&ended)?;
+            out!(
+                "{} ended on {}.",
+                views::episode_label(&ended.kind),
+                ended
+                    .end
+                    .map(|d| d.format("%a %-d %b %Y").to_string())
+                    .unwrap_or_default()
+            );
             Ok(())
         }
     }

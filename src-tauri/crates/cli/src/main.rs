@@ -80,6 +80,9 @@ enum Command {
     /// What has happened to a child (visits, reports shared, letters sent): add, list, remove.
     #[command(subcommand)]
     Event(children::EventCommand),
+    /// Child in need plans and periods of being looked after: start, end.
+    #[command(subcommand)]
+    Episode(children::EpisodeCommand),
     /// Meetings: list, add, show, cancel.
     #[command(subcommand)]
     Meeting(meetings::MeetingCommand),
@@ -295,6 +298,7 @@ fn run(cli: Cli) -> Outcome {
         } => data::demo(&ctx, t, seed, if_empty, families),
         Command::Child(c) => children::child(&ctx, c),
         Command::Event(c) => children::event(&ctx, c),
+        Command::Episode(c) => children::episode(&ctx, c),
         Command::Meeting(c) => meetings::meeting(&ctx, c),
         Command::Export { output } => data::export(&ctx, output),
         Command::Import { file } => data::import(&ctx, file),

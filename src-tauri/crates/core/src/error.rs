@@ -82,6 +82,14 @@ pub enum ValidationError {
     IdentityChanged,
     #[error("{date} is after today: record something once it has happened.")]
     EventInFuture { date: String },
+    #[error("The date of birth {date} is after today: for an unborn child give the expected date of delivery.")]
+    BirthInFuture { date: String },
+    #[error("{what} is already open for this child (since {since}): end it first, or record what happens within it.")]
+    EpisodeAlreadyOpen { what: String, since: String },
+    #[error("This episode has already ended ({end}).")]
+    EpisodeAlreadyEnded { end: String },
+    #[error("A child protection plan starts and ends at a conference: record the conference's outcome.")]
+    PlanStartsAtConference,
 }
 
 /// A date that the working-day calendar cannot answer for.

@@ -287,6 +287,7 @@ pub fn child_detail(
         .iter()
         .map(|e| EpisodeView {
             id: e.id,
+            kind: e.kind.episode_type(),
             label: episode_label(&e.kind),
             start: e.start,
             end: e.end,
@@ -325,7 +326,29 @@ pub fn child_detail(
         summary,
         meeting_kinds: meeting_kinds(),
         event_kinds: event_kinds(),
+        social_worker_id: bundle.child.social_worker,
     })
+}
+
+/// Who a child can be allocated to: the people of a children's social care agency, by name.
+pub fn social_workers(ds: &Dataset) -> Vec<Named> {
+    let csc: std::collections::HashSet<AgencyId> = ds
+        .agencies
+        .iter()
+        .filter(|a| a.kind == AgencyKind::ChildrensSocialCare)
+        .map(|a| a.id)
+        .collect();
+    let mut out: Vec<Named> = ds
+        .people
+        .iter()
+        .filter(|p| csc.contains(&p.agency))
+        .map(|p| Named {
+            id: p.id.0,
+            name: p.name.clone(),
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    out
 }
 
 /// Practitioners and other attendees, by name; family members last.
@@ -464,5 +487,31 @@ mod tests {
             assert_eq!(letter.event_to_record(), Some(EventKind::DecisionLetterSent), "{name}");
             assert_eq!(letter.meeting_to_book(false), None, "{name}");
         }
+    }
+
+    #[test]
+    fn only_social_care_staff_are_offered_as_social_workers() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let ds = demo_dataset(today, DEFAULT_SEED);
+        let offered = social_workers(&ds);
+        assert!(!offered.is_empty());
+        let csc: Vec<AgencyId> = ds
+            .agencies
+            .iter()
+            .filter(|a| a.kind == AgencyKind::ChildrensSocialCare)
+            .map(|a| a.id)
+            .collect();
+        for n in &offered {
+            let p = ds.people.iter().find(|p| p.id.0 == n.id).unwrap();
+            assert!(csc.contains(&p.agency), "{} is not in children's social care", p.name);
+        }
+        // Every child's allocated worker is among them, and no police officer or parent is.
+        for c in &ds.children {
+            if let Some(sw) = c.social_worker {
+                assert!(offered.iter().any(|n| n.id == sw.0));
+            }
+        }
+        assert!(offered.len() < ds.people.len());
+        assert!(offered.windows(2).all(|w| w[0].name <= w[1].name), "by name");
     }
 }

@@ -200,6 +200,7 @@ pub struct Named {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EpisodeView {
     pub id: EpisodeId,
+    pub kind: EpisodeType,
     pub label: String,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
@@ -228,6 +229,8 @@ pub struct NetworkMember {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChildDetail {
     pub summary: ChildSummary,
+    /// Who the child is allocated to (`summary.social_worker` is their name).
+    pub social_worker_id: Option<PersonId>,
     pub siblings: Vec<Named>,
     pub network: Vec<NetworkMember>,
     pub episodes: Vec<EpisodeView>,
@@ -258,15 +261,143 @@ pub struct EventKindView {
     pub title: String,
 }
 
-/// Every kind of event, in the order a case moves through them, with its name.
+/// The kinds of event the record offers, in the order a case moves through them, with their
+/// names. Not "became looked after": being looked after is an episode, started and ended on the
+/// record as such (`EpisodeDraft`), which is what starts the looked-after timescales.
 pub fn event_kinds() -> Vec<EventKindView> {
     EventKind::ALL
         .iter()
+        .filter(|&&k| k != EventKind::BecameLookedAfter)
         .map(|&kind| EventKindView {
             kind,
             title: event_label(kind).to_string(),
         })
         .collect()
+}
+
+/// A child in need plan or a period of being looked after, started as the app and the CLI enter
+/// it (a child protection plan starts at a conference, from its outcome): the start as
+/// YYYY-MM-DD.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EpisodeDraft {
+    pub child: ChildId,
+    pub kind: EpisodeType,
+    pub start: String,
+}
+
+fn day_not_after(text: &str, today: NaiveDate) -> Result<NaiveDate, crate::error::ValidationError> {
+    let date = crate::time::parse_date(text)?;
+    if date > today {
+        return Err(crate::error::ValidationError::EventInFuture {
+            date: date.format("%d/%m/%Y").to_string(),
+        });
+    }
+    Ok(date)
+}
+
+impl EpisodeDraft {
+    /// The episode to save, with a new id. Refused when the start is not a date or is after
+    /// `today`, for a child protection plan, and when the child (`existing`: their episodes)
+    /// already has one of this kind open on that day or starting later.
+    pub fn to_episode(&self, existing: &[Episode], today: NaiveDate) -> Result<Episode, crate::error::ValidationError> {
+        let kind = match self.kind {
+            EpisodeType::ChildInNeed => EpisodeKind::ChildInNeed,
+            EpisodeType::LookedAfter => EpisodeKind::LookedAfter,
+            EpisodeType::ChildProtection => return Err(crate::error::ValidationError::PlanStartsAtConference),
+        };
+        let start = day_not_after(&self.start, today)?;
+        if let Some(open) = existing
+            .iter()
+            .filter(|e| e.child == self.child && e.kind.episode_type() == self.kind)
+            .find(|e| e.end.is_none_or(|end| end >= start))
+        {
+            return Err(crate::error::ValidationError::EpisodeAlreadyOpen {
+                what: episode_label(&kind),
+                since: open.start.format("%d/%m/%Y").to_string(),
+            });
+        }
+        Ok(Episode {
+            id: EpisodeId::new_random(),
+            child: self.child,
+            kind,
+            start,
+            end: None,
+        })
+    }
+}
+
+/// `episode` ended on `end` (YYYY-MM-DD): refused for a child protection plan (a conference ends
+/// it), an episode already ended, an end that is not a date, after `today` or before the start.
+pub fn end_episode(episode: &Episode, end: &str, today: NaiveDate) -> Result<Episode, crate::error::ValidationError> {
+    if episode.kind.episode_type() == EpisodeType::ChildProtection {
+        return Err(crate::error::ValidationError::PlanStartsAtConference);
+    }
+    if let Some(ended) = episode.end {
+        return Err(crate::error::ValidationError::EpisodeAlreadyEnded {
+            end: ended.format("%d/%m/%Y").to_string(),
+        });
+    }
+    let end = day_not_after(end, today)?;
+    if end < episode.start {
+        return Err(crate::error::ValidationError::EpisodeEndsBeforeStart {
+            start: episode.start,
+            end,
+        });
+    }
+    Ok(Episode {
+        end: Some(end),
+        ..episode.clone()
+    })
+}
+
+/// A new child as the app and the CLI enter them: born (`date` is the date of birth) or unborn
+/// (`date` is the expected date of delivery), dates as YYYY-MM-DD.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChildDraft {
+    pub given_name: String,
+    pub family_name: String,
+    /// Show the child by initials ("A.H.") rather than full name.
+    pub initials: bool,
+    pub unborn: bool,
+    pub date: String,
+    pub case_id: String,
+    pub social_worker: Option<PersonId>,
+}
+
+impl ChildDraft {
+    /// The child to save, with a new id and the names and case id trimmed. Refused when the date
+    /// is not one, or a date of birth is after `today` (an unborn child has an expected date of
+    /// delivery instead). The store checks the rest (names not empty, lengths, the social worker
+    /// exists) as for any record.
+    pub fn to_child(&self, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
+        let date = crate::time::parse_date(&self.date)?;
+        let birth = if self.unborn {
+            Birth::Unborn {
+                expected_delivery: date,
+            }
+        } else if date > today {
+            return Err(crate::error::ValidationError::BirthInFuture {
+                date: date.format("%d/%m/%Y").to_string(),
+            });
+        } else {
+            Birth::Born { date_of_birth: date }
+        };
+        Ok(Child {
+            id: ChildId::new_random(),
+            given_name: self.given_name.trim().to_string(),
+            family_name: self.family_name.trim().to_string(),
+            name_display: if self.initials {
+                NameDisplay::Initials
+            } else {
+                NameDisplay::FullName
+            },
+            birth,
+            case_id: self.case_id.trim().to_string(),
+            siblings: vec![],
+            social_worker: self.social_worker,
+            network: vec![],
+        })
+    }
 }
 
 /// Something that has happened to a child (a visit, reports shared, a decision letter sent),
@@ -285,12 +416,7 @@ impl EventDraft {
     /// not read "met" before it is. The store checks the rest (the child exists, the note's
     /// length) as for any record.
     pub fn to_event(&self, today: NaiveDate) -> Result<Event, crate::error::ValidationError> {
-        let date = crate::time::parse_date(&self.date)?;
-        if date > today {
-            return Err(crate::error::ValidationError::EventInFuture {
-                date: date.format("%d/%m/%Y").to_string(),
-            });
-        }
+        let date = day_not_after(&self.date, today)?;
         Ok(Event {
             id: EventId::new_random(),
             child: self.child,
@@ -567,11 +693,151 @@ mod event_draft_tests {
     }
 
     #[test]
-    fn every_kind_of_event_is_offered_once_with_its_name() {
+    fn each_kind_of_event_is_offered_once_by_a_name_of_its_own_but_not_became_looked_after() {
         let kinds = event_kinds();
-        assert_eq!(kinds.len(), EventKind::ALL.len());
-        assert!(kinds
-            .iter()
-            .all(|k| k.title == event_label(k.kind) && !k.title.is_empty()));
+        let ids: std::collections::HashSet<EventKind> = kinds.iter().map(|k| k.kind).collect();
+        let titles: std::collections::HashSet<&str> = kinds.iter().map(|k| k.title.as_str()).collect();
+        assert_eq!(
+            (ids.len(), titles.len()),
+            (kinds.len(), kinds.len()),
+            "no kind or name twice"
+        );
+        assert!(
+            !ids.contains(&EventKind::BecameLookedAfter),
+            "an episode, started as such"
+        );
+        assert_eq!(kinds.len(), EventKind::ALL.len() - 1, "every other kind");
+        assert!(titles.contains("Decision letter sent") && titles.contains("Placement started"));
+    }
+}
+
+#[cfg(test)]
+mod episode_draft_tests {
+    use super::*;
+    use crate::error::ValidationError;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_looked_after_episode_starts_once_on_or_before_today_and_ends_after_it_starts() {
+        let today = day(12, 1);
+        let child = ChildId::new_random();
+        let draft = |kind, start: &str| EpisodeDraft {
+            child,
+            kind,
+            start: start.into(),
+        };
+        let e = draft(EpisodeType::LookedAfter, "2026-11-02")
+            .to_episode(&[], today)
+            .unwrap();
+        assert_eq!((e.kind, e.start, e.end), (EpisodeKind::LookedAfter, day(11, 2), None));
+        let open = std::slice::from_ref(&e);
+        // A second one while it is open, or overlapping it, is refused; another child's is not.
+        let err = draft(EpisodeType::LookedAfter, "2026-11-20")
+            .to_episode(open, today)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Looked after is already open for this child (since 02/11/2026): end it first, or record what happens within it."
+        );
+        assert!(draft(EpisodeType::LookedAfter, "2026-10-01")
+            .to_episode(open, today)
+            .is_err());
+        let other = EpisodeDraft {
+            child: ChildId::new_random(),
+            kind: EpisodeType::LookedAfter,
+            start: "2026-11-20".into(),
+        };
+        assert!(other.to_episode(open, today).is_ok());
+        // A child in need plan beside it is fine.
+        assert!(draft(EpisodeType::ChildInNeed, "2026-11-20")
+            .to_episode(open, today)
+            .is_ok());
+        assert_eq!(
+            draft(EpisodeType::ChildProtection, "2026-11-20").to_episode(&[], today),
+            Err(ValidationError::PlanStartsAtConference)
+        );
+        assert!(matches!(
+            draft(EpisodeType::LookedAfter, "2026-12-02").to_episode(&[], today),
+            Err(ValidationError::EventInFuture { .. })
+        ));
+
+        let ended = end_episode(&e, "2026-11-30", today).unwrap();
+        assert_eq!((ended.id, ended.end), (e.id, Some(day(11, 30))));
+        assert!(matches!(
+            end_episode(&ended, "2026-12-01", today),
+            Err(ValidationError::EpisodeAlreadyEnded { .. })
+        ));
+        assert!(matches!(
+            end_episode(&e, "2026-11-01", today),
+            Err(ValidationError::EpisodeEndsBeforeStart { .. })
+        ));
+        assert!(matches!(
+            end_episode(&e, "2026-12-02", today),
+            Err(ValidationError::EventInFuture { .. })
+        ));
+        // Once ended, a new one may start after it.
+        assert!(draft(EpisodeType::LookedAfter, "2026-12-01")
+            .to_episode(&[ended], today)
+            .is_ok());
+        let plan = Episode {
+            kind: EpisodeKind::ChildProtection {
+                category: CpCategory::Neglect,
+            },
+            ..e
+        };
+        assert_eq!(
+            end_episode(&plan, "2026-11-30", today),
+            Err(ValidationError::PlanStartsAtConference)
+        );
+    }
+}
+
+#[cfg(test)]
+mod child_draft_tests {
+    use super::*;
+    use crate::error::ValidationError;
+
+    fn draft(unborn: bool, date: &str) -> ChildDraft {
+        ChildDraft {
+            given_name: " Ada ".into(),
+            family_name: "Lovelace".into(),
+            initials: true,
+            unborn,
+            date: date.into(),
+            case_id: " C-1 ".into(),
+            social_worker: None,
+        }
+    }
+
+    #[test]
+    fn a_child_is_born_on_or_before_today_or_expected() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let c = draft(false, "2026-12-01").to_child(today).unwrap();
+        assert_eq!(c.birth, Birth::Born { date_of_birth: today });
+        assert_eq!((c.given_name.as_str(), c.case_id.as_str()), ("Ada", "C-1"));
+        assert_eq!(c.display_name(), "A.L.");
+        let err = draft(false, "2026-12-02").to_child(today).unwrap_err();
+        assert_eq!(
+            err,
+            ValidationError::BirthInFuture {
+                date: "02/12/2026".into()
+            }
+        );
+        assert!(err.to_string().contains("give the expected date of delivery"));
+        let expected = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        let u = draft(true, "2027-03-01").to_child(today).unwrap();
+        assert_eq!(
+            u.birth,
+            Birth::Unborn {
+                expected_delivery: expected
+            }
+        );
+        assert!(matches!(
+            draft(true, "soon").to_child(today),
+            Err(ValidationError::BadDate { .. })
+        ));
     }
 }

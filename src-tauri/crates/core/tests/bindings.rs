@@ -26,6 +26,8 @@ fn export_all(dir: &Path) {
         MeetingKindView,
         EventKindView,
         EventDraft,
+        ChildDraft,
+        EpisodeDraft,
         StoreStatus,
         UiError,
         Child,

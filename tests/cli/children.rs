@@ -1,0 +1,115 @@
+//! `convene child allocate`: a child moves to another social worker, or to no one, and the
+//! caseloads follow.
+
+use crate::helpers::json;
+use crate::util::Sandbox;
+
+#[test]
+fn a_child_is_allocated_to_a_social_worker_and_then_to_no_one() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let child = &children.as_array().unwrap()[0];
+    let id = child["id"].as_str().unwrap();
+    let name = child["name"].as_str().unwrap();
+    // Someone else in children's social care: a person who holds a caseload but not this child.
+    let bundle = json(s.run(&["child", "show", id, "--json"]).ok());
+    let current = bundle["child"]["social_worker"].as_str().unwrap().to_string();
+    let other = children
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            json(s.run(&["child", "show", c["id"].as_str().unwrap(), "--json"]).ok())["child"]["social_worker"].clone()
+        })
+        .filter_map(|p| p.as_str().map(str::to_string))
+        .find(|p| *p != current)
+        .expect("the demo has more than one social worker");
+
+    let said = s
+        .run(&["child", "allocate", id, "--social-worker", &other])
+        .ok()
+        .to_string();
+    assert_eq!(said.trim(), format!("{name} is allocated to {other}."));
+    let now = json(s.run(&["child", "show", id, "--json"]).ok());
+    assert_eq!(now["child"]["social_worker"], other.as_str());
+
+    let said = s.run(&["child", "allocate", id, "--none"]).ok().to_string();
+    assert_eq!(said.trim(), format!("{name} is not allocated to anyone."));
+    assert!(json(s.run(&["child", "show", id, "--json"]).ok())["child"]["social_worker"].is_null());
+
+    // An unknown person, or no choice at all, is refused and changes nothing.
+    let before = s.run(&["export"]).ok().to_string();
+    let unknown = "00000000-0000-4000-8000-000000000009";
+    assert!(s
+        .run(&["child", "allocate", id, "--social-worker", unknown])
+        .failed()
+        .contains("does not exist"));
+    assert!(s.run(&["child", "allocate", id]).code != 0);
+    assert_eq!(s.run(&["export"]).ok(), before);
+}
+
+#[test]
+fn a_looked_after_episode_starts_its_reviews_and_ends_once() {
+    let s = Sandbox::new();
+    s.demo();
+    let child = s.add_child("Sam");
+    let rules = |s: &Sandbox| -> Vec<String> {
+        json(
+            s.run(&["timescales", "--as-of", "2026-11-25", "--child", &child, "--json"])
+                .ok(),
+        )
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("{} {}", i["rule"].as_str().unwrap(), i["status"].as_str().unwrap()))
+        .collect()
+    };
+    assert!(rules(&s).is_empty(), "{:?}", rules(&s));
+    let id = s
+        .run(&[
+            "episode",
+            "start",
+            "--child",
+            &child,
+            "--kind",
+            "looked-after",
+            "--date",
+            "2026-11-02",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    // Day 20 after Mon 2 Nov is Mon 30 Nov: due soon on the 25th.
+    assert_eq!(rules(&s), ["lac-first-review due-soon"]);
+    let said = s
+        .run(&[
+            "episode",
+            "start",
+            "--child",
+            &child,
+            "--kind",
+            "looked-after",
+            "--date",
+            "2026-11-10",
+        ])
+        .failed()
+        .to_string();
+    assert!(
+        said.contains("Looked after is already open for this child (since 02/11/2026)"),
+        "{said}"
+    );
+    assert!(s
+        .run(&["episode", "start", "--child", &child, "--kind", "child-protection"])
+        .failed()
+        .contains("starts and ends at a conference"));
+    assert_eq!(
+        s.run(&["episode", "end", &id, "--date", "2026-11-20"]).ok().trim(),
+        "Looked after ended on Fri 20 Nov 2026."
+    );
+    assert!(s
+        .run(&["episode", "end", &id])
+        .failed()
+        .contains("already ended (20/11/2026)"));
+    assert!(!rules(&s).iter().any(|r| r.ends_with("due-soon")), "{:?}", rules(&s));
+}

@@ -1,0 +1,138 @@
+// A new referral on the real window: add a child on the Children screen, allocate them to a
+// social worker on their record, and record the referral, whose deadlines (a decision by the next
+// working day, the assessment within 45) then appear on the record.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+
+const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
+
+/** Set an input's value as typing would (Svelte's bindings listen for `input`). */
+async function fill(browser, selector, value) {
+  await browser.execute(
+    (s, v) => {
+      const input = document.querySelector(s);
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
+describe('a new referral', () => {
+  const dataDir = newDataDir();
+  const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
+  let app;
+
+  before(async () => {
+    execFileSync(cli, ['demo'], { env, encoding: 'utf8' });
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('adds a child, allocates them and records the referral', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#add-child-open')).click();
+    await shown(browser, '#add-child-form');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'add-child-given', 'the keyboard goes to the form');
+
+    // A date of birth after today is refused in a sentence (the field's own limit taken off, as
+    // a typed date gets past it).
+    await fill(browser, '#add-child-given', 'Robin');
+    await fill(browser, '#add-child-family', 'Testfield');
+    await browser.execute(() => document.querySelector('#add-child-date').removeAttribute('max'));
+    await fill(browser, '#add-child-date', '2099-01-01');
+    await (await browser.$('#add-child-submit')).click();
+    const refused = await shown(browser, '#add-child-error');
+    assert.match(await refused.getText(), /^The date of birth 01\/01\/2099 is after today: for an unborn child give the expected date of delivery\.$/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'add-child-date', 'the keyboard goes to the date refused');
+    assert.equal(await (await browser.$('#add-child-date')).getAttribute('aria-invalid'), 'true');
+
+    await fill(browser, '#add-child-date', '2019-06-15');
+    await fill(browser, '#add-child-case', 'NEW-1');
+    const worker = await browser.execute(() => {
+      const s = document.querySelector('#add-child-worker');
+      return s.options.length;
+    });
+    assert.ok(worker > 2, 'social workers are offered');
+    await (await browser.$('#add-child-worker')).selectByIndex(1);
+    const firstWorker = await browser.execute(() => document.querySelector('#add-child-worker').selectedOptions[0].textContent.trim());
+    const violations = await axeViolations(browser);
+    assert.equal(violations.length, 0, `add a child:\n${describeViolations(violations)}`);
+    await screenshot(browser, '03b-add-child');
+    await (await browser.$('#add-child-submit')).click();
+
+    // Their record opens.
+    const title = await shown(browser, '#child-title');
+    assert.equal(await title.getText(), 'Robin Testfield');
+    const details = await (await browser.$('#child-record .details')).getText();
+    assert.match(details, /NEW-1/);
+    assert.match(details, new RegExp(firstWorker));
+
+    // Allocated to someone else.
+    await (await shown(browser, '#allocate-change')).click();
+    await shown(browser, '#allocate-worker');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'allocate-worker');
+    await (await browser.$('#allocate-worker')).selectByIndex(2);
+    const secondWorker = await browser.execute(() => document.querySelector('#allocate-worker').selectedOptions[0].textContent.trim());
+    assert.notEqual(secondWorker, firstWorker);
+    await (await browser.$('#allocate-save')).click();
+    const allocated = await shown(browser, '#allocation-said');
+    assert.equal(await allocated.getText(), `Allocated to ${secondWorker}.`);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'allocation-said');
+    assert.match(await (await browser.$('#child-record .details')).getText(), new RegExp(secondWorker));
+
+    // Nothing is due until the referral is recorded; then its decision and assessment are.
+    assert.equal((await browser.$$('#child-open-items li')).length, 0);
+    await (await shown(browser, '#event-kind')).selectByAttribute('value', 'referral');
+    await (await browser.$('#record-event-submit')).click();
+    await shown(browser, '#record-said');
+    await shown(browser, '#child-open-items li[data-rule="referral-to-assessment"]');
+    await shown(browser, '#child-open-items li[data-rule="referral-decision"]');
+
+    // "Record it" beside the decision sets the form to it and says which deadline.
+    await browser.execute(() => document.querySelector('#child-open-items li[data-rule="referral-decision"] [data-testid="record-item"]').click());
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.id === 'event-date'), { timeout: 5000 });
+    assert.equal(await browser.execute(() => document.querySelector('#event-kind').value), 'referral-decision');
+    assert.match(await (await shown(browser, '#record-for')).getText(), /^To meet “Decision on a referral”, due by /);
+    await (await browser.$('#record-event-submit')).click();
+    await shown(browser, '#record-said');
+    await browser.waitUntil(async () => (await browser.$$('#child-open-items li[data-rule="referral-decision"]')).length === 0, {
+      timeout: 5000,
+      timeoutMsg: 'the decision is still open once recorded',
+    });
+
+    // Looked after from today: the first looked-after review is due; ended, it is not.
+    await (await shown(browser, '#episode-kind')).selectByAttribute('value', 'looked-after');
+    await (await browser.$('#episode-start-save')).click();
+    assert.match(await (await shown(browser, '#episode-said')).getText(), /^Started: looked after from /);
+    await shown(browser, '#child-open-items li[data-rule="lac-first-review"]');
+    await browser.execute(() => window.scrollTo(0, 0));
+    await screenshot(browser, '05d-new-child-record');
+    await (await shown(browser, '#episodes [data-end]')).click();
+    await shown(browser, '#episode-end');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-end');
+    await (await browser.$('#episode-end-save')).click();
+    assert.match(await (await shown(browser, '#episode-said')).getText(), /^Ended: looked after, on /);
+    await browser.waitUntil(async () => (await browser.$$('#child-open-items li[data-rule="lac-first-review"]')).length === 0, {
+      timeout: 5000,
+      timeoutMsg: 'the looked-after review is still open once the episode ended',
+    });
+    const violations2 = await axeViolations(browser);
+    assert.equal(violations2.length, 0, `child record with its forms:\n${describeViolations(violations2)}`);
+    // And the new child is on the Children screen, allocated.
+    await (await shown(browser, '#nav-children')).click();
+    await shown(browser, '#children-table');
+    const row = await browser.execute(
+      () => [...document.querySelectorAll('#children-table tbody tr')].map((r) => r.textContent).find((t) => t.includes('Robin Testfield')),
+    );
+    assert.ok(row && row.includes(secondWorker), `no allocated row for the new child: ${row}`);
+  });
+});
