@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "add_busy",
     "record_event",
     "add_child",
+    "record_birth",
     "start_episode",
     "end_episode",
     "allocate_child",

@@ -85,6 +85,7 @@ pub fn run() {
             commands::add_busy,
             commands::record_event,
             commands::add_child,
+            commands::record_birth,
             commands::start_episode,
             commands::end_episode,
             commands::allocate_child,

@@ -113,3 +113,34 @@ fn a_looked_after_episode_starts_its_reviews_and_ends_once() {
         .contains("already ended (20/11/2026)"));
     assert!(!rules(&s).iter().any(|r| r.ends_with("due-soon")), "{:?}", rules(&s));
 }
+
+#[test]
+fn an_unborn_childs_birth_is_recorded_once() {
+    let s = Sandbox::new();
+    let id = s
+        .run(&[
+            "child",
+            "add",
+            "--given",
+            "Baby",
+            "--family",
+            "Hart",
+            "--edd",
+            "2099-03-01",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    assert!(s
+        .run(&["child", "born", &id, "--date", "2099-01-01"])
+        .failed()
+        .contains("is after today"));
+    assert_eq!(
+        s.run(&["child", "born", &id, "--date", "2026-11-30"]).ok().trim(),
+        "Baby Hart: DOB 30/11/2026."
+    );
+    assert!(s
+        .run(&["child", "born", &id])
+        .failed()
+        .contains("birth is already recorded (30/11/2026)"));
+}

@@ -135,4 +135,26 @@ describe('a new referral', () => {
     );
     assert.ok(row && row.includes(secondWorker), `no allocated row for the new child: ${row}`);
   });
+
+  it('adds an unborn baby and records the birth', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#add-child-open')).click();
+    await fill(browser, '#add-child-given', 'Baby');
+    await fill(browser, '#add-child-family', 'Testfield');
+    await browser.execute(() => document.querySelector('input[name="add-child-born"]:not(:checked)').click());
+    const label = await browser.execute(() => document.querySelector('#add-child-date').closest('label').textContent.trim());
+    assert.equal(label, 'Expected date of delivery');
+    await fill(browser, '#add-child-date', '2099-03-01');
+    await (await browser.$('#add-child-submit')).click();
+    assert.equal(await (await shown(browser, '#child-title')).getText(), 'Baby Testfield');
+    assert.match(await (await browser.$('#child-record .details')).getText(), /EDD 01\/03\/2099/);
+    await (await shown(browser, '#birth-record')).click();
+    await shown(browser, '#birth-date');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');
+    await (await browser.$('#birth-save')).click();
+    assert.match(await (await shown(browser, '#birth-said')).getText(), /^Birth recorded: /);
+    assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
+    assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
+  });
 });

@@ -189,6 +189,17 @@ pub async fn allocate_child(
     })
 }
 
+/// An unborn child's birth, on `date` (YYYY-MM-DD).
+#[tauri::command]
+pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let child: Child = store.require(id.as_bytes())?;
+        let born =
+            convene_core::views::record_birth(&child, &date, today()).map_err(|e| date_refusal(e, "invalid-date"))?;
+        Ok(store.put(&born)?)
+    })
+}
+
 /// Who a child can be allocated to: the people of a children's social care agency.
 #[tauri::command]
 pub async fn list_social_workers(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {

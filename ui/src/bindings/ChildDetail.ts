@@ -18,7 +18,11 @@ export type ChildDetail = { summary: ChildSummary,
 /**
  * Who the child is allocated to (`summary.social_worker` is their name).
  */
-social_worker_id: PersonId | null, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
+social_worker_id: PersonId | null, 
+/**
+ * Not born yet (`summary.birth` gives the expected date of delivery).
+ */
+unborn: boolean, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
 /**
  * The kinds of meeting the record offers to schedule, with their names and usual lengths.
  */

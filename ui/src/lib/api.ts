@@ -119,6 +119,7 @@ export const api = {
   removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
   recordEvent: (draft: EventDraft) => call<EventView>('record_event', { draft }),
   addChild: (draft: ChildDraft) => call<ChildId>('add_child', { draft }),
+  recordBirth: (id: ChildId, date: string) => call<null>('record_birth', { id, date }),
   startEpisode: (draft: EpisodeDraft) => call<null>('start_episode', { draft }),
   endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),
   allocateChild: (id: ChildId, socialWorker: PersonId | null) => call<null>('allocate_child', { id, socialWorker }),

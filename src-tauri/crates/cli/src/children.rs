@@ -28,6 +28,13 @@ pub enum ChildCommand {
         #[arg(long)]
         none: bool,
     },
+    /// An unborn child's birth: the date of birth takes the place of the expected date.
+    Born {
+        id: String,
+        /// The date of birth (YYYY-MM-DD; default: today). Not after today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
     /// Show one child with episodes, events and meetings.
     Show {
         id: String,
@@ -108,6 +115,14 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             })?;
             store.put(&c)?;
             out!("{}", c.id);
+            Ok(())
+        }
+        ChildCommand::Born { id, date } => {
+            let id: ChildId = id.parse()?;
+            let child: Child = store.require(id.as_bytes())?;
+            let born = views::record_birth(&child, &date.unwrap_or_else(|| today().to_string()), today())?;
+            store.put(&born)?;
+            out!("{}: {}.", born.display_name(), views::birth_label(&born.birth));
             Ok(())
         }
         ChildCommand::Allocate {

@@ -90,6 +90,8 @@ pub enum ValidationError {
     EpisodeAlreadyEnded { end: String },
     #[error("A child protection plan starts and ends at a conference: record the conference's outcome.")]
     PlanStartsAtConference,
+    #[error("This child's birth is already recorded ({date}).")]
+    AlreadyBorn { date: String },
 }
 
 /// A date that the working-day calendar cannot answer for.

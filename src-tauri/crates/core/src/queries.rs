@@ -327,6 +327,7 @@ pub fn child_detail(
         meeting_kinds: meeting_kinds(),
         event_kinds: event_kinds(),
         social_worker_id: bundle.child.social_worker,
+        unborn: bundle.child.birth.is_unborn(),
     })
 }
 

@@ -231,6 +231,8 @@ pub struct ChildDetail {
     pub summary: ChildSummary,
     /// Who the child is allocated to (`summary.social_worker` is their name).
     pub social_worker_id: Option<PersonId>,
+    /// Not born yet (`summary.birth` gives the expected date of delivery).
+    pub unborn: bool,
     pub siblings: Vec<Named>,
     pub network: Vec<NetworkMember>,
     pub episodes: Vec<EpisodeView>,
@@ -347,6 +349,28 @@ pub fn end_episode(episode: &Episode, end: &str, today: NaiveDate) -> Result<Epi
     Ok(Episode {
         end: Some(end),
         ..episode.clone()
+    })
+}
+
+/// An unborn child's birth, on `date` (YYYY-MM-DD): the date of birth takes the place of the
+/// expected date of delivery, so the child's next conference is an initial one rather than a
+/// pre-birth one. Refused for a child already born, and for a date that is not one or is after
+/// `today`.
+pub fn record_birth(child: &Child, date: &str, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
+    if let Birth::Born { date_of_birth } = child.birth {
+        return Err(crate::error::ValidationError::AlreadyBorn {
+            date: date_of_birth.format("%d/%m/%Y").to_string(),
+        });
+    }
+    let date_of_birth = crate::time::parse_date(date)?;
+    if date_of_birth > today {
+        return Err(crate::error::ValidationError::BirthInFuture {
+            date: date_of_birth.format("%d/%m/%Y").to_string(),
+        });
+    }
+    Ok(Child {
+        birth: Birth::Born { date_of_birth },
+        ..child.clone()
     })
 }
 
@@ -837,6 +861,49 @@ mod child_draft_tests {
         );
         assert!(matches!(
             draft(true, "soon").to_child(today),
+            Err(ValidationError::BadDate { .. })
+        ));
+    }
+}
+
+#[cfg(test)]
+mod birth_tests {
+    use super::*;
+    use crate::error::ValidationError;
+
+    #[test]
+    fn an_unborn_childs_birth_is_recorded_once_and_not_after_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let draft = ChildDraft {
+            given_name: "Baby".into(),
+            family_name: "Hart".into(),
+            initials: false,
+            unborn: true,
+            date: "2026-12-20".into(),
+            case_id: String::new(),
+            social_worker: None,
+        };
+        let unborn = draft.to_child(today).unwrap();
+        let born = record_birth(&unborn, "2026-11-30", today).unwrap();
+        assert_eq!(
+            born.birth,
+            Birth::Born {
+                date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+            }
+        );
+        assert_eq!((born.id, born.given_name.as_str()), (unborn.id, "Baby"));
+        assert_eq!(
+            record_birth(&born, "2026-11-30", today),
+            Err(ValidationError::AlreadyBorn {
+                date: "30/11/2026".into()
+            })
+        );
+        assert!(matches!(
+            record_birth(&unborn, "2026-12-02", today),
+            Err(ValidationError::BirthInFuture { .. })
+        ));
+        assert!(matches!(
+            record_birth(&unborn, "", today),
             Err(ValidationError::BadDate { .. })
         ));
     }
