@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "record_birth",
     "start_episode",
     "end_episode",
+    "remove_episode",
     "allocate_child",
     "list_social_workers",
     "remove_event",

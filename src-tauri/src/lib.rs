@@ -88,6 +88,7 @@ pub fn run() {
             commands::record_birth,
             commands::start_episode,
             commands::end_episode,
+            commands::remove_episode,
             commands::allocate_child,
             commands::list_social_workers,
             commands::remove_event,

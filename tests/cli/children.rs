@@ -44,7 +44,7 @@ fn a_child_is_allocated_to_a_social_worker_and_then_to_no_one() {
     assert!(s
         .run(&["child", "allocate", id, "--social-worker", unknown])
         .failed()
-        .contains("does not exist"));
+        .contains("There is no person"));
     assert!(s.run(&["child", "allocate", id]).code != 0);
     assert_eq!(s.run(&["export"]).ok(), before);
 }
@@ -111,23 +111,74 @@ fn a_looked_after_episode_starts_its_reviews_and_ends_once() {
         .run(&["episode", "end", &id])
         .failed()
         .contains("already ended (20/11/2026)"));
-    assert!(!rules(&s).iter().any(|r| r.ends_with("due-soon")), "{:?}", rules(&s));
+    assert_eq!(rules(&s), ["lac-first-review closed"]);
+    // Entered by mistake: removed, and the review with it.
+    assert_eq!(
+        s.run(&["episode", "remove", &id]).ok().trim(),
+        "Removed: Looked after from Mon 2 Nov 2026."
+    );
+    assert!(rules(&s).is_empty(), "{:?}", rules(&s));
+}
+
+#[test]
+fn only_a_member_of_a_social_care_team_is_allocated_children() {
+    let s = Sandbox::new();
+    s.demo();
+    let export = json(s.run(&["export"]).ok());
+    let data = &export["data"];
+    let agency_kind = |id: &serde_json::Value| {
+        data["agencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == *id)
+            .unwrap()["kind"]
+            .clone()
+    };
+    let people = data["people"].as_array().unwrap();
+    let chair = people
+        .iter()
+        .find(|p| p["role"].as_str().unwrap().contains("chair"))
+        .unwrap();
+    let police = people.iter().find(|p| agency_kind(&p["agency"]) == "police").unwrap();
+    let child = s.add_child("Kit");
+    for p in [chair, police] {
+        let said = s
+            .run(&[
+                "child",
+                "allocate",
+                &child,
+                "--social-worker",
+                p["id"].as_str().unwrap(),
+            ])
+            .failed()
+            .to_string();
+        assert!(said.ends_with("does not hold cases: a child is allocated to a social worker in one of children's social care's teams."), "{said}");
+    }
+    let said = s
+        .run(&[
+            "child",
+            "add",
+            "--given",
+            "A",
+            "--family",
+            "B",
+            "--dob",
+            "2020-01-01",
+            "--social-worker",
+            chair["id"].as_str().unwrap(),
+        ])
+        .failed()
+        .to_string();
+    assert!(said.contains("does not hold cases"), "{said}");
 }
 
 #[test]
 fn an_unborn_childs_birth_is_recorded_once() {
     let s = Sandbox::new();
+    let due = (chrono::Local::now().date_naive() + chrono::Duration::days(60)).to_string();
     let id = s
-        .run(&[
-            "child",
-            "add",
-            "--given",
-            "Baby",
-            "--family",
-            "Hart",
-            "--edd",
-            "2099-03-01",
-        ])
+        .run(&["child", "add", "--given", "Baby", "--family", "Hart", "--edd", &due])
         .ok()
         .trim()
         .to_string();

@@ -125,6 +125,20 @@ describe('a new referral', () => {
       timeout: 5000,
       timeoutMsg: 'the looked-after review is still open once the episode ended',
     });
+    // Entered by mistake: removed after asking once more.
+    await (await shown(browser, '#episodes [data-remove-episode]')).click();
+    await shown(browser, '#episode-remove-yes');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-remove-yes');
+    await (await browser.$('#episode-remove-yes')).click();
+    assert.match(await (await shown(browser, '#episode-said')).getText(), /^Removed: looked after from /);
+    assert.equal((await browser.$$('#episodes [data-remove-episode]')).length, 0);
+    // Starting one after today is refused, and the date says so.
+    await browser.execute(() => document.querySelector('#episode-start').removeAttribute('max'));
+    await fill(browser, '#episode-start', '2099-01-01');
+    await (await browser.$('#episode-start-save')).click();
+    await shown(browser, '#episode-error');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-start');
+    assert.equal(await (await browser.$('#episode-start')).getAttribute('aria-invalid'), 'true');
     const violations2 = await axeViolations(browser);
     assert.equal(violations2.length, 0, `child record with its forms:\n${describeViolations(violations2)}`);
     // And the new child is on the Children screen, allocated.
@@ -145,10 +159,11 @@ describe('a new referral', () => {
     await browser.execute(() => document.querySelector('input[name="add-child-born"]:not(:checked)').click());
     const label = await browser.execute(() => document.querySelector('#add-child-date').closest('label').textContent.trim());
     assert.equal(label, 'Expected date of delivery');
-    await fill(browser, '#add-child-date', '2099-03-01');
+    const due = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+    await fill(browser, '#add-child-date', due);
     await (await browser.$('#add-child-submit')).click();
     assert.equal(await (await shown(browser, '#child-title')).getText(), 'Baby Testfield');
-    assert.match(await (await browser.$('#child-record .details')).getText(), /EDD 01\/03\/2099/);
+    assert.match(await (await browser.$('#child-record .details')).getText(), /EDD \d{2}\/\d{2}\/\d{4}/);
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');

@@ -9,8 +9,8 @@ use convene_core::views::{
     EventView, MeetingSummary, Named, PersonView, StoreStatus,
 };
 use convene_core::{
-    BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, Person, PersonId,
-    WorkingDayCalendar,
+    Agency, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, Person,
+    PersonId, WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -164,11 +164,22 @@ pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<Bu
     })
 }
 
+/// Refuse allocating a child to anyone who does not hold cases (`check_allocation`).
+fn allocatable(store: &Store, person: Option<PersonId>) -> Result<(), IpcError> {
+    if let Some(p) = person {
+        let person: Person = store.require(p.as_bytes())?;
+        let agency: Option<Agency> = store.get(person.agency.as_bytes())?;
+        convene_core::views::check_allocation(&person, agency.as_ref())?;
+    }
+    Ok(())
+}
+
 /// Add a child (a new referral, an unborn baby); returns the new child's id.
 #[tauri::command]
 pub async fn add_child(state: State<'_, AppState>, draft: ChildDraft) -> Result<ChildId, IpcError> {
     state.with_store(|store| {
         let child = draft.to_child(today()).map_err(|e| date_refusal(e, "invalid-date"))?;
+        allocatable(store, child.social_worker)?;
         store.put(&child)?;
         Ok(child.id)
     })
@@ -183,6 +194,7 @@ pub async fn allocate_child(
 ) -> Result<(), IpcError> {
     state.with_store(|store| {
         let mut child: Child = store.require(id.as_bytes())?;
+        allocatable(store, social_worker)?;
         child.social_worker = social_worker;
         store.put(&child)?;
         Ok(())
@@ -230,6 +242,17 @@ pub async fn end_episode(state: State<'_, AppState>, id: EpisodeId, end: String)
     })
 }
 
+/// Remove a child in need plan or a period of being looked after recorded by mistake (the audit
+/// trail keeps what it was); a child protection plan stays with its conference's outcome.
+#[tauri::command]
+pub async fn remove_episode(state: State<'_, AppState>, id: EpisodeId) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let episode: Episode = store.require(id.as_bytes())?;
+        convene_core::views::removable_episode(&episode)?;
+        Ok(store.delete::<Episode>(id.as_bytes())?)
+    })
+}
+
 /// A refusal of the date the user typed gets a kind of its own (`kind`), so the form marks that
 /// field, and only for that; other refusals keep theirs.
 fn date_refusal(e: convene_core::ValidationError, kind: &str) -> IpcError {
@@ -239,7 +262,11 @@ fn date_refusal(e: convene_core::ValidationError, kind: &str) -> IpcError {
         | V::OutsideSupportedDates { .. }
         | V::EventInFuture { .. }
         | V::BirthInFuture { .. }
-        | V::EpisodeEndsBeforeStart { .. } => IpcError::new(kind, e.to_string()),
+        | V::EpisodeEndsBeforeStart { .. }
+        | V::EpisodeAlreadyOpen { .. }
+        | V::EpisodeOverlaps { .. }
+        | V::ChildInNeedDuringPlan { .. }
+        | V::UnlikelyDueDate { .. } => IpcError::new(kind, e.to_string()),
         other => other.into(),
     }
 }

@@ -8,6 +8,7 @@ import type { MeetingKindView } from "./MeetingKindView";
 import type { MeetingSummary } from "./MeetingSummary";
 import type { Named } from "./Named";
 import type { NetworkMember } from "./NetworkMember";
+import type { NetworkRoleView } from "./NetworkRoleView";
 import type { PersonId } from "./PersonId";
 
 /**
@@ -22,7 +23,11 @@ social_worker_id: PersonId | null,
 /**
  * Not born yet (`summary.birth` gives the expected date of delivery).
  */
-unborn: boolean, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
+unborn: boolean, 
+/**
+ * The roles a person can have in the child's network, with their names.
+ */
+network_roles: Array<NetworkRoleView>, siblings: Array<Named>, network: Array<NetworkMember>, episodes: Array<EpisodeView>, events: Array<EventView>, meetings: Array<MeetingSummary>, items: Array<DueItemView>, 
 /**
  * The kinds of meeting the record offers to schedule, with their names and usual lengths.
  */

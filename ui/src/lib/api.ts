@@ -122,6 +122,7 @@ export const api = {
   recordBirth: (id: ChildId, date: string) => call<null>('record_birth', { id, date }),
   startEpisode: (draft: EpisodeDraft) => call<null>('start_episode', { draft }),
   endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),
+  removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),
   allocateChild: (id: ChildId, socialWorker: PersonId | null) => call<null>('allocate_child', { id, socialWorker }),
   listSocialWorkers: () => call<Named[]>('list_social_workers'),
   removeEvent: (id: EventId) => call<null>('remove_event', { id }),

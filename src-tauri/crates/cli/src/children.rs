@@ -113,6 +113,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
                 )),
                 other => other.into(),
             })?;
+            allocatable(&store, c.social_worker)?;
             store.put(&c)?;
             out!("{}", c.id);
             Ok(())
@@ -136,6 +137,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
                 (Some(p), false) => Some(p.parse()?),
                 _ => None,
             };
+            allocatable(&store, c.social_worker)?;
             store.put(&c)?;
             match c.social_worker {
                 Some(p) => out!("{} is allocated to {p}.", c.display_name()),
@@ -189,7 +191,8 @@ pub enum EventCommand {
         child: String,
         /// referral, referral-decision, strategy-discussion, s47-start, no-further-action,
         /// assessment-completed, visit, reports-shared, decision-letter-sent,
-        /// minutes-distributed, became-looked-after or placement-start.
+        /// minutes-distributed or placement-start. (Being looked after is an episode:
+        /// `convene episode start --kind looked-after`.)
         #[arg(long)]
         kind: String,
         /// When it happened (YYYY-MM-DD; default: today). Not after today.
@@ -274,6 +277,9 @@ pub enum EpisodeCommand {
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
     },
+    /// Remove one recorded by mistake (the audit trail keeps what it was); a child protection
+    /// plan stays with its conference's outcome.
+    Remove { id: String },
     /// End one on its last day (default: today).
     End {
         id: String,
@@ -310,6 +316,18 @@ pub fn episode(ctx: &Ctx, cmd: EpisodeCommand) -> Outcome {
             out!("{}", episode.id);
             Ok(())
         }
+        EpisodeCommand::Remove { id } => {
+            let id: EpisodeId = id.parse()?;
+            let episode: Episode = store.require(id.as_bytes())?;
+            views::removable_episode(&episode)?;
+            store.delete::<Episode>(id.as_bytes())?;
+            out!(
+                "Removed: {} from {}.",
+                views::episode_label(&episode.kind),
+                episode.start.format("%a %-d %b %Y")
+            );
+            Ok(())
+        }
         EpisodeCommand::End { id, date } => {
             let id: EpisodeId = id.parse()?;
             let episode: Episode = store.require(id.as_bytes())?;
@@ -326,4 +344,14 @@ pub fn episode(ctx: &Ctx, cmd: EpisodeCommand) -> Outcome {
             Ok(())
         }
     }
+}
+
+/// Refuse allocating a child to anyone who does not hold cases (`check_allocation`).
+fn allocatable(store: &convene_store::Store, person: Option<PersonId>) -> Outcome {
+    if let Some(p) = person {
+        let person: Person = store.require(p.as_bytes())?;
+        let agency: Option<Agency> = store.get(person.agency.as_bytes())?;
+        views::check_allocation(&person, agency.as_ref())?;
+    }
+    Ok(())
 }

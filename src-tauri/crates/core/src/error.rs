@@ -86,12 +86,28 @@ pub enum ValidationError {
     BirthInFuture { date: String },
     #[error("{what} is already open for this child (since {since}): end it first, or record what happens within it.")]
     EpisodeAlreadyOpen { what: String, since: String },
+    #[error(
+        "{what} from {start} to {end} overlaps that day: start the new one after it, or remove it if it was a mistake."
+    )]
+    EpisodeOverlaps { what: String, start: String, end: String },
+    #[error("This child has a child protection plan (since {since}): a child in need plan follows it when a review conference steps it down.")]
+    ChildInNeedDuringPlan { since: String },
+    #[error("The expected date of delivery {date} is {reason}.")]
+    UnlikelyDueDate { date: String, reason: &'static str },
+    #[error(
+        "{name} does not hold cases: a child is allocated to a social worker in one of children's social care's teams."
+    )]
+    NotASocialWorker { name: String },
     #[error("This episode has already ended ({end}).")]
     EpisodeAlreadyEnded { end: String },
     #[error("A child protection plan starts and ends at a conference: record the conference's outcome.")]
     PlanStartsAtConference,
     #[error("This child's birth is already recorded ({date}).")]
     AlreadyBorn { date: String },
+    #[error("{name} is already in this child's network as {role}.")]
+    AlreadyLinked { name: String, role: String },
+    #[error("{name} is not in this child's network as {role}.")]
+    NotLinked { name: String, role: String },
 }
 
 /// A date that the working-day calendar cannot answer for.

@@ -60,6 +60,64 @@ pub enum NetworkRole {
     Other,
 }
 
+impl NetworkRole {
+    pub const ALL: [NetworkRole; 15] = [
+        NetworkRole::Parent,
+        NetworkRole::Carer,
+        NetworkRole::FosterCarer,
+        NetworkRole::School,
+        NetworkRole::Gp,
+        NetworkRole::HealthVisitor,
+        NetworkRole::SchoolNurse,
+        NetworkRole::Midwife,
+        NetworkRole::Police,
+        NetworkRole::Camhs,
+        NetworkRole::Probation,
+        NetworkRole::Housing,
+        NetworkRole::IndependentReviewingOfficer,
+        NetworkRole::Advocate,
+        NetworkRole::Other,
+    ];
+
+    /// What a practitioner reads for the role.
+    pub fn label(&self) -> &'static str {
+        match self {
+            NetworkRole::Parent => "Parent",
+            NetworkRole::Carer => "Carer",
+            NetworkRole::FosterCarer => "Foster carer",
+            NetworkRole::School => "School",
+            NetworkRole::Gp => "GP",
+            NetworkRole::HealthVisitor => "Health visitor",
+            NetworkRole::SchoolNurse => "School nurse",
+            NetworkRole::Midwife => "Midwife",
+            NetworkRole::Police => "Police",
+            NetworkRole::Camhs => "CAMHS",
+            NetworkRole::Probation => "Probation",
+            NetworkRole::Housing => "Housing",
+            NetworkRole::IndependentReviewingOfficer => "Independent reviewing officer",
+            NetworkRole::Advocate => "Advocate",
+            NetworkRole::Other => "Other",
+        }
+    }
+
+    /// The role named by its id ("gp", "health-visitor").
+    pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
+        let id = |r: &NetworkRole| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        Self::ALL
+            .into_iter()
+            .find(|r| id(r).as_deref() == Some(text.trim()))
+            .ok_or_else(|| crate::error::ValidationError::UnknownName {
+                what: "network role",
+                text: text.to_string(),
+                known: Self::ALL.iter().filter_map(id).collect::<Vec<_>>().join(", "),
+            })
+    }
+}
+
 /// A person linked to a child with their role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct NetworkLink {

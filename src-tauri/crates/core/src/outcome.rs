@@ -190,9 +190,37 @@ pub fn apply(ds: &Dataset, input: &OutcomeInput, today: NaiveDate) -> Result<Out
                 .filter(|e| e.child == *child && e.kind.episode_type() == t && e.covers(date))
                 .max_by_key(|e| e.start)
         };
+        // A child in need plan open on the day or started after it (on the record, before this
+        // outcome was): the one the decision continues, ends or moves back to the conference.
+        let cin_from = || {
+            ds.episodes
+                .iter()
+                .filter(|e| {
+                    e.child == *child
+                        && e.kind.episode_type() == EpisodeType::ChildInNeed
+                        && e.end.is_none_or(|end| end >= date)
+                })
+                .max_by_key(|e| e.start)
+        };
         let close = |e: &Episode| Episode {
-            end: Some(date),
+            end: Some(date.max(e.start)),
             ..e.clone()
+        };
+        // The child in need plan the conference decided on starts on its day: one started
+        // later on the record is moved back rather than doubled.
+        let cin_plan = |episodes: &mut Vec<Episode>| match cin_from() {
+            None => episodes.push(Episode {
+                id: EpisodeId::new_random(),
+                child: *child,
+                kind: EpisodeKind::ChildInNeed,
+                start: date,
+                end: None,
+            }),
+            Some(cin) if cin.start > date => episodes.push(Episode {
+                start: date,
+                ..cin.clone()
+            }),
+            Some(_) => {}
         };
         let start = |kind: EpisodeKind| Episode {
             id: EpisodeId::new_random(),
@@ -212,24 +240,22 @@ pub fn apply(ds: &Dataset, input: &OutcomeInput, today: NaiveDate) -> Result<Out
                     }
                     None => {
                         // A child protection plan takes over from a child-in-need plan.
-                        if let Some(cin) = open(EpisodeType::ChildInNeed) {
+                        if let Some(cin) = cin_from() {
                             episodes.push(close(cin));
                         }
                         episodes.push(start(kind));
                     }
                 }
             }
-            Some(Decision::NoPlan { cin_plan: true }) if open(EpisodeType::ChildInNeed).is_none() => {
-                episodes.push(start(EpisodeKind::ChildInNeed));
-            }
+            Some(Decision::NoPlan { cin_plan: true }) => cin_plan(&mut episodes),
             Some(Decision::NoPlan { .. }) => {}
             Some(Decision::StepDown | Decision::EndPlan) => {
                 let cp = open(EpisodeType::ChildProtection).ok_or_else(|| OutcomeError::NoOpenPlan {
                     child: child_name.clone(),
                 })?;
                 episodes.push(close(cp));
-                if decision == Some(Decision::StepDown) && open(EpisodeType::ChildInNeed).is_none() {
-                    episodes.push(start(EpisodeKind::ChildInNeed));
+                if decision == Some(Decision::StepDown) {
+                    cin_plan(&mut episodes);
                 }
             }
             None => {}

@@ -328,21 +328,18 @@ pub fn child_detail(
         event_kinds: event_kinds(),
         social_worker_id: bundle.child.social_worker,
         unborn: bundle.child.birth.is_unborn(),
+        network_roles: network_roles(),
     })
 }
 
-/// Who a child can be allocated to: the people of a children's social care agency, by name.
+/// Who a child can be allocated to (`views::check_allocation`: the members of children's social
+/// care's teams), by name.
 pub fn social_workers(ds: &Dataset) -> Vec<Named> {
-    let csc: std::collections::HashSet<AgencyId> = ds
-        .agencies
-        .iter()
-        .filter(|a| a.kind == AgencyKind::ChildrensSocialCare)
-        .map(|a| a.id)
-        .collect();
+    let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
     let mut out: Vec<Named> = ds
         .people
         .iter()
-        .filter(|p| csc.contains(&p.agency))
+        .filter(|p| crate::views::check_allocation(p, agencies.get(&p.agency).copied()).is_ok())
         .map(|p| Named {
             id: p.id.0,
             name: p.name.clone(),
@@ -514,5 +511,14 @@ mod tests {
         }
         assert!(offered.len() < ds.people.len());
         assert!(offered.windows(2).all(|w| w[0].name <= w[1].name), "by name");
+        // Not the chairs, reviewing officers or minute-taker: they belong to no team and must stay
+        // independent of the cases they chair.
+        for p in ds
+            .people
+            .iter()
+            .filter(|p| p.role.contains("chair") || p.role.contains("Minute"))
+        {
+            assert!(!offered.iter().any(|n| n.id == p.id.0), "{} is offered", p.role);
+        }
     }
 }

@@ -233,6 +233,8 @@ pub struct ChildDetail {
     pub social_worker_id: Option<PersonId>,
     /// Not born yet (`summary.birth` gives the expected date of delivery).
     pub unborn: bool,
+    /// The roles a person can have in the child's network, with their names.
+    pub network_roles: Vec<NetworkRoleView>,
     pub siblings: Vec<Named>,
     pub network: Vec<NetworkMember>,
     pub episodes: Vec<EpisodeView>,
@@ -308,15 +310,32 @@ impl EpisodeDraft {
             EpisodeType::ChildProtection => return Err(crate::error::ValidationError::PlanStartsAtConference),
         };
         let start = day_not_after(&self.start, today)?;
-        if let Some(open) = existing
-            .iter()
-            .filter(|e| e.child == self.child && e.kind.episode_type() == self.kind)
-            .find(|e| e.end.is_none_or(|end| end >= start))
-        {
-            return Err(crate::error::ValidationError::EpisodeAlreadyOpen {
-                what: episode_label(&kind),
-                since: open.start.format("%d/%m/%Y").to_string(),
+        let ukd = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+        let mine = |t: EpisodeType| {
+            existing
+                .iter()
+                .filter(move |e| e.child == self.child && e.kind.episode_type() == t)
+                .find(|e| e.end.is_none_or(|end| end >= start))
+        };
+        if let Some(other) = mine(self.kind) {
+            return Err(match other.end {
+                None => crate::error::ValidationError::EpisodeAlreadyOpen {
+                    what: episode_label(&kind),
+                    since: ukd(other.start),
+                },
+                Some(end) => crate::error::ValidationError::EpisodeOverlaps {
+                    what: episode_label(&kind),
+                    start: ukd(other.start),
+                    end: ukd(end),
+                },
             });
+        }
+        // A child in need plan follows a child protection plan when a review steps it down
+        // (the conference's outcome starts it); the two do not run side by side.
+        if self.kind == EpisodeType::ChildInNeed {
+            if let Some(plan) = mine(EpisodeType::ChildProtection) {
+                return Err(crate::error::ValidationError::ChildInNeedDuringPlan { since: ukd(plan.start) });
+            }
         }
         Ok(Episode {
             id: EpisodeId::new_random(),
@@ -324,6 +343,28 @@ impl EpisodeDraft {
             kind,
             start,
             end: None,
+        })
+    }
+}
+
+/// Whether `episode` may be removed as recorded by mistake: a child in need plan or a period of
+/// being looked after (a child protection plan is a conference's decision, kept with it).
+pub fn removable_episode(episode: &Episode) -> Result<(), crate::error::ValidationError> {
+    match episode.kind.episode_type() {
+        EpisodeType::ChildProtection => Err(crate::error::ValidationError::PlanStartsAtConference),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `person` (of `agency`) can be allocated children: a member of a children's social
+/// care team (not a chair, reviewing officer or minute-taker, who belong to no team, nor anyone
+/// of another agency).
+pub fn check_allocation(person: &Person, agency: Option<&Agency>) -> Result<(), crate::error::ValidationError> {
+    if agency.is_some_and(|a| a.kind == AgencyKind::ChildrensSocialCare) && person.team.is_some() {
+        Ok(())
+    } else {
+        Err(crate::error::ValidationError::NotASocialWorker {
+            name: person.name.clone(),
         })
     }
 }
@@ -350,6 +391,102 @@ pub fn end_episode(episode: &Episode, end: &str, today: NaiveDate) -> Result<Epi
         end: Some(end),
         ..episode.clone()
     })
+}
+
+/// A role as the record offers it, with its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NetworkRoleView {
+    pub role: NetworkRole,
+    pub title: String,
+}
+
+pub fn network_roles() -> Vec<NetworkRoleView> {
+    NetworkRole::ALL
+        .iter()
+        .map(|&role| NetworkRoleView {
+            role,
+            title: role.label().to_string(),
+        })
+        .collect()
+}
+
+/// `child` with `person` (called `name`) added to their network as `role`: who the meetings about
+/// them invite by default. Refused when they are there in that role already.
+pub fn link_person(
+    child: &Child,
+    person: PersonId,
+    name: &str,
+    role: NetworkRole,
+) -> Result<Child, crate::error::ValidationError> {
+    let link = NetworkLink { person, role };
+    if child.network.contains(&link) {
+        return Err(crate::error::ValidationError::AlreadyLinked {
+            name: name.to_string(),
+            role: role.label().to_lowercase(),
+        });
+    }
+    let mut c = child.clone();
+    c.network.push(link);
+    Ok(c)
+}
+
+/// `child` without `person` (called `name`) as `role` in their network. Refused when they are not
+/// there in that role.
+pub fn unlink_person(
+    child: &Child,
+    person: PersonId,
+    name: &str,
+    role: NetworkRole,
+) -> Result<Child, crate::error::ValidationError> {
+    let link = NetworkLink { person, role };
+    if !child.network.contains(&link) {
+        return Err(crate::error::ValidationError::NotLinked {
+            name: name.to_string(),
+            role: role.label().to_lowercase(),
+        });
+    }
+    let mut c = child.clone();
+    c.network.retain(|l| *l != link);
+    Ok(c)
+}
+
+/// A new person as the app and the CLI enter them: a professional, or a member of a child's
+/// family (a person of a family agency: no working hours).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonDraft {
+    pub name: String,
+    /// Job title or relationship: "Designated safeguarding lead", "Mother".
+    pub role: String,
+    pub agency: AgencyId,
+    pub team: Option<TeamId>,
+    pub email: Option<String>,
+}
+
+impl PersonDraft {
+    /// The person to save, with a new id and the text trimmed (an empty email is none). A
+    /// professional works Monday to Friday, 09:00 to 17:00 until their pattern is changed; family
+    /// (`family`: their agency is a family) have no working hours. The store checks the rest
+    /// (the name not empty, the agency and team exist).
+    pub fn to_person(&self, family: bool) -> Person {
+        Person {
+            id: PersonId::new_random(),
+            name: self.name.trim().to_string(),
+            role: self.role.trim().to_string(),
+            agency: self.agency,
+            team: self.team,
+            email: self
+                .email
+                .as_deref()
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_string),
+            working_pattern: if family {
+                WorkingPattern { days: vec![] }
+            } else {
+                WorkingPattern::full_time()
+            },
+        }
+    }
 }
 
 /// An unborn child's birth, on `date` (YYYY-MM-DD): the date of birth takes the place of the
@@ -396,6 +533,20 @@ impl ChildDraft {
     pub fn to_child(&self, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
         let date = crate::time::parse_date(&self.date)?;
         let birth = if self.unborn {
+            // A pregnancy lasts about 40 weeks, and a birth comes up to a fortnight late: a date
+            // outside that is a typing slip (or a birth to record as such).
+            let unlikely = |reason| crate::error::ValidationError::UnlikelyDueDate {
+                date: date.format("%d/%m/%Y").to_string(),
+                reason,
+            };
+            if date < today - chrono::Duration::weeks(4) {
+                return Err(unlikely(
+                    "more than four weeks ago: if the baby has been born, give the date of birth",
+                ));
+            }
+            if date > today + chrono::Duration::weeks(42) {
+                return Err(unlikely("more than 42 weeks away: check the year"));
+            }
             Birth::Unborn {
                 expected_delivery: date,
             }
@@ -802,6 +953,15 @@ mod episode_draft_tests {
             end_episode(&e, "2026-12-02", today),
             Err(ValidationError::EventInFuture { .. })
         ));
+        // Overlapping one that has ended is said as such.
+        let overlap = draft(EpisodeType::LookedAfter, "2026-11-10")
+            .to_episode(std::slice::from_ref(&ended), today)
+            .unwrap_err();
+        assert_eq!(
+            overlap.to_string(),
+            "Looked after from 02/11/2026 to 30/11/2026 overlaps that day: start the new one after it, or remove it if it was a mistake."
+        );
+        assert!(removable_episode(&ended).is_ok());
         // Once ended, a new one may start after it.
         assert!(draft(EpisodeType::LookedAfter, "2026-12-01")
             .to_episode(&[ended], today)
@@ -816,6 +976,7 @@ mod episode_draft_tests {
             end_episode(&plan, "2026-11-30", today),
             Err(ValidationError::PlanStartsAtConference)
         );
+        assert_eq!(removable_episode(&plan), Err(ValidationError::PlanStartsAtConference));
     }
 }
 
@@ -863,6 +1024,19 @@ mod child_draft_tests {
             draft(true, "soon").to_child(today),
             Err(ValidationError::BadDate { .. })
         ));
+        // An expected date long past, or more than 42 weeks off, is a slip.
+        assert!(
+            draft(true, "2026-11-10").to_child(today).is_ok(),
+            "a little late is usual"
+        );
+        let past = draft(true, "2026-10-01").to_child(today).unwrap_err();
+        assert!(
+            past.to_string()
+                .contains("more than four weeks ago: if the baby has been born"),
+            "{past}"
+        );
+        let far = draft(true, "2027-12-01").to_child(today).unwrap_err();
+        assert!(far.to_string().contains("more than 42 weeks away"), "{far}");
     }
 }
 

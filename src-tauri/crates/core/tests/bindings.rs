@@ -28,6 +28,8 @@ fn export_all(dir: &Path) {
         EventDraft,
         ChildDraft,
         EpisodeDraft,
+        NetworkRoleView,
+        PersonDraft,
         StoreStatus,
         UiError,
         Child,

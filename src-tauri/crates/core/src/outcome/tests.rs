@@ -569,3 +569,47 @@ fn a_strategy_discussion_proposes_the_conference_that_fits_the_child() {
     };
     assert_eq!(kinds(&w.ds), [MeetingKind::PreBirthConference]);
 }
+
+#[test]
+fn a_cin_plan_started_on_the_record_after_the_conference_is_moved_back_or_closed_not_doubled() {
+    // The ICPC on Tue 20 Jan decided on no plan but a child in need plan; the worker had already
+    // started one on the record on Thu 22 Jan, before recording the outcome.
+    let mut w = world();
+    let started = crate::views::EpisodeDraft {
+        child: w.child,
+        kind: EpisodeType::ChildInNeed,
+        start: "2026-01-22".into(),
+    }
+    .to_episode(&w.ds.episodes, d("2026-01-23"))
+    .unwrap();
+    w.ds.episodes.push(started.clone());
+    let mut input = plan_input(&w);
+    input.decision = Some(Decision::NoPlan { cin_plan: true });
+    input.core_group = vec![];
+    let e = apply(&w.ds, &input, d("2026-01-23")).unwrap();
+    assert_eq!(e.episodes.len(), 1, "the one on the record, not a second");
+    assert_eq!(
+        (e.episodes[0].id, e.episodes[0].start, e.episodes[0].end),
+        (started.id, d("2026-01-20"), None)
+    );
+
+    // A plan instead: the child in need plan started after the conference ends, on its first day.
+    let e = apply(&w.ds, &plan_input(&w), d("2026-01-23")).unwrap();
+    let cin = e.episodes.iter().find(|x| x.id == started.id).expect("closed");
+    assert_eq!(cin.end, Some(d("2026-01-22")));
+    commit(&mut w.ds, e);
+    // And none can be started beside the plan now.
+    let refused = crate::views::EpisodeDraft {
+        child: w.child,
+        kind: EpisodeType::ChildInNeed,
+        start: "2026-01-26".into(),
+    }
+    .to_episode(&w.ds.episodes, d("2026-01-27"))
+    .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("This child has a child protection plan (since 20/01/2026)"),
+        "{refused}"
+    );
+}
