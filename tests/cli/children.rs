@@ -195,3 +195,79 @@ fn an_unborn_childs_birth_is_recorded_once() {
         .failed()
         .contains("birth is already recorded (30/11/2026)"));
 }
+
+#[test]
+fn a_person_is_added_to_the_directory_and_to_a_childs_network() {
+    let s = Sandbox::new();
+    s.demo();
+    let agencies = json(s.run(&["export"]).ok())["data"]["agencies"].clone();
+    let family = agencies
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "family")
+        .unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = s
+        .run(&[
+            "person",
+            "add",
+            "--name",
+            "Jo Netfield",
+            "--role",
+            "Mother",
+            "--agency",
+            &family,
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let people = json(s.run(&["person", "list", "--json"]).ok());
+    let jo = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(
+        (jo["name"].as_str(), jo["family"].as_bool()),
+        (Some("Jo Netfield"), Some(true))
+    );
+    assert!(s
+        .run(&["person", "add", "--name", "X", "--agency", "Nowhere"])
+        .failed()
+        .starts_with("error: There is no agency 'Nowhere'. Known: "));
+
+    let child = s.add_child("Kit");
+    assert_eq!(
+        s.run(&["child", "link", &child, "--person", &id, "--role", "parent"])
+            .ok()
+            .trim(),
+        "Jo Netfield added to Kit Test's network as parent."
+    );
+    assert!(s
+        .run(&["child", "link", &child, "--person", &id, "--role", "parent"])
+        .failed()
+        .ends_with("Jo Netfield is already in this child's network as parent."));
+    assert!(s
+        .run(&["child", "link", &child, "--person", &id, "--role", "dentist"])
+        .failed()
+        .contains("'dentist' is not a known network role"));
+    let shown = json(s.run(&["child", "show", &child, "--json"]).ok());
+    assert_eq!(
+        shown["child"]["network"],
+        serde_json::json!([{ "person": id, "role": "parent" }])
+    );
+    assert_eq!(
+        s.run(&["child", "unlink", &child, "--person", &id, "--role", "parent"])
+            .ok()
+            .trim(),
+        "Jo Netfield taken off Kit Test's network as parent."
+    );
+    assert!(s
+        .run(&["child", "unlink", &child, "--person", &id, "--role", "parent"])
+        .failed()
+        .ends_with("Jo Netfield is not in this child's network as parent."));
+}

@@ -172,4 +172,47 @@ describe('a new referral', () => {
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
   });
+
+  it("adds a parent to the directory and to a child's network, then takes them off", async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-people')).click();
+    await (await shown(browser, '#add-person-open')).click();
+    await shown(browser, '#add-person-form');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'add-person-name');
+    await fill(browser, '#add-person-name', 'Jo Netfield');
+    await fill(browser, '#add-person-role', 'Mother');
+    const family = await browser.execute(() => {
+      const o = [...document.querySelectorAll('#add-person-agency option')].find((x) => /family/i.test(x.textContent));
+      return o?.value;
+    });
+    assert.ok(family, 'a family agency is offered');
+    await (await browser.$('#add-person-agency')).selectByAttribute('value', family);
+    assert.equal((await browser.$$('#add-person-team')).length, 0, 'family have no team');
+    const violations = await axeViolations(browser);
+    assert.equal(violations.length, 0, `add a person:\n${describeViolations(violations)}`);
+    await (await browser.$('#add-person-submit')).click();
+    assert.equal(await (await shown(browser, '#person-added')).getText(), 'Added: Jo Netfield.');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'person-added');
+    await shown(browser, '#person-panel');
+    assert.match(await (await browser.$('#person-panel h3')).getText(), /^Jo Netfield$/);
+
+    // Into the first child's network as a parent.
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#children-table tbody th button')).click();
+    await shown(browser, '#network-form');
+    const jo = await browser.execute(() => [...document.querySelectorAll('#network-person option')].find((o) => o.textContent.startsWith('Jo Netfield'))?.value);
+    assert.ok(jo, 'the new person is offered');
+    await (await browser.$('#network-person')).selectByAttribute('value', jo);
+    await (await browser.$('#network-role')).selectByAttribute('value', 'parent');
+    await (await browser.$('#network-add')).click();
+    assert.equal(await (await shown(browser, '#network-said')).getText(), 'Added: Jo Netfield, Parent.');
+    assert.match(await (await browser.$('#network')).getText(), /Jo Netfield — Parent \(Mother\)/);
+    // Twice is refused in a sentence (the person is still chosen).
+    assert.equal(await browser.execute(() => document.querySelector('#network-person').value), jo);
+    await (await browser.$('#network-add')).click();
+    assert.equal(await (await shown(browser, '#network-error')).getText(), 'Jo Netfield is already in this child\'s network as parent.');
+    await (await shown(browser, `[data-unlink="${jo}:parent"]`)).click();
+    assert.equal(await (await shown(browser, '#network-said')).getText(), 'Taken off: Jo Netfield, Parent.');
+    assert.doesNotMatch(await (await browser.$('#network')).getText(), /Jo Netfield/);
+  });
 });

@@ -6,11 +6,11 @@ use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meet
 use convene_core::rules::RulePack;
 use convene_core::views::{
     event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildSummary, DueItemView, EpisodeDraft, EventDraft,
-    EventView, MeetingSummary, Named, PersonView, StoreStatus,
+    EventView, MeetingSummary, Named, PersonDraft, PersonView, StoreStatus,
 };
 use convene_core::{
-    Agency, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, Person,
-    PersonId, WorkingDayCalendar,
+    Agency, AgencyKind, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting,
+    NetworkRole, Person, PersonId, WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -209,6 +209,49 @@ pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String)
         let born =
             convene_core::views::record_birth(&child, &date, today()).map_err(|e| date_refusal(e, "invalid-date"))?;
         Ok(store.put(&born)?)
+    })
+}
+
+/// Add a person to the directory: a professional, or a member of a child's family. Returns their id.
+#[tauri::command]
+pub async fn add_person(state: State<'_, AppState>, draft: PersonDraft) -> Result<PersonId, IpcError> {
+    state.with_store(|store| {
+        let agency: Agency = store.require(draft.agency.as_bytes())?;
+        let person = draft.to_person(agency.kind == AgencyKind::Family);
+        store.put(&person)?;
+        Ok(person.id)
+    })
+}
+
+/// The agencies people belong to, by name.
+#[tauri::command]
+pub async fn list_agencies(state: State<'_, AppState>) -> Result<Vec<Agency>, IpcError> {
+    state.with_store(|store| {
+        let mut agencies = store.all::<Agency>()?;
+        agencies.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(agencies)
+    })
+}
+
+/// Add `person` to the child's network as `role` (whom the child's meetings invite by default),
+/// or take them off it (`linked: false`).
+#[tauri::command]
+pub async fn change_network(
+    state: State<'_, AppState>,
+    child: ChildId,
+    person: PersonId,
+    role: NetworkRole,
+    linked: bool,
+) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let c: Child = store.require(child.as_bytes())?;
+        let p: Person = store.require(person.as_bytes())?;
+        let changed = if linked {
+            convene_core::views::link_person(&c, p.id, &p.name, role)?
+        } else {
+            convene_core::views::unlink_person(&c, p.id, &p.name, role)?
+        };
+        Ok(store.put(&changed)?)
     })
 }
 

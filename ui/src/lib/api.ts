@@ -10,6 +10,9 @@ import type { EventDraft } from '../bindings/EventDraft';
 import type { ChildDraft } from '../bindings/ChildDraft';
 import type { EpisodeDraft } from '../bindings/EpisodeDraft';
 import type { EpisodeId } from '../bindings/EpisodeId';
+import type { PersonDraft } from '../bindings/PersonDraft';
+import type { Agency } from '../bindings/Agency';
+import type { NetworkRole } from '../bindings/NetworkRole';
 import type { EventView } from '../bindings/EventView';
 import type { EventId } from '../bindings/EventId';
 import type { ChildId } from '../bindings/ChildId';
@@ -123,6 +126,10 @@ export const api = {
   startEpisode: (draft: EpisodeDraft) => call<null>('start_episode', { draft }),
   endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),
   removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),
+  addPerson: (draft: PersonDraft) => call<PersonId>('add_person', { draft }),
+  listAgencies: () => call<Agency[]>('list_agencies'),
+  changeNetwork: (child: ChildId, person: PersonId, role: NetworkRole, linked: boolean) =>
+    call<null>('change_network', { child, person, role, linked }),
   allocateChild: (id: ChildId, socialWorker: PersonId | null) => call<null>('allocate_child', { id, socialWorker }),
   listSocialWorkers: () => call<Named[]>('list_social_workers'),
   removeEvent: (id: EventId) => call<null>('remove_event', { id }),

@@ -28,6 +28,24 @@ pub enum ChildCommand {
         #[arg(long)]
         none: bool,
     },
+    /// Add a person to a child's network in a role (whom the child's meetings invite by default).
+    Link {
+        id: String,
+        #[arg(long, value_name = "PERSON_ID")]
+        person: String,
+        /// parent, carer, foster-carer, school, gp, health-visitor, school-nurse, midwife, police,
+        /// camhs, probation, housing, independent-reviewing-officer, advocate or other.
+        #[arg(long)]
+        role: String,
+    },
+    /// Take a person in a role off a child's network.
+    Unlink {
+        id: String,
+        #[arg(long, value_name = "PERSON_ID")]
+        person: String,
+        #[arg(long)]
+        role: String,
+    },
     /// An unborn child's birth: the date of birth takes the place of the expected date.
     Born {
         id: String,
@@ -118,6 +136,8 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             out!("{}", c.id);
             Ok(())
         }
+        ChildCommand::Link { id, person, role } => network(&store, &id, &person, &role, true),
+        ChildCommand::Unlink { id, person, role } => network(&store, &id, &person, &role, false),
         ChildCommand::Born { id, date } => {
             let id: ChildId = id.parse()?;
             let child: Child = store.require(id.as_bytes())?;
@@ -353,5 +373,96 @@ fn allocatable(store: &convene_store::Store, person: Option<PersonId>) -> Outcom
         let agency: Option<Agency> = store.get(person.agency.as_bytes())?;
         views::check_allocation(&person, agency.as_ref())?;
     }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum PersonCommand {
+    /// Everyone in the directory: id, name, role and agency.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a person: a professional (working Monday to Friday, 09:00 to 17:00 until changed) or
+    /// a member of a child's family (an agency of kind family). Prints their id.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Job title or relationship: "Designated safeguarding lead", "Mother".
+        #[arg(long, default_value = "")]
+        role: String,
+        /// The agency's id or its exact name.
+        #[arg(long)]
+        agency: String,
+        #[arg(long, value_name = "TEAM_ID")]
+        team: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+}
+
+pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        PersonCommand::List { json } => {
+            let people = convene_core::queries::people(&store.load_dataset()?);
+            if json {
+                return print_json(&people);
+            }
+            for p in people {
+                out!("{}  {:<24} {:<36} {}", p.id, p.name, p.role, p.agency);
+            }
+            Ok(())
+        }
+        PersonCommand::Add {
+            name,
+            role,
+            agency,
+            team,
+            email,
+        } => {
+            let agencies = store.all::<Agency>()?;
+            let found = agencies
+                .iter()
+                .find(|a| a.id.to_string() == agency.trim() || a.name == agency.trim())
+                .ok_or_else(|| {
+                    Failure(format!(
+                        "There is no agency '{agency}'. Known: {}.",
+                        agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+                    ))
+                })?;
+            let draft = views::PersonDraft {
+                name,
+                role,
+                agency: found.id,
+                team: team.map(|t| t.parse()).transpose()?,
+                email,
+            };
+            let p = draft.to_person(found.kind == AgencyKind::Family);
+            store.put(&p)?;
+            out!("{}", p.id);
+            Ok(())
+        }
+    }
+}
+
+/// `convene child link` (`linking`) and `unlink`.
+fn network(store: &convene_store::Store, id: &str, person: &str, role: &str, linking: bool) -> Outcome {
+    let child: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
+    let p: Person = store.require(person.parse::<PersonId>()?.as_bytes())?;
+    let role = NetworkRole::parse(role)?;
+    let changed = if linking {
+        views::link_person(&child, p.id, &p.name, role)?
+    } else {
+        views::unlink_person(&child, p.id, &p.name, role)?
+    };
+    store.put(&changed)?;
+    out!(
+        "{} {} {}'s network as {}.",
+        p.name,
+        if linking { "added to" } else { "taken off" },
+        changed.display_name(),
+        role.in_sentence()
+    );
     Ok(())
 }

@@ -80,6 +80,9 @@ enum Command {
     /// What has happened to a child (visits, reports shared, letters sent): add, list, remove.
     #[command(subcommand)]
     Event(children::EventCommand),
+    /// The directory of people: list, add.
+    #[command(subcommand)]
+    Person(children::PersonCommand),
     /// Child in need plans and periods of being looked after: start, end.
     #[command(subcommand)]
     Episode(children::EpisodeCommand),
@@ -299,6 +302,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Child(c) => children::child(&ctx, c),
         Command::Event(c) => children::event(&ctx, c),
         Command::Episode(c) => children::episode(&ctx, c),
+        Command::Person(c) => children::person(&ctx, c),
         Command::Meeting(c) => meetings::meeting(&ctx, c),
         Command::Export { output } => data::export(&ctx, output),
         Command::Import { file } => data::import(&ctx, file),

@@ -100,6 +100,16 @@ impl NetworkRole {
         }
     }
 
+    /// The name inside a sentence: "health visitor", "GP".
+    pub fn in_sentence(&self) -> String {
+        let label = self.label();
+        if label.chars().all(|c| c.is_uppercase()) {
+            label.to_string()
+        } else {
+            label.to_lowercase()
+        }
+    }
+
     /// The role named by its id ("gp", "health-visitor").
     pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
         let id = |r: &NetworkRole| {

@@ -422,7 +422,7 @@ pub fn link_person(
     if child.network.contains(&link) {
         return Err(crate::error::ValidationError::AlreadyLinked {
             name: name.to_string(),
-            role: role.label().to_lowercase(),
+            role: role.in_sentence(),
         });
     }
     let mut c = child.clone();
@@ -442,7 +442,7 @@ pub fn unlink_person(
     if !child.network.contains(&link) {
         return Err(crate::error::ValidationError::NotLinked {
             name: name.to_string(),
-            role: role.label().to_lowercase(),
+            role: role.in_sentence(),
         });
     }
     let mut c = child.clone();
@@ -1080,5 +1080,75 @@ mod birth_tests {
             record_birth(&unborn, "", today),
             Err(ValidationError::BadDate { .. })
         ));
+    }
+}
+
+#[cfg(test)]
+mod network_tests {
+    use super::*;
+    use crate::error::ValidationError;
+
+    #[test]
+    fn a_person_joins_a_childs_network_once_per_role_and_leaves_it() {
+        let child = ChildDraft {
+            given_name: "Ada".into(),
+            family_name: "Hart".into(),
+            initials: false,
+            unborn: false,
+            date: "2020-01-01".into(),
+            case_id: String::new(),
+            social_worker: None,
+        }
+        .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .unwrap();
+        let gp = PersonId::new_random();
+        let linked = link_person(&child, gp, "Dr Pike", NetworkRole::Gp).unwrap();
+        assert_eq!(
+            linked.network,
+            vec![NetworkLink {
+                person: gp,
+                role: NetworkRole::Gp
+            }]
+        );
+        assert_eq!(
+            link_person(&linked, gp, "Dr Pike", NetworkRole::Gp)
+                .unwrap_err()
+                .to_string(),
+            "Dr Pike is already in this child's network as GP."
+        );
+        // The same person in another role is another link.
+        let both = link_person(&linked, gp, "Dr Pike", NetworkRole::Other).unwrap();
+        assert_eq!(both.network.len(), 2);
+        let back = unlink_person(&both, gp, "Dr Pike", NetworkRole::Other).unwrap();
+        assert_eq!(back.network, linked.network);
+        assert_eq!(
+            unlink_person(&back, gp, "Dr Pike", NetworkRole::HealthVisitor),
+            Err(ValidationError::NotLinked {
+                name: "Dr Pike".into(),
+                role: "health visitor".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_new_professional_works_office_hours_and_family_none() {
+        let draft = PersonDraft {
+            name: " Sarah Dunmore ".into(),
+            role: "Mother".into(),
+            agency: AgencyId::new_random(),
+            team: None,
+            email: Some("  ".into()),
+        };
+        let mother = draft.to_person(true);
+        assert_eq!((mother.name.as_str(), mother.email.clone()), ("Sarah Dunmore", None));
+        assert!(mother.working_pattern.days.is_empty());
+        assert_eq!(draft.to_person(false).working_pattern, WorkingPattern::full_time());
+        // Every role has a name and an id that reads back.
+        for r in NetworkRole::ALL {
+            let id = serde_json::to_value(r).unwrap();
+            assert_eq!(NetworkRole::parse(id.as_str().unwrap()), Ok(r));
+            assert!(!r.label().is_empty());
+        }
+        assert!(NetworkRole::parse("dentist").is_err());
     }
 }
