@@ -207,6 +207,8 @@ describe('a new referral', () => {
     await (await browser.$('#network-add')).click();
     assert.equal(await (await shown(browser, '#network-said')).getText(), 'Added: Jo Netfield, Parent.');
     assert.match(await (await browser.$('#network')).getText(), /Jo Netfield — Parent \(Mother\)/);
+    const onRecord = await axeViolations(browser);
+    assert.equal(onRecord.length, 0, `network:\n${describeViolations(onRecord)}`);
     // Twice is refused in a sentence (the person is still chosen).
     assert.equal(await browser.execute(() => document.querySelector('#network-person').value), jo);
     await (await browser.$('#network-add')).click();
