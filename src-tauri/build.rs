@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "add_person",
     "list_agencies",
     "change_network",
+    "change_siblings",
     "allocate_child",
     "list_social_workers",
     "remove_event",

@@ -92,6 +92,7 @@ pub fn run() {
             commands::add_person,
             commands::list_agencies,
             commands::change_network,
+            commands::change_siblings,
             commands::allocate_child,
             commands::list_social_workers,
             commands::remove_event,

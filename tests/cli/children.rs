@@ -271,3 +271,31 @@ fn a_person_is_added_to_the_directory_and_to_a_childs_network() {
         .failed()
         .ends_with("Jo Netfield is not in this child's network as parent."));
 }
+
+#[test]
+fn brothers_and_sisters_are_recorded_on_both_records() {
+    let s = Sandbox::new();
+    let (a, b) = (s.add_child("Ada"), s.add_child("Ben"));
+    assert_eq!(
+        s.run(&["child", "sibling", &a, "--with", &b]).ok().trim(),
+        "Ada Test and Ben Test are recorded as brother or sister."
+    );
+    let siblings = |id: &str| json(s.run(&["child", "show", id, "--json"]).ok())["child"]["siblings"].clone();
+    assert_eq!(
+        (siblings(&a), siblings(&b)),
+        (serde_json::json!([b]), serde_json::json!([a]))
+    );
+    assert!(s
+        .run(&["child", "sibling", &b, "--with", &a])
+        .failed()
+        .ends_with("Ben Test and Ada Test are already recorded as brother or sister."));
+    assert!(s
+        .run(&["child", "sibling", &a, "--with", &a])
+        .failed()
+        .contains("cannot be their own sibling"));
+    s.run(&["child", "sibling", &b, "--with", &a, "--remove"]).ok();
+    assert_eq!(
+        (siblings(&a), siblings(&b)),
+        (serde_json::json!([]), serde_json::json!([]))
+    );
+}

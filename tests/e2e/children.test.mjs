@@ -89,6 +89,21 @@ describe('a new referral', () => {
     assert.equal(await browser.execute(() => document.activeElement?.id), 'allocation-said');
     assert.match(await (await browser.$('#child-record .details')).getText(), new RegExp(secondWorker));
 
+    // A brother recorded on both records, then removed.
+    await (await shown(browser, '#sibling-add')).click();
+    await shown(browser, '#sibling-child');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'sibling-child');
+    await (await browser.$('#sibling-child')).selectByIndex(1);
+    const brother = await browser.execute(() => document.querySelector('#sibling-child').selectedOptions[0].textContent.replace(/ \(.*\)$/, '').trim());
+    await (await browser.$('#sibling-save')).click();
+    assert.equal(await (await shown(browser, '#sibling-said')).getText(), `Recorded: ${brother} is a brother or sister.`);
+    assert.match(await (await browser.$('#siblings')).getText(), new RegExp(brother));
+    const siblingViolations = await axeViolations(browser);
+    assert.equal(siblingViolations.length, 0, `siblings:\n${describeViolations(siblingViolations)}`);
+    await (await shown(browser, '#siblings [data-unsibling]')).click();
+    assert.equal(await (await shown(browser, '#sibling-said')).getText(), `Removed: ${brother} as a brother or sister.`);
+    assert.equal((await browser.$$('#siblings li')).length, 0);
+
     // Nothing is due until the referral is recorded; then its decision and assessment are.
     assert.equal((await browser.$$('#child-open-items li')).length, 0);
     await (await shown(browser, '#event-kind')).selectByAttribute('value', 'referral');

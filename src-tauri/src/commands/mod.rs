@@ -255,6 +255,22 @@ pub async fn change_network(
     })
 }
 
+/// Record two children as brother and sister (`linked`), on both records at once, or no longer.
+#[tauri::command]
+pub async fn change_siblings(
+    state: State<'_, AppState>,
+    child: ChildId,
+    sibling: ChildId,
+    linked: bool,
+) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let a: Child = store.require(child.as_bytes())?;
+        let b: Child = store.require(sibling.as_bytes())?;
+        let (a, b) = convene_core::views::change_siblings(&a, &b, linked)?;
+        Ok(store.put_all(&[a, b])?)
+    })
+}
+
 /// Who a child can be allocated to: the people of a children's social care agency.
 #[tauri::command]
 pub async fn list_social_workers(state: State<'_, AppState>) -> Result<Vec<Named>, IpcError> {

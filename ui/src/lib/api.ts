@@ -128,6 +128,7 @@ export const api = {
   removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),
   addPerson: (draft: PersonDraft) => call<PersonId>('add_person', { draft }),
   listAgencies: () => call<Agency[]>('list_agencies'),
+  changeSiblings: (child: ChildId, sibling: ChildId, linked: boolean) => call<null>('change_siblings', { child, sibling, linked }),
   changeNetwork: (child: ChildId, person: PersonId, role: NetworkRole, linked: boolean) =>
     call<null>('change_network', { child, person, role, linked }),
   allocateChild: (id: ChildId, socialWorker: PersonId | null) => call<null>('allocate_child', { id, socialWorker }),

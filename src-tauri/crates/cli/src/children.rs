@@ -38,6 +38,14 @@ pub enum ChildCommand {
         #[arg(long)]
         role: String,
     },
+    /// Record two children as brother and sister (on both records), or no longer (--remove).
+    Sibling {
+        id: String,
+        #[arg(long, value_name = "CHILD_ID")]
+        with: String,
+        #[arg(long)]
+        remove: bool,
+    },
     /// Take a person in a role off a child's network.
     Unlink {
         id: String,
@@ -134,6 +142,26 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             allocatable(&store, c.social_worker)?;
             store.put(&c)?;
             out!("{}", c.id);
+            Ok(())
+        }
+        ChildCommand::Sibling { id, with, remove } => {
+            let a: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
+            let b: Child = store.require(with.parse::<ChildId>()?.as_bytes())?;
+            let (a, b) = views::change_siblings(&a, &b, !remove)?;
+            store.put_all(&[a.clone(), b.clone()])?;
+            if remove {
+                out!(
+                    "{} and {} are no longer recorded as brother or sister.",
+                    a.display_name(),
+                    b.display_name()
+                );
+            } else {
+                out!(
+                    "{} and {} are recorded as brother or sister.",
+                    a.display_name(),
+                    b.display_name()
+                );
+            }
             Ok(())
         }
         ChildCommand::Link { id, person, role } => network(&store, &id, &person, &role, true),

@@ -104,6 +104,10 @@ pub enum ValidationError {
     PlanStartsAtConference,
     #[error("This child's birth is already recorded ({date}).")]
     AlreadyBorn { date: String },
+    #[error("{a} and {b} are already recorded as brother or sister.")]
+    AlreadySiblings { a: String, b: String },
+    #[error("{a} and {b} are not recorded as brother or sister.")]
+    NotSiblings { a: String, b: String },
     #[error("{name} is already in this child's network as {role}.")]
     AlreadyLinked { name: String, role: String },
     #[error("{name} is not in this child's network as {role}.")]

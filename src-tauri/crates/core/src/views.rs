@@ -450,6 +450,33 @@ pub fn unlink_person(
     Ok(c)
 }
 
+/// Two children recorded as brother and sister (`linked`), each on the other's record, or no
+/// longer. Refused for a child and themself, and for a link already there (or not there).
+pub fn change_siblings(a: &Child, b: &Child, linked: bool) -> Result<(Child, Child), crate::error::ValidationError> {
+    if a.id == b.id {
+        return Err(crate::error::ValidationError::OwnSibling);
+    }
+    let already = a.siblings.contains(&b.id) || b.siblings.contains(&a.id);
+    let names = || (a.display_name(), b.display_name());
+    if linked && already {
+        let (a, b) = names();
+        return Err(crate::error::ValidationError::AlreadySiblings { a, b });
+    }
+    if !linked && !already {
+        let (a, b) = names();
+        return Err(crate::error::ValidationError::NotSiblings { a, b });
+    }
+    let set = |c: &Child, other: ChildId| {
+        let mut c = c.clone();
+        c.siblings.retain(|s| *s != other);
+        if linked {
+            c.siblings.push(other);
+        }
+        c
+    };
+    Ok((set(a, b.id), set(b, a.id)))
+}
+
 /// A new person as the app and the CLI enter them: a professional, or a member of a child's
 /// family (a person of a family agency: no working hours).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -1150,5 +1177,48 @@ mod network_tests {
             assert!(!r.label().is_empty());
         }
         assert!(NetworkRole::parse("dentist").is_err());
+    }
+}
+
+#[cfg(test)]
+mod sibling_tests {
+    use super::*;
+    use crate::error::ValidationError;
+
+    fn child(name: &str) -> Child {
+        ChildDraft {
+            given_name: name.into(),
+            family_name: "Hart".into(),
+            initials: false,
+            unborn: false,
+            date: "2020-01-01".into(),
+            case_id: String::new(),
+            social_worker: None,
+        }
+        .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .unwrap()
+    }
+
+    #[test]
+    fn brothers_and_sisters_are_recorded_on_both_records_once_and_unlinked_from_both() {
+        let (a, b) = (child("Ada"), child("Ben"));
+        let (a2, b2) = change_siblings(&a, &b, true).unwrap();
+        assert_eq!((a2.siblings.clone(), b2.siblings.clone()), (vec![b.id], vec![a.id]));
+        assert_eq!(
+            change_siblings(&a2, &b2, true).unwrap_err().to_string(),
+            "Ada Hart and Ben Hart are already recorded as brother or sister."
+        );
+        let (a3, b3) = change_siblings(&a2, &b2, false).unwrap();
+        assert!(a3.siblings.is_empty() && b3.siblings.is_empty());
+        assert!(matches!(
+            change_siblings(&a3, &b3, false),
+            Err(ValidationError::NotSiblings { .. })
+        ));
+        assert_eq!(change_siblings(&a, &a, true), Err(ValidationError::OwnSibling));
+        // A link on one record only (an old import) is mended on both.
+        let mut half = a.clone();
+        half.siblings.push(b.id);
+        let (x, y) = change_siblings(&half, &b, false).unwrap();
+        assert!(x.siblings.is_empty() && y.siblings.is_empty());
     }
 }

@@ -360,6 +360,15 @@ impl Store {
         self.put_unchecked(std::slice::from_ref(record))
     }
 
+    /// Insert or replace several records of a kind in one transaction (each validated first), as
+    /// one write: two children made brother and sister, say.
+    pub fn put_all<R: Record>(&self, records: &[R]) -> Result<()> {
+        for r in records {
+            r.validate(self)?;
+        }
+        self.put_unchecked(records)
+    }
+
     /// Write records in one transaction without validation (the caller validated them).
     fn put_unchecked<R: Record>(&self, records: &[R]) -> Result<()> {
         let encoded: Vec<Encoded> = records
