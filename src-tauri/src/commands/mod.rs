@@ -217,7 +217,11 @@ pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String)
 pub async fn add_person(state: State<'_, AppState>, draft: PersonDraft) -> Result<PersonId, IpcError> {
     state.with_store(|store| {
         let agency: Agency = store.require(draft.agency.as_bytes())?;
-        let person = draft.to_person(agency.kind == AgencyKind::Family);
+        let team: Option<convene_core::Team> = match draft.team {
+            Some(t) => Some(store.require(t.as_bytes())?),
+            None => None,
+        };
+        let person = draft.to_person(&agency, team.as_ref())?;
         store.put(&person)?;
         Ok(person.id)
     })
@@ -246,8 +250,10 @@ pub async fn change_network(
     state.with_store(|store| {
         let c: Child = store.require(child.as_bytes())?;
         let p: Person = store.require(person.as_bytes())?;
+        let agency: Option<Agency> = store.get(p.agency.as_bytes())?;
+        let family = agency.is_some_and(|a| a.kind == AgencyKind::Family);
         let changed = if linked {
-            convene_core::views::link_person(&c, p.id, &p.name, role)?
+            convene_core::views::link_person(&c, p.id, &p.name, family, role)?
         } else {
             convene_core::views::unlink_person(&c, p.id, &p.name, role)?
         };

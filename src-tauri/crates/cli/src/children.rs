@@ -28,7 +28,8 @@ pub enum ChildCommand {
         #[arg(long)]
         none: bool,
     },
-    /// Add a person to a child's network in a role (whom the child's meetings invite by default).
+    /// Add a person to a child's network in a role: meetings about the child invite them by default
+    /// where that role usually takes part (family are a parent or carer; professionals are not).
     Link {
         id: String,
         #[arg(long, value_name = "PERSON_ID")]
@@ -466,7 +467,11 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
                 team: team.map(|t| t.parse()).transpose()?,
                 email,
             };
-            let p = draft.to_person(found.kind == AgencyKind::Family);
+            let team: Option<Team> = match draft.team {
+                Some(t) => Some(store.require(t.as_bytes())?),
+                None => None,
+            };
+            let p = draft.to_person(found, team.as_ref())?;
             store.put(&p)?;
             out!("{}", p.id);
             Ok(())
@@ -478,9 +483,11 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
 fn network(store: &convene_store::Store, id: &str, person: &str, role: &str, linking: bool) -> Outcome {
     let child: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
     let p: Person = store.require(person.parse::<PersonId>()?.as_bytes())?;
+    let agency: Option<Agency> = store.get(p.agency.as_bytes())?;
+    let family = agency.is_some_and(|a| a.kind == AgencyKind::Family);
     let role = NetworkRole::parse(role)?;
     let changed = if linking {
-        views::link_person(&child, p.id, &p.name, role)?
+        views::link_person(&child, p.id, &p.name, family, role)?
     } else {
         views::unlink_person(&child, p.id, &p.name, role)?
     };

@@ -108,6 +108,16 @@ pub enum ValidationError {
     AlreadySiblings { a: String, b: String },
     #[error("{a} and {b} are not recorded as brother or sister.")]
     NotSiblings { a: String, b: String },
+    #[error("{name} is {which}: {why}")]
+    RoleDoesNotFit {
+        name: String,
+        which: &'static str,
+        why: &'static str,
+    },
+    #[error("The team {team} is not part of {agency}.")]
+    TeamOfAnotherAgency { team: String, agency: String },
+    #[error("The date of birth {date} is {reason}.")]
+    UnlikelyBirthDate { date: String, reason: &'static str },
     #[error("{name} is already in this child's network as {role}.")]
     AlreadyLinked { name: String, role: String },
     #[error("{name} is not in this child's network as {role}.")]

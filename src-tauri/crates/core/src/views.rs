@@ -410,14 +410,39 @@ pub fn network_roles() -> Vec<NetworkRoleView> {
         .collect()
 }
 
-/// `child` with `person` (called `name`) added to their network as `role`: who the meetings about
-/// them invite by default. Refused when they are there in that role already.
+/// Whether `role` fits someone who is family (`family`: of a family agency) or not: a child's
+/// parent or carer is family, a GP, school or police officer is not (the meetings each role is
+/// invited to depend on it: family are not invited to a strategy discussion); a foster carer,
+/// advocate or other may be either.
+pub fn role_fits(role: NetworkRole, family: bool) -> bool {
+    match role {
+        NetworkRole::Parent | NetworkRole::Carer => family,
+        NetworkRole::FosterCarer | NetworkRole::Advocate | NetworkRole::Other => true,
+        _ => !family,
+    }
+}
+
+/// `child` with `person` (called `name`; `family`: of a family agency) added to their network as
+/// `role`: who the meetings about them invite by default, where the role is invited. Refused when
+/// they are there in that role already, or the role does not fit them (`role_fits`).
 pub fn link_person(
     child: &Child,
     person: PersonId,
     name: &str,
+    family: bool,
     role: NetworkRole,
 ) -> Result<Child, crate::error::ValidationError> {
+    if !role_fits(role, family) {
+        return Err(crate::error::ValidationError::RoleDoesNotFit {
+            name: name.to_string(),
+            which: if family { "family" } else { "not family" },
+            why: if family {
+                "in a child's network, family are a parent or carer (or a foster carer, advocate or other)."
+            } else {
+                "only family are a child's parent or carer in the network."
+            },
+        });
+    }
     let link = NetworkLink { person, role };
     if child.network.contains(&link) {
         return Err(crate::error::ValidationError::AlreadyLinked {
@@ -490,17 +515,27 @@ pub struct PersonDraft {
 }
 
 impl PersonDraft {
-    /// The person to save, with a new id and the text trimmed (an empty email is none). A
-    /// professional works Monday to Friday, 09:00 to 17:00 until their pattern is changed; family
-    /// (`family`: their agency is a family) have no working hours. The store checks the rest
-    /// (the name not empty, the agency and team exist).
-    pub fn to_person(&self, family: bool) -> Person {
-        Person {
+    /// The person to save, with a new id and the text trimmed (an empty email is none), in
+    /// `agency` (the draft's) and `team` (the draft's, if any). A professional works Monday to
+    /// Friday, 09:00 to 17:00 until their pattern is changed; family (of a family agency) have no
+    /// working hours and no team. Refused when the team is another agency's. The store checks
+    /// the rest (the name not empty, the agency and team exist).
+    pub fn to_person(&self, agency: &Agency, team: Option<&Team>) -> Result<Person, crate::error::ValidationError> {
+        let family = agency.kind == AgencyKind::Family;
+        if let Some(t) = team.filter(|_| !family) {
+            if t.agency != agency.id {
+                return Err(crate::error::ValidationError::TeamOfAnotherAgency {
+                    team: t.name.clone(),
+                    agency: agency.name.clone(),
+                });
+            }
+        }
+        Ok(Person {
             id: PersonId::new_random(),
             name: self.name.trim().to_string(),
             role: self.role.trim().to_string(),
             agency: self.agency,
-            team: self.team,
+            team: if family { None } else { self.team },
             email: self
                 .email
                 .as_deref()
@@ -512,14 +547,15 @@ impl PersonDraft {
             } else {
                 WorkingPattern::full_time()
             },
-        }
+        })
     }
 }
 
 /// An unborn child's birth, on `date` (YYYY-MM-DD): the date of birth takes the place of the
-/// expected date of delivery, so the child's next conference is an initial one rather than a
-/// pre-birth one. Refused for a child already born, and for a date that is not one or is after
-/// `today`.
+/// expected date of delivery, so a conference booked from now on is an initial one rather than a
+/// pre-birth one (one already planned stays as it was booked). Refused for a child already born,
+/// and for a date that is not one, is after `today`, or is more than 20 weeks before or six
+/// weeks after the expected date.
 pub fn record_birth(child: &Child, date: &str, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
     if let Birth::Born { date_of_birth } = child.birth {
         return Err(crate::error::ValidationError::AlreadyBorn {
@@ -527,10 +563,21 @@ pub fn record_birth(child: &Child, date: &str, today: NaiveDate) -> Result<Child
         });
     }
     let date_of_birth = crate::time::parse_date(date)?;
+    let unlikely = |reason| crate::error::ValidationError::UnlikelyBirthDate {
+        date: date_of_birth.format("%d/%m/%Y").to_string(),
+        reason,
+    };
     if date_of_birth > today {
-        return Err(crate::error::ValidationError::BirthInFuture {
-            date: date_of_birth.format("%d/%m/%Y").to_string(),
-        });
+        return Err(unlikely("after today: record the birth once it has happened"));
+    }
+    if let Birth::Unborn { expected_delivery } = child.birth {
+        // A birth more than 20 weeks early or 6 weeks late is a typing slip.
+        if date_of_birth < expected_delivery - chrono::Duration::weeks(20) {
+            return Err(unlikely("more than 20 weeks before the expected date: check the date"));
+        }
+        if date_of_birth > expected_delivery + chrono::Duration::weeks(6) {
+            return Err(unlikely("more than six weeks after the expected date: check the date"));
+        }
     }
     Ok(Child {
         birth: Birth::Born { date_of_birth },
@@ -1099,10 +1146,14 @@ mod birth_tests {
                 date: "30/11/2026".into()
             })
         );
-        assert!(matches!(
-            record_birth(&unborn, "2026-12-02", today),
-            Err(ValidationError::BirthInFuture { .. })
-        ));
+        let said = |d: &str| record_birth(&unborn, d, today).unwrap_err().to_string();
+        assert_eq!(
+            said("2026-12-02"),
+            "The date of birth 02/12/2026 is after today: record the birth once it has happened."
+        );
+        // Due 20 Dec 2026: more than 20 weeks early is a slip.
+        assert!(said("2026-07-01").contains("more than 20 weeks before the expected date"));
+        assert!(record_birth(&unborn, "2026-08-10", today).is_ok());
         assert!(matches!(
             record_birth(&unborn, "", today),
             Err(ValidationError::BadDate { .. })
@@ -1129,7 +1180,7 @@ mod network_tests {
         .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
         .unwrap();
         let gp = PersonId::new_random();
-        let linked = link_person(&child, gp, "Dr Pike", NetworkRole::Gp).unwrap();
+        let linked = link_person(&child, gp, "Dr Pike", false, NetworkRole::Gp).unwrap();
         assert_eq!(
             linked.network,
             vec![NetworkLink {
@@ -1138,13 +1189,13 @@ mod network_tests {
             }]
         );
         assert_eq!(
-            link_person(&linked, gp, "Dr Pike", NetworkRole::Gp)
+            link_person(&linked, gp, "Dr Pike", false, NetworkRole::Gp)
                 .unwrap_err()
                 .to_string(),
             "Dr Pike is already in this child's network as GP."
         );
         // The same person in another role is another link.
-        let both = link_person(&linked, gp, "Dr Pike", NetworkRole::Other).unwrap();
+        let both = link_person(&linked, gp, "Dr Pike", false, NetworkRole::Other).unwrap();
         assert_eq!(both.network.len(), 2);
         let back = unlink_person(&both, gp, "Dr Pike", NetworkRole::Other).unwrap();
         assert_eq!(back.network, linked.network);
@@ -1166,10 +1217,39 @@ mod network_tests {
             team: None,
             email: Some("  ".into()),
         };
-        let mother = draft.to_person(true);
+        let family = Agency {
+            id: draft.agency,
+            name: "Family and friends".into(),
+            kind: AgencyKind::Family,
+        };
+        let health = Agency {
+            id: draft.agency,
+            name: "Health".into(),
+            kind: AgencyKind::Health,
+        };
+        let csc_team = Team {
+            id: TeamId::new_random(),
+            name: "Assessment".into(),
+            agency: AgencyId::new_random(),
+            manager: None,
+        };
+        let mother = draft.to_person(&family, None).unwrap();
         assert_eq!((mother.name.as_str(), mother.email.clone()), ("Sarah Dunmore", None));
         assert!(mother.working_pattern.days.is_empty());
-        assert_eq!(draft.to_person(false).working_pattern, WorkingPattern::full_time());
+        assert_eq!(
+            draft.to_person(&health, None).unwrap().working_pattern,
+            WorkingPattern::full_time()
+        );
+        // Family have no team; a professional's team must be their agency's.
+        let with_team = PersonDraft {
+            team: Some(csc_team.id),
+            ..draft.clone()
+        };
+        assert_eq!(with_team.to_person(&family, Some(&csc_team)).unwrap().team, None);
+        assert_eq!(
+            with_team.to_person(&health, Some(&csc_team)).unwrap_err().to_string(),
+            "The team Assessment is not part of Health."
+        );
         // Every role has a name and an id that reads back.
         for r in NetworkRole::ALL {
             let id = serde_json::to_value(r).unwrap();
@@ -1177,6 +1257,36 @@ mod network_tests {
             assert!(!r.label().is_empty());
         }
         assert!(NetworkRole::parse("dentist").is_err());
+    }
+
+    #[test]
+    fn family_are_parents_and_carers_and_professionals_are_not() {
+        let c = ChildDraft {
+            given_name: "Ada".into(),
+            family_name: "Hart".into(),
+            initials: false,
+            unborn: false,
+            date: "2020-01-01".into(),
+            case_id: String::new(),
+            social_worker: None,
+        }
+        .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+        .unwrap();
+        let p = PersonId::new_random();
+        assert!(link_person(&c, p, "Sarah", true, NetworkRole::Parent).is_ok());
+        assert_eq!(
+            link_person(&c, p, "Sarah", true, NetworkRole::Gp).unwrap_err().to_string(),
+            "Sarah is family: in a child's network, family are a parent or carer (or a foster carer, advocate or other)."
+        );
+        assert_eq!(
+            link_person(&c, p, "Dr Pike", false, NetworkRole::Parent)
+                .unwrap_err()
+                .to_string(),
+            "Dr Pike is not family: only family are a child's parent or carer in the network."
+        );
+        for r in [NetworkRole::FosterCarer, NetworkRole::Advocate, NetworkRole::Other] {
+            assert!(role_fits(r, true) && role_fits(r, false), "{r:?}");
+        }
     }
 }
 

@@ -10,6 +10,7 @@ pub fn invited_roles(kind: MeetingKind) -> &'static [NetworkRole] {
     use NetworkRole::*;
     match kind {
         MeetingKind::StrategyDiscussion => &[Police, Gp, HealthVisitor, SchoolNurse, Midwife, School],
+        // Conferences: the family and every agency involved (AGENDAS.md: "other agencies").
         MeetingKind::Icpc | MeetingKind::ReviewConference => &[
             Parent,
             Carer,
@@ -20,12 +21,21 @@ pub fn invited_roles(kind: MeetingKind) -> &'static [NetworkRole] {
             School,
             Probation,
             Camhs,
+            Housing,
         ],
-        MeetingKind::PreBirthConference => &[Parent, Carer, Police, Gp, Midwife, HealthVisitor, Probation],
+        MeetingKind::PreBirthConference => &[Parent, Carer, Police, Gp, Midwife, HealthVisitor, Probation, Housing],
         MeetingKind::CoreGroup => &[Parent, Carer, HealthVisitor, SchoolNurse, School],
         MeetingKind::CinReview => &[Parent, Carer, School, HealthVisitor, SchoolNurse],
         MeetingKind::FamilyNetworkMeeting => &[Parent, Carer, Advocate],
-        MeetingKind::LacReview => &[Carer, FosterCarer, School, IndependentReviewingOfficer, Advocate],
+        // AGENDAS.md: "parents' and carers' views".
+        MeetingKind::LacReview => &[
+            Parent,
+            Carer,
+            FosterCarer,
+            School,
+            IndependentReviewingOfficer,
+            Advocate,
+        ],
         MeetingKind::ProfessionalsMeeting => &[Police, Gp, HealthVisitor, SchoolNurse, School, Camhs],
     }
 }
@@ -93,4 +103,49 @@ pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId]) -
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_linked_parent_is_invited_to_conferences_and_reviews_but_not_to_a_strategy_discussion() {
+        let mut ds = crate::demo::demo_dataset(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            crate::demo::DEFAULT_SEED,
+        );
+        let child = ds.children[0].id;
+        // People of their own, so none of them is also the social worker or a chair.
+        let (parent, housing, other) = (PersonId::new_random(), PersonId::new_random(), PersonId::new_random());
+        let c = ds.children.iter_mut().find(|c| c.id == child).unwrap();
+        c.network = vec![
+            NetworkLink {
+                person: parent,
+                role: NetworkRole::Parent,
+            },
+            NetworkLink {
+                person: housing,
+                role: NetworkRole::Housing,
+            },
+            NetworkLink {
+                person: other,
+                role: NetworkRole::Other,
+            },
+        ];
+        let invited = |kind| default_invitees(&ds, kind, &[child]);
+        for kind in [
+            MeetingKind::Icpc,
+            MeetingKind::ReviewConference,
+            MeetingKind::CoreGroup,
+            MeetingKind::LacReview,
+        ] {
+            assert!(invited(kind).contains(&parent), "{kind:?}");
+        }
+        assert!(!invited(MeetingKind::StrategyDiscussion).contains(&parent));
+        assert!(!invited(MeetingKind::ProfessionalsMeeting).contains(&parent));
+        assert!(invited(MeetingKind::Icpc).contains(&housing));
+        // "Other" is invited meeting by meeting, not by default.
+        assert!(MeetingKind::ALL.iter().all(|&k| !invited(k).contains(&other)));
+    }
 }
