@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "record_event",
     "add_child",
     "record_birth",
+    "edit_child",
     "start_episode",
     "end_episode",
     "remove_episode",

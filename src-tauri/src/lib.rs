@@ -86,6 +86,7 @@ pub fn run() {
             commands::record_event,
             commands::add_child,
             commands::record_birth,
+            commands::edit_child,
             commands::start_episode,
             commands::end_episode,
             commands::remove_episode,

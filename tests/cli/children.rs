@@ -306,3 +306,39 @@ fn brothers_and_sisters_are_recorded_on_both_records() {
         (serde_json::json!([]), serde_json::json!([]))
     );
 }
+
+#[test]
+fn a_childs_details_are_corrected_and_a_bad_date_changes_nothing() {
+    let s = Sandbox::new();
+    let id = s.add_child("Ada");
+    assert_eq!(
+        s.run(&[
+            "child",
+            "edit",
+            &id,
+            "--family",
+            "Hart",
+            "--case-id",
+            "C-9",
+            "--date",
+            "2020-01-02"
+        ])
+        .ok()
+        .trim(),
+        "Ada Hart (C-9), DOB 02/01/2020."
+    );
+    assert_eq!(
+        s.run(&["child", "edit", &id, "--initials", "true"]).ok().trim(),
+        "A.H. (C-9), DOB 02/01/2020."
+    );
+    let before = s.run(&["export"]).ok().to_string();
+    assert!(s
+        .run(&["child", "edit", &id, "--date", "2199-01-01"])
+        .failed()
+        .contains("after today"));
+    assert!(s
+        .run(&["child", "edit", &id, "--given", " "])
+        .failed()
+        .contains("must not be empty"));
+    assert_eq!(s.run(&["export"]).ok(), before);
+}

@@ -186,6 +186,27 @@ describe('a new referral', () => {
     assert.match(await (await shown(browser, '#birth-said')).getText(), /^Birth recorded: /);
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
+
+    // A name typed wrongly is corrected; a date of birth after today is refused on its field.
+    await (await shown(browser, '#edit-details')).click();
+    await shown(browser, '#details-form');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'edit-given');
+    await fill(browser, '#edit-family', 'Testfield-Ray');
+    await browser.execute(() => document.querySelector('#edit-date').removeAttribute('max'));
+    await fill(browser, '#edit-date', '2099-01-01');
+    await (await browser.$('#details-save')).click();
+    await shown(browser, '#details-error');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'edit-date');
+    assert.equal(await (await browser.$('#edit-date')).getAttribute('aria-invalid'), 'true');
+    const editViolations = await axeViolations(browser);
+    assert.equal(editViolations.length, 0, `correct the details:\n${describeViolations(editViolations)}`);
+    await fill(browser, '#edit-date', new Date(Date.now() - 86400000).toISOString().slice(0, 10));
+    await (await browser.$('#details-save')).click();
+    assert.equal(await (await shown(browser, '#details-said')).getText(), 'Details saved.');
+    await browser.waitUntil(async () => (await (await browser.$('#child-title')).getText()) === 'Baby Testfield-Ray', {
+      timeout: 5000,
+      timeoutMsg: 'the corrected name is not shown',
+    });
   });
 
   it("adds a parent to the directory and to a child's network, then takes them off", async () => {

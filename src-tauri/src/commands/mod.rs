@@ -5,8 +5,8 @@ use chrono::Duration;
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
 use convene_core::views::{
-    event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildSummary, DueItemView, EpisodeDraft, EventDraft,
-    EventView, MeetingSummary, Named, PersonDraft, PersonView, StoreStatus,
+    event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildEdit, ChildSummary, DueItemView, EpisodeDraft,
+    EventDraft, EventView, MeetingSummary, Named, PersonDraft, PersonView, StoreStatus,
 };
 use convene_core::{
     Agency, AgencyKind, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting,
@@ -198,6 +198,18 @@ pub async fn allocate_child(
         child.social_worker = social_worker;
         store.put(&child)?;
         Ok(())
+    })
+}
+
+/// Correct a child's details (names, how shown, case id, date of birth or expected).
+#[tauri::command]
+pub async fn edit_child(state: State<'_, AppState>, id: ChildId, edit: ChildEdit) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        let child: Child = store.require(id.as_bytes())?;
+        let changed = edit
+            .apply(&child, today())
+            .map_err(|e| date_refusal(e, "invalid-date"))?;
+        Ok(store.put(&changed)?)
     })
 }
 

@@ -8,6 +8,7 @@ import type { MeetingEditor } from '../bindings/MeetingEditor';
 import type { ChildDetail } from '../bindings/ChildDetail';
 import type { EventDraft } from '../bindings/EventDraft';
 import type { ChildDraft } from '../bindings/ChildDraft';
+import type { ChildEdit } from '../bindings/ChildEdit';
 import type { EpisodeDraft } from '../bindings/EpisodeDraft';
 import type { EpisodeId } from '../bindings/EpisodeId';
 import type { PersonDraft } from '../bindings/PersonDraft';
@@ -123,6 +124,7 @@ export const api = {
   recordEvent: (draft: EventDraft) => call<EventView>('record_event', { draft }),
   addChild: (draft: ChildDraft) => call<ChildId>('add_child', { draft }),
   recordBirth: (id: ChildId, date: string) => call<null>('record_birth', { id, date }),
+  editChild: (id: ChildId, edit: ChildEdit) => call<null>('edit_child', { id, edit }),
   startEpisode: (draft: EpisodeDraft) => call<null>('start_episode', { draft }),
   endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),
   removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),

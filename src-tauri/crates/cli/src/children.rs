@@ -55,6 +55,22 @@ pub enum ChildCommand {
         #[arg(long)]
         role: String,
     },
+    /// Correct a child's details; what is not given stays as it is.
+    Edit {
+        id: String,
+        #[arg(long)]
+        given: Option<String>,
+        #[arg(long)]
+        family: Option<String>,
+        #[arg(long)]
+        case_id: Option<String>,
+        /// The date of birth, or for an unborn child the expected date of delivery (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Show the child by initials (true) or full name (false).
+        #[arg(long)]
+        initials: Option<bool>,
+    },
     /// An unborn child's birth: the date of birth takes the place of the expected date.
     Born {
         id: String,
@@ -167,6 +183,31 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
         }
         ChildCommand::Link { id, person, role } => network(&store, &id, &person, &role, true),
         ChildCommand::Unlink { id, person, role } => network(&store, &id, &person, &role, false),
+        ChildCommand::Edit {
+            id,
+            given,
+            family,
+            case_id,
+            date,
+            initials,
+        } => {
+            let child: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
+            let mut e = views::ChildEdit::of(&child);
+            e.given_name = given.unwrap_or(e.given_name);
+            e.family_name = family.unwrap_or(e.family_name);
+            e.case_id = case_id.unwrap_or(e.case_id);
+            e.date = date.unwrap_or(e.date);
+            e.initials = initials.unwrap_or(e.initials);
+            let changed = e.apply(&child, today())?;
+            store.put(&changed)?;
+            out!(
+                "{} ({}), {}.",
+                changed.display_name(),
+                changed.case_id,
+                views::birth_label(&changed.birth)
+            );
+            Ok(())
+        }
         ChildCommand::Born { id, date } => {
             let id: ChildId = id.parse()?;
             let child: Child = store.require(id.as_bytes())?;

@@ -233,6 +233,8 @@ pub struct ChildDetail {
     pub social_worker_id: Option<PersonId>,
     /// Not born yet (`summary.birth` gives the expected date of delivery).
     pub unborn: bool,
+    /// The details as the edit form starts from them.
+    pub edit: ChildEdit,
     /// The roles a person can have in the child's network, with their names.
     pub network_roles: Vec<NetworkRoleView>,
     pub siblings: Vec<Named>,
@@ -547,6 +549,59 @@ impl PersonDraft {
             } else {
                 WorkingPattern::full_time()
             },
+        })
+    }
+}
+
+/// A child's details corrected: names, how the name is shown, case id, and the date of birth (or,
+/// not yet born, the expected date of delivery), as the app and CLI enter them. Whether the child
+/// is born changes only by recording the birth (`record_birth`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChildEdit {
+    pub given_name: String,
+    pub family_name: String,
+    pub initials: bool,
+    pub case_id: String,
+    /// The date of birth, or for an unborn child the expected date of delivery (YYYY-MM-DD).
+    pub date: String,
+}
+
+impl ChildEdit {
+    /// What the edit starts from: `child` as it is.
+    pub fn of(child: &Child) -> ChildEdit {
+        ChildEdit {
+            given_name: child.given_name.clone(),
+            family_name: child.family_name.clone(),
+            initials: child.name_display == NameDisplay::Initials,
+            case_id: child.case_id.clone(),
+            date: match child.birth {
+                Birth::Born { date_of_birth } => date_of_birth,
+                Birth::Unborn { expected_delivery } => expected_delivery,
+            }
+            .to_string(),
+        }
+    }
+
+    /// `child` with these details, checked as a new child's are (a date of birth not after
+    /// `today`, an expected date within the usual weeks); everything else is kept.
+    pub fn apply(&self, child: &Child, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
+        let draft = ChildDraft {
+            given_name: self.given_name.clone(),
+            family_name: self.family_name.clone(),
+            initials: self.initials,
+            unborn: child.birth.is_unborn(),
+            date: self.date.clone(),
+            case_id: self.case_id.clone(),
+            social_worker: child.social_worker,
+        };
+        let fresh = draft.to_child(today)?;
+        Ok(Child {
+            given_name: fresh.given_name,
+            family_name: fresh.family_name,
+            name_display: fresh.name_display,
+            case_id: fresh.case_id,
+            birth: fresh.birth,
+            ..child.clone()
         })
     }
 }
@@ -1330,5 +1385,53 @@ mod sibling_tests {
         half.siblings.push(b.id);
         let (x, y) = change_siblings(&half, &b, false).unwrap();
         assert!(x.siblings.is_empty() && y.siblings.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod child_edit_tests {
+    use super::*;
+
+    #[test]
+    fn a_childs_details_are_corrected_and_everything_else_kept() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let mut c = ChildDraft {
+            given_name: "Ada".into(),
+            family_name: "Hrat".into(),
+            initials: false,
+            unborn: false,
+            date: "2020-01-01".into(),
+            case_id: "C-1".into(),
+            social_worker: Some(PersonId::new_random()),
+        }
+        .to_child(today)
+        .unwrap();
+        c.siblings.push(ChildId::new_random());
+        let mut e = ChildEdit::of(&c);
+        assert_eq!(
+            (e.family_name.as_str(), e.date.as_str(), e.initials),
+            ("Hrat", "2020-01-01", false)
+        );
+        e.family_name = "Hart".into();
+        e.date = "2020-01-02".into();
+        e.initials = true;
+        let fixed = e.apply(&c, today).unwrap();
+        assert_eq!(fixed.display_name(), "A.H.");
+        assert_eq!(
+            fixed.birth,
+            Birth::Born {
+                date_of_birth: NaiveDate::from_ymd_opt(2020, 1, 2).unwrap()
+            }
+        );
+        assert_eq!(
+            (fixed.id, &fixed.siblings, fixed.social_worker),
+            (c.id, &c.siblings, c.social_worker)
+        );
+        e.date = "2027-01-01".into();
+        assert!(e.apply(&c, today).unwrap_err().to_string().contains("after today"));
+        e.date = "2020-01-02".into();
+        e.given_name = "  ".into();
+        // Empty names are the store's check, as for a new child.
+        assert_eq!(e.apply(&c, today).unwrap().given_name, "");
     }
 }

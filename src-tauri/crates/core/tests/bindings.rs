@@ -27,6 +27,7 @@ fn export_all(dir: &Path) {
         EventKindView,
         EventDraft,
         ChildDraft,
+        ChildEdit,
         EpisodeDraft,
         NetworkRoleView,
         PersonDraft,
