@@ -78,6 +78,32 @@ describe('page size', () => {
       const wide = await sideways(browser);
       if (wide) problems.push(`${s}: ${wide.over}px too wide (${wide.widest?.what} ends at ${Math.round(wide.widest?.right)})`);
       if (s === 'dashboard' || s === 'meetings') await screenshot(browser, `17-zoom-400-${s}`);
+      // The forms that open in place: adding a child or a person.
+      const form = { children: ['#add-child-open', '#add-child-form'], people: ['#add-person-open', '#add-person-form'] }[s];
+      if (form) {
+        await browser.execute((b) => document.querySelector(b).click(), form[0]);
+        await shown(browser, form[1]);
+        const wideForm = await sideways(browser);
+        if (wideForm) problems.push(`${s} form: ${wideForm.over}px too wide (${wideForm.widest?.what} ends at ${Math.round(wideForm.widest?.right)})`);
+      }
+      if (s === 'children') {
+        // A child's record, with its forms open: details, siblings, an episode's end, the
+        // network, the record and schedule forms.
+        await browser.execute(() => document.querySelector('#children-table tbody th button').click());
+        await shown(browser, '#child-timeline', 30000);
+        await browser.execute(() => {
+          document.querySelector('#sibling-add')?.click();
+          document.querySelector('#episodes [data-end]')?.click();
+        });
+        await shown(browser, '#sibling-child');
+        const wideRecord = await sideways(browser);
+        if (wideRecord) problems.push(`child record: ${wideRecord.over}px too wide (${wideRecord.widest?.what} ends at ${Math.round(wideRecord.widest?.right)})`);
+        await browser.execute(() => document.querySelector('#edit-details')?.click());
+        await shown(browser, '#details-form');
+        const wideEdit = await sideways(browser);
+        if (wideEdit) problems.push(`child details form: ${wideEdit.over}px too wide (${wideEdit.widest?.what} ends at ${Math.round(wideEdit.widest?.right)})`);
+        await screenshot(browser, '17-zoom-400-child-record');
+      }
     }
     assert.deepEqual(problems, []);
   });
