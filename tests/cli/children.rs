@@ -342,3 +342,14 @@ fn a_childs_details_are_corrected_and_a_bad_date_changes_nothing() {
         .contains("must not be empty"));
     assert_eq!(s.run(&["export"]).ok(), before);
 }
+
+#[test]
+fn becoming_looked_after_is_refused_as_an_event_and_pointed_at_the_episode() {
+    let s = Sandbox::new();
+    let child = s.add_child("Lee");
+    let said = s
+        .run(&["event", "add", "--child", &child, "--kind", "became-looked-after"])
+        .failed()
+        .to_string();
+    assert!(said.contains("convene episode start --kind looked-after"), "{said}");
+}

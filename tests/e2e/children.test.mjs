@@ -182,6 +182,14 @@ describe('a new referral', () => {
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');
+    // A birth after today is refused on its field.
+    await browser.execute(() => document.querySelector('#birth-date').removeAttribute('max'));
+    await fill(browser, '#birth-date', '2099-01-01');
+    await (await browser.$('#birth-save')).click();
+    assert.match(await (await shown(browser, '#birth-error')).getText(), /is after today: record the birth once it has happened\.$/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');
+    assert.equal(await (await browser.$('#birth-date')).getAttribute('aria-invalid'), 'true');
+    await fill(browser, '#birth-date', new Date().toISOString().slice(0, 10));
     await (await browser.$('#birth-save')).click();
     assert.match(await (await shown(browser, '#birth-said')).getText(), /^Birth recorded: /);
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);

@@ -9,8 +9,8 @@ use convene_core::views::{
     EventDraft, EventView, MeetingSummary, Named, PersonDraft, PersonView, StoreStatus,
 };
 use convene_core::{
-    Agency, AgencyKind, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting,
-    NetworkRole, Person, PersonId, WorkingDayCalendar,
+    Agency, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, NetworkRole,
+    Person, PersonId, WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -164,22 +164,12 @@ pub async fn add_busy(state: State<'_, AppState>, draft: BusyDraft) -> Result<Bu
     })
 }
 
-/// Refuse allocating a child to anyone who does not hold cases (`check_allocation`).
-fn allocatable(store: &Store, person: Option<PersonId>) -> Result<(), IpcError> {
-    if let Some(p) = person {
-        let person: Person = store.require(p.as_bytes())?;
-        let agency: Option<Agency> = store.get(person.agency.as_bytes())?;
-        convene_core::views::check_allocation(&person, agency.as_ref())?;
-    }
-    Ok(())
-}
-
 /// Add a child (a new referral, an unborn baby); returns the new child's id.
 #[tauri::command]
 pub async fn add_child(state: State<'_, AppState>, draft: ChildDraft) -> Result<ChildId, IpcError> {
     state.with_store(|store| {
         let child = draft.to_child(today()).map_err(|e| date_refusal(e, "invalid-date"))?;
-        allocatable(store, child.social_worker)?;
+        store.check_allocation(child.social_worker)?;
         store.put(&child)?;
         Ok(child.id)
     })
@@ -194,7 +184,7 @@ pub async fn allocate_child(
 ) -> Result<(), IpcError> {
     state.with_store(|store| {
         let mut child: Child = store.require(id.as_bytes())?;
-        allocatable(store, social_worker)?;
+        store.check_allocation(social_worker)?;
         child.social_worker = social_worker;
         store.put(&child)?;
         Ok(())
@@ -263,11 +253,10 @@ pub async fn change_network(
         let c: Child = store.require(child.as_bytes())?;
         let p: Person = store.require(person.as_bytes())?;
         let agency: Option<Agency> = store.get(p.agency.as_bytes())?;
-        let family = agency.is_some_and(|a| a.kind == AgencyKind::Family);
         let changed = if linked {
-            convene_core::views::link_person(&c, p.id, &p.name, family, role)?
+            convene_core::views::link_person(&c, &p, agency.as_ref(), role)?
         } else {
-            convene_core::views::unlink_person(&c, p.id, &p.name, role)?
+            convene_core::views::unlink_person(&c, &p, role)?
         };
         Ok(store.put(&changed)?)
     })
@@ -343,7 +332,8 @@ fn date_refusal(e: convene_core::ValidationError, kind: &str) -> IpcError {
         | V::EpisodeAlreadyOpen { .. }
         | V::EpisodeOverlaps { .. }
         | V::ChildInNeedDuringPlan { .. }
-        | V::UnlikelyDueDate { .. } => IpcError::new(kind, e.to_string()),
+        | V::UnlikelyDueDate { .. }
+        | V::UnlikelyBirthDate { .. } => IpcError::new(kind, e.to_string()),
         other => other.into(),
     }
 }

@@ -156,7 +156,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
                 )),
                 other => other.into(),
             })?;
-            allocatable(&store, c.social_worker)?;
+            store.check_allocation(c.social_worker)?;
             store.put(&c)?;
             out!("{}", c.id);
             Ok(())
@@ -227,7 +227,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
                 (Some(p), false) => Some(p.parse()?),
                 _ => None,
             };
-            allocatable(&store, c.social_worker)?;
+            store.check_allocation(c.social_worker)?;
             store.put(&c)?;
             match c.social_worker {
                 Some(p) => out!("{} is allocated to {p}.", c.display_name()),
@@ -436,16 +436,6 @@ pub fn episode(ctx: &Ctx, cmd: EpisodeCommand) -> Outcome {
     }
 }
 
-/// Refuse allocating a child to anyone who does not hold cases (`check_allocation`).
-fn allocatable(store: &convene_store::Store, person: Option<PersonId>) -> Outcome {
-    if let Some(p) = person {
-        let person: Person = store.require(p.as_bytes())?;
-        let agency: Option<Agency> = store.get(person.agency.as_bytes())?;
-        views::check_allocation(&person, agency.as_ref())?;
-    }
-    Ok(())
-}
-
 #[derive(Subcommand)]
 pub enum PersonCommand {
     /// Everyone in the directory: id, name, role and agency.
@@ -525,12 +515,11 @@ fn network(store: &convene_store::Store, id: &str, person: &str, role: &str, lin
     let child: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
     let p: Person = store.require(person.parse::<PersonId>()?.as_bytes())?;
     let agency: Option<Agency> = store.get(p.agency.as_bytes())?;
-    let family = agency.is_some_and(|a| a.kind == AgencyKind::Family);
     let role = NetworkRole::parse(role)?;
     let changed = if linking {
-        views::link_person(&child, p.id, &p.name, family, role)?
+        views::link_person(&child, &p, agency.as_ref(), role)?
     } else {
-        views::unlink_person(&child, p.id, &p.name, role)?
+        views::unlink_person(&child, &p, role)?
     };
     store.put(&changed)?;
     out!(

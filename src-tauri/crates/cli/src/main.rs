@@ -74,7 +74,7 @@ enum Command {
         #[arg(long, value_name = "N")]
         families: Option<usize>,
     },
-    /// Children: list, add, show.
+    /// Children: list, add, show, edit, born, allocate, sibling, link, unlink.
     #[command(subcommand)]
     Child(children::ChildCommand),
     /// What has happened to a child (visits, reports shared, letters sent): add, list, remove.
@@ -83,7 +83,7 @@ enum Command {
     /// The directory of people: list, add.
     #[command(subcommand)]
     Person(children::PersonCommand),
-    /// Child in need plans and periods of being looked after: start, end.
+    /// Child in need plans and periods of being looked after: start, end, remove.
     #[command(subcommand)]
     Episode(children::EpisodeCommand),
     /// Meetings: list, add, show, cancel.

@@ -104,6 +104,8 @@ pub enum ValidationError {
     PlanStartsAtConference,
     #[error("This child's birth is already recorded ({date}).")]
     AlreadyBorn { date: String },
+    #[error("Being looked after is an episode, which starts the looked-after reviews: start it on the child's record (Episodes), or with `convene episode start --kind looked-after`.")]
+    LookedAfterIsAnEpisode,
     #[error("{a} and {b} are already recorded as brother or sister.")]
     AlreadySiblings { a: String, b: String },
     #[error("{a} and {b} are not recorded as brother or sister.")]

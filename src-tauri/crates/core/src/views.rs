@@ -424,16 +424,17 @@ pub fn role_fits(role: NetworkRole, family: bool) -> bool {
     }
 }
 
-/// `child` with `person` (called `name`; `family`: of a family agency) added to their network as
+/// `child` with `person` (of `agency`: a family's, or not) added to their network as
 /// `role`: who the meetings about them invite by default, where the role is invited. Refused when
 /// they are there in that role already, or the role does not fit them (`role_fits`).
 pub fn link_person(
     child: &Child,
-    person: PersonId,
-    name: &str,
-    family: bool,
+    person: &Person,
+    agency: Option<&Agency>,
     role: NetworkRole,
 ) -> Result<Child, crate::error::ValidationError> {
+    let family = agency.is_some_and(|a| a.kind == AgencyKind::Family);
+    let name = person.name.as_str();
     if !role_fits(role, family) {
         return Err(crate::error::ValidationError::RoleDoesNotFit {
             name: name.to_string(),
@@ -445,6 +446,7 @@ pub fn link_person(
             },
         });
     }
+    let person = person.id;
     let link = NetworkLink { person, role };
     if child.network.contains(&link) {
         return Err(crate::error::ValidationError::AlreadyLinked {
@@ -457,14 +459,15 @@ pub fn link_person(
     Ok(c)
 }
 
-/// `child` without `person` (called `name`) as `role` in their network. Refused when they are not
+/// `child` without `person` as `role` in their network. Refused when they are not
 /// there in that role.
 pub fn unlink_person(
     child: &Child,
-    person: PersonId,
-    name: &str,
+    person: &Person,
     role: NetworkRole,
 ) -> Result<Child, crate::error::ValidationError> {
+    let name = person.name.as_str();
+    let person = person.id;
     let link = NetworkLink { person, role };
     if !child.network.contains(&link) {
         return Err(crate::error::ValidationError::NotLinked {
@@ -483,13 +486,15 @@ pub fn change_siblings(a: &Child, b: &Child, linked: bool) -> Result<(Child, Chi
     if a.id == b.id {
         return Err(crate::error::ValidationError::OwnSibling);
     }
-    let already = a.siblings.contains(&b.id) || b.siblings.contains(&a.id);
+    // A link on one record only (an import) is mended on both, either way.
+    let both = a.siblings.contains(&b.id) && b.siblings.contains(&a.id);
+    let either = a.siblings.contains(&b.id) || b.siblings.contains(&a.id);
     let names = || (a.display_name(), b.display_name());
-    if linked && already {
+    if linked && both {
         let (a, b) = names();
         return Err(crate::error::ValidationError::AlreadySiblings { a, b });
     }
-    if !linked && !already {
+    if !linked && !either {
         let (a, b) = names();
         return Err(crate::error::ValidationError::NotSiblings { a, b });
     }
@@ -594,13 +599,25 @@ impl ChildEdit {
             case_id: self.case_id.clone(),
             social_worker: child.social_worker,
         };
-        let fresh = draft.to_child(today)?;
+        // A date left as it was is not checked again: an expected date long past must not stop
+        // the case id being corrected.
+        let same_date = self.date.trim() == ChildEdit::of(child).date;
+        let fresh = ChildDraft {
+            date: if same_date {
+                today.to_string()
+            } else {
+                draft.date.clone()
+            },
+            unborn: if same_date { false } else { draft.unborn },
+            ..draft
+        }
+        .to_child(today)?;
         Ok(Child {
             given_name: fresh.given_name,
             family_name: fresh.family_name,
             name_display: fresh.name_display,
             case_id: fresh.case_id,
-            birth: fresh.birth,
+            birth: if same_date { child.birth } else { fresh.birth },
             ..child.clone()
         })
     }
@@ -720,6 +737,9 @@ impl EventDraft {
     /// not read "met" before it is. The store checks the rest (the child exists, the note's
     /// length) as for any record.
     pub fn to_event(&self, today: NaiveDate) -> Result<Event, crate::error::ValidationError> {
+        if self.kind == EventKind::BecameLookedAfter {
+            return Err(crate::error::ValidationError::LookedAfterIsAnEpisode);
+        }
         let date = day_not_after(&self.date, today)?;
         Ok(Event {
             id: EventId::new_random(),
@@ -955,6 +975,16 @@ mod event_draft_tests {
             date: date.into(),
             note: "  Posted first class  ".into(),
         }
+    }
+
+    #[test]
+    fn becoming_looked_after_is_an_episode_not_an_event() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let d = EventDraft {
+            kind: EventKind::BecameLookedAfter,
+            ..draft("2026-12-01")
+        };
+        assert_eq!(d.to_event(today), Err(ValidationError::LookedAfterIsAnEpisode));
     }
 
     #[test]
@@ -1221,6 +1251,24 @@ mod network_tests {
     use super::*;
     use crate::error::ValidationError;
 
+    fn someone(name: &str, kind: AgencyKind) -> (Person, Agency) {
+        let agency = Agency {
+            id: AgencyId::new_random(),
+            name: "Agency".into(),
+            kind,
+        };
+        let person = PersonDraft {
+            name: name.into(),
+            role: String::new(),
+            agency: agency.id,
+            team: None,
+            email: None,
+        }
+        .to_person(&agency, None)
+        .unwrap();
+        (person, agency)
+    }
+
     #[test]
     fn a_person_joins_a_childs_network_once_per_role_and_leaves_it() {
         let child = ChildDraft {
@@ -1234,8 +1282,9 @@ mod network_tests {
         }
         .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
         .unwrap();
-        let gp = PersonId::new_random();
-        let linked = link_person(&child, gp, "Dr Pike", false, NetworkRole::Gp).unwrap();
+        let (pike, health) = someone("Dr Pike", AgencyKind::Health);
+        let gp = pike.id;
+        let linked = link_person(&child, &pike, Some(&health), NetworkRole::Gp).unwrap();
         assert_eq!(
             linked.network,
             vec![NetworkLink {
@@ -1244,18 +1293,18 @@ mod network_tests {
             }]
         );
         assert_eq!(
-            link_person(&linked, gp, "Dr Pike", false, NetworkRole::Gp)
+            link_person(&linked, &pike, Some(&health), NetworkRole::Gp)
                 .unwrap_err()
                 .to_string(),
             "Dr Pike is already in this child's network as GP."
         );
         // The same person in another role is another link.
-        let both = link_person(&linked, gp, "Dr Pike", false, NetworkRole::Other).unwrap();
+        let both = link_person(&linked, &pike, Some(&health), NetworkRole::Other).unwrap();
         assert_eq!(both.network.len(), 2);
-        let back = unlink_person(&both, gp, "Dr Pike", NetworkRole::Other).unwrap();
+        let back = unlink_person(&both, &pike, NetworkRole::Other).unwrap();
         assert_eq!(back.network, linked.network);
         assert_eq!(
-            unlink_person(&back, gp, "Dr Pike", NetworkRole::HealthVisitor),
+            unlink_person(&back, &pike, NetworkRole::HealthVisitor),
             Err(ValidationError::NotLinked {
                 name: "Dr Pike".into(),
                 role: "health visitor".into()
@@ -1327,14 +1376,17 @@ mod network_tests {
         }
         .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
         .unwrap();
-        let p = PersonId::new_random();
-        assert!(link_person(&c, p, "Sarah", true, NetworkRole::Parent).is_ok());
+        let (sarah, family) = someone("Sarah", AgencyKind::Family);
+        let (pike, health) = someone("Dr Pike", AgencyKind::Health);
+        assert!(link_person(&c, &sarah, Some(&family), NetworkRole::Parent).is_ok());
         assert_eq!(
-            link_person(&c, p, "Sarah", true, NetworkRole::Gp).unwrap_err().to_string(),
+            link_person(&c, &sarah, Some(&family), NetworkRole::Gp)
+                .unwrap_err()
+                .to_string(),
             "Sarah is family: in a child's network, family are a parent or carer (or a foster carer, advocate or other)."
         );
         assert_eq!(
-            link_person(&c, p, "Dr Pike", false, NetworkRole::Parent)
+            link_person(&c, &pike, Some(&health), NetworkRole::Parent)
                 .unwrap_err()
                 .to_string(),
             "Dr Pike is not family: only family are a child's parent or carer in the network."
@@ -1380,11 +1432,13 @@ mod sibling_tests {
             Err(ValidationError::NotSiblings { .. })
         ));
         assert_eq!(change_siblings(&a, &a, true), Err(ValidationError::OwnSibling));
-        // A link on one record only (an old import) is mended on both.
+        // A link on one record only (an old import) is mended on both, either way.
         let mut half = a.clone();
         half.siblings.push(b.id);
         let (x, y) = change_siblings(&half, &b, false).unwrap();
         assert!(x.siblings.is_empty() && y.siblings.is_empty());
+        let (x, y) = change_siblings(&b, &half, true).unwrap();
+        assert_eq!((x.siblings, y.siblings), (vec![a.id], vec![b.id]));
     }
 }
 
@@ -1433,5 +1487,23 @@ mod child_edit_tests {
         e.given_name = "  ".into();
         // Empty names are the store's check, as for a new child.
         assert_eq!(e.apply(&c, today).unwrap().given_name, "");
+        // An unborn child's expected date long past (no birth recorded yet) does not stop the
+        // case id being corrected; a new expected date is checked.
+        let late = Child {
+            birth: Birth::Unborn {
+                expected_delivery: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            },
+            ..c.clone()
+        };
+        let mut e = ChildEdit::of(&late);
+        e.case_id = "C-2".into();
+        let fixed = e.apply(&late, today).unwrap();
+        assert_eq!((fixed.case_id.as_str(), fixed.birth), ("C-2", late.birth));
+        e.date = "2026-09-02".into();
+        assert!(e
+            .apply(&late, today)
+            .unwrap_err()
+            .to_string()
+            .contains("more than four weeks ago"));
     }
 }

@@ -360,6 +360,17 @@ impl Store {
         self.put_unchecked(std::slice::from_ref(record))
     }
 
+    /// Refuse allocating a child to `person` unless they hold cases (`views::check_allocation`: a
+    /// member of a children's social care team); no one is always allowed.
+    pub fn check_allocation(&self, person: Option<PersonId>) -> Result<()> {
+        if let Some(p) = person {
+            let person: convene_core::Person = self.require(p.as_bytes())?;
+            let agency: Option<convene_core::Agency> = self.get(person.agency.as_bytes())?;
+            convene_core::views::check_allocation(&person, agency.as_ref())?;
+        }
+        Ok(())
+    }
+
     /// Insert or replace several records of a kind in one transaction (each validated first), as
     /// one write: two children made brother and sister, say.
     pub fn put_all<R: Record>(&self, records: &[R]) -> Result<()> {
