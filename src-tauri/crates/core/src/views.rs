@@ -1271,17 +1271,7 @@ mod network_tests {
 
     #[test]
     fn a_person_joins_a_childs_network_once_per_role_and_leaves_it() {
-        let child = ChildDraft {
-            given_name: "Ada".into(),
-            family_name: "Hart".into(),
-            initials: false,
-            unborn: false,
-            date: "2020-01-01".into(),
-            case_id: String::new(),
-            social_worker: None,
-        }
-        .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
-        .unwrap();
+        let child = test_child("Ada");
         let (pike, health) = someone("Dr Pike", AgencyKind::Health);
         let gp = pike.id;
         let linked = link_person(&child, &pike, Some(&health), NetworkRole::Gp).unwrap();
@@ -1365,17 +1355,7 @@ mod network_tests {
 
     #[test]
     fn family_are_parents_and_carers_and_professionals_are_not() {
-        let c = ChildDraft {
-            given_name: "Ada".into(),
-            family_name: "Hart".into(),
-            initials: false,
-            unborn: false,
-            date: "2020-01-01".into(),
-            case_id: String::new(),
-            social_worker: None,
-        }
-        .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
-        .unwrap();
+        let c = test_child("Ada");
         let (sarah, family) = someone("Sarah", AgencyKind::Family);
         let (pike, health) = someone("Dr Pike", AgencyKind::Health);
         assert!(link_person(&c, &sarah, Some(&family), NetworkRole::Parent).is_ok());
@@ -1402,19 +1382,7 @@ mod sibling_tests {
     use super::*;
     use crate::error::ValidationError;
 
-    fn child(name: &str) -> Child {
-        ChildDraft {
-            given_name: name.into(),
-            family_name: "Hart".into(),
-            initials: false,
-            unborn: false,
-            date: "2020-01-01".into(),
-            case_id: String::new(),
-            social_worker: None,
-        }
-        .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
-        .unwrap()
-    }
+    use super::test_child as child;
 
     #[test]
     fn brothers_and_sisters_are_recorded_on_both_records_once_and_unlinked_from_both() {
@@ -1506,4 +1474,20 @@ mod child_edit_tests {
             .to_string()
             .contains("more than four weeks ago"));
     }
+}
+
+/// A child born 1 Jan 2020, "<given> Hart", for the tests here.
+#[cfg(test)]
+fn test_child(given: &str) -> Child {
+    ChildDraft {
+        given_name: given.into(),
+        family_name: "Hart".into(),
+        initials: false,
+        unborn: false,
+        date: "2020-01-01".into(),
+        case_id: String::new(),
+        social_worker: None,
+    }
+    .to_child(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap())
+    .unwrap()
 }
