@@ -244,6 +244,12 @@ describe('a new referral', () => {
     await (await shown(browser, '#nav-children')).click();
     await (await shown(browser, '#children-table tbody th button')).click();
     await shown(browser, '#network-form');
+    // The people are read when the list is first reached.
+    await browser.execute(() => document.querySelector('#network-person').focus());
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll('#network-person option').length > 1), {
+      timeout: 5000,
+      timeoutMsg: 'no people offered once the list was reached',
+    });
     const jo = await browser.execute(() => [...document.querySelectorAll('#network-person option')].find((o) => o.textContent.startsWith('Jo Netfield'))?.value);
     assert.ok(jo, 'the new person is offered');
     await (await browser.$('#network-person')).selectByAttribute('value', jo);
