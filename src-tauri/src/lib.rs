@@ -31,44 +31,12 @@ pub fn run() {
         Err(_) => None,
     };
     let socket = listener.as_ref().map(|l| l.path().to_path_buf());
-    let app = tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        // Size, position and maximised state are remembered between launches (in the app's
-        // config folder, not the data folder: nothing about children).
-        .plugin(
-            tauri_plugin_window_state::Builder::default()
-                .with_state_flags(
-                    tauri_plugin_window_state::StateFlags::SIZE
-                        | tauri_plugin_window_state::StateFlags::POSITION
-                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
-                )
-                .build(),
-        )
-        .manage(AppState::open_resolved(dir))
-        .setup(move |app| {
-            quit_on_signals(app.handle().clone());
-            if let Some(listener) = listener {
-                let handle = app.handle().clone();
-                listener.serve(move || {
-                    if let Some(w) = handle.get_webview_window("main") {
-                        let _ = w.unminimize();
-                        let _ = w.show();
-                        let _ = w.set_focus();
-                    }
-                });
-            }
-            if let Some(window) = app.get_webview_window("main") {
-                memory::tune(&window);
-                // The remembered page size, before the window is first shown.
-                let zoom = commands::window::remembered_zoom(&window);
-                if zoom != 1.0 {
-                    let _ = window.set_zoom(zoom);
-                }
-                commands::window::show_anyway_later(window);
-            }
-            Ok(())
-        })
-        .invoke_handler(tauri::generate_handler![
+    // Each request from the page is work: memory is handed back once they stop (`memory`).
+    let (work, quiet) = std::sync::mpsc::channel::<()>();
+    memory::release_when_idle(quiet);
+    let handler = counting_requests(
+        work,
+        tauri::generate_handler![
             commands::store_status,
             commands::load_demo,
             commands::list_children,
@@ -136,7 +104,46 @@ pub fn run() {
             commands::window::first_screen_drawn,
             commands::window::page_zoom,
             commands::window::set_page_zoom,
-        ])
+        ],
+    );
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        // Size, position and maximised state are remembered between launches (in the app's
+        // config folder, not the data folder: nothing about children).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
+        .manage(AppState::open_resolved(dir))
+        .setup(move |app| {
+            quit_on_signals(app.handle().clone());
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                listener.serve(move || {
+                    if let Some(w) = handle.get_webview_window("main") {
+                        let _ = w.unminimize();
+                        let _ = w.show();
+                        let _ = w.set_focus();
+                    }
+                });
+            }
+            if let Some(window) = app.get_webview_window("main") {
+                memory::tune(&window);
+                // The remembered page size, before the window is first shown.
+                let zoom = commands::window::remembered_zoom(&window);
+                if zoom != 1.0 {
+                    let _ = window.set_zoom(zoom);
+                }
+                commands::window::show_anyway_later(window);
+            }
+            Ok(())
+        })
+        .invoke_handler(handler)
         .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(move |_, event| {
@@ -148,6 +155,18 @@ pub fn run() {
             eprintln!("Convene could not start: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// `handler`, telling `work` of each request first (`memory::release_when_idle`).
+fn counting_requests<R: tauri::Runtime>(
+    work: std::sync::mpsc::Sender<()>,
+    handler: impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        // The idle thread has gone only if it could not start: requests are served all the same.
+        let _ = work.send(());
+        handler(invoke)
     }
 }
 

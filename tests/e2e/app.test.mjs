@@ -393,12 +393,14 @@ describe('Convene desktop app', () => {
     record('resident memory, app process alone (MiB, demo data)', median(samples.app));
     record('proportional memory (PSS), app and WebKit processes (MiB, demo data)', median(samples.pss));
     // What keeps that down (src-tauri/src/memory.rs) reaches the web process: no accelerated
-    // compositing or GPU buffers, no GPU lookup, no OpenGL in GTK, no JavaScript JIT.
+    // compositing or GPU buffers, no GPU lookup, no OpenGL in GTK, Mesa's plainer software
+    // driver for the EGL display nothing draws with, no JavaScript JIT.
     const webEnv = webProcessEnvironment(dataDir);
     assert.equal(webEnv.WEBKIT_DISABLE_COMPOSITING_MODE, '1');
     assert.equal(webEnv.WEBKIT_DISABLE_DMABUF_RENDERER, '1');
     assert.equal(webEnv.WEBKIT_WEB_RENDER_DEVICE_FILE, '/dev/null');
     assert.equal(webEnv.GDK_GL, 'disable');
+    assert.equal(webEnv.GALLIUM_DRIVER, 'softpipe');
     assert.equal(webEnv.JSC_useJIT, '0');
     // ... and the app's own process has not loaded Mesa's driver (and libLLVM) to find a GPU.
     const appMaps = appMappings(dataDir);
