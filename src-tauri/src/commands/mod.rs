@@ -250,15 +250,8 @@ pub async fn change_network(
     linked: bool,
 ) -> Result<(), IpcError> {
     state.with_store(|store| {
-        let c: Child = store.require(child.as_bytes())?;
-        let p: Person = store.require(person.as_bytes())?;
-        let agency: Option<Agency> = store.get(p.agency.as_bytes())?;
-        let changed = if linked {
-            convene_core::views::link_person(&c, &p, agency.as_ref(), role)?
-        } else {
-            convene_core::views::unlink_person(&c, &p, role)?
-        };
-        Ok(store.put(&changed)?)
+        store.change_network(child, person, role, linked)?;
+        Ok(())
     })
 }
 
@@ -271,10 +264,8 @@ pub async fn change_siblings(
     linked: bool,
 ) -> Result<(), IpcError> {
     state.with_store(|store| {
-        let a: Child = store.require(child.as_bytes())?;
-        let b: Child = store.require(sibling.as_bytes())?;
-        let (a, b) = convene_core::views::change_siblings(&a, &b, linked)?;
-        Ok(store.put_all(&[a, b])?)
+        store.change_siblings(child, sibling, linked)?;
+        Ok(())
     })
 }
 

@@ -162,10 +162,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             Ok(())
         }
         ChildCommand::Sibling { id, with, remove } => {
-            let a: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
-            let b: Child = store.require(with.parse::<ChildId>()?.as_bytes())?;
-            let (a, b) = views::change_siblings(&a, &b, !remove)?;
-            store.put_all(&[a.clone(), b.clone()])?;
+            let (a, b) = store.change_siblings(id.parse()?, with.parse()?, !remove)?;
             if remove {
                 out!(
                     "{} and {} are no longer recorded as brother or sister.",
@@ -512,16 +509,10 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
 
 /// `convene child link` (`linking`) and `unlink`.
 fn network(store: &convene_store::Store, id: &str, person: &str, role: &str, linking: bool) -> Outcome {
-    let child: Child = store.require(id.parse::<ChildId>()?.as_bytes())?;
-    let p: Person = store.require(person.parse::<PersonId>()?.as_bytes())?;
-    let agency: Option<Agency> = store.get(p.agency.as_bytes())?;
+    let person: PersonId = person.parse()?;
     let role = NetworkRole::parse(role)?;
-    let changed = if linking {
-        views::link_person(&child, &p, agency.as_ref(), role)?
-    } else {
-        views::unlink_person(&child, &p, role)?
-    };
-    store.put(&changed)?;
+    let changed = store.change_network(id.parse()?, person, role, linking)?;
+    let p: Person = store.require(person.as_bytes())?;
     out!(
         "{} {} {}'s network as {}.",
         p.name,

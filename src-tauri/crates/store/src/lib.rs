@@ -371,6 +371,42 @@ impl Store {
         Ok(())
     }
 
+    /// Add `person` to the child's network as `role`, or take them off it (`linked: false`), and
+    /// save the child (`views::link_person`, `views::unlink_person`); returns the child as saved.
+    pub fn change_network(
+        &self,
+        child: convene_core::ChildId,
+        person: PersonId,
+        role: convene_core::NetworkRole,
+        linked: bool,
+    ) -> Result<convene_core::Child> {
+        let child: convene_core::Child = self.require(child.as_bytes())?;
+        let person: convene_core::Person = self.require(person.as_bytes())?;
+        let changed = if linked {
+            let agency: Option<convene_core::Agency> = self.get(person.agency.as_bytes())?;
+            convene_core::views::link_person(&child, &person, agency.as_ref(), role)?
+        } else {
+            convene_core::views::unlink_person(&child, &person, role)?
+        };
+        self.put(&changed)?;
+        Ok(changed)
+    }
+
+    /// Record two children as brother and sister (`linked`), or no longer, on both records in one
+    /// transaction (`views::change_siblings`); returns both as saved.
+    pub fn change_siblings(
+        &self,
+        child: convene_core::ChildId,
+        sibling: convene_core::ChildId,
+        linked: bool,
+    ) -> Result<(convene_core::Child, convene_core::Child)> {
+        let a: convene_core::Child = self.require(child.as_bytes())?;
+        let b: convene_core::Child = self.require(sibling.as_bytes())?;
+        let (a, b) = convene_core::views::change_siblings(&a, &b, linked)?;
+        self.put_all(&[a.clone(), b.clone()])?;
+        Ok((a, b))
+    }
+
     /// Insert or replace several records of a kind in one transaction (each validated first), as
     /// one write: two children made brother and sister, say.
     pub fn put_all<R: Record>(&self, records: &[R]) -> Result<()> {

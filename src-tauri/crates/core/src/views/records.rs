@@ -329,15 +329,20 @@ impl ChildEdit {
         Ok(Child {
             given_name: self.given_name.trim().to_string(),
             family_name: self.family_name.trim().to_string(),
-            name_display: if self.initials {
-                NameDisplay::Initials
-            } else {
-                NameDisplay::FullName
-            },
+            name_display: name_display(self.initials),
             case_id: self.case_id.trim().to_string(),
             birth,
             ..child.clone()
         })
+    }
+}
+
+/// How a child is shown: by initials ("A.H.") when asked for, else by full name.
+fn name_display(initials: bool) -> NameDisplay {
+    if initials {
+        NameDisplay::Initials
+    } else {
+        NameDisplay::FullName
     }
 }
 
@@ -400,11 +405,7 @@ impl ChildDraft {
             id: ChildId::new_random(),
             given_name: self.given_name.trim().to_string(),
             family_name: self.family_name.trim().to_string(),
-            name_display: if self.initials {
-                NameDisplay::Initials
-            } else {
-                NameDisplay::FullName
-            },
+            name_display: name_display(self.initials),
             birth,
             case_id: self.case_id.trim().to_string(),
             siblings: vec![],
