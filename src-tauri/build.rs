@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "end_episode",
     "remove_episode",
     "add_person",
+    "change_person",
     "list_agencies",
     "change_network",
     "change_siblings",

@@ -59,6 +59,7 @@ pub fn run() {
             commands::end_episode,
             commands::remove_episode,
             commands::add_person,
+            commands::change_person,
             commands::list_agencies,
             commands::change_network,
             commands::change_siblings,

@@ -280,6 +280,88 @@ fn a_person_is_added_to_the_directory_and_to_a_childs_network() {
 }
 
 #[test]
+fn a_persons_details_are_corrected_and_a_worker_with_cases_keeps_their_team() {
+    let s = Sandbox::new();
+    s.demo();
+    let data = json(s.run(&["export"]).ok())["data"].clone();
+    // A social worker with children allocated to them, and the police's name.
+    let worker = data["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|c| c["social_worker"].as_str())
+        .unwrap()
+        .to_string();
+    let police = data["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "police")
+        .unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let role = data["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == worker.as_str())
+        .unwrap()["role"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        s.run(&[
+            "person",
+            "edit",
+            &worker,
+            "--name",
+            "Sam Corrected",
+            "--email",
+            "sam@example.org"
+        ])
+        .ok()
+        .trim(),
+        format!("Saved: Sam Corrected, {role}.")
+    );
+    let people = json(s.run(&["person", "list", "--json"]).ok());
+    let sam = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == worker.as_str())
+        .unwrap();
+    assert_eq!(sam["name"], "Sam Corrected");
+    assert_eq!(sam["details"]["email"], "sam@example.org");
+    assert!(sam["team"].is_string(), "the team is kept: {sam}");
+    // Out of their team, or to the police, while children are allocated: refused in a sentence.
+    let allocated = data["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["social_worker"] == worker.as_str())
+        .count();
+    let children = if allocated == 1 {
+        "1 child".to_string()
+    } else {
+        format!("{allocated} children")
+    };
+    for args in [vec!["--no-team"], vec!["--agency", police.as_str(), "--no-team"]] {
+        let mut edit = vec!["person", "edit", worker.as_str()];
+        edit.extend(args);
+        assert!(s.run(&edit).failed().ends_with(&format!(
+            "Sam Corrected has {children} allocated, and would no longer hold cases: allocate them to another social worker first."
+        )));
+    }
+    let after = json(s.run(&["person", "list", "--json"]).ok());
+    assert_eq!(after, people, "a refused correction changes nothing");
+    assert!(s
+        .run(&["person", "edit", "not-an-id", "--name", "X"])
+        .failed()
+        .starts_with("error: "));
+}
+
+#[test]
 fn brothers_and_sisters_are_recorded_on_both_records() {
     let s = Sandbox::new();
     let (a, b) = (s.add_child("Ada"), s.add_child("Ben"));

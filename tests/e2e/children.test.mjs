@@ -267,4 +267,56 @@ describe('a new referral', () => {
     assert.equal(await (await shown(browser, '#network-said')).getText(), 'Taken off: Jo Netfield, Parent.');
     assert.doesNotMatch(await (await browser.$('#network')).getText(), /Jo Netfield/);
   });
+
+  it("corrects a social worker's details, and keeps one who holds cases in a team", async () => {
+    const { browser } = app;
+    // The first child's social worker, from their record.
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#children-table tbody th button')).click();
+    // The name is the text beside the "Change" button, once the record is read.
+    const socialWorker = () =>
+      browser.execute(() => {
+        const dt = [...document.querySelectorAll('#child-record dt')].find((d) => d.textContent.trim() === 'Social worker');
+        const dd = dt?.nextElementSibling;
+        return dd ? [...dd.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : '';
+      });
+    await browser.waitUntil(async () => (await socialWorker()) !== '', { timeout: 10000, timeoutMsg: 'the record shows no social worker' });
+    const worker = await socialWorker();
+    assert.notEqual(worker, 'Not allocated');
+    await (await shown(browser, '#nav-people')).click();
+    await shown(browser, '#people-table');
+    await browser.execute((w) => [...document.querySelectorAll('#people-table tbody th button')].find((b) => b.textContent.trim() === w).click(), worker);
+    await (await shown(browser, '#person-edit-open')).click();
+    await shown(browser, '#edit-person-form');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'edit-person-name');
+    assert.equal(await browser.execute(() => document.querySelector('#edit-person-name').value), worker);
+    // Family agencies are not offered to a professional.
+    const offered = await browser.execute(() => [...document.querySelectorAll('#edit-person-agency option')].map((o) => o.textContent));
+    assert.ok(offered.length > 2 && !offered.some((o) => /family/i.test(o)), offered.join(', '));
+    const violations = await axeViolations(browser);
+    assert.equal(violations.length, 0, `correct a person:\n${describeViolations(violations)}`);
+    await screenshot(browser, '08b-people-correct');
+    // Out of their team while they hold cases: refused in a sentence, focus on it.
+    const team = await browser.execute(() => document.querySelector('#edit-person-team').value);
+    assert.notEqual(team, '', 'a social worker holding cases is in a team');
+    await (await browser.$('#edit-person-team')).selectByAttribute('value', '');
+    await (await browser.$('#edit-person-submit')).click();
+    const refused = await shown(browser, '#edit-person-error');
+    assert.match(await refused.getText(), new RegExp(`^${worker} has \\d+ (child|children) allocated, and would no longer hold cases: allocate them to another social worker first\\.$`));
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'edit-person-error');
+    // The name corrected, their team kept: saved, said, and in the list.
+    await (await browser.$('#edit-person-team')).selectByAttribute('value', team);
+    await fill(browser, '#edit-person-name', `${worker} Corrected`);
+    await fill(browser, '#edit-person-email', 'worker@example.org');
+    await (await browser.$('#edit-person-submit')).click();
+    assert.equal(await (await shown(browser, '#person-saved')).getText(), `Saved: ${worker} Corrected's details.`);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'person-saved');
+    assert.equal(await (await browser.$('#person-panel h3')).getText(), `${worker} Corrected`);
+    assert.match(await (await browser.$('#person-panel')).getText(), /worker@example\.org/);
+    assert.equal((await browser.$$('#edit-person-form')).length, 0, 'the form is closed');
+    assert.ok(
+      await browser.execute((n) => [...document.querySelectorAll('#people-table tbody th button')].some((b) => b.textContent.trim() === n), `${worker} Corrected`),
+      'the list shows the corrected name',
+    );
+  });
 });

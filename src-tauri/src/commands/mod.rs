@@ -217,15 +217,15 @@ pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String)
 /// Add a person to the directory: a professional, or a member of a child's family. Returns their id.
 #[tauri::command]
 pub async fn add_person(state: State<'_, AppState>, draft: PersonDraft) -> Result<PersonId, IpcError> {
+    state.with_store(|store| Ok(store.add_person(&draft)?.id))
+}
+
+/// Correct a person's name, role, agency, team or email; their working pattern and leave stay.
+#[tauri::command]
+pub async fn change_person(state: State<'_, AppState>, id: PersonId, draft: PersonDraft) -> Result<(), IpcError> {
     state.with_store(|store| {
-        let agency: Agency = store.require(draft.agency.as_bytes())?;
-        let team: Option<convene_core::Team> = match draft.team {
-            Some(t) => Some(store.require(t.as_bytes())?),
-            None => None,
-        };
-        let person = draft.to_person(&agency, team.as_ref())?;
-        store.put(&person)?;
-        Ok(person.id)
+        store.change_person(id, &draft)?;
+        Ok(())
     })
 }
 

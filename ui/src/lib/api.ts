@@ -129,6 +129,7 @@ export const api = {
   endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),
   removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),
   addPerson: (draft: PersonDraft) => call<PersonId>('add_person', { draft }),
+  changePerson: (id: PersonId, draft: PersonDraft) => call<null>('change_person', { id, draft }),
   listAgencies: () => call<Agency[]>('list_agencies'),
   changeSiblings: (child: ChildId, sibling: ChildId, linked: boolean) => call<null>('change_siblings', { child, sibling, linked }),
   changeNetwork: (child: ChildId, person: PersonId, role: NetworkRole, linked: boolean) =>

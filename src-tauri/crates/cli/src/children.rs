@@ -456,6 +456,28 @@ pub enum PersonCommand {
         #[arg(long)]
         email: Option<String>,
     },
+    /// Correct a person's details; what is not given stays as it is. Their working pattern and
+    /// leave are kept. Refused while children allocated to them would be left with a worker who
+    /// does not hold cases.
+    Edit {
+        /// The person's id (`convene person list`).
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        /// The agency's id or its exact name.
+        #[arg(long)]
+        agency: Option<String>,
+        #[arg(long, value_name = "TEAM_ID", conflicts_with = "no_team")]
+        team: Option<String>,
+        /// In no team.
+        #[arg(long)]
+        no_team: bool,
+        /// An empty value removes it.
+        #[arg(long)]
+        email: Option<String>,
+    },
 }
 
 pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
@@ -478,16 +500,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
             team,
             email,
         } => {
-            let agencies = store.all::<Agency>()?;
-            let found = agencies
-                .iter()
-                .find(|a| a.id.to_string() == agency.trim() || a.name == agency.trim())
-                .ok_or_else(|| {
-                    Failure(format!(
-                        "There is no agency '{agency}'. Known: {}.",
-                        agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
-                    ))
-                })?;
+            let found = find_agency(&store, &agency)?;
             let draft = views::PersonDraft {
                 name,
                 role,
@@ -495,16 +508,66 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
                 team: team.map(|t| t.parse()).transpose()?,
                 email,
             };
-            let team: Option<Team> = match draft.team {
-                Some(t) => Some(store.require(t.as_bytes())?),
-                None => None,
-            };
-            let p = draft.to_person(found, team.as_ref())?;
-            store.put(&p)?;
-            out!("{}", p.id);
+            out!("{}", store.add_person(&draft)?.id);
+            Ok(())
+        }
+        PersonCommand::Edit {
+            id,
+            name,
+            role,
+            agency,
+            team,
+            no_team,
+            email,
+        } => {
+            let id: PersonId = id.parse()?;
+            let person: Person = store.require(id.as_bytes())?;
+            let mut draft = views::PersonDraft::of(&person);
+            if let Some(agency) = agency {
+                draft.agency = find_agency(&store, &agency)?.id;
+            }
+            if let Some(name) = name {
+                draft.name = name;
+            }
+            if let Some(role) = role {
+                draft.role = role;
+            }
+            if let Some(team) = team {
+                draft.team = Some(team.parse()?);
+            } else if no_team {
+                draft.team = None;
+            }
+            if let Some(email) = email {
+                draft.email = Some(email);
+            }
+            let changed = store.change_person(id, &draft)?;
+            out!(
+                "Saved: {}, {}.",
+                changed.name,
+                if changed.role.is_empty() {
+                    "no role"
+                } else {
+                    &changed.role
+                }
+            );
             Ok(())
         }
     }
+}
+
+/// An agency by its id or its exact name.
+fn find_agency(store: &convene_store::Store, agency: &str) -> Result<Agency, Failure> {
+    let agencies = store.all::<Agency>()?;
+    if let Some(found) = agencies
+        .iter()
+        .find(|a| a.id.to_string() == agency.trim() || a.name == agency.trim())
+    {
+        return Ok(found.clone());
+    }
+    Err(Failure(format!(
+        "There is no agency '{agency}'. Known: {}.",
+        agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    )))
 }
 
 /// `convene child link` (`linking`) and `unlink`.

@@ -98,6 +98,16 @@ pub enum ValidationError {
         "{name} does not hold cases: a child is allocated to a social worker in one of children's social care's teams."
     )]
     NotASocialWorker { name: String },
+    #[error("{name} is recorded as {from} and cannot become {to}: add them as a new person instead.")]
+    FamilyOrProfessional {
+        name: String,
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error(
+        "{name} has {children} allocated, and would no longer hold cases: allocate them to another social worker first."
+    )]
+    StillAllocated { name: String, children: String },
     #[error("This episode has already ended ({end}).")]
     EpisodeAlreadyEnded { end: String },
     #[error("A child protection plan starts and ends at a conference: record the conference's outcome.")]

@@ -369,6 +369,7 @@ pub fn people(ds: &Dataset) -> Vec<PersonView> {
                     team: p.team.and_then(|t| teams.get(&t)).map(|t| t.name.clone()),
                     working_pattern: pattern_label(&p.working_pattern),
                     family: agency.is_some_and(|a| a.kind == AgencyKind::Family),
+                    details: crate::views::PersonDraft::of(p),
                 },
             )
         })

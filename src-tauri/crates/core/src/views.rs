@@ -334,6 +334,8 @@ pub struct PersonView {
     pub working_pattern: String,
     /// A member of the child's family (not an agency): no working hours, no agency report.
     pub family: bool,
+    /// Their details as a correction starts from them (the agency's and team's ids, the email).
+    pub details: PersonDraft,
 }
 
 /// Leave or busy time as the app enters it: dates for whole days, or UK wall times.

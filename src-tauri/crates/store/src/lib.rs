@@ -407,6 +407,41 @@ impl Store {
         Ok((a, b))
     }
 
+    /// The agency and team a person's draft names, each required to exist.
+    fn agency_and_team(&self, draft: &convene_core::views::PersonDraft) -> Result<(Agency, Option<Team>)> {
+        let agency: Agency = self.require(draft.agency.as_bytes())?;
+        let team: Option<Team> = match draft.team {
+            Some(t) => Some(self.require(t.as_bytes())?),
+            None => None,
+        };
+        Ok((agency, team))
+    }
+
+    /// Add a person to the directory (`PersonDraft::to_person`); returns them as saved.
+    pub fn add_person(&self, draft: &convene_core::views::PersonDraft) -> Result<Person> {
+        let (agency, team) = self.agency_and_team(draft)?;
+        let person = draft.to_person(&agency, team.as_ref())?;
+        self.put(&person)?;
+        Ok(person)
+    }
+
+    /// Correct a person's name, role, agency, team or email (`PersonDraft::change`: refused
+    /// while children allocated to them would be left with a worker who does not hold cases);
+    /// returns them as saved.
+    pub fn change_person(&self, id: PersonId, draft: &convene_core::views::PersonDraft) -> Result<Person> {
+        let person: Person = self.require(id.as_bytes())?;
+        let was: Agency = self.require(person.agency.as_bytes())?;
+        let (agency, team) = self.agency_and_team(draft)?;
+        let allocated = self
+            .all::<Child>()?
+            .iter()
+            .filter(|c| c.social_worker == Some(id))
+            .count();
+        let changed = draft.change(&person, &was, &agency, team.as_ref(), allocated)?;
+        self.put(&changed)?;
+        Ok(changed)
+    }
+
     /// Insert or replace several records of a kind in one transaction (each validated first), as
     /// one write: two children made brother and sister, say.
     pub fn put_all<R: Record>(&self, records: &[R]) -> Result<()> {

@@ -115,6 +115,60 @@ fn invalid_records_are_refused_and_change_nothing() {
 }
 
 #[test]
+fn a_persons_details_are_corrected_on_disk_and_a_refusal_changes_nothing() {
+    let (dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    // A social worker with children allocated to them.
+    let worker = ds
+        .people
+        .iter()
+        .find(|p| ds.children.iter().any(|c| c.social_worker == Some(p.id)))
+        .unwrap()
+        .clone();
+    let draft = views::PersonDraft {
+        name: "Corrected Name".into(),
+        email: Some("worker@example.org".into()),
+        ..views::PersonDraft::of(&worker)
+    };
+    let saved = store.change_person(worker.id, &draft).unwrap();
+    assert_eq!((saved.id, saved.name.as_str()), (worker.id, "Corrected Name"));
+    // Out of their team while children are allocated: refused, and nothing written.
+    let before = store.export().unwrap();
+    let err = store
+        .change_person(
+            worker.id,
+            &views::PersonDraft {
+                team: None,
+                ..draft.clone()
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("would no longer hold cases"), "{err}");
+    // An unknown person or agency is refused too.
+    assert!(matches!(
+        store.change_person(PersonId::new_random(), &draft),
+        Err(StoreError::NotFound { what: "person", .. })
+    ));
+    let nowhere = views::PersonDraft {
+        agency: AgencyId::new_random(),
+        ..draft.clone()
+    };
+    assert!(matches!(
+        store.change_person(worker.id, &nowhere),
+        Err(StoreError::NotFound { what: "agency", .. })
+    ));
+    assert_eq!(store.export().unwrap(), before);
+    // The correction is on disk: the same person, their working pattern as it was.
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let read: Person = store.require(worker.id.as_bytes()).unwrap();
+    assert_eq!(read.name, "Corrected Name");
+    assert_eq!(read.email.as_deref(), Some("worker@example.org"));
+    assert_eq!(read.working_pattern, worker.working_pattern);
+    assert_eq!(store.load_dataset().unwrap().people.len(), ds.people.len());
+}
+
+#[test]
 fn a_second_open_of_the_same_store_is_refused_clearly() {
     let (dir, _store) = demo_store();
     match Store::open(dir.path()) {

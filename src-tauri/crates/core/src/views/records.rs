@@ -285,6 +285,62 @@ impl PersonDraft {
             },
         })
     }
+
+    /// What correcting `person`'s details starts from: them as they are.
+    pub fn of(person: &Person) -> PersonDraft {
+        PersonDraft {
+            name: person.name.clone(),
+            role: person.role.clone(),
+            agency: person.agency,
+            team: person.team,
+            email: person.email.clone(),
+        }
+    }
+
+    /// `person` with these details (trimmed and checked as a new person's are), keeping their id
+    /// and working pattern. `was` is their agency as it is; `allocated` how many children have
+    /// them as their social worker. Also refused when it would move them between a family agency
+    /// and a professional one (family have no working hours and take part as family: they are
+    /// added as a new person), and when it would leave allocated children with a worker who does
+    /// not hold cases (`check_allocation`).
+    pub fn change(
+        &self,
+        person: &Person,
+        was: &Agency,
+        agency: &Agency,
+        team: Option<&Team>,
+        allocated: usize,
+    ) -> Result<Person, crate::error::ValidationError> {
+        let family = |a: &Agency| a.kind == AgencyKind::Family;
+        if family(was) != family(agency) {
+            let (from, to) = if family(was) {
+                ("a member of a child's family", "a professional")
+            } else {
+                ("a professional", "a member of a child's family")
+            };
+            return Err(crate::error::ValidationError::FamilyOrProfessional {
+                name: person.name.clone(),
+                from,
+                to,
+            });
+        }
+        let changed = Person {
+            id: person.id,
+            working_pattern: person.working_pattern.clone(),
+            ..self.to_person(agency, team)?
+        };
+        if allocated > 0 && check_allocation(&changed, Some(agency)).is_err() {
+            return Err(crate::error::ValidationError::StillAllocated {
+                name: person.name.clone(),
+                children: if allocated == 1 {
+                    "1 child".to_string()
+                } else {
+                    format!("{allocated} children")
+                },
+            });
+        }
+        Ok(changed)
+    }
 }
 
 /// A child's details corrected: names, how the name is shown, case id, and the date of birth (or,

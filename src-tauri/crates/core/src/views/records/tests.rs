@@ -390,6 +390,114 @@ mod network_tests {
     }
 
     #[test]
+    fn a_correction_keeps_the_person_and_their_hours_but_not_a_worker_without_a_team() {
+        let csc = Agency {
+            id: AgencyId::new_random(),
+            name: "Children's social care".into(),
+            kind: AgencyKind::ChildrensSocialCare,
+        };
+        let police = Agency {
+            id: AgencyId::new_random(),
+            name: "Police".into(),
+            kind: AgencyKind::Police,
+        };
+        let family = Agency {
+            id: AgencyId::new_random(),
+            name: "Family".into(),
+            kind: AgencyKind::Family,
+        };
+        let team = Team {
+            id: TeamId::new_random(),
+            name: "Assessment".into(),
+            agency: csc.id,
+            manager: None,
+        };
+        let mut worker = PersonDraft {
+            name: "Sam Okafor".into(),
+            role: "Social worker".into(),
+            agency: csc.id,
+            team: Some(team.id),
+            email: None,
+        }
+        .to_person(&csc, Some(&team))
+        .unwrap();
+        worker.working_pattern.days.truncate(3); // part time, as Settings left it
+                                                 // Details corrected, trimmed as a new person's: the same person, the same hours.
+        let draft = PersonDraft {
+            name: " Samuel Okafor ".into(),
+            email: Some(" s.okafor@example.org ".into()),
+            ..PersonDraft::of(&worker)
+        };
+        let changed = draft.change(&worker, &csc, &csc, Some(&team), 4).unwrap();
+        assert_eq!(changed.id, worker.id);
+        assert_eq!(changed.name, "Samuel Okafor");
+        assert_eq!(changed.email.as_deref(), Some("s.okafor@example.org"));
+        assert_eq!(changed.working_pattern, worker.working_pattern);
+        assert_eq!(PersonDraft::of(&changed).team, Some(team.id));
+        // Out of the team while four children are allocated to them: refused, in a sentence;
+        // with none allocated, allowed.
+        let no_team = PersonDraft {
+            team: None,
+            ..PersonDraft::of(&worker)
+        };
+        assert_eq!(
+            no_team.change(&worker, &csc, &csc, None, 4).unwrap_err().to_string(),
+            "Sam Okafor has 4 children allocated, and would no longer hold cases: allocate them to another social worker first."
+        );
+        assert_eq!(
+            no_team.change(&worker, &csc, &csc, None, 1).unwrap_err().to_string(),
+            "Sam Okafor has 1 child allocated, and would no longer hold cases: allocate them to another social worker first."
+        );
+        assert_eq!(no_team.change(&worker, &csc, &csc, None, 0).unwrap().team, None);
+        // To another professional agency: their team must be that agency's.
+        let to_police = PersonDraft {
+            agency: police.id,
+            ..PersonDraft::of(&worker)
+        };
+        assert_eq!(
+            to_police
+                .change(&worker, &csc, &police, Some(&team), 0)
+                .unwrap_err()
+                .to_string(),
+            "The team Assessment is not part of Police."
+        );
+        // Never between family and professional, either way.
+        let to_family = PersonDraft {
+            agency: family.id,
+            team: None,
+            ..PersonDraft::of(&worker)
+        };
+        assert_eq!(
+            to_family.change(&worker, &csc, &family, None, 0).unwrap_err().to_string(),
+            "Sam Okafor is recorded as a professional and cannot become a member of a child's family: add them as a new person instead."
+        );
+        let mother = PersonDraft {
+            name: "Ann Lee".into(),
+            role: "Mother".into(),
+            agency: family.id,
+            team: None,
+            email: None,
+        }
+        .to_person(&family, None)
+        .unwrap();
+        let to_csc = PersonDraft {
+            agency: csc.id,
+            ..PersonDraft::of(&mother)
+        };
+        assert!(matches!(
+            to_csc.change(&mother, &family, &csc, None, 0),
+            Err(ValidationError::FamilyOrProfessional { .. })
+        ));
+        // A family member's relationship corrected: still no hours.
+        let aunt = PersonDraft {
+            role: "Aunt".into(),
+            ..PersonDraft::of(&mother)
+        };
+        let changed = aunt.change(&mother, &family, &family, None, 0).unwrap();
+        assert_eq!((changed.role.as_str(), changed.working_pattern.days.len()), ("Aunt", 0));
+    }
+
+    #[test]
     fn family_are_parents_and_carers_and_professionals_are_not() {
         let c = test_child("Ada");
         let (sarah, family) = someone("Sarah", AgencyKind::Family);
