@@ -6,6 +6,7 @@ mod util;
 
 mod children;
 mod demo;
+mod directory;
 mod events;
 mod far_dates;
 mod helpers;

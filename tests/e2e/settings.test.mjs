@@ -138,6 +138,43 @@ describe('settings', () => {
     await assertAccessible(browser, 'venues');
   });
 
+  it('adds a team to an agency, refusing a name it has and a kind change while people are in it', async () => {
+    const { browser } = app;
+    await shown(browser, '#agencies-table');
+    const csc = await browser.execute(() => [...document.querySelectorAll('#team-agency option')].find((o) => /Children's Services/.test(o.textContent))?.value);
+    assert.ok(csc, "children's services is offered for a team");
+    const teamsOf = () => browser.execute(() => [...document.querySelectorAll('#agencies-table tbody tr')].find((r) => /Children's Services/.test(r.querySelector('th').textContent)).querySelectorAll('td li').length);
+    const before = await teamsOf();
+    // A team name the agency already has: refused in a sentence, focus on it.
+    const existing = await browser.execute(() => [...document.querySelectorAll('#agencies-table tbody tr')].find((r) => /Children's Services/.test(r.querySelector('th').textContent)).querySelector('td li').firstChild.textContent.trim().replace(/ \(.*$/, ''));
+    await setInput(browser, 'team-name', existing.toUpperCase());
+    await (await browser.$('#team-agency')).selectByAttribute('value', csc);
+    await (await shown(browser, '#save-team')).click();
+    assert.match(await (await shown(browser, '#team-error')).getText(), /^There is already a team called .+ in .+\.$/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'team-error');
+    // A new team, managed by someone of the agency.
+    await setInput(browser, 'team-name', 'Edge of Care');
+    const manager = await browser.execute(() => document.querySelector('#team-manager option:nth-child(2)')?.value);
+    assert.ok(manager, 'people of the agency are offered as its manager');
+    await (await browser.$('#team-manager')).selectByAttribute('value', manager);
+    await (await shown(browser, '#save-team')).click();
+    await browser.waitUntil(async () => (await (await browser.$('#agency-said')).getText()) === 'Added Edge of Care.', { timeout: 5000, timeoutMsg: 'the team was not added' });
+    assert.equal(await teamsOf(), before + 1);
+    assert.match(await (await browser.$('#agencies-table')).getText(), /Edge of Care \(0 people; manager .+\)/);
+    // The agency's kind cannot change while people are in it.
+    const name = await browser.execute(() => [...document.querySelectorAll('#agencies-table tbody th')].find((t) => /Children's Services/.test(t.textContent)).firstChild.textContent.trim());
+    await (await shown(browser, `button[aria-label="Change ${name}"]`)).click();
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'agency-name');
+    await (await browser.$('#agency-kind')).selectByAttribute('value', 'police');
+    await (await shown(browser, '#save-agency')).click();
+    assert.equal(
+      await (await shown(browser, '#agency-error')).getText(),
+      `${name} has people in it, so what kind of agency it is cannot change: add a new agency instead.`,
+    );
+    await assertAccessible(browser, 'agencies and teams');
+    await screenshot(browser, '11c-settings-agencies');
+  });
+
   it('changes a working pattern, refusing hours that end before they start', async () => {
     const { browser } = app;
     const select = await shown(browser, '#pattern-person');
@@ -219,5 +256,48 @@ describe('settings', () => {
     assert.match(await (await shown(browser, '#backups-table')).getText(), /Before a restore/);
     assert.ok(readdirSync(dataDir).some((f) => f.startsWith('db.replaced-')), 'the replaced data was not kept aside');
     assert.ok(existsSync(path.join(dataDir, 'db')));
+  });
+});
+
+describe('a new authority, from nothing', () => {
+  const dataDir = newDataDir();
+  let app;
+
+  before(async () => {
+    app = await launch(dataDir);
+    await app.browser.setWindowSize(1280, 800);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('starts its own records, adds a team and a social worker in it', async () => {
+    const { browser } = app;
+    await shown(browser, '#empty-state', 30000);
+    await assertAccessible(browser, 'empty state with its start form');
+    await setInput(browser, 'start-empty-name', 'Southmoor Children’s Services');
+    await (await browser.$('#start-empty')).click();
+    // The store is no longer empty: the app's screens, with nothing to do yet.
+    await (await shown(browser, '#nav-settings', 15000)).click();
+    const table = await shown(browser, '#agencies-table');
+    await browser.waitUntil(async () => /Southmoor Children’s Services/.test(await table.getText()), { timeout: 5000, timeoutMsg: 'the agency is not listed' });
+    assert.match(await table.getText(), /A child's family and friends/);
+    await setInput(browser, 'team-name', 'Assessment');
+    const own = await browser.execute(() => document.querySelector('#team-agency option:nth-child(2)').value);
+    await (await browser.$('#team-agency')).selectByAttribute('value', own);
+    await (await shown(browser, '#save-team')).click();
+    await browser.waitUntil(async () => (await (await browser.$('#agency-said')).getText()) === 'Added Assessment.', { timeout: 5000, timeoutMsg: 'the team was not added' });
+    // A social worker in the new team: they hold cases.
+    await (await shown(browser, '#nav-people')).click();
+    await (await shown(browser, '#add-person-open')).click();
+    await setInput(browser, 'add-person-name', 'Rae Holt');
+    await setInput(browser, 'add-person-role', 'Social worker');
+    await (await browser.$('#add-person-agency')).selectByAttribute('value', own);
+    const team = await shown(browser, '#add-person-team');
+    const assessment = await browser.execute(() => [...document.querySelectorAll('#add-person-team option')].find((o) => o.textContent === 'Assessment')?.value);
+    await team.selectByAttribute('value', assessment);
+    await (await browser.$('#add-person-submit')).click();
+    assert.equal(await (await shown(browser, '#person-added')).getText(), 'Added: Rae Holt.');
+    assert.match(await (await browser.$('#person-panel')).getText(), /Social worker, Southmoor Children’s Services, Assessment\./);
   });
 });

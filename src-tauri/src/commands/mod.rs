@@ -9,8 +9,8 @@ use convene_core::views::{
     EventDraft, EventView, MeetingSummary, Named, PersonDraft, PersonView, StoreStatus,
 };
 use convene_core::{
-    Agency, BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, NetworkRole,
-    Person, PersonId, WorkingDayCalendar,
+    BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, NetworkRole, Person,
+    PersonId, WorkingDayCalendar,
 };
 use convene_store::{Store, SCHEMA_VERSION};
 use tauri::State;
@@ -229,16 +229,6 @@ pub async fn change_person(state: State<'_, AppState>, id: PersonId, draft: Pers
     })
 }
 
-/// The agencies people belong to, by name.
-#[tauri::command]
-pub async fn list_agencies(state: State<'_, AppState>) -> Result<Vec<Agency>, IpcError> {
-    state.with_store(|store| {
-        let mut agencies = store.all::<Agency>()?;
-        agencies.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(agencies)
-    })
-}
-
 /// Add `person` to the child's network as `role` (whom the child's meetings invite by default),
 /// or take them off it (`linked: false`).
 #[tauri::command]
@@ -402,6 +392,68 @@ pub async fn child_history(state: State<'_, AppState>, id: ChildId) -> Result<Ve
         out.reverse();
         Ok(out)
     })
+}
+
+/// The agencies and their teams, with how many people are in each (Settings, and the person
+/// form's choices).
+#[tauri::command]
+pub async fn directory(state: State<'_, AppState>) -> Result<Vec<convene_core::views::AgencyView>, IpcError> {
+    state.with_store(|store| {
+        Ok(convene_core::views::directory(
+            &store.all()?,
+            &store.all()?,
+            &store.all()?,
+        ))
+    })
+}
+
+/// A new authority's first step, on an empty store: its children's social care, named `name`,
+/// and an agency for the children's families ("Family and friends"), saved together; then people
+/// and teams can be added. Returns the store's status.
+#[tauri::command]
+pub async fn start_empty(state: State<'_, AppState>, name: String) -> Result<StoreStatus, IpcError> {
+    use convene_core::views::AgencyDraft;
+    use convene_core::AgencyKind;
+    state.with_store(|store| {
+        if !store.is_empty() {
+            return Err(IpcError::new(
+                "not-empty",
+                "This store already holds records: its agencies are in Settings.",
+            ));
+        }
+        let own = AgencyDraft {
+            name,
+            kind: AgencyKind::ChildrensSocialCare,
+        }
+        .apply(None, &[], 0, 0)?;
+        let family = AgencyDraft {
+            name: "Family and friends".into(),
+            kind: AgencyKind::Family,
+        }
+        .apply(None, std::slice::from_ref(&own), 0, 0)?;
+        store.put_all(&[own, family])?;
+        status(store)
+    })
+}
+
+/// Add an agency (`id` none) or correct one. Returns its id.
+#[tauri::command]
+pub async fn save_agency(
+    state: State<'_, AppState>,
+    id: Option<convene_core::AgencyId>,
+    draft: convene_core::views::AgencyDraft,
+) -> Result<convene_core::AgencyId, IpcError> {
+    state.with_store(|store| Ok(store.save_agency(id, &draft)?.id))
+}
+
+/// Add a team (`id` none) or correct one. Returns its id.
+#[tauri::command]
+pub async fn save_team(
+    state: State<'_, AppState>,
+    id: Option<convene_core::TeamId>,
+    draft: convene_core::views::TeamDraft,
+) -> Result<convene_core::TeamId, IpcError> {
+    state.with_store(|store| Ok(store.save_team(id, &draft)?.id))
 }
 
 #[tauri::command]

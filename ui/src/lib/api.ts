@@ -12,7 +12,6 @@ import type { ChildEdit } from '../bindings/ChildEdit';
 import type { EpisodeDraft } from '../bindings/EpisodeDraft';
 import type { EpisodeId } from '../bindings/EpisodeId';
 import type { PersonDraft } from '../bindings/PersonDraft';
-import type { Agency } from '../bindings/Agency';
 import type { NetworkRole } from '../bindings/NetworkRole';
 import type { EventView } from '../bindings/EventView';
 import type { EventId } from '../bindings/EventId';
@@ -56,6 +55,11 @@ import type { SettingsView } from '../bindings/SettingsView';
 import type { BackupView } from '../bindings/BackupView';
 import type { Venue } from '../bindings/Venue';
 import type { VenueDraft } from '../bindings/VenueDraft';
+import type { AgencyView } from '../bindings/AgencyView';
+import type { AgencyDraft } from '../bindings/AgencyDraft';
+import type { AgencyId } from '../bindings/AgencyId';
+import type { TeamDraft } from '../bindings/TeamDraft';
+import type { TeamId } from '../bindings/TeamId';
 import type { SettingsChange } from '../bindings/SettingsChange';
 
 /** Every command rejects with a UiError; anything else becomes one. */
@@ -100,6 +104,10 @@ export const api = {
   childHistory: (id: ChildId) => call<ChangeView[]>('child_history', { id }),
   kpis: (from: string | null, to: string | null, team: string | null) => call<Kpi[]>('kpis', { from, to, team }),
   listTeams: () => call<Named[]>('list_teams'),
+  directory: () => call<AgencyView[]>('directory'),
+  saveAgency: (id: AgencyId | null, draft: AgencyDraft) => call<AgencyId>('save_agency', { id, draft }),
+  saveTeam: (id: TeamId | null, draft: TeamDraft) => call<TeamId>('save_team', { id, draft }),
+  startEmpty: (name: string) => call<StoreStatus>('start_empty', { name }),
   agenda: (meeting: MeetingId, variant: Variant) => call<Agenda>('agenda', { meeting, variant }),
   /** Asks where to save and writes the meeting's invitation (.ics); null when the user cancels. */
   saveInvitation: (meeting: MeetingId) => call<string | null>('save_invitation', { meeting }),
@@ -130,7 +138,6 @@ export const api = {
   removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),
   addPerson: (draft: PersonDraft) => call<PersonId>('add_person', { draft }),
   changePerson: (id: PersonId, draft: PersonDraft) => call<null>('change_person', { id, draft }),
-  listAgencies: () => call<Agency[]>('list_agencies'),
   changeSiblings: (child: ChildId, sibling: ChildId, linked: boolean) => call<null>('change_siblings', { child, sibling, linked }),
   changeNetwork: (child: ChildId, person: PersonId, role: NetworkRole, linked: boolean) =>
     call<null>('change_network', { child, person, role, linked }),

@@ -500,7 +500,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
             team,
             email,
         } => {
-            let found = find_agency(&store, &agency)?;
+            let found = crate::directory::find_agency(&store, &agency)?;
             let draft = views::PersonDraft {
                 name,
                 role,
@@ -524,7 +524,7 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
             let person: Person = store.require(id.as_bytes())?;
             let mut draft = views::PersonDraft::of(&person);
             if let Some(agency) = agency {
-                draft.agency = find_agency(&store, &agency)?.id;
+                draft.agency = crate::directory::find_agency(&store, &agency)?.id;
             }
             if let Some(name) = name {
                 draft.name = name;
@@ -553,21 +553,6 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
             Ok(())
         }
     }
-}
-
-/// An agency by its id or its exact name.
-fn find_agency(store: &convene_store::Store, agency: &str) -> Result<Agency, Failure> {
-    let agencies = store.all::<Agency>()?;
-    if let Some(found) = agencies
-        .iter()
-        .find(|a| a.id.to_string() == agency.trim() || a.name == agency.trim())
-    {
-        return Ok(found.clone());
-    }
-    Err(Failure(format!(
-        "There is no agency '{agency}'. Known: {}.",
-        agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
-    )))
 }
 
 /// `convene child link` (`linking`) and `unlink`.

@@ -21,6 +21,7 @@ mod agenda;
 mod audit;
 mod children;
 mod data;
+mod directory;
 // Test-suite tools (the crash test's writer): not in release builds, so not in the package.
 #[cfg(debug_assertions)]
 mod dev;
@@ -80,9 +81,15 @@ enum Command {
     /// What has happened to a child (visits, reports shared, letters sent): add, list, remove.
     #[command(subcommand)]
     Event(children::EventCommand),
-    /// The directory of people: list, add.
+    /// The directory of people: list, add, edit.
     #[command(subcommand)]
     Person(children::PersonCommand),
+    /// The agencies people work for, and their teams: list, add, edit.
+    #[command(subcommand)]
+    Agency(directory::AgencyCommand),
+    /// Teams of a professional agency: add, edit.
+    #[command(subcommand)]
+    Team(directory::TeamCommand),
     /// Child in need plans and periods of being looked after: start, end, remove.
     #[command(subcommand)]
     Episode(children::EpisodeCommand),
@@ -303,6 +310,8 @@ fn run(cli: Cli) -> Outcome {
         Command::Event(c) => children::event(&ctx, c),
         Command::Episode(c) => children::episode(&ctx, c),
         Command::Person(c) => children::person(&ctx, c),
+        Command::Agency(c) => directory::agency(&ctx, c),
+        Command::Team(c) => directory::team(&ctx, c),
         Command::Meeting(c) => meetings::meeting(&ctx, c),
         Command::Export { output } => data::export(&ctx, output),
         Command::Import { file } => data::import(&ctx, file),

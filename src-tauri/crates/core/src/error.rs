@@ -108,6 +108,16 @@ pub enum ValidationError {
         "{name} has {children} allocated, and would no longer hold cases: allocate them to another social worker first."
     )]
     StillAllocated { name: String, children: String },
+    #[error("There is already {what} called {name}.")]
+    NameTaken { what: &'static str, name: String },
+    #[error("{name} has people in it, so what kind of agency it is cannot change: add a new agency instead.")]
+    AgencyKindFixed { name: String },
+    #[error("Teams belong to a professional agency, not to a family.")]
+    FamilyHasNoTeams,
+    #[error("{name} has people in it, so it cannot move to another agency: add a new team instead.")]
+    TeamAgencyFixed { name: String },
+    #[error("{name} does not work for {agency}, so cannot manage its team.")]
+    ManagerOfAnotherAgency { name: String, agency: String },
     #[error("This episode has already ended ({end}).")]
     EpisodeAlreadyEnded { end: String },
     #[error("A child protection plan starts and ends at a conference: record the conference's outcome.")]

@@ -9,8 +9,10 @@ use crate::ids::*;
 use crate::model::*;
 use crate::timescales::{DueItem, DueStatus, Scheduled, Source};
 
+mod directory;
 mod drafts;
 mod records;
+pub use directory::*;
 use drafts::WEEKDAY_NAMES;
 pub use drafts::{VenueDraft, WorkingDayDraft, WorkingPatternDraft};
 pub use records::*;

@@ -442,6 +442,39 @@ impl Store {
         Ok(changed)
     }
 
+    /// Add an agency (`id` none) or correct one (`AgencyDraft::apply`: a name no other agency
+    /// has, a kind that changes only while no one is in it, and not to a family's while it has
+    /// teams); returns it as saved.
+    pub fn save_agency(&self, id: Option<AgencyId>, draft: &convene_core::views::AgencyDraft) -> Result<Agency> {
+        let was: Option<Agency> = id.map(|id| self.require(id.as_bytes())).transpose()?;
+        let (people, teams) = match id {
+            Some(id) => (
+                self.all::<Person>()?.iter().filter(|p| p.agency == id).count(),
+                self.all::<Team>()?.iter().filter(|t| t.agency == id).count(),
+            ),
+            None => (0, 0),
+        };
+        let agency = draft.apply(was.as_ref(), &self.all::<Agency>()?, people, teams)?;
+        self.put(&agency)?;
+        Ok(agency)
+    }
+
+    /// Add a team (`id` none) or correct one (`TeamDraft::apply`: a professional agency's, a
+    /// name no other team of it has, moved only while no one is in it, managed from inside its
+    /// agency); returns it as saved.
+    pub fn save_team(&self, id: Option<TeamId>, draft: &convene_core::views::TeamDraft) -> Result<Team> {
+        let was: Option<Team> = id.map(|id| self.require(id.as_bytes())).transpose()?;
+        let agency: Agency = self.require(draft.agency.as_bytes())?;
+        let manager: Option<Person> = draft.manager.map(|m| self.require(m.as_bytes())).transpose()?;
+        let members = match id {
+            Some(id) => self.all::<Person>()?.iter().filter(|p| p.team == Some(id)).count(),
+            None => 0,
+        };
+        let team = draft.apply(was.as_ref(), &agency, manager.as_ref(), &self.all::<Team>()?, members)?;
+        self.put(&team)?;
+        Ok(team)
+    }
+
     /// Insert or replace several records of a kind in one transaction (each validated first), as
     /// one write: two children made brother and sister, say.
     pub fn put_all<R: Record>(&self, records: &[R]) -> Result<()> {

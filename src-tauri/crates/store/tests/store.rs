@@ -169,6 +169,88 @@ fn a_persons_details_are_corrected_on_disk_and_a_refusal_changes_nothing() {
 }
 
 #[test]
+fn agencies_and_teams_are_added_and_corrected_and_a_refusal_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let csc = store
+        .save_agency(
+            None,
+            &views::AgencyDraft {
+                name: " Northbridge Children's Services ".into(),
+                kind: AgencyKind::ChildrensSocialCare,
+            },
+        )
+        .unwrap();
+    assert!(!store.is_empty());
+    let team = store
+        .save_team(
+            None,
+            &views::TeamDraft {
+                name: "Assessment".into(),
+                agency: csc.id,
+                manager: None,
+            },
+        )
+        .unwrap();
+    let sam = store
+        .add_person(&views::PersonDraft {
+            name: "Sam Okafor".into(),
+            role: "Social worker".into(),
+            agency: csc.id,
+            team: Some(team.id),
+            email: None,
+        })
+        .unwrap();
+    let managed = views::TeamDraft {
+        manager: Some(sam.id),
+        ..views::TeamDraft::of(&team)
+    };
+    assert_eq!(store.save_team(Some(team.id), &managed).unwrap().manager, Some(sam.id));
+    // Refused, and nothing written: the kind while Sam is in it, a name taken, an unknown team.
+    let before = store.export().unwrap();
+    let police = views::AgencyDraft {
+        kind: AgencyKind::Police,
+        ..views::AgencyDraft::of(&csc)
+    };
+    assert!(matches!(
+        store.save_agency(Some(csc.id), &police),
+        Err(StoreError::Invalid(ValidationError::AgencyKindFixed { .. }))
+    ));
+    let twin = views::AgencyDraft {
+        name: "NORTHBRIDGE children's services".into(),
+        kind: AgencyKind::Health,
+    };
+    assert!(matches!(
+        store.save_agency(None, &twin),
+        Err(StoreError::Invalid(ValidationError::NameTaken { .. }))
+    ));
+    assert!(matches!(
+        store.save_team(Some(TeamId::new_random()), &managed),
+        Err(StoreError::NotFound { what: "team", .. })
+    ));
+    assert_eq!(store.export().unwrap(), before);
+    // Renamed, and on disk after reopening, with the team and its manager.
+    let renamed = views::AgencyDraft {
+        name: "Northbridge CSC".into(),
+        ..views::AgencyDraft::of(&csc)
+    };
+    store.save_agency(Some(csc.id), &renamed).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let d = views::directory(&store.all().unwrap(), &store.all().unwrap(), &store.all().unwrap());
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].agency.name.as_str(), d[0].people), ("Northbridge CSC", 1));
+    assert_eq!(
+        (
+            d[0].teams[0].team.name.as_str(),
+            d[0].teams[0].members,
+            d[0].teams[0].manager.as_deref()
+        ),
+        ("Assessment", 1, Some("Sam Okafor"))
+    );
+}
+
+#[test]
 fn a_second_open_of_the_same_store_is_refused_clearly() {
     let (dir, _store) = demo_store();
     match Store::open(dir.path()) {
