@@ -108,6 +108,8 @@ pub enum ValidationError {
         "{name} has {children} allocated, and would no longer hold cases: allocate them to another social worker first."
     )]
     StillAllocated { name: String, children: String },
+    #[error("{name} manages {team}, a team of their agency: choose another manager for it first.")]
+    StillManages { name: String, team: String },
     #[error("There is already {what} called {name}.")]
     NameTaken { what: &'static str, name: String },
     #[error("{name} has people in it, so what kind of agency it is cannot change: add a new agency instead.")]

@@ -426,8 +426,8 @@ impl Store {
     }
 
     /// Correct a person's name, role, agency, team or email (`PersonDraft::change`: refused
-    /// while children allocated to them would be left with a worker who does not hold cases);
-    /// returns them as saved.
+    /// while children allocated to them would be left with a worker who does not hold cases, or
+    /// a team they manage with a manager of another agency); returns them as saved.
     pub fn change_person(&self, id: PersonId, draft: &convene_core::views::PersonDraft) -> Result<Person> {
         let person: Person = self.require(id.as_bytes())?;
         let was: Agency = self.require(person.agency.as_bytes())?;
@@ -437,7 +437,12 @@ impl Store {
             .iter()
             .filter(|c| c.social_worker == Some(id))
             .count();
-        let changed = draft.change(&person, &was, &agency, team.as_ref(), allocated)?;
+        let manages: Vec<Team> = self
+            .all::<Team>()?
+            .into_iter()
+            .filter(|t| t.manager == Some(id))
+            .collect();
+        let changed = draft.change(&person, &was, &agency, team.as_ref(), allocated, &manages)?;
         self.put(&changed)?;
         Ok(changed)
     }

@@ -206,8 +206,27 @@ fn agencies_and_teams_are_added_and_corrected_and_a_refusal_writes_nothing() {
         ..views::TeamDraft::of(&team)
     };
     assert_eq!(store.save_team(Some(team.id), &managed).unwrap().manager, Some(sam.id));
-    // Refused, and nothing written: the kind while Sam is in it, a name taken, an unknown team.
+    let police_force = store
+        .save_agency(
+            None,
+            &views::AgencyDraft {
+                name: "Police".into(),
+                kind: AgencyKind::Police,
+            },
+        )
+        .unwrap();
+    // Refused, and nothing written: the kind while Sam is in it, a name taken, an unknown team,
+    // and Sam moved to the police while managing a team of children's services.
     let before = store.export().unwrap();
+    let to_police = views::PersonDraft {
+        agency: police_force.id,
+        team: None,
+        ..views::PersonDraft::of(&sam)
+    };
+    assert!(matches!(
+        store.change_person(sam.id, &to_police),
+        Err(StoreError::Invalid(ValidationError::StillManages { .. }))
+    ));
     let police = views::AgencyDraft {
         kind: AgencyKind::Police,
         ..views::AgencyDraft::of(&csc)
@@ -238,7 +257,7 @@ fn agencies_and_teams_are_added_and_corrected_and_a_refusal_writes_nothing() {
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     let d = views::directory(&store.all().unwrap(), &store.all().unwrap(), &store.all().unwrap());
-    assert_eq!(d.len(), 1);
+    assert_eq!(d.len(), 2);
     assert_eq!((d[0].agency.name.as_str(), d[0].people), ("Northbridge CSC", 1));
     assert_eq!(
         (

@@ -299,10 +299,11 @@ impl PersonDraft {
 
     /// `person` with these details (trimmed and checked as a new person's are), keeping their id
     /// and working pattern. `was` is their agency as it is; `allocated` how many children have
-    /// them as their social worker. Also refused when it would move them between a family agency
-    /// and a professional one (family have no working hours and take part as family: they are
-    /// added as a new person), and when it would leave allocated children with a worker who does
-    /// not hold cases (`check_allocation`).
+    /// them as their social worker; `manages` the teams they manage. Also refused when it would
+    /// move them between a family agency and a professional one (family have no working hours and
+    /// take part as family: they are added as a new person), when it would leave allocated
+    /// children with a worker who does not hold cases (`check_allocation`), and when it would take
+    /// them out of the agency of a team they manage.
     pub fn change(
         &self,
         person: &Person,
@@ -310,6 +311,7 @@ impl PersonDraft {
         agency: &Agency,
         team: Option<&Team>,
         allocated: usize,
+        manages: &[Team],
     ) -> Result<Person, crate::error::ValidationError> {
         let family = |a: &Agency| a.kind == AgencyKind::Family;
         if family(was) != family(agency) {
@@ -337,6 +339,13 @@ impl PersonDraft {
                 } else {
                     format!("{allocated} children")
                 },
+            });
+        }
+        // A team is managed from inside its agency (`TeamDraft::apply`).
+        if let Some(t) = manages.iter().find(|t| t.agency != agency.id) {
+            return Err(crate::error::ValidationError::StillManages {
+                name: person.name.clone(),
+                team: t.name.clone(),
             });
         }
         Ok(changed)

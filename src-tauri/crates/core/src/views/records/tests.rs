@@ -428,7 +428,7 @@ mod network_tests {
             email: Some(" s.okafor@example.org ".into()),
             ..PersonDraft::of(&worker)
         };
-        let changed = draft.change(&worker, &csc, &csc, Some(&team), 4).unwrap();
+        let changed = draft.change(&worker, &csc, &csc, Some(&team), 4, &[]).unwrap();
         assert_eq!(changed.id, worker.id);
         assert_eq!(changed.name, "Samuel Okafor");
         assert_eq!(changed.email.as_deref(), Some("s.okafor@example.org"));
@@ -441,14 +441,14 @@ mod network_tests {
             ..PersonDraft::of(&worker)
         };
         assert_eq!(
-            no_team.change(&worker, &csc, &csc, None, 4).unwrap_err().to_string(),
+            no_team.change(&worker, &csc, &csc, None, 4, &[]).unwrap_err().to_string(),
             "Sam Okafor has 4 children allocated, and would no longer hold cases: allocate them to another social worker first."
         );
         assert_eq!(
-            no_team.change(&worker, &csc, &csc, None, 1).unwrap_err().to_string(),
+            no_team.change(&worker, &csc, &csc, None, 1, &[]).unwrap_err().to_string(),
             "Sam Okafor has 1 child allocated, and would no longer hold cases: allocate them to another social worker first."
         );
-        assert_eq!(no_team.change(&worker, &csc, &csc, None, 0).unwrap().team, None);
+        assert_eq!(no_team.change(&worker, &csc, &csc, None, 0, &[]).unwrap().team, None);
         // To another professional agency: their team must be that agency's.
         let to_police = PersonDraft {
             agency: police.id,
@@ -456,11 +456,33 @@ mod network_tests {
         };
         assert_eq!(
             to_police
-                .change(&worker, &csc, &police, Some(&team), 0)
+                .change(&worker, &csc, &police, Some(&team), 0, &[])
                 .unwrap_err()
                 .to_string(),
             "The team Assessment is not part of Police."
         );
+        // To the police with no team and no cases: allowed, unless they manage a team here.
+        let police_only = PersonDraft {
+            team: None,
+            ..to_police.clone()
+        };
+        assert_eq!(
+            police_only.change(&worker, &csc, &police, None, 0, &[]).unwrap().agency,
+            police.id
+        );
+        let managed = Team {
+            manager: Some(worker.id),
+            ..team.clone()
+        };
+        assert_eq!(
+            police_only
+                .change(&worker, &csc, &police, None, 0, std::slice::from_ref(&managed))
+                .unwrap_err()
+                .to_string(),
+            "Sam Okafor manages Assessment, a team of their agency: choose another manager for it first."
+        );
+        // Staying in the agency, they keep managing it.
+        assert!(draft.change(&worker, &csc, &csc, Some(&team), 4, &[managed]).is_ok());
         // Never between family and professional, either way.
         let to_family = PersonDraft {
             agency: family.id,
@@ -468,7 +490,7 @@ mod network_tests {
             ..PersonDraft::of(&worker)
         };
         assert_eq!(
-            to_family.change(&worker, &csc, &family, None, 0).unwrap_err().to_string(),
+            to_family.change(&worker, &csc, &family, None, 0, &[]).unwrap_err().to_string(),
             "Sam Okafor is recorded as a professional and cannot become a member of a child's family: add them as a new person instead."
         );
         let mother = PersonDraft {
@@ -485,7 +507,7 @@ mod network_tests {
             ..PersonDraft::of(&mother)
         };
         assert!(matches!(
-            to_csc.change(&mother, &family, &csc, None, 0),
+            to_csc.change(&mother, &family, &csc, None, 0, &[]),
             Err(ValidationError::FamilyOrProfessional { .. })
         ));
         // A family member's relationship corrected: still no hours.
@@ -493,7 +515,7 @@ mod network_tests {
             role: "Aunt".into(),
             ..PersonDraft::of(&mother)
         };
-        let changed = aunt.change(&mother, &family, &family, None, 0).unwrap();
+        let changed = aunt.change(&mother, &family, &family, None, 0, &[]).unwrap();
         assert_eq!((changed.role.as_str(), changed.working_pattern.days.len()), ("Aunt", 0));
     }
 
