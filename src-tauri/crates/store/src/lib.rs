@@ -13,6 +13,7 @@ mod check;
 mod codec;
 pub mod crypto;
 pub mod data_dir;
+mod directory;
 pub mod error;
 mod keys;
 mod meetings;
@@ -405,79 +406,6 @@ impl Store {
         let (a, b) = convene_core::views::change_siblings(&a, &b, linked)?;
         self.put_all(&[a.clone(), b.clone()])?;
         Ok((a, b))
-    }
-
-    /// The agency and team a person's draft names, each required to exist.
-    fn agency_and_team(&self, draft: &convene_core::views::PersonDraft) -> Result<(Agency, Option<Team>)> {
-        let agency: Agency = self.require(draft.agency.as_bytes())?;
-        let team: Option<Team> = match draft.team {
-            Some(t) => Some(self.require(t.as_bytes())?),
-            None => None,
-        };
-        Ok((agency, team))
-    }
-
-    /// Add a person to the directory (`PersonDraft::to_person`); returns them as saved.
-    pub fn add_person(&self, draft: &convene_core::views::PersonDraft) -> Result<Person> {
-        let (agency, team) = self.agency_and_team(draft)?;
-        let person = draft.to_person(&agency, team.as_ref())?;
-        self.put(&person)?;
-        Ok(person)
-    }
-
-    /// Correct a person's name, role, agency, team or email (`PersonDraft::change`: refused
-    /// while children allocated to them would be left with a worker who does not hold cases, or
-    /// a team they manage with a manager of another agency); returns them as saved.
-    pub fn change_person(&self, id: PersonId, draft: &convene_core::views::PersonDraft) -> Result<Person> {
-        let person: Person = self.require(id.as_bytes())?;
-        let was: Agency = self.require(person.agency.as_bytes())?;
-        let (agency, team) = self.agency_and_team(draft)?;
-        let allocated = self
-            .all::<Child>()?
-            .iter()
-            .filter(|c| c.social_worker == Some(id))
-            .count();
-        let manages: Vec<Team> = self
-            .all::<Team>()?
-            .into_iter()
-            .filter(|t| t.manager == Some(id))
-            .collect();
-        let changed = draft.change(&person, &was, &agency, team.as_ref(), allocated, &manages)?;
-        self.put(&changed)?;
-        Ok(changed)
-    }
-
-    /// Add an agency (`id` none) or correct one (`AgencyDraft::apply`: a name no other agency
-    /// has, a kind that changes only while no one is in it, and not to a family's while it has
-    /// teams); returns it as saved.
-    pub fn save_agency(&self, id: Option<AgencyId>, draft: &convene_core::views::AgencyDraft) -> Result<Agency> {
-        let was: Option<Agency> = id.map(|id| self.require(id.as_bytes())).transpose()?;
-        let (people, teams) = match id {
-            Some(id) => (
-                self.all::<Person>()?.iter().filter(|p| p.agency == id).count(),
-                self.all::<Team>()?.iter().filter(|t| t.agency == id).count(),
-            ),
-            None => (0, 0),
-        };
-        let agency = draft.apply(was.as_ref(), &self.all::<Agency>()?, people, teams)?;
-        self.put(&agency)?;
-        Ok(agency)
-    }
-
-    /// Add a team (`id` none) or correct one (`TeamDraft::apply`: a professional agency's, a
-    /// name no other team of it has, moved only while no one is in it, managed from inside its
-    /// agency); returns it as saved.
-    pub fn save_team(&self, id: Option<TeamId>, draft: &convene_core::views::TeamDraft) -> Result<Team> {
-        let was: Option<Team> = id.map(|id| self.require(id.as_bytes())).transpose()?;
-        let agency: Agency = self.require(draft.agency.as_bytes())?;
-        let manager: Option<Person> = draft.manager.map(|m| self.require(m.as_bytes())).transpose()?;
-        let members = match id {
-            Some(id) => self.all::<Person>()?.iter().filter(|p| p.team == Some(id)).count(),
-            None => 0,
-        };
-        let team = draft.apply(was.as_ref(), &agency, manager.as_ref(), &self.all::<Team>()?, members)?;
-        self.put(&team)?;
-        Ok(team)
     }
 
     /// Insert or replace several records of a kind in one transaction (each validated first), as
