@@ -90,7 +90,14 @@ fn tune_allocator() {
 /// (`release_when_idle`).
 pub const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Once the app's page has made no request for `IDLE_AFTER`, hand memory back to the system:
+/// The first time, start-up's: how long after its last request start-up counts as over. By then
+/// the app has opened the store, worked out every timescale and drawn its first screen; that
+/// code, and the memory it freed, is not needed again, so it goes back sooner than a quiet
+/// spell's.
+pub const STARTED_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Once start-up is over (no request for `STARTED_AFTER`), and then whenever the page has made
+/// no request for `IDLE_AFTER`, hand memory back to the system:
 /// - the free memory in the C allocator's heap (`malloc_trim`): what building a dashboard, a
 ///   month of the calendar or an export freed, which otherwise stays resident below the heap's
 ///   top until something reuses it;
@@ -108,33 +115,38 @@ pub const IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 /// runs). Trimming takes well under a millisecond on this heap and holds the allocator's lock
 /// meanwhile; nothing the user waits on runs then, as nothing has been asked for.
 pub fn release_when_idle(work: std::sync::mpsc::Receiver<()>) {
-    if let Err(e) = on_quiet(work, IDLE_AFTER, release) {
+    if let Err(e) = on_quiet(work, STARTED_AFTER, IDLE_AFTER, release) {
         eprintln!("Convene will not hand memory back when idle: {e}");
     }
 }
 
-/// Call `then` on a thread of its own once `work` has had nothing for `quiet`, and again after
-/// each later burst; never while nothing has happened since the last call.
+/// Call `then` on a thread of its own once `work` has had nothing for `first` (from the start
+/// or its last message), and again after each later burst once it has had nothing for `quiet`;
+/// never while nothing has happened since the last call.
 fn on_quiet(
     work: std::sync::mpsc::Receiver<()>,
+    first: std::time::Duration,
     quiet: std::time::Duration,
     then: impl Fn() + Send + 'static,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {
     use std::sync::mpsc::RecvTimeoutError;
-    std::thread::Builder::new()
-        .name("idle-release".into())
-        .spawn(move || loop {
-            // Each request puts the release off again, until the page has been quiet for a while.
-            match work.recv_timeout(quiet) {
+    std::thread::Builder::new().name("idle-release".into()).spawn(move || {
+        let mut wait = first;
+        loop {
+            // Each request puts the release off again, until the page has been quiet for a
+            // while.
+            match work.recv_timeout(wait) {
                 Ok(()) => continue,
                 Err(RecvTimeoutError::Disconnected) => return,
                 Err(RecvTimeoutError::Timeout) => {}
             }
             then();
+            wait = quiet;
             if work.recv().is_err() {
                 return;
             }
-        })
+        }
+    })
 }
 
 /// Hand the free memory at the top and in the middle of the C allocator's heap back to the
@@ -252,12 +264,20 @@ mod tests {
         let calls = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&calls);
         let (work, quiet) = mpsc::channel();
-        let thread = on_quiet(quiet, Duration::from_millis(500), move || {
+        let first = Duration::from_millis(300);
+        let thread = on_quiet(quiet, first, Duration::from_millis(1000), move || {
             counted.fetch_add(1, Ordering::SeqCst);
         })
         .unwrap();
-        // Start-up's own work, then quiet: one release, and no more while nothing happens.
-        std::thread::sleep(Duration::from_millis(1500));
+        // Start-up's own work: nothing while it goes on.
+        for _ in 0..5 {
+            work.send(()).unwrap();
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 0);
+        // Then quiet: one release after the shorter first wait, and no more while nothing
+        // happens.
+        std::thread::sleep(Duration::from_millis(800));
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         std::thread::sleep(Duration::from_millis(1000));
         assert_eq!(calls.load(Ordering::SeqCst), 1);
@@ -266,6 +286,9 @@ mod tests {
             work.send(()).unwrap();
             std::thread::sleep(Duration::from_millis(20));
         }
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+        // Later spells wait the longer time: nothing after the first wait, one after the second.
+        std::thread::sleep(Duration::from_millis(600));
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         std::thread::sleep(Duration::from_millis(1500));
         assert_eq!(calls.load(Ordering::SeqCst), 2);
