@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "remove_episode",
     "add_person",
     "change_person",
+    "record_leaving",
     "directory",
     "save_agency",
     "save_team",

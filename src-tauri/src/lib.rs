@@ -60,6 +60,7 @@ pub fn run() {
             commands::remove_episode,
             commands::add_person,
             commands::change_person,
+            commands::record_leaving,
             commands::directory,
             commands::save_agency,
             commands::save_team,

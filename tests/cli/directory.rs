@@ -102,3 +102,73 @@ fn a_new_authority_adds_its_agencies_teams_and_people_and_corrects_them() {
         .failed()
         .starts_with("error: "));
 }
+
+#[test]
+fn a_social_worker_leaves_once_their_team_has_another_manager_and_can_come_back() {
+    let s = Sandbox::new();
+    let csc = s
+        .run(&[
+            "agency",
+            "add",
+            "--name",
+            "Northbridge CSC",
+            "--kind",
+            "childrens-social-care",
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    let team = s
+        .run(&["team", "add", "--name", "Assessment", "--agency", &csc])
+        .ok()
+        .trim()
+        .to_string();
+    let sam = s
+        .run(&[
+            "person",
+            "add",
+            "--name",
+            "Sam Okafor",
+            "--role",
+            "Team manager",
+            "--agency",
+            &csc,
+            "--team",
+            &team,
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    s.run(&["team", "edit", &team, "--manager", &sam]).ok();
+    assert!(s.run(&["person", "leave", &sam]).failed().ends_with(
+        "Sam Okafor manages Assessment: choose another manager for it before recording that they are leaving."
+    ));
+    assert!(s
+        .run(&["person", "leave", &sam, "--last-day", "18/12/2026"])
+        .failed()
+        .ends_with("'18/12/2026' is not a valid date; use YYYY-MM-DD, for example 2026-05-12."));
+    s.run(&["team", "edit", &team, "--no-manager"]).ok();
+    let said = s.run(&["person", "leave", &sam]).ok().trim().to_string();
+    assert!(
+        said.starts_with("Recorded: Sam Okafor's last working day is "),
+        "{said}"
+    );
+    let listed = s.run(&["person", "list"]).ok().to_string();
+    assert!(
+        listed.contains("Sam Okafor") && listed.contains("(last working day "),
+        "{listed}"
+    );
+    let people = json(s.run(&["person", "list", "--json"]).ok());
+    assert!(people[0]["last_day"].is_string(), "{people}");
+    // Not given the team again while leaving.
+    assert!(s
+        .run(&["team", "edit", &team, "--manager", &sam])
+        .failed()
+        .contains("Sam Okafor's last working day is "));
+    assert_eq!(
+        s.run(&["person", "stay", &sam]).ok().trim(),
+        "Recorded: Sam Okafor works here again."
+    );
+    assert!(json(s.run(&["person", "list", "--json"]).ok())[0]["last_day"].is_null());
+    s.run(&["team", "edit", &team, "--manager", &sam]).ok();
+}

@@ -319,4 +319,76 @@ describe('a new referral', () => {
       'the list shows the corrected name',
     );
   });
+  it('records that a professional is leaving: refused while they hold cases, then not offered for a new network', async () => {
+    const { browser } = app;
+    // Choose someone in the people list; false while they are not in it.
+    const person = (name) =>
+      browser.execute((n) => {
+        const button = [...document.querySelectorAll('#people-table tbody th button')].find((b) => b.textContent.trim() === n);
+        button?.click();
+        return Boolean(button);
+      }, name);
+    // A social worker holding cases: refused in a sentence, focus on it.
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#children-table tbody th button')).click();
+    const socialWorker = () =>
+      browser.execute(() => {
+        const dt = [...document.querySelectorAll('#child-record dt')].find((d) => d.textContent.trim() === 'Social worker');
+        const dd = dt?.nextElementSibling;
+        return dd ? [...dd.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : '';
+      });
+    await browser.waitUntil(async () => (await socialWorker()) !== '', { timeout: 10000, timeoutMsg: 'the record shows no social worker' });
+    const worker = await socialWorker();
+    await (await shown(browser, '#nav-people')).click();
+    await shown(browser, '#people-table');
+    await browser.waitUntil(() => person(worker), { timeout: 5000, timeoutMsg: `${worker} is not listed` });
+    await shown(browser, '#leaving-form');
+    await (await browser.$('#leaving-save')).click();
+    const refused = await shown(browser, '#leaving-error');
+    assert.match(await refused.getText(), new RegExp(`^${worker} has \\d+ (child|children) allocated: allocate them to another social worker before recording that they are leaving\\.$`));
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'leaving-error');
+
+    // A police officer with nothing resting on them, added for the test (their last working day
+    // is offered as today).
+    await (await shown(browser, '#add-person-open')).click();
+    await fill(browser, '#add-person-name', 'PC Jo Lane');
+    await fill(browser, '#add-person-role', 'Police officer');
+    const police = await browser.execute(() => [...document.querySelectorAll('#add-person-agency option')].find((x) => /police/i.test(x.textContent))?.value);
+    assert.ok(police, 'a police agency is offered');
+    await (await browser.$('#add-person-agency')).selectByAttribute('value', police);
+    await (await browser.$('#add-person-submit')).click();
+    await shown(browser, '#person-added');
+    const today = await browser.execute(() => document.querySelector('#leaving-date').value);
+    assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
+    // They left yesterday (recorded after the event): no longer working today.
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86400000).toISOString().slice(0, 10);
+    await fill(browser, '#leaving-date', yesterday);
+    await (await browser.$('#leaving-save')).click();
+    const said = await shown(browser, '#person-saved');
+    assert.match(await said.getText(), /^Recorded: PC Jo Lane's last working day, \w+day \d{1,2} \w+ \d{4}\. They are no longer offered to invite, allocate or manage\.$/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'person-saved');
+    assert.match(await (await shown(browser, '#leaving-said')).getText(), /^Left: last working day /);
+    const row = await browser.execute(() => [...document.querySelectorAll('#people-table tbody tr')].find((r) => r.querySelector('th').textContent.trim() === 'PC Jo Lane')?.textContent ?? '');
+    assert.match(row, /Left: last working day/);
+    const violations = await axeViolations(browser);
+    assert.equal(violations.length, 0, `someone leaving:\n${describeViolations(violations)}`);
+    await screenshot(browser, '08c-people-leaving');
+
+    // Not offered for a child's network.
+    await (await shown(browser, '#nav-children')).click();
+    await (await shown(browser, '#children-table tbody th button')).click();
+    await shown(browser, '#network-form');
+    await browser.execute(() => document.querySelector('#network-person').focus());
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll('#network-person option').length > 1), { timeout: 5000, timeoutMsg: 'no people offered' });
+    const names = await browser.execute(() => [...document.querySelectorAll('#network-person option')].map((o) => o.textContent));
+    assert.ok(!names.some((n) => n.startsWith('PC Jo Lane')), 'someone who has left is not offered');
+
+    // Working here again: offered once more.
+    await (await shown(browser, '#nav-people')).click();
+    await shown(browser, '#people-table');
+    await browser.waitUntil(() => person('PC Jo Lane'), { timeout: 5000, timeoutMsg: 'PC Jo Lane is not listed' });
+    await (await shown(browser, '#person-stay')).click();
+    await browser.waitUntil(async () => (await (await browser.$('#person-saved')).getText()) === 'Recorded: PC Jo Lane works here again.', { timeout: 5000, timeoutMsg: 'not said' });
+    await shown(browser, '#leaving-form');
+  });
 });

@@ -229,6 +229,20 @@ pub async fn change_person(state: State<'_, AppState>, id: PersonId, draft: Pers
     })
 }
 
+/// Record that a person is leaving, `last_day` (YYYY-MM-DD) their last working day, or that they
+/// work here again (`None`): refused while children, a team or a later meeting still rest on them.
+#[tauri::command]
+pub async fn record_leaving(
+    state: State<'_, AppState>,
+    id: PersonId,
+    last_day: Option<String>,
+) -> Result<(), IpcError> {
+    state.with_store(|store| {
+        store.record_leaving(id, last_day.as_deref(), today())?;
+        Ok(())
+    })
+}
+
 /// Add `person` to the child's network as `role` (whom the child's meetings invite by default),
 /// or take them off it (`linked: false`).
 #[tauri::command]

@@ -11,4 +11,11 @@ export type Person = { id: PersonId, name: string,
 /**
  * Job title or relationship: "Social worker", "Designated safeguarding lead", "Mother".
  */
-role: string, agency: AgencyId, team: TeamId | null, email: string | null, working_pattern: WorkingPattern, };
+role: string, agency: AgencyId, team: TeamId | null, email: string | null, working_pattern: WorkingPattern, 
+/**
+ * A professional who has left (or is leaving) their post: their last working day. They stay
+ * in the meetings they were part of, but are no longer offered to invite, allocate or manage,
+ * and cannot be part of a meeting after it. Left out of the stored JSON while they still
+ * work here, so records written before it read and export unchanged.
+ */
+last_day?: string | null, };

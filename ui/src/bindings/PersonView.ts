@@ -17,4 +17,9 @@ family: boolean,
 /**
  * Their details as a correction starts from them (the agency's and team's ids, the email).
  */
-details: PersonDraft, };
+details: PersonDraft, 
+/**
+ * Their last working day, once they are leaving or have left (`Person::last_day`): not
+ * offered to invite, allocate or manage.
+ */
+last_day: string | null, };

@@ -138,6 +138,7 @@ export const api = {
   removeEpisode: (id: EpisodeId) => call<null>('remove_episode', { id }),
   addPerson: (draft: PersonDraft) => call<PersonId>('add_person', { draft }),
   changePerson: (id: PersonId, draft: PersonDraft) => call<null>('change_person', { id, draft }),
+  recordLeaving: (id: PersonId, lastDay: string | null) => call<null>('record_leaving', { id, lastDay }),
   changeSiblings: (child: ChildId, sibling: ChildId, linked: boolean) => call<null>('change_siblings', { child, sibling, linked }),
   changeNetwork: (child: ChildId, person: PersonId, role: NetworkRole, linked: boolean) =>
     call<null>('change_network', { child, person, role, linked }),

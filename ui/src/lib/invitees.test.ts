@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byAgency, changesOf, invitees, listsOf, setInvitation } from './invitees';
 import type { PersonView } from '../bindings/PersonView';
 
-const person = (id: string, name: string, agency: string): PersonView => ({ id, name, role: 'Role', agency, team: null, working_pattern: '', family: false, details: { name, role: 'Role', agency, team: null, email: null } });
+const person = (id: string, name: string, agency: string): PersonView => ({ id, name, role: 'Role', agency, team: null, working_pattern: '', family: false, details: { name, role: 'Role', agency, team: null, email: null }, last_day: null });
 const people = [person('a', 'Zoe Ward', 'Police'), person('b', 'Amy Bell', 'Health'), person('c', 'Ben Cole', 'Police'), person('d', 'Dan Hill', 'School')];
 
 describe('invitees', () => {

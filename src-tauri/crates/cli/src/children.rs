@@ -478,6 +478,22 @@ pub enum PersonCommand {
         #[arg(long)]
         email: Option<String>,
     },
+    /// Record that a professional is leaving their post: their last working day. They stay in
+    /// the meetings they were part of, and are no longer offered to invite, allocate or manage.
+    /// Refused while children are allocated to them, they manage a team, or they are part of a
+    /// meeting after that day.
+    Leave {
+        /// The person's id (`convene person list`).
+        id: String,
+        /// Their last working day (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        last_day: Option<String>,
+    },
+    /// Take back a recorded last working day: they work here again.
+    Stay {
+        /// The person's id.
+        id: String,
+    },
 }
 
 pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
@@ -489,7 +505,11 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
                 return print_json(&people);
             }
             for p in people {
-                out!("{}  {:<24} {:<36} {}", p.id, p.name, p.role, p.agency);
+                let left = p
+                    .last_day
+                    .map(|d| format!("  (last working day {})", d.format("%d/%m/%Y")))
+                    .unwrap_or_default();
+                out!("{}  {:<24} {:<36} {}{left}", p.id, p.name, p.role, p.agency);
             }
             Ok(())
         }
@@ -550,6 +570,21 @@ pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
                     &changed.role
                 }
             );
+            Ok(())
+        }
+        PersonCommand::Leave { id, last_day } => {
+            let day = last_day.unwrap_or_else(|| today().to_string());
+            let left = store.record_leaving(id.parse()?, Some(&day), today())?;
+            let last = left
+                .last_day
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default();
+            out!("Recorded: {}'s last working day is {last}.", left.name);
+            Ok(())
+        }
+        PersonCommand::Stay { id } => {
+            let back = store.record_leaving(id.parse()?, None, today())?;
+            out!("Recorded: {} works here again.", back.name);
             Ok(())
         }
     }

@@ -113,6 +113,7 @@ fn big_authority() -> &'static (Dataset, Vec<Meeting>) {
                 team: None,
                 email: None,
                 working_pattern: WorkingPattern::full_time(),
+                last_day: None,
             });
         }
         let people: Vec<PersonId> = ds.people.iter().map(|p| p.id).collect();

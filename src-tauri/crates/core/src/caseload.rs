@@ -194,7 +194,8 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
     let mut people: Vec<CaseloadRow> = ds
         .people
         .iter()
-        .filter(|p| counts.contains_key(&p.id) || (csc.contains(&p.agency) && p.team.is_some()))
+        // Everyone holding cases, and every member of a children's social care team still working.
+        .filter(|p| counts.contains_key(&p.id) || (csc.contains(&p.agency) && p.team.is_some() && p.works_on(as_of)))
         .map(|p| {
             let [children, cp, cin, lac] = counts.get(&p.id).copied().unwrap_or_default();
             let limit = limits.for_role(&p.role);

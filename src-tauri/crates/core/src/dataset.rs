@@ -36,6 +36,8 @@ pub struct Dataset {
 pub struct IdIndex {
     children: HashSet<ChildId>,
     people: HashSet<PersonId>,
+    /// Those with a last working day: their name and that day.
+    leavers: HashMap<PersonId, (String, chrono::NaiveDate)>,
     agencies: HashSet<AgencyId>,
     teams: HashSet<TeamId>,
     venues: HashSet<VenueId>,
@@ -56,6 +58,9 @@ impl Lookup for IdIndex {
     }
     fn has_venue(&self, id: VenueId) -> bool {
         self.venues.contains(&id)
+    }
+    fn last_day(&self, id: PersonId) -> Option<(String, chrono::NaiveDate)> {
+        self.leavers.get(&id).cloned()
     }
 }
 
@@ -106,6 +111,11 @@ impl Dataset {
         let index = IdIndex {
             children: unique("child", self.children.iter().map(|c| c.id))?,
             people: unique("person", self.people.iter().map(|p| p.id))?,
+            leavers: self
+                .people
+                .iter()
+                .filter_map(|p| Some((p.id, (p.name.clone(), p.last_day?))))
+                .collect(),
             agencies: unique("agency", self.agencies.iter().map(|a| a.id))?,
             teams: unique("team", self.teams.iter().map(|t| t.id))?,
             venues: unique("venue", self.venues.iter().map(|v| v.id))?,

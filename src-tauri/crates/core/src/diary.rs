@@ -134,7 +134,7 @@ pub fn calendar_page(
 }
 
 fn involves(m: &Meeting, who: impl Fn(PersonId) -> bool) -> bool {
-    m.chair.is_some_and(&who) || m.minute_taker.is_some_and(&who) || m.invitees.iter().any(|i| who(i.person))
+    m.people().any(who)
 }
 
 /// The range's meetings for the filter (cancelled ones left out), in time order.

@@ -110,6 +110,32 @@ pub enum ValidationError {
     StillAllocated { name: String, children: String },
     #[error("{name} manages {team}, a team of their agency: choose another manager for it first.")]
     StillManages { name: String, team: String },
+    #[error("{name} is a member of a child's family: only a professional is recorded as leaving.")]
+    FamilyDoNotLeave { name: String },
+    #[error("The last working day {date} is more than a year from today: check the date.")]
+    UnlikelyLastDay { date: String },
+    #[error("{name} has {children} allocated: allocate them to another social worker before recording that they are leaving.")]
+    LeavingWithChildren { name: String, children: String },
+    #[error("{name} manages {team}: choose another manager for it before recording that they are leaving.")]
+    LeavingAsManager { name: String, team: String },
+    #[error(
+        "{name} is part of {meetings} after that day ({first}, the first): invite someone else in their place first."
+    )]
+    LeavingWithMeetings {
+        name: String,
+        meetings: String,
+        first: String,
+    },
+    #[error(
+        "{name}'s last working day is {last_day}, before this meeting on {date}: invite someone else in their place."
+    )]
+    AfterLastDay {
+        name: String,
+        last_day: String,
+        date: String,
+    },
+    #[error("{name}'s last working day is {last_day}: choose someone who is staying.")]
+    HasLeft { name: String, last_day: String },
     #[error("There is already {what} called {name}.")]
     NameTaken { what: &'static str, name: String },
     #[error("{name} has people in it, so what kind of agency it is cannot change: add a new agency instead.")]

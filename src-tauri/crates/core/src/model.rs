@@ -242,6 +242,19 @@ pub struct Person {
     pub team: Option<TeamId>,
     pub email: Option<String>,
     pub working_pattern: WorkingPattern,
+    /// A professional who has left (or is leaving) their post: their last working day. They stay
+    /// in the meetings they were part of, but are no longer offered to invite, allocate or manage,
+    /// and cannot be part of a meeting after it. Left out of the stored JSON while they still
+    /// work here, so records written before it read and export unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<NaiveDate>,
+}
+
+impl Person {
+    /// Whether they still work on `day` (no last working day, or one not before it).
+    pub fn works_on(&self, day: NaiveDate) -> bool {
+        self.last_day.is_none_or(|last| day <= last)
+    }
 }
 
 impl Venue {

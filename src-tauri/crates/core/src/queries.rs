@@ -350,7 +350,8 @@ pub fn social_workers(ds: &Dataset) -> Vec<Named> {
     out
 }
 
-/// Practitioners and other attendees, by name; family members last.
+/// Practitioners and other attendees, by name; those who are leaving or have left after the rest,
+/// and family members last.
 pub fn people(ds: &Dataset) -> Vec<PersonView> {
     let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
     let teams: HashMap<TeamId, &Team> = ds.teams.iter().map(|t| (t.id, t)).collect();
@@ -370,11 +371,12 @@ pub fn people(ds: &Dataset) -> Vec<PersonView> {
                     working_pattern: pattern_label(&p.working_pattern),
                     family: agency.is_some_and(|a| a.kind == AgencyKind::Family),
                     details: crate::views::PersonDraft::of(p),
+                    last_day: p.last_day,
                 },
             )
         })
         .collect();
-    out.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+    out.sort_by(|a, b| (a.0, a.1.last_day.is_some(), &a.1.name).cmp(&(b.0, b.1.last_day.is_some(), &b.1.name)));
     out.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -37,6 +37,8 @@ pub trait Lookup {
     fn has_agency(&self, id: AgencyId) -> bool;
     fn has_team(&self, id: TeamId) -> bool;
     fn has_venue(&self, id: VenueId) -> bool;
+    /// The person's name and last working day, if one is recorded for them.
+    fn last_day(&self, id: PersonId) -> Option<(String, chrono::NaiveDate)>;
 }
 
 fn short(field: &'static str, text: &str, required: bool) -> Result<(), ValidationError> {
@@ -93,6 +95,9 @@ pub fn person(p: &Person, db: &impl Lookup) -> Result<(), ValidationError> {
     short("A person's role", &p.role, false)?;
     if let Some(e) = &p.email {
         short("An email address", e, false)?;
+    }
+    if let Some(day) = p.last_day {
+        check_day("A last working day", day)?;
     }
     exists(db.has_agency(p.agency), "Agency", p.agency)?;
     if let Some(t) = p.team {
@@ -186,6 +191,18 @@ pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
     }
     for p in m.chair.iter().chain(m.minute_taker.iter()) {
         exists(db.has_person(*p), "Person", p)?;
+    }
+    // No one is part of a meeting after their last working day (`views::record_leaving`).
+    if !m.is_cancelled() {
+        for p in m.people() {
+            if let Some((name, last)) = db.last_day(p).filter(|(_, last)| m.date() > *last) {
+                return Err(ValidationError::AfterLastDay {
+                    name,
+                    last_day: last.format("%d/%m/%Y").to_string(),
+                    date: m.date().format("%d/%m/%Y").to_string(),
+                });
+            }
+        }
     }
     let mut invited = HashSet::new();
     for i in &m.invitees {

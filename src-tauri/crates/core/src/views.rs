@@ -338,6 +338,10 @@ pub struct PersonView {
     pub family: bool,
     /// Their details as a correction starts from them (the agency's and team's ids, the email).
     pub details: PersonDraft,
+    /// Their last working day, once they are leaving or have left (`Person::last_day`): not
+    /// offered to invite, allocate or manage.
+    #[ts(type = "string | null")]
+    pub last_day: Option<NaiveDate>,
 }
 
 /// Leave or busy time as the app enters it: dates for whole days, or UK wall times.

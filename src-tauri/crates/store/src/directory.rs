@@ -19,6 +19,22 @@ impl Store {
         Ok((agency, team))
     }
 
+    /// What `id` holds that someone must: how many children are allocated to them, and the teams
+    /// they manage.
+    fn holds(&self, id: PersonId) -> Result<(usize, Vec<Team>)> {
+        let allocated = self
+            .all::<Child>()?
+            .iter()
+            .filter(|c| c.social_worker == Some(id))
+            .count();
+        let manages = self
+            .all::<Team>()?
+            .into_iter()
+            .filter(|t| t.manager == Some(id))
+            .collect();
+        Ok((allocated, manages))
+    }
+
     /// Add a person to the directory (`PersonDraft::to_person`); returns them as saved.
     pub fn add_person(&self, draft: &PersonDraft) -> Result<Person> {
         let (agency, team) = self.agency_and_team(draft)?;
@@ -34,17 +50,23 @@ impl Store {
         let person: Person = self.require(id.as_bytes())?;
         let was: Agency = self.require(person.agency.as_bytes())?;
         let (agency, team) = self.agency_and_team(draft)?;
-        let allocated = self
-            .all::<Child>()?
-            .iter()
-            .filter(|c| c.social_worker == Some(id))
-            .count();
-        let manages: Vec<Team> = self
-            .all::<Team>()?
-            .into_iter()
-            .filter(|t| t.manager == Some(id))
-            .collect();
+        let (allocated, manages) = self.holds(id)?;
         let changed = draft.change(&person, &was, &agency, team.as_ref(), allocated, &manages)?;
+        self.put(&changed)?;
+        Ok(changed)
+    }
+
+    /// Record that a person is leaving, `last_day` (YYYY-MM-DD) their last working day, or with
+    /// `None` that they work here again (`views::record_leaving`: refused while children are
+    /// allocated to them, they manage a team, or they are part of a meeting after that day);
+    /// returns them as saved.
+    pub fn record_leaving(&self, id: PersonId, last_day: Option<&str>, today: chrono::NaiveDate) -> Result<Person> {
+        let person: Person = self.require(id.as_bytes())?;
+        let agency: Agency = self.require(person.agency.as_bytes())?;
+        let (allocated, manages) = self.holds(id)?;
+        let meetings = self.meetings_of_person(id)?;
+        let changed =
+            convene_core::views::record_leaving(&person, &agency, last_day, today, allocated, &manages, &meetings)?;
         self.put(&changed)?;
         Ok(changed)
     }

@@ -507,6 +507,11 @@ impl Lookup for Store {
     fn has_venue(&self, id: VenueId) -> bool {
         self.tree(T::Venues).contains_key(id.as_bytes()).unwrap_or(false)
     }
+    fn last_day(&self, id: PersonId) -> Option<(String, chrono::NaiveDate)> {
+        // A person who cannot be read is `has_person`'s to report.
+        let person: convene_core::Person = self.get(id.as_bytes()).ok().flatten()?;
+        Some((person.name, person.last_day?))
+    }
 }
 
 fn open_error(dir: &Path, e: sled::Error) -> StoreError {

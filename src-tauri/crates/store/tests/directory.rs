@@ -162,3 +162,84 @@ fn agencies_and_teams_are_added_and_corrected_and_a_refusal_writes_nothing() {
         ("Assessment", 1, Some("Sam Okafor"))
     );
 }
+
+#[test]
+fn someone_leaving_is_recorded_on_disk_once_nothing_rests_on_them() {
+    let (dir, store) = demo_store();
+    let ds = store.load_dataset().unwrap();
+    let before = store.export().unwrap();
+    // A social worker with children allocated: refused.
+    let worker = ds
+        .people
+        .iter()
+        .find(|p| ds.children.iter().any(|c| c.social_worker == Some(p.id)))
+        .unwrap();
+    let err = store
+        .record_leaving(worker.id, Some("2026-12-18"), today())
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("allocated: allocate them to another social worker"),
+        "{err}"
+    );
+    // A professional of another agency, part of planned meetings: refused before their last
+    // meeting, recorded on the day of it.
+    let agencies: std::collections::HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
+    let (pc, last_meeting) = ds
+        .people
+        .iter()
+        .filter(|p| agencies[&p.agency].kind == AgencyKind::Police)
+        .find_map(|p| {
+            let last = ds
+                .meetings
+                .iter()
+                .filter(|m| !m.is_cancelled() && m.involves(p.id))
+                .map(|m| m.date())
+                .max()?;
+            (last > today()).then_some((p, last))
+        })
+        .unwrap();
+    let day_before = (last_meeting - chrono::Duration::days(1)).to_string();
+    let err = store.record_leaving(pc.id, Some(&day_before), today()).unwrap_err();
+    assert!(
+        err.to_string().contains("invite someone else in their place first"),
+        "{err}"
+    );
+    assert!(matches!(
+        store.record_leaving(PersonId::new_random(), Some("2026-12-18"), today()),
+        Err(StoreError::NotFound { what: "person", .. })
+    ));
+    assert_eq!(store.export().unwrap(), before, "a refusal writes nothing");
+    let left = store
+        .record_leaving(pc.id, Some(&last_meeting.to_string()), today())
+        .unwrap();
+    assert_eq!(left.last_day, Some(last_meeting));
+    // Their meetings can no longer be moved past the day with them in it.
+    let mut moved = ds
+        .meetings
+        .iter()
+        .find(|m| !m.is_cancelled() && m.involves(pc.id) && m.date() == last_meeting)
+        .unwrap()
+        .clone();
+    moved.start += chrono::Duration::days(7);
+    moved.end += chrono::Duration::days(7);
+    let err = store.put(&moved).unwrap_err();
+    assert!(err.to_string().contains("invite someone else in their place"), "{err}");
+
+    // On disk, and kept in an export and import.
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let read: Person = store.require(pc.id.as_bytes()).unwrap();
+    assert_eq!(read.last_day, Some(last_meeting));
+    let backup = store.export().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let copy = Store::open(other.path()).unwrap();
+    copy.import(&backup).unwrap();
+    assert_eq!(
+        copy.require::<Person>(pc.id.as_bytes()).unwrap().last_day,
+        Some(last_meeting)
+    );
+    // Working here again.
+    let back = store.record_leaving(pc.id, None, today()).unwrap();
+    assert_eq!(back.last_day, None);
+}

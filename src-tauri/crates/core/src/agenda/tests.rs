@@ -38,6 +38,7 @@ fn world() -> World {
         team: None,
         email: None,
         working_pattern: WorkingPattern::full_time(),
+        last_day: None,
     };
     let chair = person("Priya Natarajan", "Independent chair", csc.id);
     let minutes = person("Tom Ellis", "Minute-taker", csc.id);

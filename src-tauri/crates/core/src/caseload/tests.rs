@@ -35,6 +35,7 @@ fn world() -> World {
         team,
         email: None,
         working_pattern: WorkingPattern::full_time(),
+        last_day: None,
     };
     let tm = person("Manager", "Team manager", csc.id, Some(team));
     let sw = person("Worker", "Social worker", csc.id, Some(team));
@@ -243,6 +244,7 @@ fn a_team_over_its_span_is_flagged() {
             team: Some(w.team),
             email: None,
             working_pattern: WorkingPattern::full_time(),
+            last_day: None,
         });
     }
     let c = caseloads(&w.ds, &CaseloadLimits::default(), d("2026-06-03"));

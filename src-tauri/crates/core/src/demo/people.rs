@@ -53,6 +53,7 @@ fn person(
         team,
         email: Some(email),
         working_pattern: pattern,
+        last_day: None,
     });
     id
 }
@@ -235,6 +236,7 @@ pub(super) fn parent(b: &mut Builder, name: &str, role: &str) -> PersonId {
         team: None,
         email: None,
         working_pattern: WorkingPattern::days(&[1, 2, 3, 4, 5], (9, 30), (15, 0)),
+        last_day: None,
     });
     id
 }

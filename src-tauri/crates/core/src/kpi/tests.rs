@@ -80,6 +80,7 @@ fn world() -> World {
         team,
         email: None,
         working_pattern: WorkingPattern::full_time(),
+        last_day: None,
     };
     let sw = person("SW", csc.id, Some(team.id));
     let other = person("Other SW", csc.id, None);

@@ -205,6 +205,10 @@ impl Meeting {
     pub fn is_cancelled(&self) -> bool {
         matches!(self.status, MeetingStatus::Cancelled { .. })
     }
+    /// Whether `person` chairs it, takes its minutes or is invited.
+    pub fn involves(&self, person: PersonId) -> bool {
+        self.people().any(|p| p == person)
+    }
     /// Whether the meeting may still be moved or changed (its invitees, place, reports): only
     /// while planned. A held or cancelled meeting is a record of what happened.
     pub fn is_changeable(&self) -> bool {
@@ -233,6 +237,7 @@ impl Meeting {
         uid.strip_suffix(CALENDAR_UID_SUFFIX)?.parse().ok()
     }
 
+    /// Everyone the meeting has a part for: its chair, minute-taker and invitees.
     pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
         self.chair
             .iter()

@@ -29,6 +29,7 @@ fn person(name: &str, agency: AgencyId) -> Person {
         team: None,
         email: None,
         working_pattern: WorkingPattern::full_time(),
+        last_day: None,
     }
 }
 

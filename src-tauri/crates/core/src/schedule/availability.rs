@@ -257,6 +257,7 @@ mod tests {
             team: None,
             email: None,
             working_pattern: WorkingPattern::full_time(),
+            last_day: None,
         };
         let (parent, worker) = (person(&family), person(&csc));
         let room = Venue {

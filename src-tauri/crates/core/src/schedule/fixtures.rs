@@ -70,6 +70,7 @@ pub fn person(name: &str, agency: AgencyId) -> Person {
         team: None,
         email: None,
         working_pattern: WorkingPattern::full_time(),
+        last_day: None,
     }
 }
 

@@ -6,7 +6,7 @@ pub mod availability;
 pub mod conflicts;
 pub mod editing;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod invitees;
 pub mod moving;
 pub mod planning;

@@ -22,6 +22,9 @@ impl Lookup for Everything {
     fn has_venue(&self, _: VenueId) -> bool {
         true
     }
+    fn last_day(&self, _: PersonId) -> Option<(String, NaiveDate)> {
+        None
+    }
 }
 
 const OUTSIDE: &str = "is outside the dates Convene handles (2000-01-01 to 2199-12-31)";
@@ -177,6 +180,7 @@ fn an_import_checks_every_busy_block() {
         team: None,
         email: None,
         working_pattern: WorkingPattern::full_time(),
+        last_day: None,
     };
     let with = |b: BusyBlock| Dataset {
         agencies: vec![agency.clone()],
@@ -216,4 +220,73 @@ fn a_meeting_length_is_1_to_720_minutes() {
             "The duration must be between 1 and 720 minutes."
         );
     }
+}
+
+/// Everything resolves, and one person's last working day is 18 December 2026.
+struct OneLeaver(PersonId);
+
+impl Lookup for OneLeaver {
+    fn has_child(&self, _: ChildId) -> bool {
+        true
+    }
+    fn has_person(&self, _: PersonId) -> bool {
+        true
+    }
+    fn has_agency(&self, _: AgencyId) -> bool {
+        true
+    }
+    fn has_team(&self, _: TeamId) -> bool {
+        true
+    }
+    fn has_venue(&self, _: VenueId) -> bool {
+        true
+    }
+    fn last_day(&self, id: PersonId) -> Option<(String, NaiveDate)> {
+        (id == self.0).then(|| ("Sam Patel".to_string(), d("2026-12-18")))
+    }
+}
+
+#[test]
+fn no_one_is_part_of_a_meeting_after_their_last_working_day() {
+    let sam = PersonId::new_random();
+    let db = OneLeaver(sam);
+    let with = |start: &str, end: &str, place: fn(&mut Meeting, PersonId)| {
+        let mut m = meeting_at(start, end);
+        place(&mut m, sam);
+        m
+    };
+    let invited: fn(&mut Meeting, PersonId) = |m, p| {
+        m.invitees.push(Invitee {
+            person: p,
+            required: true,
+            attendance: Attendance::Invited,
+            report_received: false,
+        })
+    };
+    let chairing: fn(&mut Meeting, PersonId) = |m, p| m.chair = Some(p);
+    let minuting: fn(&mut Meeting, PersonId) = |m, p| m.minute_taker = Some(p);
+    // Up to and on the day: fine.
+    assert!(meeting(
+        &with("2026-12-18T15:00:00+00:00", "2026-12-18T16:00:00+00:00", invited),
+        &db
+    )
+    .is_ok());
+    for place in [invited, chairing, minuting] {
+        assert_eq!(
+            meeting(&with("2027-01-05T10:00:00+00:00", "2027-01-05T11:00:00+00:00", place), &db)
+                .unwrap_err()
+                .to_string(),
+            "Sam Patel's last working day is 18/12/2026, before this meeting on 05/01/2027: invite someone else in their place."
+        );
+    }
+    // A cancelled meeting is a record of what was planned.
+    let mut cancelled = with("2027-01-05T10:00:00+00:00", "2027-01-05T11:00:00+00:00", invited);
+    cancelled.status = MeetingStatus::Cancelled { reason: "Moved".into() };
+    assert!(meeting(&cancelled, &db).is_ok());
+    // Someone else, after the day: fine.
+    assert!(meeting(
+        &meeting_at("2027-01-05T10:00:00+00:00", "2027-01-05T11:00:00+00:00"),
+        &db
+    )
+    .is_ok());
 }

@@ -83,7 +83,8 @@ impl TeamDraft {
     /// `agency` and `manager` are the draft's, read by the caller; `teams` every team; `members`
     /// how many people are in `was`. Refused for a family agency (family have no teams); for a
     /// name another team of the same agency has; for a move to another agency while people are
-    /// in the team (their team must be their agency's); and for a manager of another agency.
+    /// in the team (their team must be their agency's); and for a manager of another agency or
+    /// one with a last working day recorded (`check_staying`).
     pub fn apply(
         &self,
         was: Option<&Team>,
@@ -108,6 +109,9 @@ impl TeamDraft {
         }
         if let Some(was) = was.filter(|t| t.agency != agency.id && members > 0) {
             return Err(ValidationError::TeamAgencyFixed { name: was.name.clone() });
+        }
+        if let Some(m) = manager {
+            crate::views::check_staying(m)?;
         }
         if let Some(m) = manager.filter(|m| m.agency != agency.id) {
             return Err(ValidationError::ManagerOfAnotherAgency {

@@ -184,6 +184,7 @@ mod tests {
             team: None,
             email: None,
             working_pattern: WorkingPattern::full_time(),
+            last_day: None,
         };
         let draft = WorkingPatternDraft::of(&person);
         assert_eq!(draft.days.len(), 5);

@@ -91,12 +91,25 @@ pub fn removable_episode(episode: &Episode) -> Result<(), crate::error::Validati
 /// care team (not a chair, reviewing officer or minute-taker, who belong to no team, nor anyone
 /// of another agency).
 pub fn check_allocation(person: &Person, agency: Option<&Agency>) -> Result<(), crate::error::ValidationError> {
+    check_staying(person)?;
     if agency.is_some_and(|a| a.kind == AgencyKind::ChildrensSocialCare) && person.team.is_some() {
         Ok(())
     } else {
         Err(crate::error::ValidationError::NotASocialWorker {
             name: person.name.clone(),
         })
+    }
+}
+
+/// Refuse `person` for something that lasts (holding a child's case, managing a team) once a
+/// last working day is recorded for them, even one still ahead.
+pub fn check_staying(person: &Person) -> Result<(), crate::error::ValidationError> {
+    match person.last_day {
+        Some(day) => Err(crate::error::ValidationError::HasLeft {
+            name: person.name.clone(),
+            last_day: day.format("%d/%m/%Y").to_string(),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -283,6 +296,7 @@ impl PersonDraft {
             } else {
                 WorkingPattern::full_time()
             },
+            last_day: None,
         })
     }
 
@@ -297,8 +311,8 @@ impl PersonDraft {
         }
     }
 
-    /// `person` with these details (trimmed and checked as a new person's are), keeping their id
-    /// and working pattern. `was` is their agency as it is; `allocated` how many children have
+    /// `person` with these details (trimmed and checked as a new person's are), keeping their id,
+    /// working pattern and any last working day. `was` is their agency as it is; `allocated` how many children have
     /// them as their social worker; `manages` the teams they manage. Also refused when it would
     /// move them between a family agency and a professional one (family have no working hours and
     /// take part as family: they are added as a new person), when it would leave allocated
@@ -329,6 +343,7 @@ impl PersonDraft {
         let changed = Person {
             id: person.id,
             working_pattern: person.working_pattern.clone(),
+            last_day: person.last_day,
             ..self.to_person(agency, team)?
         };
         if allocated > 0 && check_allocation(&changed, Some(agency)).is_err() {
@@ -350,6 +365,78 @@ impl PersonDraft {
         }
         Ok(changed)
     }
+}
+
+/// `person` recorded as leaving their post, `last_day` (YYYY-MM-DD) their last working day; or,
+/// with `None`, as working here again. Only a professional leaves (a member of a family takes
+/// part as family). Refused while anything would be left with no one: children allocated to them
+/// (`allocated`), a team they manage (`manages`), or a meeting after their last day that they
+/// chair, take the minutes of or are invited to (`meetings`: theirs, any date; cancelled ones
+/// do not count). A last day more than a year from `today` either way is a typing slip.
+pub fn record_leaving(
+    person: &Person,
+    agency: &Agency,
+    last_day: Option<&str>,
+    today: NaiveDate,
+    allocated: usize,
+    manages: &[Team],
+    meetings: &[Meeting],
+) -> Result<Person, crate::error::ValidationError> {
+    use crate::error::ValidationError as E;
+    let Some(text) = last_day else {
+        return Ok(Person {
+            last_day: None,
+            ..person.clone()
+        });
+    };
+    if agency.kind == AgencyKind::Family {
+        return Err(E::FamilyDoNotLeave {
+            name: person.name.clone(),
+        });
+    }
+    let day = crate::time::parse_date(text)?;
+    if (day - today).num_days().abs() > 366 {
+        return Err(E::UnlikelyLastDay {
+            date: day.format("%d/%m/%Y").to_string(),
+        });
+    }
+    let name = person.name.clone();
+    if allocated > 0 {
+        return Err(E::LeavingWithChildren {
+            name,
+            children: if allocated == 1 {
+                "1 child".to_string()
+            } else {
+                format!("{allocated} children")
+            },
+        });
+    }
+    if let Some(t) = manages.first() {
+        return Err(E::LeavingAsManager {
+            name,
+            team: t.name.clone(),
+        });
+    }
+    let mut after: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| !m.is_cancelled() && m.date() > day && m.involves(person.id))
+        .collect();
+    after.sort_by_key(|m| m.start);
+    if let Some(first) = after.first() {
+        return Err(E::LeavingWithMeetings {
+            name,
+            meetings: if after.len() == 1 {
+                "a meeting".to_string()
+            } else {
+                format!("{} meetings", after.len())
+            },
+            first: format!("{} on {}", first.kind.title(), first.date().format("%d/%m/%Y")),
+        });
+    }
+    Ok(Person {
+        last_day: Some(day),
+        ..person.clone()
+    })
 }
 
 /// A child's details corrected: names, how the name is shown, case id, and the date of birth (or,

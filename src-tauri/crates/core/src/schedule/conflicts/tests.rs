@@ -65,6 +65,7 @@ fn fixture() -> Fixture {
         team: None,
         email: None,
         working_pattern: pattern,
+        last_day: None,
     };
     let a = person("Alex", WorkingPattern::full_time());
     let b = person("Bo", WorkingPattern::days(&[1, 2, 3], (9, 0), (15, 0)));

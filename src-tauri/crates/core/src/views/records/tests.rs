@@ -283,6 +283,7 @@ mod birth_tests {
     }
 }
 
+mod leaving;
 mod network;
 
 mod sibling_tests {
