@@ -255,6 +255,32 @@ fn a_team_over_its_span_is_flagged() {
 }
 
 #[test]
+fn someone_who_has_left_is_not_counted_after_their_last_day() {
+    let mut w = world();
+    let csc = w.ds.agencies[0].id;
+    let leaver = Person {
+        id: PersonId::new_random(),
+        name: "Leaving Worker".into(),
+        role: "Social worker".into(),
+        agency: csc,
+        team: Some(w.team),
+        email: None,
+        working_pattern: WorkingPattern::full_time(),
+        last_day: Some(d("2026-06-05")),
+    };
+    w.ds.people.push(leaver.clone());
+    let counted = |on: &str| {
+        let c = caseloads(&w.ds, &CaseloadLimits::default(), d(on));
+        let row = c.people.iter().any(|p| p.person == leaver.id);
+        let workers = c.teams.iter().find(|t| t.team == w.team).unwrap().social_workers;
+        (row, workers)
+    };
+    let (row, before) = counted("2026-06-05");
+    assert!(row, "counted up to and on their last day");
+    assert_eq!(counted("2026-06-08"), (false, before - 1));
+}
+
+#[test]
 fn limits_refuse_blank_and_repeated_roles() {
     let mut l = CaseloadLimits::default();
     assert!(l.check().is_ok());
