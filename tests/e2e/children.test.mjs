@@ -22,6 +22,21 @@ async function fill(browser, selector, value) {
   );
 }
 
+/** The first child's social worker, from their record: the text beside the "Change" button,
+ * once the record is read. */
+async function firstChildsSocialWorker(browser) {
+  await (await shown(browser, '#nav-children')).click();
+  await (await shown(browser, '#children-table tbody th button')).click();
+  const socialWorker = () =>
+    browser.execute(() => {
+      const dt = [...document.querySelectorAll('#child-record dt')].find((d) => d.textContent.trim() === 'Social worker');
+      const dd = dt?.nextElementSibling;
+      return dd ? [...dd.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : '';
+    });
+  await browser.waitUntil(async () => (await socialWorker()) !== '', { timeout: 10000, timeoutMsg: 'the record shows no social worker' });
+  return socialWorker();
+}
+
 describe('a new referral', () => {
   const dataDir = newDataDir();
   const env = { ...process.env, CONVENE_DATA_DIR: dataDir };
@@ -270,18 +285,7 @@ describe('a new referral', () => {
 
   it("corrects a social worker's details, and keeps one who holds cases in a team", async () => {
     const { browser } = app;
-    // The first child's social worker, from their record.
-    await (await shown(browser, '#nav-children')).click();
-    await (await shown(browser, '#children-table tbody th button')).click();
-    // The name is the text beside the "Change" button, once the record is read.
-    const socialWorker = () =>
-      browser.execute(() => {
-        const dt = [...document.querySelectorAll('#child-record dt')].find((d) => d.textContent.trim() === 'Social worker');
-        const dd = dt?.nextElementSibling;
-        return dd ? [...dd.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : '';
-      });
-    await browser.waitUntil(async () => (await socialWorker()) !== '', { timeout: 10000, timeoutMsg: 'the record shows no social worker' });
-    const worker = await socialWorker();
+    const worker = await firstChildsSocialWorker(browser);
     assert.notEqual(worker, 'Not allocated');
     await (await shown(browser, '#nav-people')).click();
     await shown(browser, '#people-table');
@@ -329,16 +333,7 @@ describe('a new referral', () => {
         return Boolean(button);
       }, name);
     // A social worker holding cases: refused in a sentence, focus on it.
-    await (await shown(browser, '#nav-children')).click();
-    await (await shown(browser, '#children-table tbody th button')).click();
-    const socialWorker = () =>
-      browser.execute(() => {
-        const dt = [...document.querySelectorAll('#child-record dt')].find((d) => d.textContent.trim() === 'Social worker');
-        const dd = dt?.nextElementSibling;
-        return dd ? [...dd.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : '';
-      });
-    await browser.waitUntil(async () => (await socialWorker()) !== '', { timeout: 10000, timeoutMsg: 'the record shows no social worker' });
-    const worker = await socialWorker();
+    const worker = await firstChildsSocialWorker(browser);
     await (await shown(browser, '#nav-people')).click();
     await shown(browser, '#people-table');
     await browser.waitUntil(() => person(worker), { timeout: 5000, timeoutMsg: `${worker} is not listed` });
