@@ -1,11 +1,11 @@
-//! `convene agency` and `convene team`: the directory's agencies and their teams, the first
-//! records of a new authority.
+//! `convene agency`, `convene team` and `convene person`: the directory's agencies, their teams
+//! (the first records of a new authority) and the people in them.
 
 use clap::Subcommand;
 use convene_core::views::{AgencyDraft, TeamDraft};
 use convene_core::*;
 
-use crate::{print_json, Ctx, Failure, Outcome};
+use crate::{print_json, today, Ctx, Failure, Outcome};
 
 #[derive(Subcommand)]
 pub enum AgencyCommand {
@@ -178,6 +178,163 @@ pub fn team(ctx: &Ctx, cmd: TeamCommand) -> Outcome {
             }
             let saved = store.save_team(Some(id), &draft)?;
             out!("Saved: {}.", saved.name);
+            Ok(())
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub enum PersonCommand {
+    /// Everyone in the directory: id, name, role and agency.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a person: a professional (working Monday to Friday, 09:00 to 17:00 until changed) or
+    /// a member of a child's family (an agency of kind family). Prints their id.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Job title or relationship: "Designated safeguarding lead", "Mother".
+        #[arg(long, default_value = "")]
+        role: String,
+        /// The agency's id or its exact name.
+        #[arg(long)]
+        agency: String,
+        #[arg(long, value_name = "TEAM_ID")]
+        team: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Correct a person's details; what is not given stays as it is. Their working pattern and
+    /// leave are kept. Refused while children allocated to them would be left with a worker who
+    /// does not hold cases.
+    Edit {
+        /// The person's id (`convene person list`).
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        /// The agency's id or its exact name.
+        #[arg(long)]
+        agency: Option<String>,
+        #[arg(long, value_name = "TEAM_ID", conflicts_with = "no_team")]
+        team: Option<String>,
+        /// In no team.
+        #[arg(long)]
+        no_team: bool,
+        /// An empty value removes it.
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Record that a professional is leaving their post: their last working day. They stay in
+    /// the meetings they were part of, and are no longer offered to invite, allocate or manage.
+    /// Refused while children are allocated to them, they manage a team, or they are part of a
+    /// meeting after that day.
+    Leave {
+        /// The person's id (`convene person list`).
+        id: String,
+        /// Their last working day (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        last_day: Option<String>,
+    },
+    /// Take back a recorded last working day: they work here again.
+    Stay {
+        /// The person's id.
+        id: String,
+    },
+}
+
+pub fn person(ctx: &Ctx, cmd: PersonCommand) -> Outcome {
+    let store = ctx.open()?;
+    match cmd {
+        PersonCommand::List { json } => {
+            let people = convene_core::queries::people(&store.load_dataset()?);
+            if json {
+                return print_json(&people);
+            }
+            for p in people {
+                let left = p
+                    .last_day
+                    .map(|d| format!("  (last working day {})", d.format("%d/%m/%Y")))
+                    .unwrap_or_default();
+                out!("{}  {:<24} {:<36} {}{left}", p.id, p.name, p.role, p.agency);
+            }
+            Ok(())
+        }
+        PersonCommand::Add {
+            name,
+            role,
+            agency,
+            team,
+            email,
+        } => {
+            let found = find_agency(&store, &agency)?;
+            let draft = views::PersonDraft {
+                name,
+                role,
+                agency: found.id,
+                team: team.map(|t| t.parse()).transpose()?,
+                email,
+            };
+            out!("{}", store.add_person(&draft)?.id);
+            Ok(())
+        }
+        PersonCommand::Edit {
+            id,
+            name,
+            role,
+            agency,
+            team,
+            no_team,
+            email,
+        } => {
+            let id: PersonId = id.parse()?;
+            let person: Person = store.require(id.as_bytes())?;
+            let mut draft = views::PersonDraft::of(&person);
+            if let Some(agency) = agency {
+                draft.agency = find_agency(&store, &agency)?.id;
+            }
+            if let Some(name) = name {
+                draft.name = name;
+            }
+            if let Some(role) = role {
+                draft.role = role;
+            }
+            if let Some(team) = team {
+                draft.team = Some(team.parse()?);
+            } else if no_team {
+                draft.team = None;
+            }
+            if let Some(email) = email {
+                draft.email = Some(email);
+            }
+            let changed = store.change_person(id, &draft)?;
+            out!(
+                "Saved: {}, {}.",
+                changed.name,
+                if changed.role.is_empty() {
+                    "no role"
+                } else {
+                    &changed.role
+                }
+            );
+            Ok(())
+        }
+        PersonCommand::Leave { id, last_day } => {
+            let day = last_day.unwrap_or_else(|| today().to_string());
+            let left = store.record_leaving(id.parse()?, Some(&day), today())?;
+            let last = left
+                .last_day
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default();
+            out!("Recorded: {}'s last working day is {last}.", left.name);
+            Ok(())
+        }
+        PersonCommand::Stay { id } => {
+            let back = store.record_leaving(id.parse()?, None, today())?;
+            out!("Recorded: {} works here again.", back.name);
             Ok(())
         }
     }

@@ -83,7 +83,7 @@ enum Command {
     Event(children::EventCommand),
     /// The directory of people: list, add, edit.
     #[command(subcommand)]
-    Person(children::PersonCommand),
+    Person(directory::PersonCommand),
     /// The agencies people work for, and their teams: list, add, edit.
     #[command(subcommand)]
     Agency(directory::AgencyCommand),
@@ -309,7 +309,7 @@ fn run(cli: Cli) -> Outcome {
         Command::Child(c) => children::child(&ctx, c),
         Command::Event(c) => children::event(&ctx, c),
         Command::Episode(c) => children::episode(&ctx, c),
-        Command::Person(c) => children::person(&ctx, c),
+        Command::Person(c) => directory::person(&ctx, c),
         Command::Agency(c) => directory::agency(&ctx, c),
         Command::Team(c) => directory::team(&ctx, c),
         Command::Meeting(c) => meetings::meeting(&ctx, c),

@@ -1,5 +1,5 @@
 //! Entering and correcting records as the app and the CLI do: a child, their birth and details,
-//! brothers and sisters, their network, episodes and events, and a new person. Each draft or
+//! brothers and sisters, their network, episodes and events, a new person and one leaving. Each draft or
 //! change is checked here, once, for both; the store checks the rest as for any record.
 
 use chrono::NaiveDate;
@@ -9,6 +9,9 @@ use ts_rs::TS;
 use super::episode_label;
 use crate::ids::*;
 use crate::model::*;
+
+mod leaving;
+pub use leaving::*;
 
 /// A child in need plan or a period of being looked after, started as the app and the CLI enter
 /// it (a child protection plan starts at a conference, from its outcome): the start as
@@ -98,18 +101,6 @@ pub fn check_allocation(person: &Person, agency: Option<&Agency>) -> Result<(), 
         Err(crate::error::ValidationError::NotASocialWorker {
             name: person.name.clone(),
         })
-    }
-}
-
-/// Refuse `person` for something that lasts (holding a child's case, managing a team) once a
-/// last working day is recorded for them, even one still ahead.
-pub fn check_staying(person: &Person) -> Result<(), crate::error::ValidationError> {
-    match person.last_day {
-        Some(day) => Err(crate::error::ValidationError::HasLeft {
-            name: person.name.clone(),
-            last_day: day.format("%d/%m/%Y").to_string(),
-        }),
-        None => Ok(()),
     }
 }
 
@@ -365,78 +356,6 @@ impl PersonDraft {
         }
         Ok(changed)
     }
-}
-
-/// `person` recorded as leaving their post, `last_day` (YYYY-MM-DD) their last working day; or,
-/// with `None`, as working here again. Only a professional leaves (a member of a family takes
-/// part as family). Refused while anything would be left with no one: children allocated to them
-/// (`allocated`), a team they manage (`manages`), or a meeting after their last day that they
-/// chair, take the minutes of or are invited to (`meetings`: theirs, any date; cancelled ones
-/// do not count). A last day more than a year from `today` either way is a typing slip.
-pub fn record_leaving(
-    person: &Person,
-    agency: &Agency,
-    last_day: Option<&str>,
-    today: NaiveDate,
-    allocated: usize,
-    manages: &[Team],
-    meetings: &[Meeting],
-) -> Result<Person, crate::error::ValidationError> {
-    use crate::error::ValidationError as E;
-    let Some(text) = last_day else {
-        return Ok(Person {
-            last_day: None,
-            ..person.clone()
-        });
-    };
-    if agency.kind == AgencyKind::Family {
-        return Err(E::FamilyDoNotLeave {
-            name: person.name.clone(),
-        });
-    }
-    let day = crate::time::parse_date(text)?;
-    if (day - today).num_days().abs() > 366 {
-        return Err(E::UnlikelyLastDay {
-            date: day.format("%d/%m/%Y").to_string(),
-        });
-    }
-    let name = person.name.clone();
-    if allocated > 0 {
-        return Err(E::LeavingWithChildren {
-            name,
-            children: if allocated == 1 {
-                "1 child".to_string()
-            } else {
-                format!("{allocated} children")
-            },
-        });
-    }
-    if let Some(t) = manages.first() {
-        return Err(E::LeavingAsManager {
-            name,
-            team: t.name.clone(),
-        });
-    }
-    let mut after: Vec<&Meeting> = meetings
-        .iter()
-        .filter(|m| !m.is_cancelled() && m.date() > day && m.involves(person.id))
-        .collect();
-    after.sort_by_key(|m| m.start);
-    if let Some(first) = after.first() {
-        return Err(E::LeavingWithMeetings {
-            name,
-            meetings: if after.len() == 1 {
-                "a meeting".to_string()
-            } else {
-                format!("{} meetings", after.len())
-            },
-            first: format!("{} on {}", first.kind.title(), first.date().format("%d/%m/%Y")),
-        });
-    }
-    Ok(Person {
-        last_day: Some(day),
-        ..person.clone()
-    })
 }
 
 /// A child's details corrected: names, how the name is shown, case id, and the date of birth (or,
