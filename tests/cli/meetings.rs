@@ -265,6 +265,82 @@ fn suggest_conflicts_override_reschedule_and_history() {
 }
 
 #[test]
+fn suggestions_stop_at_an_invitees_last_working_day() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let child = children[0]["id"].as_str().unwrap().to_string();
+    let agencies = json(s.run(&["agency", "list", "--json"]).ok());
+    let agency = agencies
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["agency"]["kind"] == "health")
+        .unwrap()["agency"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let nurse = s
+        .run(&[
+            "person",
+            "add",
+            "--name",
+            "Lee Locum",
+            "--role",
+            "School nurse",
+            "--agency",
+            &agency,
+        ])
+        .ok()
+        .trim()
+        .to_string();
+    s.run(&["person", "leave", &nurse, "--last-day", "2027-06-02"]).ok();
+    let suggest = |earliest: &str| {
+        json(
+            s.run(&[
+                "suggest",
+                "--kind",
+                "core-group",
+                "--child",
+                &child,
+                "--required",
+                &nurse,
+                "--earliest",
+                earliest,
+                "--deadline",
+                "2027-06-11",
+                "--duration",
+                "60",
+                "--json",
+            ])
+            .ok(),
+        )
+    };
+    let out = suggest("2027-06-01");
+    let slots = out["slots"].as_array().unwrap();
+    assert!(!slots.is_empty(), "{out}");
+    assert!(
+        slots.iter().all(|s| s["start"].as_str().unwrap() < "2027-06-03"),
+        "{out}"
+    );
+    assert!(
+        out["message"].as_str().unwrap().ends_with(
+            "None is offered after Wed 2 Jun 2027, Lee Locum's last working day: a meeting then cannot include them."
+        ),
+        "{out}"
+    );
+    let out = suggest("2027-06-03");
+    assert!(out["slots"].as_array().unwrap().is_empty(), "{out}");
+    assert!(
+        out["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Lee Locum's last working day is Wed 2 Jun 2027"),
+        "{out}"
+    );
+}
+
+#[test]
 fn editing_a_meeting_changes_invitees_reports_and_place_and_updates_the_invitation() {
     let s = Sandbox::new();
     s.demo();

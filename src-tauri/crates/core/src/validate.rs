@@ -149,6 +149,27 @@ pub fn event(e: &Event, db: &impl Lookup) -> Result<(), ValidationError> {
     limit("An event's note", &e.note, MAX_LONG_TEXT)
 }
 
+/// No one is part of a planned or held meeting after their last working day
+/// (`views::record_leaving`). `last_day` gives a person's name and last day, if they have one.
+pub fn no_one_after_last_day(
+    m: &Meeting,
+    last_day: impl Fn(PersonId) -> Option<(String, chrono::NaiveDate)>,
+) -> Result<(), ValidationError> {
+    if m.is_cancelled() {
+        return Ok(());
+    }
+    for p in m.people() {
+        if let Some((name, last)) = last_day(p).filter(|(_, last)| m.date() > *last) {
+            return Err(ValidationError::AfterLastDay {
+                name,
+                last_day: last.format("%d/%m/%Y").to_string(),
+                date: m.date().format("%d/%m/%Y").to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
     check_period(m.start, m.end)?;
     check_offset(m.start)?;
@@ -192,18 +213,7 @@ pub fn meeting(m: &Meeting, db: &impl Lookup) -> Result<(), ValidationError> {
     for p in m.chair.iter().chain(m.minute_taker.iter()) {
         exists(db.has_person(*p), "Person", p)?;
     }
-    // No one is part of a meeting after their last working day (`views::record_leaving`).
-    if !m.is_cancelled() {
-        for p in m.people() {
-            if let Some((name, last)) = db.last_day(p).filter(|(_, last)| m.date() > *last) {
-                return Err(ValidationError::AfterLastDay {
-                    name,
-                    last_day: last.format("%d/%m/%Y").to_string(),
-                    date: m.date().format("%d/%m/%Y").to_string(),
-                });
-            }
-        }
-    }
+    no_one_after_last_day(m, |p| db.last_day(p))?;
     let mut invited = HashSet::new();
     for i in &m.invitees {
         exists(db.has_person(i.person), "Invitee", i.person)?;

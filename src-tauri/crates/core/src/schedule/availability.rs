@@ -108,6 +108,9 @@ pub struct Availability {
     /// People who keep no working hours (families: parents, carers), as the conflict check
     /// treats them; only their busy time counts.
     pub any_hours: std::collections::HashSet<PersonId>,
+    /// Professionals' last working days (`Person::last_day`): no meeting after one can include
+    /// them (`validate::meeting`), so the slot finder offers no time after it.
+    pub last_days: HashMap<PersonId, NaiveDate>,
 }
 
 /// The busy blocks that count: all but a calendar's copy of one of our own meetings (an
@@ -184,6 +187,7 @@ impl Availability {
                     .map(|p| p.id)
                     .collect()
             },
+            last_days: ds.people.iter().filter_map(|p| Some((p.id, p.last_day?))).collect(),
         }
     }
 

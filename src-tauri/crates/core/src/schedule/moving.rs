@@ -164,6 +164,13 @@ pub fn check_move(
         .find(|m| m.id == meeting)
         .ok_or(MoveError::UnknownMeeting(meeting))?;
     let m = moved(existing, start, as_of)?;
+    // Said before the move is saved, which would be refused (`validate::meeting`).
+    crate::validate::no_one_after_last_day(&m, |p| {
+        ds.people
+            .iter()
+            .find(|x| x.id == p)
+            .and_then(|x| Some((x.name.clone(), x.last_day?)))
+    })?;
     let names = Names::new(ds);
     let rule_title = |id: &str| {
         pack.rule(id)
@@ -420,5 +427,27 @@ mod tests {
         assert!(!clash.conflicts.is_empty(), "{clash:?}");
         let free = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T14:00", d("2026-03-05")).unwrap();
         assert!(free.conflicts.is_empty(), "{free:?}");
+    }
+
+    #[test]
+    fn a_move_past_an_invitees_last_working_day_is_refused_before_saving() {
+        let (mut ds, _, icpc) = world();
+        let (pack, cal) = env();
+        let csc = agency("Children's Social Care", AgencyKind::ChildrensSocialCare);
+        let mut worker = person("Sam Social Worker", csc.id);
+        worker.last_day = Some(d("2026-03-17"));
+        let m = ds.meetings.iter_mut().find(|m| m.id == icpc).unwrap();
+        m.invitees.push(invitee(worker.id, false));
+        ds.agencies.push(csc);
+        ds.people.push(worker);
+        // Their last day itself is fine; the day after is not, even as an optional invitee.
+        assert!(check_move(&pack, &cal, &ds, &[], icpc, "2026-03-17T10:00", d("2026-03-05")).is_ok());
+        let err = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T10:00", d("2026-03-05"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "Sam Social Worker's last working day is 17/03/2026, before this meeting on 18/03/2026: invite someone else in their place."
+        );
     }
 }

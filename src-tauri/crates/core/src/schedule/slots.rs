@@ -4,7 +4,8 @@
 //! says who cannot come and why. When nothing fits, it says so and offers the best compromise
 //! inside the window and the earliest slot after the deadline, flagged late. Once the deadline
 //! has passed (an overdue item), it offers the earliest times everyone required can attend, all
-//! flagged late.
+//! flagged late. No time is offered after an invitee's last working day (`Person::last_day`):
+//! a meeting then could not include them, so the search ends there and says so.
 
 use std::collections::HashMap;
 
@@ -176,6 +177,30 @@ pub fn find_slots(
             slots: Vec::new(),
         };
     }
+    // No meeting after an invitee's last working day can include them (`validate::meeting`
+    // refuses it), so the search ends at the earliest such day among those invited.
+    let leaving = req
+        .required
+        .iter()
+        .chain(&req.optional)
+        .filter_map(|p| avail.last_days.get(p).map(|day| (*day, *p)))
+        .min();
+    if let Some((day, who)) = leaving.filter(|(day, _)| *day < req.earliest) {
+        return SlotResult {
+            deadline: req.deadline,
+            required: req.required.clone(),
+            optional: req.optional.clone(),
+            chair: None,
+            nothing_fits: true,
+            message: format!(
+                "{}'s last working day is {}, before {}: a meeting then cannot include them. Take them off the invitation and invite whoever has taken over from them.",
+                name(who),
+                uk_date(day),
+                uk_date(req.earliest)
+            ),
+            slots: Vec::new(),
+        };
+    }
     // The late search runs past the deadline, or past the earliest day when the deadline has
     // already passed (an overdue item still needs times to book).
     let passed = req.deadline.is_some_and(|d| d < req.earliest);
@@ -196,6 +221,16 @@ pub fn find_slots(
                 .unwrap_or(last),
         )
         .min(cal.range().1);
+    // The invitee whose last working day ends the search early, if one does.
+    let cut = leaving.filter(|(day, _)| *day < last);
+    let last = cut.map_or(last, |(day, _)| day);
+    let cut_short = |(day, who): (NaiveDate, PersonId)| {
+        format!(
+            " None is offered after {}, {}'s last working day: a meeting then cannot include them.",
+            uk_date(day),
+            name(who)
+        )
+    };
     let in_window = |d: NaiveDate| req.deadline.is_none_or(|dl| d <= dl);
     let mut inside: Vec<Candidate> = Vec::new();
     // Times after the deadline when everyone required can come, earliest first: only the first
@@ -244,7 +279,7 @@ pub fn find_slots(
     fits.sort_by_key(|c| (c.missing_optional, c.date, c.near, c.start));
     let chosen = diverse(fits, top);
     if !chosen.is_empty() {
-        let message = match req.deadline {
+        let mut message = match req.deadline {
             Some(d) => format!(
                 "{} slot(s) where everyone required can attend before the deadline of {}.",
                 chosen.len(),
@@ -252,6 +287,7 @@ pub fn find_slots(
             ),
             None => format!("{} slot(s) where everyone required can attend.", chosen.len()),
         };
+        message.extend(cut.map(cut_short));
         return SlotResult {
             deadline: req.deadline,
             required: req.required.clone(),
@@ -296,6 +332,17 @@ pub fn find_slots(
             uk_date(d)
         ),
         (None, _) => "No time in the next 15 working days suits everyone required. Shown: the best times, with who cannot come.".to_string(),
+    };
+    let message = match cut {
+        // Nothing everyone required can attend up to a leaver's last day, and nothing after it.
+        Some((day, who)) if late.is_empty() => format!(
+            "No time up to {}, {}'s last working day, suits everyone required, and a meeting after it cannot include them: invite whoever takes over from them.{}",
+            uk_date(day),
+            name(who),
+            if slots.is_empty() { "" } else { " Shown: the best times up to that day." }
+        ),
+        Some(c) => message + &cut_short(c),
+        None => message,
     };
     SlotResult {
         deadline: req.deadline,

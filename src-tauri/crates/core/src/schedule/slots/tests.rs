@@ -417,3 +417,87 @@ fn times_that_have_passed_today_are_not_offered() {
         "{res:?}"
     );
 }
+
+#[test]
+fn no_time_is_offered_after_an_invitees_last_working_day() {
+    for required in [true, false] {
+        let mut w = world(2);
+        let leaver = w.people[1];
+        w.avail.last_days.insert(leaver, d("2026-01-06"));
+        let mut r = request(&w, "2026-01-05", Some("2026-01-30"));
+        if !required {
+            r.required = vec![w.people[0]];
+            r.optional = vec![leaver];
+        }
+        let res = find_slots(&r, &w.avail, &cal(), &w.names);
+        assert!(!res.nothing_fits, "{res:?}");
+        assert!(!res.slots.is_empty());
+        assert!(
+            res.slots.iter().all(|s| s.start.date_naive() <= d("2026-01-06")),
+            "{res:?}"
+        );
+        assert!(
+            res.message
+                .ends_with("None is offered after Tue 6 Jan 2026, Person 1's last working day: a meeting then cannot include them."),
+            "{}",
+            res.message
+        );
+    }
+}
+
+#[test]
+fn when_nothing_fits_before_a_leavers_last_day_it_says_so_and_offers_no_late_time() {
+    let mut w = world(2);
+    let leaver = w.people[1];
+    w.avail.last_days.insert(leaver, d("2026-01-06"));
+    // Person 0 is on leave on both days up to the leaver's last day.
+    w.avail.people.insert(
+        w.people[0],
+        BusyList::new(vec![block("2026-01-05T00:00", "2026-01-07T00:00", "")]),
+    );
+    let r = request(&w, "2026-01-05", Some("2026-01-30"));
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    assert!(res.nothing_fits, "{res:?}");
+    assert_eq!(
+        res.message,
+        "No time up to Tue 6 Jan 2026, Person 1's last working day, suits everyone required, and a meeting after it cannot include them: invite whoever takes over from them. Shown: the best times up to that day."
+    );
+    assert!(!res.slots.is_empty());
+    assert!(res
+        .slots
+        .iter()
+        .all(|s| s.start.date_naive() <= d("2026-01-06") && s.missing_required == vec![w.people[0]]));
+}
+
+#[test]
+fn an_invitee_gone_before_the_search_starts_is_named_and_nothing_offered() {
+    let mut w = world(2);
+    w.avail.last_days.insert(w.people[0], d("2026-01-02"));
+    // A later last day for someone else changes nothing: the earliest one is named.
+    w.avail.last_days.insert(w.people[1], d("2026-02-02"));
+    let res = find_slots(&request(&w, "2026-01-05", None), &w.avail, &cal(), &w.names);
+    assert!(res.nothing_fits && res.slots.is_empty(), "{res:?}");
+    assert_eq!(
+        res.message,
+        "Person 0's last working day is Fri 2 Jan 2026, before Mon 5 Jan 2026: a meeting then cannot include them. Take them off the invitation and invite whoever has taken over from them."
+    );
+}
+
+#[test]
+fn last_working_days_come_from_the_people_records() {
+    let (agency, mut staying) = (
+        crate::schedule::fixtures::agency("CSC", AgencyKind::ChildrensSocialCare),
+        crate::schedule::fixtures::person("A", AgencyId::new_random()),
+    );
+    staying.agency = agency.id;
+    let mut leaving = crate::schedule::fixtures::person("B", agency.id);
+    leaving.last_day = Some(d("2026-01-06"));
+    let ds = crate::dataset::Dataset {
+        agencies: vec![agency],
+        people: vec![staying.clone(), leaving.clone()],
+        ..Default::default()
+    };
+    let a = Availability::build(&ds, &[], None);
+    assert_eq!(a.last_days.get(&leaving.id), Some(&d("2026-01-06")));
+    assert!(!a.last_days.contains_key(&staying.id));
+}
