@@ -101,8 +101,8 @@ pub const STARTED_AFTER: std::time::Duration = std::time::Duration::from_secs(1)
 /// - the free memory in the C allocator's heap (`malloc_trim`): what building a dashboard, a
 ///   month of the calendar or an export freed, which otherwise stays resident below the heap's
 ///   top until something reuses it;
-/// - the pages of the app's own program file that are resident but not in use
-///   (`page_out_program`): start-up's code and read-only data, and whatever the last burst of
+/// - the resident pages of the files it maps read-only that no other process maps
+///   (`page_out_files`): start-up's code and read-only data, and whatever the last burst of
 ///   work ran, read back from the file when next needed.
 ///
 /// Once per quiet spell: after a release the thread sleeps until the next request (`work` sends
@@ -150,7 +150,7 @@ fn on_quiet(
 }
 
 /// Hand the free memory at the top and in the middle of the C allocator's heap back to the
-/// system, then the program file's resident pages (`page_out_program`).
+/// system, then the resident pages of the files it maps read-only (`page_out_files`).
 fn release() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim(size_t)` matches glibc's prototype and is thread-safe (it takes each
@@ -160,44 +160,49 @@ fn release() {
         libc::malloc_trim(0);
     }
     #[cfg(target_os = "linux")]
-    if let Err(e) = page_out_program() {
-        eprintln!("Convene could not hand its program's pages back: {e}");
+    if let Err(e) = page_out_files() {
+        eprintln!("Convene could not hand its program's and libraries' pages back: {e}");
     }
 }
 
-/// Ask the kernel to reclaim the resident pages of the running program's own file
-/// (`madvise(MADV_PAGEOUT)`, Linux 5.4 and later) over each of its mappings that is not
-/// writable: its code and read-only data. They are unchanged copies of the file, so nothing is
-/// lost: a page the app needs again is read back from the file (or the page cache) when it is
-/// next touched. Only the program's own file is advised, which no other process maps (the
-/// WebKit processes and shared libraries are left alone), and pages the loader has written to
-/// (relocated data) stay, as there is no file copy of them. The program
-/// is the file that maps this function, so a package upgrade that replaced the file while the
-/// app runs ("(deleted)" in the maps) changes nothing. Returns how many bytes were advised.
+/// Ask the kernel to reclaim the resident pages of every file the app's process maps without
+/// write access (`madvise(MADV_PAGEOUT)`, Linux 5.4 and later): the code and read-only data of
+/// its program and of the libraries it has loaded. They are unchanged copies of the files, so
+/// nothing is lost: a page the app needs again is read back from the file (or the page cache)
+/// when it is next touched. The kernel reclaims only pages that no other process maps
+/// (`madvise(2)`): a page of GTK's or WebKit's code that the web process, or another program on
+/// the desktop, also uses stays where it is. So what goes back is what only this process holds:
+/// the program itself (no other process maps it), and the parts of the libraries only the
+/// window's side uses (GTK's widgets, WebKit's UI process). Pages the loader has written to
+/// (relocated data) are in writable mappings and stay, as there is no file copy of them; device
+/// files, memfd and shared memory segments are passed over (`FileMapping::pageable`), and so is
+/// a mapping the kernel will not page out (a locked one, say). Returns how many bytes were
+/// advised.
 #[cfg(target_os = "linux")]
-pub fn page_out_program() -> std::io::Result<usize> {
+pub fn page_out_files() -> std::io::Result<usize> {
     let maps = std::fs::read_to_string("/proc/self/maps")?;
-    let here = page_out_program as *const () as usize;
-    let mappings: Vec<FileMapping<'_>> = maps.lines().filter_map(FileMapping::parse).collect();
-    let program = mappings
-        .iter()
-        .find(|m| (m.start..m.end).contains(&here))
-        .map(|m| m.path)
-        .ok_or_else(|| std::io::Error::other("this function's code is in no mapped file"))?;
     let mut advised = 0;
-    for m in mappings.iter().filter(|m| m.path == program && !m.writable) {
+    for m in maps
+        .lines()
+        .filter_map(FileMapping::parse)
+        .filter(FileMapping::pageable)
+    {
         let len = m.end - m.start;
         // SAFETY: the range is one whole mapping of this process, as /proc/self/maps listed it
-        // just now (page-aligned; the program's own mappings are never unmapped while it runs).
-        // MADV_PAGEOUT changes no contents, only which pages are resident: clean file pages
-        // are dropped and read back from the file on the next touch. It neither moves nor
-        // unmaps anything, so no reference into the range is invalidated.
+        // just now (page-aligned). MADV_PAGEOUT changes no contents, only which pages are
+        // resident: clean file pages are dropped and read back from the file on the next touch.
+        // It neither moves nor unmaps anything, so no reference into the range is invalidated.
+        // If a library were unloaded meanwhile (GTK's and GIO's modules can be), the call fails
+        // (ENOMEM), or advises whatever was mapped there since: MADV_PAGEOUT never discards
+        // contents, as a written or anonymous page is kept (or swapped out) rather than dropped.
         #[allow(unsafe_code)]
         let done = unsafe { libc::madvise(m.start as *mut libc::c_void, len, libc::MADV_PAGEOUT) };
-        if done != 0 {
-            return Err(std::io::Error::last_os_error());
+        if done == 0 {
+            advised += len;
         }
-        advised += len;
+    }
+    if advised == 0 {
+        return Err(std::io::Error::last_os_error());
     }
     Ok(advised)
 }
@@ -227,6 +232,12 @@ impl<'a> FileMapping<'a> {
             writable: perms.as_bytes().get(1) == Some(&b'w'),
             path,
         })
+    }
+
+    /// A mapping `page_out_files` advises: read-only, of an ordinary file (not a device, a
+    /// memfd or a System V shared memory segment, whose pages are not file copies).
+    fn pageable(&self) -> bool {
+        !self.writable && !["/dev/", "/memfd:", "/SYSV"].iter().any(|p| self.path.starts_with(p))
     }
 }
 
@@ -319,15 +330,23 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn the_programs_own_pages_are_handed_back_and_it_runs_on() {
+    fn the_programs_and_libraries_pages_are_handed_back_and_it_runs_on() {
         // This test's program has run its start-up and the test harness: part of it is resident.
         let before = program_resident_kb();
         assert!(before > 0, "nothing of the program is resident");
-        let advised = page_out_program().unwrap();
-        let exe_len = std::fs::metadata("/proc/self/exe").unwrap().len() as usize;
+        let exe = std::fs::read_link("/proc/self/exe").unwrap();
+        let program: usize = std::fs::read_to_string("/proc/self/maps")
+            .unwrap()
+            .lines()
+            .filter_map(FileMapping::parse)
+            .filter(|m| std::path::Path::new(m.path) == exe && !m.writable)
+            .map(|m| m.end - m.start)
+            .sum();
+        let advised = page_out_files().unwrap();
+        // The program's read-only mappings and the libraries' (the C library's at least).
         assert!(
-            advised > 0 && advised <= exe_len + 4 * 4096,
-            "advised {advised} of {exe_len}"
+            advised > program && program > 0,
+            "advised {advised}, the program maps {program}"
         );
         let after = program_resident_kb();
         // What runs from here on (this function, the harness) comes back on use; most does not.
@@ -350,5 +369,16 @@ mod tests {
         assert!(FileMapping::parse("7f00-8f00 rw-p 00000000 00:00 0 ").is_none());
         assert!(FileMapping::parse("7f00-8f00 rw-p 00000000 00:00 0      [heap]").is_none());
         assert!(FileMapping::parse("nonsense").is_none());
+        assert!(code.pageable() && !data.pageable());
+        for line in [
+            "7f00-8f00 r--s 00000000 00:05 7 /dev/dri/card0",
+            "7f00-8f00 r--s 00000000 00:01 8 /memfd:wayland-cursor (deleted)",
+            "7f00-8f00 r--s 00000000 00:01 9 /SYSV00000000 (deleted)",
+        ] {
+            assert!(!FileMapping::parse(line).unwrap().pageable(), "{line}");
+        }
+        let lib =
+            FileMapping::parse("7f00-8f00 r--p 00000000 fe:01 9 /usr/lib/x86_64-linux-gnu/libgtk-3.so.0").unwrap();
+        assert!(lib.pageable());
     }
 }
