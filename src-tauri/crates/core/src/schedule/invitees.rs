@@ -1,6 +1,8 @@
 //! Who a meeting usually invites (AGENDAS.md): the child's allocated social worker, the kind's
 //! chair, and the members of the child's professional network whose roles the kind invites.
 
+use chrono::NaiveDate;
+
 use crate::dataset::Dataset;
 use crate::ids::*;
 use crate::model::*;
@@ -74,20 +76,32 @@ pub fn default_chair(ds: &Dataset, kind: MeetingKind, child: &Child) -> Option<P
     }
 }
 
-/// The chair of a new `kind` about `children`: the first of the children's default chairs.
-pub fn default_chair_for(ds: &Dataset, kind: MeetingKind, children: &[ChildId]) -> Option<PersonId> {
+/// Whether `person` still works on `day` (`Person::works_on`); someone unknown is taken to.
+fn works_on(ds: &Dataset, person: PersonId, day: NaiveDate) -> bool {
+    ds.people
+        .iter()
+        .find(|p| p.id == person)
+        .is_none_or(|p| p.works_on(day))
+}
+
+/// The chair of a new `kind` about `children` from `from` on: the first of the children's
+/// default chairs who has not left by then.
+pub fn default_chair_for(ds: &Dataset, kind: MeetingKind, children: &[ChildId], from: NaiveDate) -> Option<PersonId> {
     ds.children
         .iter()
         .filter(|c| children.contains(&c.id))
-        .find_map(|c| default_chair(ds, kind, c))
+        .filter_map(|c| default_chair(ds, kind, c))
+        .find(|p| works_on(ds, *p, from))
 }
 
-/// Default required attendees for `kind` about `children`: social workers, chair, network.
-pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId]) -> Vec<PersonId> {
+/// Default required attendees for `kind` about `children` from `from` on: social workers,
+/// chair, network; not anyone whose last working day is before `from` (a meeting then cannot
+/// include them, `validate::meeting`).
+pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId], from: NaiveDate) -> Vec<PersonId> {
     let roles = invited_roles(kind);
     let mut out: Vec<PersonId> = Vec::new();
     let mut add = |p: PersonId| {
-        if !out.contains(&p) {
+        if !out.contains(&p) && works_on(ds, p, from) {
             out.push(p);
         }
     };
@@ -133,7 +147,8 @@ mod tests {
                 role: NetworkRole::Other,
             },
         ];
-        let invited = |kind| default_invitees(&ds, kind, &[child]);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let invited = |kind| default_invitees(&ds, kind, &[child], day);
         for kind in [
             MeetingKind::Icpc,
             MeetingKind::ReviewConference,
@@ -147,5 +162,27 @@ mod tests {
         assert!(invited(MeetingKind::Icpc).contains(&housing));
         // "Other" is invited meeting by meeting, not by default.
         assert!(MeetingKind::ALL.iter().all(|&k| !invited(k).contains(&other)));
+    }
+
+    #[test]
+    fn someone_who_has_left_is_not_invited_or_chairing_by_default() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut ds = crate::demo::demo_dataset(day, crate::demo::DEFAULT_SEED);
+        let child = ds.children[0].id;
+        let sw = ds.children[0].social_worker.unwrap();
+        let chair = default_chair_for(&ds, MeetingKind::CoreGroup, &[child], day);
+        assert_eq!(chair, Some(sw), "the social worker chairs a core group");
+        assert!(default_invitees(&ds, MeetingKind::CoreGroup, &[child], day).contains(&sw));
+        // Their last working day the day before: neither invited nor chairing from `day` on;
+        // on the day itself (and before), both.
+        ds.people.iter_mut().find(|p| p.id == sw).unwrap().last_day = day.pred_opt();
+        assert!(!default_invitees(&ds, MeetingKind::CoreGroup, &[child], day).contains(&sw));
+        assert_eq!(default_chair_for(&ds, MeetingKind::CoreGroup, &[child], day), None);
+        let before = day.pred_opt().unwrap();
+        assert!(default_invitees(&ds, MeetingKind::CoreGroup, &[child], before).contains(&sw));
+        assert_eq!(
+            default_chair_for(&ds, MeetingKind::CoreGroup, &[child], before),
+            Some(sw)
+        );
     }
 }

@@ -100,10 +100,10 @@ pub fn suggest(
     };
     let required = input
         .required
-        .unwrap_or_else(|| default_invitees(ds, input.kind, &input.children));
+        .unwrap_or_else(|| default_invitees(ds, input.kind, &input.children, input.earliest));
     // The chair a booking from these slots carries: the default one, when the search checked
     // their diary (they are among the required).
-    let chair = default_chair_for(ds, input.kind, &input.children).filter(|c| required.contains(c));
+    let chair = default_chair_for(ds, input.kind, &input.children, input.earliest).filter(|c| required.contains(c));
     let optional: Vec<PersonId> = input.optional.into_iter().filter(|p| !required.contains(p)).collect();
     let mut req = SlotRequest::new(input.kind, input.children, input.earliest, input.duration_minutes);
     req.required = required;
