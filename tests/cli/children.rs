@@ -200,6 +200,31 @@ fn an_unborn_childs_birth_is_recorded_once() {
 }
 
 #[test]
+fn a_birth_before_the_pre_birth_conference_says_it_is_still_booked() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let unborn = children
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["birth"].as_str().is_some_and(|b| b.starts_with("EDD")))
+        .expect("the demo has an unborn child");
+    let (id, name) = (unborn["id"].as_str().unwrap(), unborn["name"].as_str().unwrap());
+    let said = s.run(&["child", "born", id]).ok().to_string();
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 2, "{said}");
+    assert!(lines[0].starts_with(&format!("{name}: DOB ")), "{said}");
+    assert!(
+        lines[1].starts_with("The pre-birth conference on ")
+            && lines[1].ends_with(&format!(
+                " is still booked: now that {name} is born, cancel it and book an initial child protection conference in its place."
+            )),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_person_is_added_to_the_directory_and_to_a_childs_network() {
     let s = Sandbox::new();
     s.demo();

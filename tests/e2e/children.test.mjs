@@ -194,6 +194,11 @@ describe('a new referral', () => {
     await (await browser.$('#add-child-submit')).click();
     assert.equal(await (await shown(browser, '#child-title')).getText(), 'Baby Testfield');
     assert.match(await (await browser.$('#child-record .details')).getText(), /EDD \d{2}\/\d{2}\/\d{4}/);
+    // A pre-birth conference booked before the baby comes is pointed out once they are born.
+    await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'pre-birth-conference');
+    await (await shown(browser, '#find-slots')).click();
+    await (await shown(browser, '#slot-list li button', 20000)).click();
+    assert.match(await (await shown(browser, '#booked-message')).getText(), /^Booked: Pre-birth conference/);
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');
@@ -206,7 +211,10 @@ describe('a new referral', () => {
     assert.equal(await (await browser.$('#birth-date')).getAttribute('aria-invalid'), 'true');
     await fill(browser, '#birth-date', new Date().toISOString().slice(0, 10));
     await (await browser.$('#birth-save')).click();
-    assert.match(await (await shown(browser, '#birth-said')).getText(), /^Birth recorded: /);
+    assert.match(
+      await (await shown(browser, '#birth-said')).getText(),
+      /^Birth recorded: .*\. The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, cancel it and book an initial child protection conference in its place\.$/,
+    );
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
 

@@ -203,14 +203,19 @@ pub async fn edit_child(state: State<'_, AppState>, id: ChildId, edit: ChildEdit
     })
 }
 
-/// An unborn child's birth, on `date` (YYYY-MM-DD).
+/// An unborn child's birth, on `date` (YYYY-MM-DD). Returns what it leaves to do, in sentences
+/// (a pre-birth conference still planned, `views::after_birth`).
 #[tauri::command]
-pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String) -> Result<(), IpcError> {
+pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String) -> Result<Vec<String>, IpcError> {
     state.with_store(|store| {
         let child: Child = store.require(id.as_bytes())?;
         let born =
             convene_core::views::record_birth(&child, &date, today()).map_err(|e| date_refusal(e, "invalid-date"))?;
-        Ok(store.put(&born)?)
+        store.put(&born)?;
+        Ok(convene_core::views::after_birth(
+            &born,
+            &store.child_bundle(id)?.meetings,
+        ))
     })
 }
 

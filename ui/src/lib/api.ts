@@ -131,7 +131,8 @@ export const api = {
   removeBusy: (id: BusyId) => call<null>('remove_busy', { id }),
   recordEvent: (draft: EventDraft) => call<EventView>('record_event', { draft }),
   addChild: (draft: ChildDraft) => call<ChildId>('add_child', { draft }),
-  recordBirth: (id: ChildId, date: string) => call<null>('record_birth', { id, date }),
+  /** What recording the birth leaves to do, in sentences (a pre-birth conference still planned). */
+  recordBirth: (id: ChildId, date: string) => call<string[]>('record_birth', { id, date }),
   editChild: (id: ChildId, edit: ChildEdit) => call<null>('edit_child', { id, edit }),
   startEpisode: (draft: EpisodeDraft) => call<null>('start_episode', { draft }),
   endEpisode: (id: EpisodeId, end: string) => call<null>('end_episode', { id, end }),

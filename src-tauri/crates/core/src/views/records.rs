@@ -451,6 +451,31 @@ pub fn record_birth(child: &Child, date: &str, today: NaiveDate) -> Result<Child
     })
 }
 
+/// What recording `child`'s birth leaves to do: each pre-birth conference still planned for them
+/// (earliest first), which now that they are born should be an initial child protection
+/// conference, in a sentence.
+pub fn after_birth(child: &Child, meetings: &[Meeting]) -> Vec<String> {
+    let mut planned: Vec<&Meeting> = meetings
+        .iter()
+        .filter(|m| {
+            m.kind == MeetingKind::PreBirthConference
+                && m.status == MeetingStatus::Planned
+                && m.children.contains(&child.id)
+        })
+        .collect();
+    planned.sort_by_key(|m| m.start);
+    planned
+        .into_iter()
+        .map(|m| {
+            format!(
+                "The pre-birth conference on {} is still booked: now that {} is born, cancel it and book an initial child protection conference in its place.",
+                crate::agenda::when_text(m.start, m.end),
+                child.display_name()
+            )
+        })
+        .collect()
+}
+
 /// A new child as the app and the CLI enter them: born (`date` is the date of birth) or unborn
 /// (`date` is the expected date of delivery), dates as YYYY-MM-DD.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -281,6 +281,50 @@ mod birth_tests {
             Err(ValidationError::BadDate { .. })
         ));
     }
+
+    #[test]
+    fn a_pre_birth_conference_still_planned_after_the_birth_is_pointed_out() {
+        use crate::schedule::fixtures::meeting;
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let unborn = ChildDraft {
+            given_name: "Ada".into(),
+            family_name: "Lovelace".into(),
+            initials: false,
+            unborn: true,
+            date: "2026-12-20".into(),
+            case_id: String::new(),
+            social_worker: None,
+        }
+        .to_child(today)
+        .unwrap();
+        let born = record_birth(&unborn, "2026-11-30", today).unwrap();
+        let conference = |start: &str, status| meeting(MeetingKind::PreBirthConference, born.id, start, status);
+        let cancelled = MeetingStatus::Cancelled {
+            reason: "Baby born".into(),
+        };
+        let meetings = vec![
+            conference("2026-12-09T10:00", MeetingStatus::Planned),
+            // Held, cancelled, another kind or another child's: nothing to say.
+            conference("2026-11-20T10:00", MeetingStatus::Held),
+            conference("2026-12-08T10:00", cancelled),
+            meeting(MeetingKind::Icpc, born.id, "2026-12-10T10:00", MeetingStatus::Planned),
+            meeting(
+                MeetingKind::PreBirthConference,
+                ChildId::new_random(),
+                "2026-12-07T10:00",
+                MeetingStatus::Planned,
+            ),
+            conference("2026-12-03T14:00", MeetingStatus::Planned),
+        ];
+        assert_eq!(
+            after_birth(&born, &meetings),
+            [
+                "The pre-birth conference on Thursday 3 December 2026, 14:00–15:30 is still booked: now that Ada Lovelace is born, cancel it and book an initial child protection conference in its place.",
+                "The pre-birth conference on Wednesday 9 December 2026, 10:00–11:30 is still booked: now that Ada Lovelace is born, cancel it and book an initial child protection conference in its place.",
+            ]
+        );
+        assert!(after_birth(&born, &meetings[1..5]).is_empty());
+    }
 }
 
 mod leaving;
