@@ -165,17 +165,12 @@ pub fn find_slots(
     let seats = |v: &VenueId| avail.capacities.get(v).map_or(usize::MAX, |&s| s as usize);
     if !req.venues.is_empty() && req.venues.iter().all(|v| seats(v) < invited) {
         let largest = req.venues.iter().map(seats).max().unwrap_or(0);
-        return SlotResult {
-            deadline: req.deadline,
-            required: req.required.clone(),
-            optional: req.optional.clone(),
-            chair: None,
-            nothing_fits: true,
-            message: format!(
+        return nothing_offered(
+            req,
+            format!(
                 "{invited} people are invited, and the largest venue chosen seats {largest}: choose a larger venue, or meet online."
             ),
-            slots: Vec::new(),
-        };
+        );
     }
     // No meeting after an invitee's last working day can include them (`validate::meeting`
     // refuses it), so the search ends at the earliest such day among those invited.
@@ -186,20 +181,15 @@ pub fn find_slots(
         .filter_map(|p| avail.last_days.get(p).map(|day| (*day, *p)))
         .min();
     if let Some((day, who)) = leaving.filter(|(day, _)| *day < req.earliest) {
-        return SlotResult {
-            deadline: req.deadline,
-            required: req.required.clone(),
-            optional: req.optional.clone(),
-            chair: None,
-            nothing_fits: true,
-            message: format!(
+        return nothing_offered(
+            req,
+            format!(
                 "{}'s last working day is {}, before {}: a meeting then cannot include them. Take them off the invitation and invite whoever has taken over from them.",
                 name(who),
                 uk_date(day),
                 uk_date(req.earliest)
             ),
-            slots: Vec::new(),
-        };
+        );
     }
     // The late search runs past the deadline, or past the earliest day when the deadline has
     // already passed (an overdue item still needs times to book).
@@ -352,6 +342,19 @@ pub fn find_slots(
         nothing_fits: true,
         message,
         slots,
+    }
+}
+
+/// No time offered, and `message` saying why, before any search.
+fn nothing_offered(req: &SlotRequest, message: String) -> SlotResult {
+    SlotResult {
+        deadline: req.deadline,
+        required: req.required.clone(),
+        optional: req.optional.clone(),
+        chair: None,
+        nothing_fits: true,
+        message,
+        slots: Vec::new(),
     }
 }
 
