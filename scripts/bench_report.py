@@ -183,30 +183,35 @@ def main():
                                  f"~120 blocks ({build} build)", f"{parts[0]} / {parts[1]} / {parts[2]} ms", "—", "—"))
 
     floor_file = ROOT / "tests/e2e/artifacts/memory-floor.json"
-    if floor_file.exists():
-        mf = json.loads(floor_file.read_text())
+    mf = json.loads(floor_file.read_text()) if floor_file.exists() else None
+    if mf is None:
+        app_rows.append(("Memory beside the floor", "not measured: run `make bench-memory` first", "—", "—"))
+    elif "page_cache" not in mf:
+        app_rows.append(("Memory beside the floor", "not measured in this form: run `make bench-memory` again", "—", "—"))
+    else:
         displays = (
             ("desktop", "under an X server that also maps Mesa's driver and libLLVM (Xvfb's GLX, as a "
                         "desktop's display server or compositor drawing with Mesa does)"),
-            ("alone", "with nothing else mapping Mesa's driver and libLLVM (Xvfb without GLX): the worst case"),
+            ("alone", "with nothing else mapping Mesa's driver and libLLVM (Xvfb without GLX)"),
         )
-        if not any(display in mf for display, _ in displays):
-            app_rows.append(("Memory beside the floor", "not measured in this form: run `make bench-memory` again", "—", "—"))
-        for display, where in displays:
-            if display not in mf:
-                continue
-            for moment, words in (("after_3_s", "3 s after start"), ("idle_15_s", "idle, 15 s after start")):
-                f, a = mf[display]["floor"][moment], mf[display]["app"][moment]
-                app_rows.append((
-                    f"Memory {words}, release build, demo data, PSS of the app, web and network processes "
-                    f"{where} (`make bench-memory`): Convene {a['app']['pss']} + "
-                    f"{a['web']['pss']} + {a['network']['pss']}"
-                    + (f" (their private pages, USS: {a['total_uss']} MiB)" if "total_uss" in a else "")
-                    + f"; an empty window of the same Tauri and WebKitGTK build (the floor) {f['total_pss']} MiB",
-                    f"{a['total_pss']} MiB (floor + {round(a['total_pss'] - f['total_pss'], 1)})", "< 200 MB",
-                    "met" if a["total_pss"] * 1.048576 < 200 else "NOT MET"))
-    else:
-        app_rows.append(("Memory beside the floor", "not measured: run `make bench-memory` first", "—", "—"))
+        caches = {
+            "booted": "the libraries brought into the page cache by the window's own page faults, as after the machine starts",
+            "as found": "the page cache as found (not emptied first: the script was not run as root)",
+            "read": "the WebKit, JavaScriptCore and LLVM library files read whole beforehand, as installing those "
+                    "packages or linking against them does, so the kernel holds them in large folios",
+        }
+        for state, by_display in mf["page_cache"].items():
+            for display, where in displays:
+                for moment, words in (("after_3_s", "3 s after start"), ("idle_15_s", "idle, 15 s after start")):
+                    f, a = by_display[display]["floor"][moment], by_display[display]["app"][moment]
+                    app_rows.append((
+                        f"Memory {words}, release build, demo data, PSS of the app, web and network processes "
+                        f"{where}; {caches.get(state, state)} (`make bench-memory`, kernel {mf['kernel']}): "
+                        f"Convene {a['app']['pss']} + {a['web']['pss']} + {a['network']['pss']} "
+                        f"(their private pages, USS: {a['total_uss']} MiB); an empty window of the same Tauri and "
+                        f"WebKitGTK build (the floor) {f['total_pss']} MiB",
+                        f"{a['total_pss']} MiB (floor + {round(a['total_pss'] - f['total_pss'], 1)})", "< 200 MB",
+                        "met" if a["total_pss"] * 1.048576 < 200 else "NOT MET"))
 
     lines = [
         "# Benchmarks",
@@ -241,81 +246,77 @@ def main():
         "no one changed: in the early hours of 2026-12-01 the full evaluation measured 106 to 124 ms over five runs "
         "(and the commit before that night's changes 110.5 and 112.1 ms in the same hour), against 90.8-102 ms on "
         "2026-11-30 and 88.8-93 ms in three runs later on 2026-12-01, when conflict detection, the store's load and the PDFs "
-        "were 25-35% quicker too. The 100 ms target is met on some runs and not on others.",
+        "were 25-35% quicker too. The 100 ms target is met on some runs and not on others. In the run these rows come from "
+        "(the evening of 2026-12-01) the whole machine was "
+        "slower: numpy's own reference ran at 7.0 M/s against 12.9 in the 88.8 ms run, and every other row was 40-70% "
+        "slower too, the debug build's month view included.",
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
-        "- Memory: the app turns WebKitGTK's accelerated compositing off (about 100 MiB less in the "
-        "web process) and runs the page's JavaScript without JavaScriptCore's JIT (8-10 MiB less; "
-        "alternating runs showed no slowdown beyond this machine's noise). Neither GTK nor WebKit's UI "
-        "side starts OpenGL/EGL in the app's process any more (`GDK_GL=disable`, no DMA-BUF renderer, "
-        "the render node named), so Mesa's driver and libLLVM stay out of it: 20-23 MiB less, floor "
-        "and app alike, and a quicker start (the release build's own start to a usable dashboard fell "
-        "from a median of 806 ms to 428 ms: loading libLLVM and starting EGL are no longer on the way). The UI formats UK times and sorts lists without ICU (its time zone data and "
-        "collator, about 3-4 MiB); the release build is one fat-LTO unit (3.5 MiB less of the binary "
-        "resident); sled's metrics histograms are untouched zero pages. "
-        "The shipped binary is profile-guided (`scripts/pgo.sh`: trained on a start-up to the idle "
-        "dashboard, only never-run code counted cold, hot and cold code kept in separate sections) and "
-        "linked with packed relative relocations (DT_RELR: the loader no longer reads 1.1 MiB of "
-        "relocation entries, most of them for chrono-tz's zone abbreviations, which still dirty 1.3 MiB "
-        "of relocated data); its resident image fell from 10.3 to 6.4 MiB, with 3.8 of 9.3 MiB of code "
-        "resident. glibc's allocator keeps one arena with fixed 128 KiB mmap and trim thresholds in the "
-        "app's process (about 3 MiB less), and once the page has made no request for 5 s the free "
-        "memory in its heap goes back to the system (`malloc_trim`, 0.7 MiB when called in a running app; WebKitGTK 2.50 exports no call to collect the page's JavaScript heap). The window is created hidden and shown once its first "
-        "screen is drawn: start-up's quick repaints no longer leave a second window-sized X "
-        "shared-memory image resident (4 MB, 2 MiB of PSS split with the X server; 8000 to 4000 kB in "
-        "every run checked), but the latest run is no lower overall: its binary's resident image is "
-        "0.9 MiB larger (this session's date checks and timescale fixes, a new profile) and the rest is "
-        "within the run-to-run variation. Together (desktop rows): 196.6 to 190.1-192.3 MiB idle, 200.9 to "
-        "193.9-196.3 at 3 s (the same build varies by about 2 MiB from run to run, so the desktop idle row read met on some runs and not on others; the 3 s and alone rows were over the target on every run). "
-        "This session ran on a freshly installed machine, and the code as it was measured 195.4 MiB idle, floor 170.9 (2.2 MiB above the last machine's floor of 168.7: the platform's packages, not Convene). Then every screen but the dashboard and the empty state loads on first use (the main UI bundle 186 to 82 KB), the heap is trimmed at idle, and the web process's EGL display, which nothing draws with, uses Mesa's softpipe rather than llvmpipe (`GALLIUM_DRIVER`: llvmpipe sets up LLVM's code generator as the display opens; 1.0 MiB less in the web process in both runs, floor and app alike): 193.1 MiB idle, floor 169.7. The profile-guided build is also quicker: release cold start 448 to 381 ms, month view 82 to 63 ms (one run each on this noisy VM; the untrained month view too). sled's cache size made no difference (the demo store is 2.7 MB). "
-        "On 2026-12-01 the same quiet moment began to hand back the resident pages of the app's own program file too "
-        "(`page_out_program`: `madvise(MADV_PAGEOUT)` over its mappings that are not writable, that is its code and "
-        "read-only data, 7.7 MiB resident at idle before; a page is read back from the file when next touched, and "
-        "no other process maps the file): desktop idle 193.1 to 187.4 MiB (the app's process 53.7 to "
-        "47.8, 1.5 above the floor's; floor 169.7), alone idle 213.9 to 207.7. The 3 s rows come before the first "
-        "quiet spell and are unchanged (197.7 and 217.5 MiB). Opening the children, a child, the calendar and the "
-        "dashboard straight after a page-out was no slower than without one (three alternating e2e runs each, with "
-        "every unwritable file mapping of the app's process paged out, more than the app now does: 87-272 ms a step "
-        "either way). "
-        "Later that day the first hand-back came once start-up is over (1 s without a request, `memory::STARTED_AFTER`) "
-        "rather than after 5 s, so the 3 s rows follow it too. That run was on a machine whose platform measured far "
-        "higher, floor and app alike: the empty window's floor 203.4 MiB idle and 207.3 at 3 s (169.7 and 173.6 before), "
-        "Convene's app process at 129 MiB of RSS (about 100 before) and the floor's network process at 39 MiB of PSS (28 before), "
-        "nearly all of it pages of shared library files (the floor's network process has 13 MiB of private pages, USS, of "
-        "its 39; no package had changed since, the last change on the machine being python3-numpy; kernel 6.18.44). So the absolute rows "
-        "read 221.1 MiB idle and 224.5 at 3 s on the desktop, while what Convene adds to the floor fell at 3 s from "
-        "24.1 to 17.2 MiB and stayed 17.7 MiB idle (alone 17.5 and 17.1), and Convene's private pages fell from 108.4 "
-        "to 103.3 MiB idle and from 118.9 to 108.8 at 3 s. The other rows of the table were kept from the earlier run "
-        "on 2026-12-01: on this machine the same code measured 30-60% slower throughout, numpy's reference included "
-        "(8.6 against 12.9 M/s). "
-        "Tried and not taken (desktop idle row, one run each against the same binaries, the floor beside it): WebKit's `Malloc=1` (the system allocator instead of bmalloc/libpas in all three processes) 1.4 MiB less but gives up libpas's type-segregated heaps in the web process and is a debugging switch; JavaScriptCore's `forceMiniVMMode`, `forceRAMSize` (64 MiB), one GC marker without concurrent GC, no WebAssembly: within 0.6 MiB, that is noise; `LP_NUM_THREADS=0`, `EGL_PLATFORM=surfaceless`, Mesa's shader cache off, GIO's local VFS and in-memory GSettings, glibc's tunables (one arena, fixed thresholds) for the web and network processes: within 0.5 MiB, that is noise; `malloc_trim` in the web and network processes (called by debugger): nothing; an EGL vendor that does not exist (`__EGL_VENDOR_LIBRARY_FILENAMES`): the web process does not start. Of the 6.6 MiB the app's process adds to the floor's, chrono-tz's zone tables dirty about 1.3 MiB when the loader relocates them; the .ics importer needs every zone, and its `rrule` dependency uses chrono-tz too, so only a different time zone source for imports would take that away. "
-        "The memory rows are PSS with no other process mapping the WebKit, JavaScriptCore or LLVM "
-        "library files the app maps (`scripts/memory_floor.py` refuses otherwise): PSS splits a shared page among the processes that map it, and a second "
-        "empty window beside the floor takes 60 MiB off its PSS. Each is measured twice. WebKit's web "
-        "process always opens an EGL display, whatever the settings (its drawing area asks for one "
-        "when the page is made: checked by turning off all 206 WebKit features that are on, and the "
-        "hardware acceleration policy), and on Debian every Mesa driver is one file that needs "
-        "libLLVM: 8 MiB of relocated data and 35 MiB of code that LLVM's start-up touches. A "
-        "desktop's display server or compositor that draws with Mesa maps the same file, and PSS "
-        "splits those code pages with it; Xvfb's GLX stands in for it in the \"desktop\" rows. With "
-        "nothing else mapping Mesa (the \"alone\" rows) the web process carries all of them, and the "
-        "floor (an empty window of the same Tauri and WebKitGTK build and allocator settings; its "
-        "binary is neither profile-guided nor linked with the app's flags) is 189 MiB, 198 MB, by "
-        "itself; beside a Mesa display server it is 169-173 MiB. An earlier session's 193-197 MiB was "
-        "measured beside another WebKit window, and earlier versions of this file called the desktop "
-        "rows the worst case: they are not, as Xvfb maps Mesa too. "
-        "What is left is mostly the platform: in the floor, the web process's EGL display (Mesa's "
-        "software driver and libLLVM) is 28 MiB beside a Mesa display server and 46 MiB alone, the "
-        "network process 28 MiB, and Debian's WebKitGTK links the flite speech synthesiser, whose "
-        "voices cost each of the three processes 2.3 MiB of relocated tables and share 7.7 MiB of "
-        "data (15 MiB in all). Convene adds about 24 MiB 3 s after start (18 MiB at idle, once its program's pages are handed back): in the app process its binary (~4 MiB more "
-        "than the floor's; chrono-tz's zone tables dirty about 1 MiB of it), heap (~3: sled's node "
-        "cache and IO buffers 2.3, GTK's and WebKit's UI side 2.9) and the window's image (~2); in "
-        "the web process the page's DOM and JavaScript heap (~7; JavaScriptCore's heap is 3.4 MB "
-        "after a full collection, 2 MB of it live) and more of libwebkit2gtk's code (~5). "
-        "The app's own process is about 100 MiB of RSS (it was 159-164). The e2e rows are read at the "
-        "moment the dashboard is usable, in the e2e session (Xvfb with GLX, as in the desktop rows). "
-        "App timings on this VM vary by up to 2x between runs, hence the medians.",
+        "- Memory, what keeps it down. In the web process: accelerated compositing off (about 100 MiB less), "
+        "the page's JavaScript run without JavaScriptCore's JIT (8-10 MiB less; alternating runs showed no slowdown "
+        "beyond this machine's noise), Mesa's softpipe rather than llvmpipe for the EGL display that nothing draws "
+        "with (1.0 MiB), every screen but the dashboard loaded on first use (the main UI bundle 186 to 82 KB), and UK "
+        "times and sorting without ICU (3-4 MiB). In the app's process: no OpenGL or EGL at all (`GDK_GL=disable`, "
+        "no DMA-BUF renderer, the render node named), so Mesa's driver and libLLVM stay out of it (20-23 MiB less, "
+        "and start-up to a usable dashboard 806 to 428 ms); a fat-LTO, profile-guided binary linked with packed "
+        "relative relocations (`scripts/pgo.sh`: its resident image 10.3 to 6.4 MiB); one malloc arena with fixed "
+        "128 KiB thresholds (about 3 MiB); the window hidden until its first screen is drawn (no second 4 MB X "
+        "image). Once start-up is over (1 s without a request) and after each later quiet spell (5 s), the heap's "
+        "free memory goes back (`malloc_trim`), and so do the resident pages of every file the process maps "
+        "read-only that no other process maps (`page_out_files`, `madvise(MADV_PAGEOUT)`: the program, and the "
+        "parts of GTK and WebKit only the window's side uses), read from the file again when next touched. "
+        "Opening the children, a child, the calendar and the dashboard straight after such a page-out was no "
+        "slower than without one (three alternating e2e runs each: 87-272 ms a step either way).",
+        "- Memory, how it is measured. Each row is PSS summed over the app's process and its WebKit web and "
+        "network processes, with no other process mapping the WebKit, JavaScriptCore or LLVM library files "
+        "(`scripts/memory_floor.py` refuses otherwise: PSS splits a shared page among the processes that map it, "
+        "and a second empty window beside the floor takes 60 MiB off its PSS). The floor is an empty window of the "
+        "same Tauri and WebKitGTK build with the app's environment and allocator settings "
+        "(`examples/memory_floor.rs`; not profile-guided, and it hands nothing back). WebKit's web process always "
+        "opens an EGL display, whatever the settings (checked by turning off all 206 WebKit features that are on, "
+        "and the hardware acceleration policy), and on Debian every Mesa driver is one file that needs libLLVM. "
+        "The \"desktop\" rows run under an X server that maps them too, as a desktop's display server or "
+        "compositor drawing with Mesa does, so PSS splits those pages with it; the \"alone\" rows have nothing "
+        "else mapping Mesa, the worst case, in which the floor by itself is at or above the target. The 3 s rows "
+        "include a window-sized image (1280 × 800 × 4 bytes, 3.9 MiB) in the app's process that the platform frees "
+        "about 10 s after start, floor and app alike.",
+        "- Memory and the page cache. How the WebKit, JavaScriptCore and LLVM libraries came into the page cache "
+        "moves every row, floor and app alike, with neither changed: the floor 168.4 to 219.8 MiB idle on the desktop, and 187.8 to 261.7 alone, in the same run. Since Linux 6.16 a file "
+        "read whole through read(), as installing or upgrading a package, or linking a program against it, does, "
+        "is kept in large folios (ext4 among others), and a page fault maps the whole folio around the page, so "
+        "every process mapping the library has more of it resident (the floor's network process 28 MiB of PSS "
+        "after a boot, 36 after a read). After the machine starts, the libraries come in through page faults "
+        "instead. `make bench-memory` run as root measures both ways, each from an emptied page cache and after "
+        "one unmeasured start of the floor; the rows as after a boot are the ones a practitioner's machine shows "
+        "once it has restarted since WebKitGTK was last installed or upgraded. The previous run's floor of 203.4 MiB "
+        "idle (169.7 the run before), which no package change explained, was of the second kind: with only the WebKit "
+        "and JavaScriptCore files read whole beforehand, the floor measured 200.2 MiB here.",
+        "- Memory, where it goes. In the floor: the web process's EGL display (Mesa's software driver and "
+        "libLLVM: 8 MiB of relocated data and 35 MiB of code that LLVM's start-up touches) is 28 MiB beside a Mesa "
+        "display server and 46 MiB alone, the network process 28 MiB, and Debian's WebKitGTK links the flite "
+        "speech synthesiser, whose voices cost each of the three processes 2.3 MiB of relocated tables and share "
+        "7.7 MiB of data (15 MiB in all). Convene adds 14.8 MiB to the floor 3 s after start and 14.6 at idle on the "
+        "desktop (15.2 and 15.0 alone), nearly all of it in the web process (15.7 MiB: the page's DOM and JavaScript heap, about "
+        "8.5 MiB of anonymous memory more than the floor's, and more of libwebkit2gtk's code, about 5); the app's "
+        "process is 1.6 MiB below the floor's, as it hands back pages of GTK's and WebKit's UI side that the floor keeps. "
+        "Of what the app's process adds, chrono-tz's zone tables dirty about 1.3 MiB when the loader relocates "
+        "them; the .ics importer needs every zone, and its `rrule` dependency uses chrono-tz too.",
+        "- Memory, tried and not taken (desktop idle row, one run each against the same binaries, the floor beside "
+        "it): WebKit's `Malloc=1` (the system allocator instead of bmalloc/libpas in all three processes) 1.4 MiB "
+        "less but gives up libpas's type-segregated heaps in the web process and is a debugging switch; "
+        "JavaScriptCore's `forceMiniVMMode`, `forceRAMSize` (64 MiB), one GC marker without concurrent GC, no "
+        "WebAssembly: within 0.6 MiB, that is noise; `LP_NUM_THREADS=0`, `EGL_PLATFORM=surfaceless`, Mesa's shader "
+        "cache off, GIO's local VFS and in-memory GSettings, glibc's tunables (one arena, fixed thresholds) for the "
+        "web and network processes: within 0.5 MiB; `malloc_trim` in the web and network processes (called by "
+        "debugger): nothing; an EGL vendor that does not exist (`__EGL_VENDOR_LIBRARY_FILENAMES`): the web process "
+        "does not start. Paging out the web and network processes' pages would need `process_madvise`, which "
+        "needs CAP_SYS_NICE.",
+        "- Memory, history of the desktop idle row (page cache as after a boot): 196.6 MiB; 193.1 once the window "
+        "was shown only when drawn, screens loaded on first use, the heap trimmed and softpipe used; 187.4 once "
+        "the program's own pages went back when quiet; 183.0 (3 s after start 187.1) once start-up's hand-back came "
+        "after 1 s and paged out the libraries' pages only the app's process maps as well.",
+        "- The e2e memory rows are read the moment the dashboard is usable, in the e2e session (Xvfb with GLX, as "
+        "in the desktop rows), RSS and PSS. App timings on this VM vary by up to 2x between runs, hence the medians.",
         "- Saving a meeting waits for sled's flush (fsync): the figure is mostly the disk.",
         "- Agenda PDFs include building the agenda from the dataset; fonts are subset and embedded "
         "per file.",
