@@ -248,8 +248,8 @@ def main():
         "2026-11-30 and 88.8-93 ms in three runs later on 2026-12-01, when conflict detection, the store's load and the PDFs "
         "were 25-35% quicker too. The 100 ms target is met on some runs and not on others. In the run these rows come from "
         "(the evening of 2026-12-01) the whole machine was "
-        "slower: numpy's own reference ran at 7.0 M/s against 12.9 in the 88.8 ms run, and every other row was 40-70% "
-        "slower too, the debug build's month view included.",
+        "slower: numpy's own reference ran at 7.0 M/s against 12.9 in the 88.8 ms run, and every other divan row was "
+        "40-70% slower too. The debug build's rows come from the last full debug e2e run, earlier that day.",
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
         "- Memory, what keeps it down. In the web process: accelerated compositing off (about 100 MiB less), "
