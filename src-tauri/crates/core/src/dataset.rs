@@ -111,11 +111,7 @@ impl Dataset {
         let index = IdIndex {
             children: unique("child", self.children.iter().map(|c| c.id))?,
             people: unique("person", self.people.iter().map(|p| p.id))?,
-            leavers: self
-                .people
-                .iter()
-                .filter_map(|p| Some((p.id, (p.name.clone(), p.last_day?))))
-                .collect(),
+            leavers: self.people.iter().filter_map(|p| Some((p.id, p.leaving()?))).collect(),
             agencies: unique("agency", self.agencies.iter().map(|a| a.id))?,
             teams: unique("team", self.teams.iter().map(|t| t.id))?,
             venues: unique("venue", self.venues.iter().map(|v| v.id))?,

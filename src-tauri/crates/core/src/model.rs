@@ -255,6 +255,11 @@ impl Person {
     pub fn works_on(&self, day: NaiveDate) -> bool {
         self.last_day.is_none_or(|last| day <= last)
     }
+
+    /// Their name and last working day, if one is recorded (`validate::Lookup::last_day`).
+    pub fn leaving(&self) -> Option<(String, NaiveDate)> {
+        Some((self.name.clone(), self.last_day?))
+    }
 }
 
 impl Venue {

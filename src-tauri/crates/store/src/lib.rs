@@ -510,7 +510,7 @@ impl Lookup for Store {
     fn last_day(&self, id: PersonId) -> Option<(String, chrono::NaiveDate)> {
         // A person who cannot be read is `has_person`'s to report.
         let person: convene_core::Person = self.get(id.as_bytes()).ok().flatten()?;
-        Some((person.name, person.last_day?))
+        person.leaving()
     }
 }
 

@@ -165,12 +165,7 @@ pub fn check_move(
         .ok_or(MoveError::UnknownMeeting(meeting))?;
     let m = moved(existing, start, as_of)?;
     // Said before the move is saved, which would be refused (`validate::meeting`).
-    crate::validate::no_one_after_last_day(&m, |p| {
-        ds.people
-            .iter()
-            .find(|x| x.id == p)
-            .and_then(|x| Some((x.name.clone(), x.last_day?)))
-    })?;
+    crate::validate::no_one_after_last_day(&m, |p| ds.people.iter().find(|x| x.id == p).and_then(Person::leaving))?;
     let names = Names::new(ds);
     let rule_title = |id: &str| {
         pack.rule(id)

@@ -279,13 +279,9 @@ pub fn find_slots(
         };
         message.extend(cut.map(cut_short));
         return SlotResult {
-            deadline: req.deadline,
-            required: req.required.clone(),
-            optional: req.optional.clone(),
-            chair: None,
             nothing_fits: false,
-            message,
             slots: chosen.into_iter().map(|c| suggestion(req, c, avail, &name)).collect(),
+            ..nothing_offered(req, message)
         };
     }
     let mut compromise: Vec<&Candidate> = inside.iter().collect();
@@ -335,17 +331,13 @@ pub fn find_slots(
         None => message,
     };
     SlotResult {
-        deadline: req.deadline,
-        required: req.required.clone(),
-        optional: req.optional.clone(),
-        chair: None,
-        nothing_fits: true,
-        message,
         slots,
+        ..nothing_offered(req, message)
     }
 }
 
-/// No time offered, and `message` saying why, before any search.
+/// The answer to `req` with `message` and no time offered (nothing fits); an answer with times
+/// fills them in over it.
 fn nothing_offered(req: &SlotRequest, message: String) -> SlotResult {
     SlotResult {
         deadline: req.deadline,
