@@ -348,8 +348,18 @@ mod tests {
             advised > program && program > 0,
             "advised {advised}, the program maps {program}"
         );
-        let after = program_resident_kb();
         // What runs from here on (this function, the harness) comes back on use; most does not.
+        // The other tests of this program run on threads beside this one and bring back what
+        // they run meanwhile, so a page-out they undid at once is asked for again (up to three
+        // times) before judging.
+        let mut after = program_resident_kb();
+        for _ in 0..2 {
+            if after * 2 < before {
+                break;
+            }
+            page_out_files().unwrap();
+            after = program_resident_kb();
+        }
         assert!(after * 2 < before, "resident {before} kB before, {after} kB after");
         // The code still runs, read back from the file.
         assert_eq!(format!("{:?}", (1..4).collect::<Vec<_>>()), "[1, 2, 3]");
