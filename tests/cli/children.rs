@@ -191,7 +191,11 @@ fn an_unborn_childs_birth_is_recorded_once() {
         .contains("is after today"));
     assert_eq!(
         s.run(&["child", "born", &id, "--date", &born.to_string()]).ok().trim(),
-        format!("Baby Hart: DOB {}.", born.format("%d/%m/%Y"))
+        format!(
+            "Baby Hart: DOB {} (expected {}).",
+            born.format("%d/%m/%Y"),
+            (today + chrono::Duration::days(60)).format("%d/%m/%Y")
+        )
     );
     assert!(s
         .run(&["child", "born", &id])
@@ -215,6 +219,7 @@ fn a_birth_before_the_pre_birth_conference_says_it_is_still_booked() {
     let lines: Vec<&str> = said.lines().collect();
     assert_eq!(lines.len(), 2, "{said}");
     assert!(lines[0].starts_with(&format!("{name}: DOB ")), "{said}");
+    assert!(lines[0].contains(" (expected "), "the expected date is kept: {said}");
     assert!(
         lines[1].starts_with("The pre-birth conference on ")
             && lines[1].ends_with(&format!(
@@ -222,6 +227,17 @@ fn a_birth_before_the_pre_birth_conference_says_it_is_still_booked() {
             )),
         "{said}"
     );
+    // Born before the pre-birth conference's deadline: its timescale stays on the record, no
+    // longer open, ended by the birth.
+    let items = json(s.run(&["timescales", "--child", id, "--json"]).ok());
+    let prebirth: Vec<_> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["rule"] == "prebirth-conference")
+        .collect();
+    assert_eq!(prebirth.len(), 1, "{items}");
+    assert_eq!(prebirth[0]["status"], "closed", "{items}");
 }
 
 #[test]

@@ -216,6 +216,8 @@ describe('a new referral', () => {
       /^Birth recorded: .*\. The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, cancel it and book an initial child protection conference in its place\.$/,
     );
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
+    // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
+    assert.equal(await (await shown(browser, '#expected-before-birth')).getText(), `(expected ${due.split('-').reverse().join('/')})`);
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
 
     // A name typed wrongly is corrected; a date of birth after today is refused on its field.

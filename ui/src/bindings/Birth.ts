@@ -3,4 +3,11 @@
 /**
  * Date of birth, or the expected date of delivery for an unborn baby.
  */
-export type Birth = { "type": "born", date_of_birth: string, } | { "type": "unborn", expected_delivery: string, };
+export type Birth = { "type": "born", date_of_birth: string, 
+/**
+ * For a baby known to the service before the birth, the expected date of delivery it
+ * had then (kept by `record_birth`): the pre-birth conference's timescale was counted
+ * back from it, and stays on the child's record. `None` for a child first recorded
+ * after the birth, and in records saved before it was kept.
+ */
+expected_delivery?: string, } | { "type": "unborn", expected_delivery: string, };

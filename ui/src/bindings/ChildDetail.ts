@@ -26,6 +26,11 @@ social_worker_id: PersonId | null,
  */
 unborn: boolean, 
 /**
+ * Born, and known to the service before the birth: the expected date of delivery it had
+ * then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from.
+ */
+expected_before_birth: string | null, 
+/**
  * The details as the edit form starts from them.
  */
 edit: ChildEdit, 

@@ -201,7 +201,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
                 "{} ({}), {}.",
                 changed.display_name(),
                 changed.case_id,
-                views::birth_label(&changed.birth)
+                views::birth_in_full(&changed.birth)
             );
             Ok(())
         }
@@ -210,7 +210,7 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             let child: Child = store.require(id.as_bytes())?;
             let born = views::record_birth(&child, &date.unwrap_or_else(|| today().to_string()), today())?;
             store.put(&born)?;
-            out!("{}: {}.", born.display_name(), views::birth_label(&born.birth));
+            out!("{}: {}.", born.display_name(), views::birth_in_full(&born.birth));
             for note in views::after_birth(&born, &store.child_bundle(id)?.meetings) {
                 out!("{note}");
             }

@@ -162,7 +162,7 @@ people who are not coming to the meeting. If anything on it is wrong or hard to 
 fn child_line(c: &Child, variant: Variant) -> String {
     let name = c.display_name();
     match (&c.birth, variant) {
-        (Birth::Born { date_of_birth }, _) => format!("{name}, born {}", date_of_birth.format("%-d %B %Y")),
+        (Birth::Born { date_of_birth, .. }, _) => format!("{name}, born {}", date_of_birth.format("%-d %B %Y")),
         (Birth::Unborn { expected_delivery }, Variant::Professional) => {
             format!(
                 "{name} (unborn), expected date of delivery {}",

@@ -29,13 +29,48 @@ pub enum NameDisplay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Birth {
-    Born { date_of_birth: NaiveDate },
-    Unborn { expected_delivery: NaiveDate },
+    Born {
+        date_of_birth: NaiveDate,
+        /// For a baby known to the service before the birth, the expected date of delivery it
+        /// had then (kept by `record_birth`): the pre-birth conference's timescale was counted
+        /// back from it, and stays on the child's record. `None` for a child first recorded
+        /// after the birth, and in records saved before it was kept.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        expected_delivery: Option<NaiveDate>,
+    },
+    Unborn {
+        expected_delivery: NaiveDate,
+    },
 }
 
 impl Birth {
+    /// Born on `date_of_birth`, not known to the service before the birth.
+    pub fn born(date_of_birth: NaiveDate) -> Birth {
+        Birth::Born {
+            date_of_birth,
+            expected_delivery: None,
+        }
+    }
+
     pub fn is_unborn(&self) -> bool {
         matches!(self, Birth::Unborn { .. })
+    }
+
+    /// The expected date of delivery: before the birth, or kept from then.
+    pub fn expected_delivery(&self) -> Option<NaiveDate> {
+        match *self {
+            Birth::Unborn { expected_delivery } => Some(expected_delivery),
+            Birth::Born { expected_delivery, .. } => expected_delivery,
+        }
+    }
+
+    /// The date of birth, once born.
+    pub fn date_of_birth(&self) -> Option<NaiveDate> {
+        match *self {
+            Birth::Born { date_of_birth, .. } => Some(date_of_birth),
+            Birth::Unborn { .. } => None,
+        }
     }
 }
 

@@ -328,6 +328,7 @@ pub fn child_detail(
         event_kinds: event_kinds(),
         social_worker_id: bundle.child.social_worker,
         unborn: bundle.child.birth.is_unborn(),
+        expected_before_birth: expected_before_birth(&bundle.child.birth),
         edit: ChildEdit::of(&bundle.child),
         network_roles: network_roles(),
     })

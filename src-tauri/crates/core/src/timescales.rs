@@ -419,16 +419,22 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
     let mut planned_selected = false;
     let (targets, planned, bounds) = (&b.targets, &mut b.planned, &b.bounds);
     let required = ctx.required();
+    // Born by the day evaluated: what had to come before the expected date of delivery (a
+    // pre-birth conference) had to come before the birth too.
+    let born = ctx.records.child.birth.date_of_birth().filter(|d| *d <= ctx.as_of);
     for (anchor, _) in &b.anchors {
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
         let opened = bounds[..bounds.partition_point(|o| o.key() < anchor.key())]
             .last()
             .map(Occurrence::key);
-        let in_window = |t: &&Occurrence| t.key() <= anchor.key() && opened.is_none_or(|p| t.key() > p);
-        let target = targets.iter().rfind(in_window);
-        match target {
-            Some(t) => {
+        // Born before the expected date: the day a pre-birth conference could last be held.
+        let born_early = born.filter(|b| matches!(anchor.source, Source::ExpectedDelivery(_)) && *b < anchor.date);
+        let in_window = |t: &&Occurrence| {
+            t.key() <= anchor.key() && opened.is_none_or(|p| t.key() > p) && born_early.is_none_or(|b| t.date <= b)
+        };
+        match (targets.iter().rfind(in_window), born_early) {
+            (Some(t), _) => {
                 item.met_on = Some(t.date);
                 item.met_by = Some(t.source);
                 item.status = if t.date <= deadline {
@@ -438,14 +444,25 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
                 };
             }
             // Not asked for (yet, or any more): no item (`Rule::requires`).
-            None if !required => continue,
+            (None, _) if !required => continue,
+            // The baby came first, with no pre-birth conference: missed if its deadline had
+            // passed by the birth, else it stopped applying then (an initial conference is due
+            // instead).
+            (None, Some(b)) => {
+                item.status = if deadline < b {
+                    DueStatus::Missed
+                } else {
+                    DueStatus::Closed
+                };
+                item.ended = Some(b);
+            }
             // The conference was held (or the expected date of delivery came) without it: it
             // can no longer be met, so it leaves "what needs doing" and counts as missed.
-            None if !anchor.is_planned() && anchor.date <= ctx.as_of => {
+            (None, None) if !anchor.is_planned() && anchor.date <= ctx.as_of => {
                 item.status = DueStatus::Missed;
                 item.ended = Some(anchor.date);
             }
-            None => {
+            (None, None) => {
                 item.status = ctx.status_open(deadline)?;
                 // A planned target (a pre-birth conference booked before the expected date of
                 // delivery): the booking the deadline is judged on, as forward rules do.

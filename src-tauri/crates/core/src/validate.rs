@@ -72,9 +72,19 @@ pub fn child(c: &Child, db: &impl Lookup) -> Result<(), ValidationError> {
     short("The child's family name", &c.family_name, true)?;
     short("The case id", &c.case_id, false)?;
     match c.birth {
-        Birth::Born { date_of_birth } => check_day("The date of birth", date_of_birth)?,
-        Birth::Unborn { expected_delivery } => check_day("The expected date of delivery", expected_delivery)?,
-    };
+        Birth::Born {
+            date_of_birth,
+            expected_delivery,
+        } => {
+            check_day("The date of birth", date_of_birth)?;
+            if let Some(expected) = expected_delivery {
+                check_day("The expected date of delivery", expected)?;
+            }
+        }
+        Birth::Unborn { expected_delivery } => {
+            check_day("The expected date of delivery", expected_delivery)?;
+        }
+    }
     for s in &c.siblings {
         if *s == c.id {
             return Err(ValidationError::OwnSibling);

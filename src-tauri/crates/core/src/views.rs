@@ -113,10 +113,31 @@ pub fn uk_date(d: NaiveDate) -> String {
 
 pub fn birth_label(b: &Birth) -> String {
     match b {
-        Birth::Born { date_of_birth } => format!("DOB {}", date_of_birth.format("%d/%m/%Y")),
+        Birth::Born { date_of_birth, .. } => format!("DOB {}", date_of_birth.format("%d/%m/%Y")),
         Birth::Unborn { expected_delivery } => {
             format!("EDD {}", expected_delivery.format("%d/%m/%Y"))
         }
+    }
+}
+
+/// For a child born since the service knew of them, the expected date of delivery they had
+/// (dd/mm/yyyy); `None` before the birth (`birth_label` gives it) or if it was never known.
+pub fn expected_before_birth(b: &Birth) -> Option<String> {
+    match b {
+        Birth::Born {
+            expected_delivery: Some(d),
+            ..
+        } => Some(d.format("%d/%m/%Y").to_string()),
+        _ => None,
+    }
+}
+
+/// `birth_label`, with the expected date a born child had: "DOB 30/11/2026 (expected
+/// 20/12/2026)".
+pub fn birth_in_full(b: &Birth) -> String {
+    match expected_before_birth(b) {
+        Some(expected) => format!("{} (expected {expected})", birth_label(b)),
+        None => birth_label(b),
     }
 }
 
@@ -237,6 +258,9 @@ pub struct ChildDetail {
     pub social_worker_id: Option<PersonId>,
     /// Not born yet (`summary.birth` gives the expected date of delivery).
     pub unborn: bool,
+    /// Born, and known to the service before the birth: the expected date of delivery it had
+    /// then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from.
+    pub expected_before_birth: Option<String>,
     /// The details as the edit form starts from them.
     pub edit: ChildEdit,
     /// The roles a person can have in the child's network, with their names.

@@ -128,9 +128,7 @@ mod tests {
             given_name: "A".into(),
             family_name: "B".into(),
             name_display: NameDisplay::FullName,
-            birth: Birth::Born {
-                date_of_birth: d("2020-01-01"),
-            },
+            birth: Birth::born(d("2020-01-01")),
             case_id: "X".into(),
             siblings: vec![],
             social_worker: None,

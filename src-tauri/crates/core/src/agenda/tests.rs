@@ -57,9 +57,7 @@ fn world() -> World {
         given_name: "Amelia".into(),
         family_name: "Hart".into(),
         name_display: NameDisplay::FullName,
-        birth: Birth::Born {
-            date_of_birth: d("2019-03-03"),
-        },
+        birth: Birth::born(d("2019-03-03")),
         case_id: "C1".into(),
         siblings: vec![],
         social_worker: Some(sw.id),

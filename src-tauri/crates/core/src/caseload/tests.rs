@@ -67,9 +67,7 @@ fn add_child(w: &mut World, worker: PersonId, episodes: &[(EpisodeKind, &str, Op
         given_name: "C".into(),
         family_name: "T".into(),
         name_display: NameDisplay::FullName,
-        birth: Birth::Born {
-            date_of_birth: d("2018-01-01"),
-        },
+        birth: Birth::born(d("2018-01-01")),
         case_id: String::new(),
         siblings: vec![],
         social_worker: Some(worker),

@@ -173,9 +173,7 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
                 expected_delivery: b.today + Duration::days(b.rng.range(50, 110)),
             }
         } else {
-            Birth::Born {
-                date_of_birth: b.today - Duration::days(b.rng.range(200, 16 * 365)),
-            }
+            Birth::born(b.today - Duration::days(b.rng.range(200, 16 * 365)))
         };
         let mut network = vec![
             NetworkLink {

@@ -99,9 +99,7 @@ fn world() -> World {
             given_name: name.into(),
             family_name: "Test".into(),
             name_display: NameDisplay::FullName,
-            birth: Birth::Born {
-                date_of_birth: d("2018-01-01"),
-            },
+            birth: Birth::born(d("2018-01-01")),
             case_id: name.into(),
             siblings: vec![],
             social_worker: Some(sw.id),
@@ -402,9 +400,7 @@ fn the_census_measure_counts_a_new_enquiry_after_no_further_action() {
         given_name: "G".into(),
         family_name: "Test".into(),
         name_display: NameDisplay::FullName,
-        birth: Birth::Born {
-            date_of_birth: d("2018-01-01"),
-        },
+        birth: Birth::born(d("2018-01-01")),
         case_id: "G".into(),
         siblings: vec![],
         social_worker: None,

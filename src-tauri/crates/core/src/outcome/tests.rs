@@ -82,9 +82,7 @@ fn world() -> World {
         given_name: "Ava".into(),
         family_name: "Test".into(),
         name_display: NameDisplay::FullName,
-        birth: Birth::Born {
-            date_of_birth: d("2018-01-01"),
-        },
+        birth: Birth::born(d("2018-01-01")),
         case_id: "A1".into(),
         siblings: vec![],
         social_worker: Some(sw.id),

@@ -20,9 +20,7 @@ pub fn child(name: &str) -> Child {
         given_name: name.into(),
         family_name: "Smith".into(),
         name_display: NameDisplay::FullName,
-        birth: Birth::Born {
-            date_of_birth: d("2019-05-01"),
-        },
+        birth: Birth::born(d("2019-05-01")),
         case_id: "C1".into(),
         siblings: vec![],
         social_worker: None,

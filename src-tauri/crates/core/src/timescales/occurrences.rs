@@ -18,7 +18,7 @@
 use chrono::NaiveDate;
 
 use super::{ChildRecords, Source};
-use crate::model::{Birth, EpisodeType, EventKind, MeetingKind, MeetingStatus};
+use crate::model::{EpisodeType, EventKind, MeetingKind, MeetingStatus};
 use crate::rules::Trigger;
 
 #[derive(Debug, Clone, Copy)]
@@ -144,7 +144,8 @@ pub(super) fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut
             tag: tag_episode(ep.kind.episode_type()),
         });
     }
-    if let Birth::Unborn { expected_delivery } = r.child.birth {
+    // Kept after the birth, the pre-birth conference's timescale stays on the record (`backward`).
+    if let Some(expected_delivery) = r.child.birth.expected_delivery() {
         out.push(Occurrence {
             date: expected_delivery,
             order: START_OF_DAY,

@@ -27,9 +27,7 @@ impl Story {
                 given_name: "Test".into(),
                 family_name: "Child".into(),
                 name_display: NameDisplay::Initials,
-                birth: Birth::Born {
-                    date_of_birth: d("2018-03-01"),
-                },
+                birth: Birth::born(d("2018-03-01")),
                 case_id: "T1".into(),
                 siblings: vec![],
                 social_worker: None,
@@ -451,6 +449,72 @@ fn prebirth_conference_before_34_weeks() {
         none.brief("prebirth-conference", "2026-03-30"),
         ["2026-03-30 -> 2026-02-16 missed"]
     );
+}
+
+#[test]
+fn the_prebirth_conference_stays_on_the_record_after_the_birth() {
+    // EDD Mon 30 Mar 2026; the conference was due by Mon 16 Feb 2026.
+    let born = |date: &str| Birth::Born {
+        date_of_birth: d(date),
+        expected_delivery: Some(d("2026-03-30")),
+    };
+    let enquiry = || Story::new().held(MeetingKind::StrategyDiscussion, "2026-01-12");
+    let ended = |s: &Story, as_of: &str| -> Vec<Option<NaiveDate>> {
+        s.items_under(&RulePack::builtin("england").unwrap(), "prebirth-conference", as_of)
+            .iter()
+            .map(|i| i.ended)
+            .collect()
+    };
+    // Held in time, then the birth: still met.
+    let mut held = enquiry().held(MeetingKind::PreBirthConference, "2026-02-10");
+    held.child.birth = born("2026-03-25");
+    assert_eq!(
+        held.brief("prebirth-conference", "2026-04-10"),
+        ["2026-03-30 -> 2026-02-16 met on 2026-02-10"]
+    );
+    // None held, and the baby came after the deadline: missed, ended by the birth.
+    let mut late = enquiry();
+    late.child.birth = born("2026-03-20");
+    assert_eq!(
+        late.brief("prebirth-conference", "2026-03-25"),
+        ["2026-03-30 -> 2026-02-16 missed"]
+    );
+    assert_eq!(ended(&late, "2026-03-25"), [Some(d("2026-03-20"))]);
+    // As of a day before the birth, the child was unborn: overdue then.
+    assert_eq!(
+        late.brief("prebirth-conference", "2026-03-01"),
+        ["2026-03-30 -> 2026-02-16 overdue"]
+    );
+    // Born before the deadline: it stopped applying at the birth (an ICPC is due instead), even
+    // once the expected date has passed.
+    let mut early = enquiry();
+    early.child.birth = born("2026-02-02");
+    for as_of in ["2026-02-10", "2026-04-10"] {
+        assert_eq!(
+            early.brief("prebirth-conference", as_of),
+            ["2026-03-30 -> 2026-02-16 closed"]
+        );
+        assert_eq!(ended(&early, as_of), [Some(d("2026-02-02"))]);
+    }
+    // A "pre-birth" conference held after the birth does not meet it.
+    let mut after = enquiry().held(MeetingKind::PreBirthConference, "2026-02-10");
+    after.child.birth = born("2026-02-02");
+    assert_eq!(
+        after.brief("prebirth-conference", "2026-02-20"),
+        ["2026-03-30 -> 2026-02-16 closed"]
+    );
+    // Born after the expected date with none held: missed from the expected date, as before.
+    let mut overdue = enquiry();
+    overdue.child.birth = born("2026-04-03");
+    assert_eq!(
+        overdue.brief("prebirth-conference", "2026-04-05"),
+        ["2026-03-30 -> 2026-02-16 missed"]
+    );
+    assert_eq!(ended(&overdue, "2026-04-05"), [Some(d("2026-03-30"))]);
+    // A child first known after the birth has no expected date: no pre-birth item at all.
+    let mut unknown = enquiry();
+    unknown.child.birth = Birth::born(d("2026-03-20"));
+    assert!(unknown.brief("prebirth-conference", "2026-03-25").is_empty());
 }
 
 #[test]

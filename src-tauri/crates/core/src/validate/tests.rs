@@ -126,19 +126,9 @@ fn childrens_dates_events_and_episodes_outside_the_range_are_refused() {
         child(&unborn, &ALL),
         "The expected date of delivery 1990-01-01 is outside",
     );
-    let born = child_with(Birth::Born {
-        date_of_birth: d("2200-01-01"),
-    });
+    let born = child_with(Birth::born(d("2200-01-01")));
     refused(child(&born, &ALL), "The date of birth 2200-01-01 is outside");
-    assert_eq!(
-        child(
-            &child_with(Birth::Born {
-                date_of_birth: d("2000-01-01")
-            }),
-            &ALL
-        ),
-        Ok(())
-    );
+    assert_eq!(child(&child_with(Birth::born(d("2000-01-01"))), &ALL), Ok(()));
 
     let e = Event {
         id: EventId::new_random(),

@@ -380,7 +380,7 @@ impl ChildEdit {
             initials: child.name_display == NameDisplay::Initials,
             case_id: child.case_id.clone(),
             date: match child.birth {
-                Birth::Born { date_of_birth } => date_of_birth,
+                Birth::Born { date_of_birth, .. } => date_of_birth,
                 Birth::Unborn { expected_delivery } => expected_delivery,
             }
             .to_string(),
@@ -392,10 +392,24 @@ impl ChildEdit {
     pub fn apply(&self, child: &Child, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
         // A date left as it was is not checked again: an expected date long past must not stop
         // the case id being corrected.
-        let birth = if self.date.trim() == ChildEdit::of(child).date {
-            child.birth
-        } else {
-            birth(child.birth.is_unborn(), &self.date, today)?
+        let birth = match (self.date.trim() == ChildEdit::of(child).date, child.birth) {
+            (true, same) => same,
+            // A date of birth corrected for a baby known before the birth: the expected date
+            // stays, and the new date is checked against it as the birth was.
+            (
+                false,
+                Birth::Born {
+                    expected_delivery: Some(expected),
+                    ..
+                },
+            ) => {
+                let date_of_birth = born_on(&self.date, expected, today, "after today")?;
+                Birth::Born {
+                    date_of_birth,
+                    expected_delivery: Some(expected),
+                }
+            }
+            (false, was) => birth(was.is_unborn(), &self.date, today)?,
         };
         Ok(Child {
             given_name: self.given_name.trim().to_string(),
@@ -417,38 +431,61 @@ fn name_display(initials: bool) -> NameDisplay {
     }
 }
 
-/// An unborn child's birth, on `date` (YYYY-MM-DD): the date of birth takes the place of the
-/// expected date of delivery, so a conference booked from now on is an initial one rather than a
-/// pre-birth one (one already planned stays as it was booked). Refused for a child already born,
-/// and for a date that is not one, is after `today`, or is more than 20 weeks before or six
-/// weeks after the expected date.
+/// An unborn child's birth, on `date` (YYYY-MM-DD): the child is born from that day, so a
+/// conference booked from now on is an initial one rather than a pre-birth one (one already
+/// planned stays as it was booked). The expected date of delivery is kept beside the date of
+/// birth: the pre-birth conference's timescale, counted back from it, stays on the child's record
+/// (met, late, or missed if the baby came first). Refused for a child already born, and for a
+/// date that is not one, is after `today`, or is more than 20 weeks before or six weeks after the
+/// expected date.
 pub fn record_birth(child: &Child, date: &str, today: NaiveDate) -> Result<Child, crate::error::ValidationError> {
-    if let Birth::Born { date_of_birth } = child.birth {
-        return Err(crate::error::ValidationError::AlreadyBorn {
-            date: date_of_birth.format("%d/%m/%Y").to_string(),
-        });
-    }
+    let expected_delivery = match child.birth {
+        Birth::Born { date_of_birth, .. } => {
+            return Err(crate::error::ValidationError::AlreadyBorn {
+                date: date_of_birth.format("%d/%m/%Y").to_string(),
+            })
+        }
+        Birth::Unborn { expected_delivery } => expected_delivery,
+    };
+    Ok(Child {
+        birth: Birth::Born {
+            date_of_birth: born_on(
+                date,
+                expected_delivery,
+                today,
+                "after today: record the birth once it has happened",
+            )?,
+            expected_delivery: Some(expected_delivery),
+        },
+        ..child.clone()
+    })
+}
+
+/// A date of birth as typed (YYYY-MM-DD) for a baby expected on `expected`: not after `today`
+/// (refused with `after_today`), and not more than 20 weeks before or six weeks after the
+/// expected date.
+fn born_on(
+    date: &str,
+    expected: NaiveDate,
+    today: NaiveDate,
+    after_today: &'static str,
+) -> Result<NaiveDate, crate::error::ValidationError> {
     let date_of_birth = crate::time::parse_date(date)?;
     let unlikely = |reason| crate::error::ValidationError::UnlikelyBirthDate {
         date: date_of_birth.format("%d/%m/%Y").to_string(),
         reason,
     };
     if date_of_birth > today {
-        return Err(unlikely("after today: record the birth once it has happened"));
+        return Err(unlikely(after_today));
     }
-    if let Birth::Unborn { expected_delivery } = child.birth {
-        // A birth more than 20 weeks early or 6 weeks late is a typing slip.
-        if date_of_birth < expected_delivery - chrono::Duration::weeks(20) {
-            return Err(unlikely("more than 20 weeks before the expected date: check the date"));
-        }
-        if date_of_birth > expected_delivery + chrono::Duration::weeks(6) {
-            return Err(unlikely("more than six weeks after the expected date: check the date"));
-        }
+    // A birth more than 20 weeks early or 6 weeks late is a typing slip.
+    if date_of_birth < expected - chrono::Duration::weeks(20) {
+        return Err(unlikely("more than 20 weeks before the expected date: check the date"));
     }
-    Ok(Child {
-        birth: Birth::Born { date_of_birth },
-        ..child.clone()
-    })
+    if date_of_birth > expected + chrono::Duration::weeks(6) {
+        return Err(unlikely("more than six weeks after the expected date: check the date"));
+    }
+    Ok(date_of_birth)
 }
 
 /// What recording `child`'s birth leaves to do: each pre-birth conference still planned for them
@@ -568,7 +605,7 @@ fn birth(unborn: bool, date: &str, today: NaiveDate) -> Result<Birth, crate::err
             date: date.format("%d/%m/%Y").to_string(),
         })
     } else {
-        Ok(Birth::Born { date_of_birth: date })
+        Ok(Birth::born(date))
     }
 }
 

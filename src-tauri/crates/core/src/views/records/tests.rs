@@ -198,7 +198,7 @@ mod child_draft_tests {
     fn a_child_is_born_on_or_before_today_or_expected() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let c = draft(false, "2026-12-01").to_child(today).unwrap();
-        assert_eq!(c.birth, Birth::Born { date_of_birth: today });
+        assert_eq!(c.birth, Birth::born(today));
         assert_eq!((c.given_name.as_str(), c.case_id.as_str()), ("Ada", "C-1"));
         assert_eq!(c.display_name(), "A.L.");
         let err = draft(false, "2026-12-02").to_child(today).unwrap_err();
@@ -255,10 +255,12 @@ mod birth_tests {
         };
         let unborn = draft.to_child(today).unwrap();
         let born = record_birth(&unborn, "2026-11-30", today).unwrap();
+        // The expected date is kept beside the date of birth (the pre-birth timescale's anchor).
         assert_eq!(
             born.birth,
             Birth::Born {
-                date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+                date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+                expected_delivery: NaiveDate::from_ymd_opt(2026, 12, 20),
             }
         );
         assert_eq!((born.id, born.given_name.as_str()), (unborn.id, "Baby"));
@@ -390,12 +392,7 @@ mod child_edit_tests {
         e.initials = true;
         let fixed = e.apply(&c, today).unwrap();
         assert_eq!(fixed.display_name(), "A.H.");
-        assert_eq!(
-            fixed.birth,
-            Birth::Born {
-                date_of_birth: NaiveDate::from_ymd_opt(2020, 1, 2).unwrap()
-            }
-        );
+        assert_eq!(fixed.birth, Birth::born(NaiveDate::from_ymd_opt(2020, 1, 2).unwrap()));
         assert_eq!(
             (fixed.id, &fixed.siblings, fixed.social_worker),
             (c.id, &c.siblings, c.social_worker)
@@ -424,6 +421,60 @@ mod child_edit_tests {
             .unwrap_err()
             .to_string()
             .contains("more than four weeks ago"));
+    }
+
+    #[test]
+    fn a_corrected_date_of_birth_keeps_the_expected_date_and_is_checked_against_it() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let expected = NaiveDate::from_ymd_opt(2026, 12, 20);
+        let born = Child {
+            birth: Birth::Born {
+                date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+                expected_delivery: expected,
+            },
+            ..test_child("Baby")
+        };
+        let mut e = ChildEdit::of(&born);
+        assert_eq!(e.date, "2026-11-30");
+        e.date = "2026-11-29".into();
+        assert_eq!(
+            e.apply(&born, today).unwrap().birth,
+            Birth::Born {
+                date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+                expected_delivery: expected,
+            }
+        );
+        let said = |e: &ChildEdit| e.apply(&born, today).unwrap_err().to_string();
+        e.date = "2026-12-02".into();
+        assert_eq!(said(&e), "The date of birth 02/12/2026 is after today.");
+        e.date = "2026-07-01".into();
+        assert!(
+            said(&e).contains("more than 20 weeks before the expected date"),
+            "{}",
+            said(&e)
+        );
+        // Left as it was, nothing is checked again and the birth is unchanged.
+        e.date = "2026-11-30".into();
+        e.case_id = "C-9".into();
+        assert_eq!(e.apply(&born, today).unwrap().birth, born.birth);
+    }
+
+    #[test]
+    fn a_birth_saved_before_the_expected_date_was_kept_still_reads() {
+        let old: Birth = serde_json::from_str(r#"{"type":"born","date_of_birth":"2020-01-01"}"#).unwrap();
+        assert_eq!(old, Birth::born(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()));
+        assert_eq!(old.expected_delivery(), None);
+        // Written back the same way: no field for a date never known.
+        assert_eq!(
+            serde_json::to_string(&old).unwrap(),
+            r#"{"type":"born","date_of_birth":"2020-01-01"}"#
+        );
+        let kept = Birth::Born {
+            date_of_birth: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            expected_delivery: NaiveDate::from_ymd_opt(2026, 12, 20),
+        };
+        let text = serde_json::to_string(&kept).unwrap();
+        assert_eq!(serde_json::from_str::<Birth>(&text).unwrap(), kept);
     }
 }
 
