@@ -139,6 +139,7 @@ pub fn run() {
             }
             if let Some(window) = app.get_webview_window("main") {
                 memory::tune(&window);
+                commands::window::british_english(&window);
                 // The remembered page size, before the window is first shown.
                 let zoom = commands::window::remembered_zoom(&window);
                 if zoom != 1.0 {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appMappings, appStartedAt, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
+import { appMappings, appStartedAt, artifacts, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -266,6 +266,10 @@ describe('Convene desktop app', () => {
       assert.equal(await (await browser.$(`#${id}`)).getAttribute('aria-describedby'), 'busy-error', id);
     }
     await fill([['busy-from', '2027-02-01'], ['busy-to', '2027-02-05'], ['busy-note', 'Annual leave']]);
+    // Date fields read day first, whatever the machine's locale (the page's language is British
+    // English: commands/window.rs): "01/02/2027" here is 1 February. Look at the artefact.
+    assert.deepEqual(await browser.execute(() => [navigator.language, ...navigator.languages]), ['en-GB', 'en-GB']);
+    await (await browser.$('#busy-from')).saveScreenshot(path.join(artifacts, '08a-date-field-1-february.png'));
     await (await shown(browser, '#busy-form button[type="submit"]')).click();
     await browser.waitUntil(async () => /Annual leave/.test(await (await browser.$('#busy-list')).getText()), {
       timeout: 10000,

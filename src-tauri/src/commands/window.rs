@@ -110,3 +110,22 @@ mod tests {
         assert_eq!(zoom_level(f64::INFINITY), None);
     }
 }
+
+/// The page's language: British English, whatever the machine's own locale is. WebKit lays out
+/// date fields in the order of its preferred language, not the page's `lang` (WebKitGTK does not
+/// follow `lang` for form controls), so under a US or unset locale a date field reads 12/01/2026
+/// for 1 December: a date a practitioner could misread as 12 January. With "en-GB" it reads
+/// 01/12/2026, as every date the app writes does. It also sets `navigator.language`.
+pub fn british_english<R: Runtime>(window: &WebviewWindow<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = window.with_webview(|w| {
+            use webkit2gtk::{WebContextExt, WebViewExt};
+            if let Some(context) = w.inner().context() {
+                context.set_preferred_languages(&["en-GB"]);
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
+}
