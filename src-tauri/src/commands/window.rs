@@ -97,20 +97,6 @@ pub fn set_page_zoom<R: Runtime>(window: WebviewWindow<R>, level: f64) -> Result
     Ok(level)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn zoom_levels_are_kept_between_half_and_four_times_and_must_be_numbers() {
-        assert_eq!(zoom_level(2.0), Some(2.0));
-        assert_eq!(zoom_level(0.1), Some(ZOOM_MIN));
-        assert_eq!(zoom_level(9.0), Some(ZOOM_MAX));
-        assert_eq!(zoom_level(f64::NAN), None);
-        assert_eq!(zoom_level(f64::INFINITY), None);
-    }
-}
-
 /// The page's language: British English, whatever the machine's own locale is. WebKit lays out
 /// date fields in the order of its preferred language, not the page's `lang` (WebKitGTK does not
 /// follow `lang` for form controls), so under a US or unset locale a date field reads 12/01/2026
@@ -128,4 +114,18 @@ pub fn british_english<R: Runtime>(window: &WebviewWindow<R>) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = window;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_levels_are_kept_between_half_and_four_times_and_must_be_numbers() {
+        assert_eq!(zoom_level(2.0), Some(2.0));
+        assert_eq!(zoom_level(0.1), Some(ZOOM_MIN));
+        assert_eq!(zoom_level(9.0), Some(ZOOM_MAX));
+        assert_eq!(zoom_level(f64::NAN), None);
+        assert_eq!(zoom_level(f64::INFINITY), None);
+    }
 }
