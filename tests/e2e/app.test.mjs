@@ -342,7 +342,12 @@ describe('Convene desktop app', () => {
       el.value = '3';
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await (await shown(browser, '#save-limits')).click();
+    // Saved from the keyboard: the sections above this one may still be loading and move the
+    // button down between WebDriver's scroll and its click (this test failed once in five debug
+    // runs, after 11 s: most likely this 10 s wait for "Saved").
+    await shown(browser, '#save-limits');
+    await browser.execute(() => document.getElementById('save-limits').focus());
+    await browser.keys(['Enter']);
     await browser.waitUntil(async () => /Saved/.test(await (await browser.$('#caseload-limits')).getText()), {
       timeout: 10000,
       timeoutMsg: 'the thresholds were not saved',
