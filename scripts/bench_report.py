@@ -247,9 +247,14 @@ def main():
         "(and the commit before that night's changes 110.5 and 112.1 ms in the same hour), against 90.8-102 ms on "
         "2026-11-30 and 88.8-93 ms in three runs later on 2026-12-01, when conflict detection, the store's load and the PDFs "
         "were 25-35% quicker too. The 100 ms target is met on some runs and not on others. In the run these rows come from "
-        "(the evening of 2026-12-01) the whole machine was "
-        "slower: numpy's own reference ran at 7.0 M/s against 12.9 in the 88.8 ms run, and every other divan row was "
-        "40-70% slower too. The debug build's rows come from the last full debug e2e run, earlier that day.",
+        "(late on 2026-12-01) the whole machine was "
+        "slower: numpy's own reference ran at 8.7 M/s against 12.9 in the 88.8 ms run, Convene's working-day offsets at "
+        "183 M/s against 276 in the run before, and most other divan rows 12-87% slower than that run, itself 40-70% "
+        "slower than the 88.8 ms one (the slot finder and the flushed save were quicker). The release build's cold start, "
+        "794 ms (530 in the run before), is from the same hour; the debug build's rows from three debug e2e runs of "
+        "app.test.mjs that evening. Setting the page's language to British English (that evening's change) showed no "
+        "start-up cost beyond this noise: over 16 alternating debug launches each, medians 1,056 ms with it and 984 "
+        "without, ranges 688-1,704 and 774-1,380 ms.",
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
         "- Memory, what keeps it down. In the web process: accelerated compositing off (about 100 MiB less), "
@@ -281,7 +286,7 @@ def main():
         "include a window-sized image (1280 × 800 × 4 bytes, 3.9 MiB) in the app's process that the platform frees "
         "about 10 s after start, floor and app alike.",
         "- Memory and the page cache. How the WebKit, JavaScriptCore and LLVM libraries came into the page cache "
-        "moves every row, floor and app alike, with neither changed: the floor 168.4 to 219.8 MiB idle on the desktop, and 187.8 to 261.7 alone, in the same run. Since Linux 6.16 a file "
+        "moves every row, floor and app alike, with neither changed: the floor 168.6 to 218.2 MiB idle on the desktop, and 187.4 to 259.6 alone, in the same run. Since Linux 6.16 a file "
         "read whole through read(), as installing or upgrading a package, or linking a program against it, does, "
         "is kept in large folios (ext4 among others), and a page fault maps the whole folio around the page, so "
         "every process mapping the library has more of it resident (the floor's network process 28 MiB of PSS "
@@ -295,10 +300,10 @@ def main():
         "libLLVM: 8 MiB of relocated data and 35 MiB of code that LLVM's start-up touches) is 28 MiB beside a Mesa "
         "display server and 46 MiB alone, the network process 28 MiB, and Debian's WebKitGTK links the flite "
         "speech synthesiser, whose voices cost each of the three processes 2.3 MiB of relocated tables and share "
-        "7.7 MiB of data (15 MiB in all). Convene adds 14.8 MiB to the floor 3 s after start and 14.6 at idle on the "
-        "desktop (15.2 and 15.0 alone), nearly all of it in the web process (15.7 MiB: the page's DOM and JavaScript heap, about "
-        "8.5 MiB of anonymous memory more than the floor's, and more of libwebkit2gtk's code, about 5); the app's "
-        "process is 1.6 MiB below the floor's, as it hands back pages of GTK's and WebKit's UI side that the floor keeps. "
+        "7.7 MiB of data (15 MiB in all). Convene adds 14.7 MiB to the floor 3 s after start and 14.5 at idle on the "
+        "desktop (15.1 and 14.9 alone), nearly all of it in the web process (15.6 MiB: the page's DOM and JavaScript heap, about "
+        "8.5 MiB of anonymous memory more than the floor's, and more of WebKit's and JavaScriptCore's code, 1.6 and 1.2 MiB, in one look at the idle desktop row; the page itself is small: 669 elements and 108 KB of data on the demo's dashboard); the app's "
+        "process is 1.5 MiB below the floor's, as it hands back pages of GTK's and WebKit's UI side that the floor keeps. "
         "Of what the app's process adds, chrono-tz's zone tables dirty about 1.3 MiB when the loader relocates "
         "them; the .ics importer needs every zone, and its `rrule` dependency uses chrono-tz too.",
         "- Memory, tried and not taken (desktop idle row, one run each against the same binaries, the floor beside "
@@ -309,7 +314,7 @@ def main():
         "cache off, GIO's local VFS and in-memory GSettings, glibc's tunables (one arena, fixed thresholds) for the "
         "web and network processes: within 0.5 MiB; `malloc_trim` in the web and network processes (called by "
         "debugger): nothing; an EGL vendor that does not exist (`__EGL_VENDOR_LIBRARY_FILENAMES`): the web process "
-        "does not start. Paging out the web and network processes' pages would need `process_madvise`, which "
+        "does not start; WebKit's memory-pressure settings (a limit that makes the web process drop its caches) can be given only when the web context is created, which Tauri and wry do themselves. Paging out the web and network processes' pages would need `process_madvise`, which "
         "needs CAP_SYS_NICE.",
         "- Memory, history of the desktop idle row (page cache as after a boot): 196.6 MiB; 193.1 once the window "
         "was shown only when drawn, screens loaded on first use, the heap trimmed and softpipe used; 187.4 once "
