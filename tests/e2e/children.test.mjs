@@ -218,6 +218,8 @@ describe('a new referral', () => {
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
     // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
     assert.equal(await (await shown(browser, '#expected-before-birth')).getText(), `(expected ${due.split('-').reverse().join('/')})`);
+    await (await browser.$('#child-title')).scrollIntoView();
+    await screenshot(browser, '05e-born-baby-record');
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
 
     // A name typed wrongly is corrected; a date of birth after today is refused on its field.
