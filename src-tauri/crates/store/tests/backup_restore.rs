@@ -352,3 +352,27 @@ fn an_atomic_write_never_writes_through_a_file_or_link_planted_beside_it() {
     let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn a_babys_expected_date_kept_at_the_birth_survives_export_and_import() {
+    let (_src_dir, src) = demo_store();
+    let unborn = src
+        .all::<Child>()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.birth.is_unborn())
+        .expect("the demo has an unborn child");
+    let expected = unborn.birth.expected_delivery();
+    let born = views::record_birth(&unborn, &today().to_string(), today()).unwrap();
+    src.put(&born).unwrap();
+    let export = src.export().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.import_with_backup(&export, None, chrono::Utc::now()).unwrap();
+    let back: Child = store.require(born.id.as_bytes()).unwrap();
+    assert_eq!(back.birth, born.birth);
+    assert_eq!(
+        (back.birth.date_of_birth(), back.birth.expected_delivery()),
+        (Some(today()), expected)
+    );
+}
