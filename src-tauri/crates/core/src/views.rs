@@ -123,13 +123,9 @@ pub fn birth_label(b: &Birth) -> String {
 /// For a child born since the service knew of them, the expected date of delivery they had
 /// (dd/mm/yyyy); `None` before the birth (`birth_label` gives it) or if it was never known.
 pub fn expected_before_birth(b: &Birth) -> Option<String> {
-    match b {
-        Birth::Born {
-            expected_delivery: Some(d),
-            ..
-        } => Some(d.format("%d/%m/%Y").to_string()),
-        _ => None,
-    }
+    b.date_of_birth()
+        .and(b.expected_delivery())
+        .map(|d| d.format("%d/%m/%Y").to_string())
 }
 
 /// `birth_label`, with the expected date a born child had: "DOB 30/11/2026 (expected

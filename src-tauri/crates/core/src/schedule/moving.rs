@@ -164,9 +164,9 @@ pub fn check_move(
         .find(|m| m.id == meeting)
         .ok_or(MoveError::UnknownMeeting(meeting))?;
     let m = moved(existing, start, as_of)?;
-    // Said before the move is saved, which would be refused (`validate::meeting`).
-    crate::validate::no_one_after_last_day(&m, |p| ds.people.iter().find(|x| x.id == p).and_then(Person::leaving))?;
     let names = Names::new(ds);
+    // Said before the move is saved, which would be refused (`validate::meeting`).
+    crate::validate::no_one_after_last_day(&m, |p| names.person(p).and_then(Person::leaving))?;
     let rule_title = |id: &str| {
         pack.rule(id)
             .map(|r| r.title.clone())
