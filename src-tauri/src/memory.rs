@@ -352,9 +352,9 @@ mod tests {
         // not. How much the kernel takes depends on it and on how the file came into the page
         // cache: on Linux 6.18 here, 1,200 kB went to under half while the freshly linked file
         // was still to be written to disk, but only to about 850 kB once it had been (the rest
-        // stayed resident, clean). The other tests of this
-        // program run on threads beside this one and bring back what they run meanwhile, so a
-        // page-out they undid at once is asked for again (up to three times) before judging.
+        // stayed resident, clean). The other tests of this program run on threads beside this
+        // one and bring back what they run meanwhile, so a page-out they undid at once is asked
+        // for again (up to three times) before judging.
         let mut after = program_resident_kb();
         for _ in 0..2 {
             if after < before {
