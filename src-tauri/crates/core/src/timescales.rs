@@ -109,7 +109,8 @@ pub struct Scratch {
 #[derive(Debug, Default)]
 struct Buffers {
     occurrences: Vec<Occurrence>,
-    anchors: Vec<(Occurrence, Option<NaiveDate>)>,
+    /// Each anchor with the episode it falls in (its id and last day) under an episode rule.
+    anchors: Vec<(Occurrence, Option<(EpisodeId, NaiveDate)>)>,
     targets: Vec<Occurrence>,
     planned: Vec<Occurrence>,
     closers: Vec<Occurrence>,
@@ -267,7 +268,7 @@ fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
                 continue;
             }
         }
-        let episode_end = match ctx.rule.episode {
+        let episode = match ctx.rule.episode {
             None => None,
             Some(_) => match ctx.episode_for(o.date) {
                 None => continue,
@@ -287,11 +288,11 @@ fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
                             continue;
                         }
                     }
-                    Some(ep.end.unwrap_or(NaiveDate::MAX))
+                    Some((ep.id, ep.end.unwrap_or(NaiveDate::MAX)))
                 }
             },
         };
-        out.push((o, episode_end));
+        out.push((o, episode));
     }
 }
 
@@ -335,8 +336,12 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
             .iter()
             .map(|(a, _)| closers.partition_point(|c| c.key() < a.key())),
     );
-    for (i, (anchor, episode_end)) in anchors.iter().enumerate() {
-        let same_group = |j: usize| matched[j] == matched[i] && segments[j] == segments[i];
+    for (i, (anchor, episode)) in anchors.iter().enumerate() {
+        // Anchors of different episodes are never one item: a plan that ended without its
+        // review keeps its missed item when a later plan's review is the first after both.
+        let same_group = |j: usize| {
+            matched[j] == matched[i] && segments[j] == segments[i] && anchors[j].1.map(|e| e.0) == episode.map(|e| e.0)
+        };
         let keep = match ctx.rule.pick {
             Pick::Each => true,
             Pick::Last => i + 1 == anchors.len() || !same_group(i + 1),
@@ -348,7 +353,7 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
         let deadline = ctx.pack.deadline(ctx.rule, anchor.date, ctx.cal)?;
         let mut item = ctx.item(anchor, deadline);
         let target = matched[i].map(|k| targets[k]);
-        let end = episode_end.unwrap_or(NaiveDate::MAX);
+        let end = episode.map_or(NaiveDate::MAX, |e| e.1);
         let closed = closers
             .iter()
             .any(|c| after(c, anchor) && target.is_none_or(|t| c.key() <= t.key()));

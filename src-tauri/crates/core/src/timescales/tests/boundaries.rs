@@ -167,6 +167,39 @@ fn items_close_on_the_day_their_episode_ends() {
     );
 }
 
+/// An item of an earlier episode is never folded into a later episode's: both plans' first
+/// reviews are matched to the same review (the first after each conference), but the first
+/// plan ended without one, and that stays on the record as missed.
+#[test]
+fn an_earlier_episodes_missed_item_is_not_merged_into_a_later_ones() {
+    let s = Story::new()
+        .episode(CP, "2025-01-10", Some("2025-06-30"))
+        .held(MeetingKind::Icpc, "2025-01-10")
+        .episode(CP, "2025-08-01", None)
+        .held(MeetingKind::Icpc, "2025-08-01")
+        .held(MeetingKind::ReviewConference, "2025-10-20");
+    assert_eq!(
+        s.brief("icpc-to-first-review", "2025-11-03"),
+        [
+            "2025-01-10 -> 2025-04-10 missed",
+            "2025-08-01 -> 2025-10-31 met on 2025-10-20"
+        ]
+    );
+    // The same for a child-in-need plan's first review, counted from each episode's start.
+    let cin = Story::new()
+        .episode(EpisodeKind::ChildInNeed, "2025-01-10", Some("2025-06-30"))
+        .episode(EpisodeKind::ChildInNeed, "2025-08-01", None)
+        .held(MeetingKind::CinReview, "2025-10-20");
+    assert_eq!(
+        cin.brief("cin-review", "2025-11-03"),
+        [
+            "2025-01-10 -> 2025-04-10 missed",
+            "2025-08-01 -> 2025-10-31 met on 2025-10-20",
+            "2025-10-20 -> 2026-01-20 upcoming"
+        ]
+    );
+}
+
 #[test]
 fn scotland_reviews_a_prebirth_plan_within_3_months_and_others_within_6() {
     let scotland = RulePack::builtin("scotland").unwrap();
