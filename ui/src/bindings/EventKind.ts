@@ -3,4 +3,4 @@
 /**
  * Things that happen to a child and start or meet a timescale.
  */
-export type EventKind = "referral" | "referral-decision" | "strategy-discussion" | "s47-start" | "no-further-action" | "assessment-completed" | "visit" | "reports-shared" | "decision-letter-sent" | "minutes-distributed" | "became-looked-after" | "placement-start";
+export type EventKind = "referral" | "referral-decision" | "strategy-discussion" | "s47-start" | "no-further-action" | "assessment-completed" | "visit" | "reports-shared" | "decision-letter-sent" | "minutes-distributed" | "became-looked-after" | "placement-start" | "invitations-sent";

@@ -281,7 +281,7 @@ pub enum EventCommand {
         child: String,
         /// referral, referral-decision, strategy-discussion, s47-start, no-further-action,
         /// assessment-completed, visit, reports-shared, decision-letter-sent,
-        /// minutes-distributed or placement-start. (Being looked after is an episode:
+        /// minutes-distributed, placement-start or invitations-sent. (Being looked after is an episode:
         /// `convene episode start --kind looked-after`.)
         #[arg(long)]
         kind: String,

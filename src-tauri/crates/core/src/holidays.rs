@@ -188,9 +188,47 @@ fn holiday(date: NaiveDate, title: &str) -> BankHoliday {
     }
 }
 
-/// The regular bank holidays of a year, by rule. One-off holidays (jubilees, coronations,
-/// state funerals) cannot be computed: they arrive with a newer GOV.UK file.
+/// One-off changes made for the whole United Kingdom (GOV.UK's published lists for every
+/// division): (the day added, the regular holiday it replaced, its title). Scotland's and
+/// Northern Ireland's lists are computed (no file of theirs ships), so without these a count
+/// across those days would be a day out. Later one-offs arrive with a newer GOV.UK file.
+type OneOff = (i32, u32, u32, Option<(u32, u32)>, &'static str);
+const UK_ONE_OFFS: [OneOff; 5] = [
+    (2020, 5, 8, Some((5, 4)), "Early May bank holiday (VE day)"),
+    (2022, 6, 2, Some((5, 30)), "Spring bank holiday"),
+    (2022, 6, 3, None, "Platinum Jubilee bank holiday"),
+    (
+        2022,
+        9,
+        19,
+        None,
+        "Bank Holiday for the State Funeral of Queen Elizabeth II",
+    ),
+    (2023, 5, 8, None, "Bank holiday for the coronation of King Charles III"),
+];
+
+/// The bank holidays of a year by rule, with the UK-wide one-off changes of the years before
+/// this code was written (`UK_ONE_OFFS`). Later one-off holidays (jubilees, coronations, state
+/// funerals) cannot be computed: they arrive with a newer GOV.UK file.
 pub fn computed(division: Division, year: i32) -> Vec<BankHoliday> {
+    let mut out = regular(division, year);
+    for (y, m, d, replaced, title) in UK_ONE_OFFS {
+        if y != year {
+            continue;
+        }
+        if let Some((rm, rd)) = replaced {
+            out.retain(|h| NaiveDate::from_ymd_opt(y, rm, rd) != Some(h.date));
+        }
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            out.push(holiday(date, title));
+        }
+    }
+    out.sort_by_key(|h| h.date);
+    out
+}
+
+/// The regular bank holidays of a year, by rule.
+fn regular(division: Division, year: i32) -> Vec<BankHoliday> {
     let mut out = Vec::new();
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
     let (Some(jan1), Some(jan2), Some(dec25), Some(dec26)) = (ymd(1, 1), ymd(1, 2), ymd(12, 25), ymd(12, 26)) else {
@@ -258,30 +296,49 @@ mod tests {
     }
 
     #[test]
-    fn computed_rules_agree_with_published_years_except_one_offs() {
+    fn computed_years_agree_with_every_published_year() {
+        // The regular rules, with the UK-wide one-offs: 2020's Early May holiday moved to 8 May
+        // (VE Day), 2022's Spring holiday to 2 June beside the Jubilee on 3 June, the state
+        // funeral in 2022 and the coronation in 2023.
         let ew = shipped(Division::EnglandAndWales);
-        let one_offs = [
-            d("2020-05-08"),
-            d("2022-06-02"),
-            d("2022-06-03"),
-            d("2022-09-19"),
-            d("2023-05-08"),
-        ];
-        // 2020's Early May holiday moved to 8 May (VE Day) and 2022's Spring holiday to 2 June.
-        let moved = [d("2020-05-04"), d("2022-05-30")];
         for year in 2018..=2027 {
             let published: Vec<NaiveDate> = ew
                 .holidays
                 .iter()
                 .map(|h| h.date)
-                .filter(|x| x.year() == year && !one_offs.contains(x))
+                .filter(|x| x.year() == year)
                 .collect();
             let rules: Vec<NaiveDate> = computed(Division::EnglandAndWales, year)
                 .iter()
                 .map(|h| h.date)
-                .filter(|x| !moved.contains(x))
                 .collect();
             assert_eq!(published, rules, "{year}");
+        }
+        let regular_only = |div, y| regular(div, y).iter().map(|h| h.date).collect::<Vec<_>>();
+        assert!(regular_only(Division::EnglandAndWales, 2022).contains(&d("2022-05-30")));
+    }
+
+    #[test]
+    fn scotland_and_northern_ireland_have_the_uk_wide_one_offs() {
+        for division in [Division::Scotland, Division::NorthernIreland] {
+            let dates = |y| computed(division, y).iter().map(|h| h.date).collect::<Vec<_>>();
+            let (y20, y22, y23) = (dates(2020), dates(2022), dates(2023));
+            assert!(
+                y20.contains(&d("2020-05-08")) && !y20.contains(&d("2020-05-04")),
+                "{division:?}"
+            );
+            for day in ["2022-06-02", "2022-06-03", "2022-09-19"] {
+                assert!(y22.contains(&d(day)), "{division:?} {day}");
+            }
+            assert!(!y22.contains(&d("2022-05-30")), "{division:?}");
+            assert!(y23.contains(&d("2023-05-08")), "{division:?}");
+            // The division's own days are still there: Scotland's 2 January, NI's 12 July.
+            let own = if division == Division::Scotland {
+                "2022-01-04"
+            } else {
+                "2022-07-12"
+            };
+            assert!(y22.contains(&d(own)), "{division:?} {own}");
         }
     }
 

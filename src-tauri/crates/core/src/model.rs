@@ -409,10 +409,13 @@ pub enum EventKind {
     MinutesDistributed,
     BecameLookedAfter,
     PlacementStart,
+    /// Invitations to a conference sent to its participants (Scotland: 5 calendar days' notice
+    /// of a child protection planning meeting).
+    InvitationsSent,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 12] = [
+    pub const ALL: [EventKind; 13] = [
         EventKind::Referral,
         EventKind::ReferralDecision,
         EventKind::StrategyDiscussion,
@@ -425,6 +428,7 @@ impl EventKind {
         EventKind::MinutesDistributed,
         EventKind::BecameLookedAfter,
         EventKind::PlacementStart,
+        EventKind::InvitationsSent,
     ];
 
     pub fn id(&self) -> &'static str {
@@ -441,6 +445,7 @@ impl EventKind {
             EventKind::MinutesDistributed => "minutes-distributed",
             EventKind::BecameLookedAfter => "became-looked-after",
             EventKind::PlacementStart => "placement-start",
+            EventKind::InvitationsSent => "invitations-sent",
         }
     }
 

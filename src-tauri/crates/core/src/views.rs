@@ -320,6 +320,7 @@ pub fn event_label(k: EventKind) -> &'static str {
         EventKind::MinutesDistributed => "Minutes distributed",
         EventKind::BecameLookedAfter => "Became looked after",
         EventKind::PlacementStart => "Placement started",
+        EventKind::InvitationsSent => "Invitations to a conference sent",
     }
 }
 

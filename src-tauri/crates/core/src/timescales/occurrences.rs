@@ -63,12 +63,13 @@ fn event_order(kind: EventKind) -> u32 {
         | EventKind::Visit
         | EventKind::ReportsShared
         | EventKind::BecameLookedAfter
-        | EventKind::PlacementStart => START_OF_DAY,
+        | EventKind::PlacementStart
+        | EventKind::InvitationsSent => START_OF_DAY,
     }
 }
 
-// Occurrence tags: held meetings 0..9, planned meetings 9..18, events 18..30, episode starts
-// 30..33, expected date of delivery 33.
+// Occurrence tags: held meetings 0..9, planned meetings 9..18, events 18..31, episode starts
+// 31..34, expected date of delivery 34.
 const PLANNED: u8 = 9;
 fn tag_meeting(k: MeetingKind) -> u8 {
     MeetingKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
@@ -77,13 +78,20 @@ fn tag_event(k: EventKind) -> u8 {
     18 + EventKind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8
 }
 fn tag_episode(k: EpisodeType) -> u8 {
-    30 + match k {
+    31 + match k {
         EpisodeType::ChildInNeed => 0,
         EpisodeType::ChildProtection => 1,
         EpisodeType::LookedAfter => 2,
     }
 }
-const TAG_EDD: u8 = 33;
+const TAG_EDD: u8 = 34;
+// The layout above, checked when compiled: adding a kind of meeting or event moves the rest.
+const _: () = assert!(
+    PLANNED as usize == MeetingKind::ALL.len()
+        && 18 == 2 * MeetingKind::ALL.len()
+        && 18 + EventKind::ALL.len() == 31
+        && TAG_EDD < 64
+);
 
 /// The occurrences a trigger matches: held ones (`planned` false) or planned meetings.
 pub(super) fn mask(t: &Trigger, planned: bool) -> u64 {

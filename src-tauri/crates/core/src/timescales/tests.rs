@@ -410,6 +410,7 @@ fn events_after_as_of_are_not_yet_known() {
 
 mod boundaries;
 mod prebirth;
+mod scotland;
 
 #[test]
 fn two_referrals_on_one_day_are_both_answered_by_that_days_decision() {
