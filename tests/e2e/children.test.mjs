@@ -70,7 +70,10 @@ describe('a new referral', () => {
     assert.equal(await browser.execute(() => document.activeElement?.id), 'add-child-date', 'the keyboard goes to the date refused');
     assert.equal(await (await browser.$('#add-child-date')).getAttribute('aria-invalid'), 'true');
 
+    // A changed date takes the refusal of the old one away.
     await fill(browser, '#add-child-date', '2019-06-15');
+    assert.equal((await browser.$$('#add-child-error')).length, 0, 'the refusal stays after the date changed');
+    assert.notEqual(await (await browser.$('#add-child-date')).getAttribute('aria-invalid'), 'true');
     await fill(browser, '#add-child-case', 'NEW-1');
     const worker = await browser.execute(() => {
       const s = document.querySelector('#add-child-worker');
@@ -139,6 +142,12 @@ describe('a new referral', () => {
       timeoutMsg: 'the decision is still open once recorded',
     });
 
+    // No kind of episode is chosen at first: Start asks for one, on its field.
+    assert.equal(await (await shown(browser, '#episode-kind')).getValue(), '');
+    await (await browser.$('#episode-start-save')).click();
+    assert.match(await (await shown(browser, '#episode-error')).getText(), /^Choose the kind of episode to start/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-kind');
+    assert.equal(await (await browser.$('#episode-kind')).getAttribute('aria-invalid'), 'true');
     // Looked after from today: the first looked-after review is due; ended, it is not.
     await (await shown(browser, '#episode-kind')).selectByAttribute('value', 'looked-after');
     await (await browser.$('#episode-start-save')).click();
@@ -163,6 +172,7 @@ describe('a new referral', () => {
     assert.match(await (await shown(browser, '#episode-said')).getText(), /^Removed: looked after from /);
     assert.equal((await browser.$$('#episodes [data-remove-episode]')).length, 0);
     // Starting one after today is refused, and the date says so.
+    await (await browser.$('#episode-kind')).selectByAttribute('value', 'looked-after');
     await browser.execute(() => document.querySelector('#episode-start').removeAttribute('max'));
     await fill(browser, '#episode-start', '2099-01-01');
     await (await browser.$('#episode-start-save')).click();

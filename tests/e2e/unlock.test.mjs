@@ -27,6 +27,9 @@ describe('an encrypted store', () => {
     const { browser } = app;
     const message = await (await shown(browser, '#store-error')).getText();
     assert.match(message, /encrypted: enter its passphrase/);
+    // Being asked is routine: a plain panel, not an alert; a refusal is one.
+    assert.equal(await (await browser.$('#store-error-text')).getAttribute('role'), null);
+    assert.doesNotMatch(await (await browser.$('#store-error')).getAttribute('class'), /\balert\b/);
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, describeViolations(violations));
     await screenshot(browser, '09-unlock');
@@ -46,6 +49,7 @@ describe('an encrypted store', () => {
       timeout: 20000,
       timeoutMsg: 'no message for a wrong passphrase',
     });
+    assert.equal(await (await browser.$('#store-error-text')).getAttribute('role'), 'alert');
     // The field says it was refused and which message says why.
     assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-invalid'), 'true');
     assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-describedby'), 'store-error-text');
