@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "load_demo",
     "list_children",
     "upcoming_meetings",
+    "outcomes_to_record",
     "due_items",
     "child_detail",
     "suggest_slots",

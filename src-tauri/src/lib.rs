@@ -41,6 +41,7 @@ pub fn run() {
             commands::load_demo,
             commands::list_children,
             commands::upcoming_meetings,
+            commands::outcomes_to_record,
             commands::due_items,
             commands::child_detail,
             commands::meetings::suggest_slots,

@@ -229,6 +229,12 @@ describe('Convene desktop app', () => {
       timeout: 10000,
       timeoutMsg: 'the ICPC item did not become "scheduled, inside the deadline"',
     });
+    // The booking is shown beside the item's status, in the open items and on the timeline.
+    assert.match(
+      await textOf(browser, '#child-open-items li[data-rule="strategy-to-icpc"] [data-testid="booked"]'),
+      /^Booked: (Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} \d{4}, within timescale$/,
+    );
+    assert.match(await textOf(browser, '#child-timeline'), /Deadline: Initial child protection conference (Overdue|Due soon|Upcoming) Booked: .*, within timescale/);
     await tallScreenshot(browser, '07-icpc-scheduled-within-timescale-full-page');
     // The booking is in the child's history (from the audit trail).
     await (await shown(browser, '#show-history')).click();

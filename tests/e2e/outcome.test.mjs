@@ -42,6 +42,30 @@ describe('recording an outcome', () => {
     await app?.stop();
   });
 
+  it('the dashboard asks for the outcomes of meetings whose time has passed', async () => {
+    const { browser } = app;
+    const items = await browser.$$('#dashboard [data-testid="outcome-item"]');
+    // The conference added above, and the demo's last core group, left unrecorded.
+    assert.equal(items.length, 2, 'not two meetings to record');
+    assert.equal(await (await browser.$('[data-testid="group-outcomes"]')).getText(), 'Outcomes to record (2)');
+    const texts = [];
+    for (const i of items) texts.push(await i.getText());
+    // Oldest first: the conference (the last weekday) and the core group (before it, or earlier that day).
+    const icpc = texts.findIndex((t) => t.startsWith('Initial child protection conference'));
+    assert.ok(icpc >= 0, `no conference in ${JSON.stringify(texts)}`);
+    assert.ok(texts[icpc].includes(childName), texts[icpc]);
+    assert.ok(texts.some((t) => t.startsWith('Core group')), `no core group in ${JSON.stringify(texts)}`);
+    await browser.execute(() => document.getElementById('group-outcomes').scrollIntoView());
+    await screenshot(browser, '02b-dashboard-outcomes-to-record');
+    const violations = await axeViolations(browser);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    // Its button opens the meeting's outcome, and Back returns to the dashboard.
+    await (await items[icpc].$('[data-testid="record-outcome"]')).click();
+    assert.match(await (await shown(browser, '#outcome-title')).getText(), /Initial child protection conference/);
+    await (await shown(browser, '#outcome-screen > button')).click();
+    await shown(browser, '#dashboard [data-testid="items-outcomes"]');
+  });
+
   it('records a plan and its core group, then books the proposed core group', async () => {
     const { browser } = app;
     await (await shown(browser, '#nav-children')).click();

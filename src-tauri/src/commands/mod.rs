@@ -102,6 +102,12 @@ pub async fn upcoming_meetings(state: State<'_, AppState>, days: u32) -> Result<
     })
 }
 
+/// Meetings whose time has passed with no outcome recorded, oldest first.
+#[tauri::command]
+pub async fn outcomes_to_record(state: State<'_, AppState>) -> Result<Vec<MeetingSummary>, IpcError> {
+    state.with_store(|store| Ok(queries::outcomes_to_record(&store.load_dataset()?, now())))
+}
+
 #[tauri::command]
 pub async fn due_items(state: State<'_, AppState>, open_only: bool) -> Result<Vec<DueItemView>, IpcError> {
     state.with_store(|store| {

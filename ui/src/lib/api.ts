@@ -93,6 +93,7 @@ export const api = {
   loadDemo: (onProgress?: (p: Progress) => void) => call<StoreStatus>('load_demo', { onProgress: progressChannel(onProgress) }),
   listChildren: () => call<ChildSummary[]>('list_children'),
   upcomingMeetings: (days: number) => call<MeetingSummary[]>('upcoming_meetings', { days }),
+  outcomesToRecord: () => call<MeetingSummary[]>('outcomes_to_record'),
   dueItems: (openOnly: boolean) => call<DueItemView[]>('due_items', { openOnly }),
   childDetail: (id: ChildId) => call<ChildDetail>('child_detail', { id }),
   suggestSlots: (query: SlotQuery) => call<SlotResult>('suggest_slots', { query }),

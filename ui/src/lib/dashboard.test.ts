@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
-import { ALL, groups, needsDoing, options, ruleOptions, statusLabel, dueKey } from './dashboard';
+import { ALL, bookingOf, groups, needsDoing, options, ruleOptions, statusLabel, dueKey } from './dashboard';
 
 function item(p: Partial<DueItemView>): DueItemView {
   return {
@@ -105,5 +105,24 @@ describe('grouping and filtering', () => {
     const visit = (id: string) => ({ child: 'c1', rule: 'cp-visit', anchor_source: { type: 'event' as const, id } });
     expect(dueKey(visit('e1'))).not.toBe(dueKey(visit('e2')));
     expect(dueKey(visit('e1'))).toBe(dueKey(visit('e1')));
+  });
+});
+
+describe('bookingOf', () => {
+  const meeting = '00000000-0000-4000-8000-000000000003';
+  it('is nothing when no meeting is booked', () => {
+    expect(bookingOf(item({}))).toBeNull();
+  });
+  it('puts an item booked inside its deadline in hand', () => {
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-02', within_deadline: true } }))).toEqual({
+      label: 'Booked: Wed 2 Dec 2026, within timescale',
+      inHand: true,
+    });
+  });
+  it('leaves an item booked after its deadline still to schedule', () => {
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-09', within_deadline: false } }))).toEqual({
+      label: 'Booked: Wed 9 Dec 2026, after the deadline',
+      inHand: false,
+    });
   });
 });

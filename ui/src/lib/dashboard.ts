@@ -1,5 +1,6 @@
 // The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
 import type { DueItemView } from '../bindings/DueItemView';
+import { ukDate } from './format';
 import { compareCodes, compareText } from './order';
 
 export type Filters = { team: string; rule: string; mine: string | null };
@@ -62,4 +63,15 @@ export function statusLabel(status: DueItemView['status']): string {
     met: 'Met',
     closed: 'Closed',
   }[status];
+}
+
+/** What is booked to meet an open item, in words ("Booked: Wed 2 Dec 2026, within
+ * timescale"), or null when nothing is. A booking inside the deadline puts the item in hand: the
+ * dashboard then offers no "Schedule now", which would only book the meeting twice. */
+export function bookingOf(i: Pick<DueItemView, 'scheduled'>): { label: string; inHand: boolean } | null {
+  const s = i.scheduled;
+  if (!s) return null;
+  return s.within_deadline
+    ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true }
+    : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false };
 }

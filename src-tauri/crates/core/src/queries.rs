@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::calendar::WorkingDayCalendar;
 use crate::dataset::{ChildBundle, Dataset};
@@ -188,6 +188,20 @@ pub fn meetings_between(ds: &Dataset, from: NaiveDate, to: NaiveDate) -> Vec<Mee
         .meetings
         .iter()
         .filter(|m| m.date() >= from && m.date() <= to)
+        .collect();
+    ms.sort_by_key(|m| (m.start, m.id));
+    ms.into_iter().map(|m| meeting_summary(m, &names)).collect()
+}
+
+/// Meetings whose time has passed with no outcome recorded (still planned, ended by `now`),
+/// oldest first. Until their outcome is recorded they meet no timescale: the dashboard asks for
+/// it.
+pub fn outcomes_to_record(ds: &Dataset, now: DateTime<FixedOffset>) -> Vec<MeetingSummary> {
+    let names = Names::new(ds);
+    let mut ms: Vec<&Meeting> = ds
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned && m.end <= now)
         .collect();
     ms.sort_by_key(|m| (m.start, m.id));
     ms.into_iter().map(|m| meeting_summary(m, &names)).collect()
@@ -409,6 +423,46 @@ mod tests {
             let row = row.unwrap_or_else(|| panic!("the demo has no {status} meeting"));
             assert_eq!(row.changeable, status == "planned", "{status}");
         }
+    }
+
+    #[test]
+    fn outcomes_to_record_are_planned_meetings_whose_time_has_passed() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let ds = demo_dataset(today, DEFAULT_SEED);
+        // The start of today: no meeting of today has ended yet.
+        let now = crate::time::london(today.and_hms_opt(0, 0, 0).unwrap()).unwrap();
+        let rows = outcomes_to_record(&ds, now);
+        // The demo leaves one: the last core group before today.
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(
+            (rows[0].kind, rows[0].status.as_str()),
+            (MeetingKind::CoreGroup, "planned")
+        );
+        // A meeting still going on, or yet to start, is not asked for; one that ended is, and a
+        // held or cancelled one never is.
+        let mut ds = ds;
+        let planned = ds
+            .meetings
+            .iter()
+            .position(|m| m.status == MeetingStatus::Planned && m.start > now)
+            .unwrap();
+        let m = &mut ds.meetings[planned];
+        m.start = now - chrono::Duration::minutes(30);
+        m.end = now + chrono::Duration::minutes(30);
+        let id = m.id;
+        assert_eq!(outcomes_to_record(&ds, now).len(), 1);
+        assert_eq!(outcomes_to_record(&ds, now + chrono::Duration::minutes(30)).len(), 2);
+        let m = ds.meetings.iter_mut().find(|m| m.id == id).unwrap();
+        m.status = MeetingStatus::Held;
+        assert_eq!(outcomes_to_record(&ds, now + chrono::Duration::minutes(30)).len(), 1);
+        let ended: Vec<_> = outcomes_to_record(&ds, now + chrono::Duration::days(400))
+            .into_iter()
+            .map(|r| r.start)
+            .collect();
+        let mut sorted = ended.clone();
+        sorted.sort();
+        assert_eq!(ended, sorted, "oldest first");
+        assert!(ended.len() > 2, "every planned meeting has ended a year on");
     }
 
     #[test]

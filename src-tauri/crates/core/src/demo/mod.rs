@@ -74,8 +74,25 @@ fn generate(today: NaiveDate, seed: u64, families: usize) -> Dataset {
     };
     people::agencies_teams_people(&mut b);
     stories::families(&mut b, families);
+    leave_an_outcome_to_record(&mut b.ds, today);
     b.ds.sort();
     b.ds
+}
+
+/// The last core group before today is left as planned, its attendance unrecorded: a meeting
+/// that took place but whose outcome no one has recorded yet, as the dashboard asks for.
+fn leave_an_outcome_to_record(ds: &mut Dataset, today: NaiveDate) {
+    let last = ds
+        .meetings
+        .iter_mut()
+        .filter(|m| m.kind == MeetingKind::CoreGroup && m.status == MeetingStatus::Held && m.date() < today)
+        .max_by_key(|m| (m.start, m.id));
+    if let Some(m) = last {
+        m.status = MeetingStatus::Planned;
+        for i in &mut m.invitees {
+            i.attendance = Attendance::Invited;
+        }
+    }
 }
 
 pub(crate) struct Builder {
