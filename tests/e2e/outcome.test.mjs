@@ -44,6 +44,8 @@ describe('recording an outcome', () => {
 
   it('the dashboard asks for the outcomes of meetings whose time has passed', async () => {
     const { browser } = app;
+    // Asked for once the timescales are on screen.
+    await shown(browser, '#dashboard [data-testid="items-outcomes"]');
     const items = await browser.$$('#dashboard [data-testid="outcome-item"]');
     // The conference added above, and the demo's last core group, left unrecorded.
     assert.equal(items.length, 2, 'not two meetings to record');
