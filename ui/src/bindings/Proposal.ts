@@ -13,7 +13,10 @@ export type Proposal = { kind: MeetingKind, kind_title: string, children: Array<
  */
 rule: string, 
 /**
- * The window: from the day after the anchor to the deadline.
+ * The window its times are found in: from the day after the anchor to the deadline, but for
+ * a review no earlier than `REVIEW_LEAD_WORKING_DAYS` before its deadline (a review two days
+ * after the conference that made the plan would review nothing; an earlier one can still be
+ * booked from the child's record).
  */
 window_start: string, deadline: string, 
 /**

@@ -472,7 +472,10 @@ pub struct Proposal {
     pub children: Vec<ChildId>,
     /// The rule that asks for it, e.g. `icpc-to-core-group`.
     pub rule: String,
-    /// The window: from the day after the anchor to the deadline.
+    /// The window its times are found in: from the day after the anchor to the deadline, but for
+    /// a review no earlier than `REVIEW_LEAD_WORKING_DAYS` before its deadline (a review two days
+    /// after the conference that made the plan would review nothing; an earlier one can still be
+    /// booked from the child's record).
     pub window_start: NaiveDate,
     pub deadline: NaiveDate,
     /// Required invitees: the core group for a core group meeting, else the usual invitees.
@@ -484,6 +487,9 @@ pub struct Proposal {
     /// Why there are no slots, when there are none.
     pub no_slot_reason: Option<String>,
 }
+
+/// How far before its deadline a review's proposed times start: four working weeks.
+pub const REVIEW_LEAD_WORKING_DAYS: u32 = 20;
 
 /// The meetings a held meeting's children now need because of it (rules anchored on its day),
 /// each with slots inside its window. Items that already have a planned meeting are left out.
@@ -523,14 +529,21 @@ pub fn proposals(
             p.deadline = p.deadline.min(item.deadline);
             continue;
         }
+        let opens = cal
+            .on_or_after(item.anchor.succ_opt().unwrap_or(item.anchor))
+            .unwrap_or(item.anchor);
+        let window_start = match kind {
+            MeetingKind::ReviewConference | MeetingKind::CinReview | MeetingKind::LacReview => cal
+                .sub_working_days(item.deadline, REVIEW_LEAD_WORKING_DAYS)
+                .map_or(opens, |d| d.max(opens)),
+            _ => opens,
+        };
         out.push(Proposal {
             kind,
             kind_title: kind.title().to_string(),
             children: vec![item.child],
             rule: item.rule.to_string(),
-            window_start: cal
-                .on_or_after(item.anchor.succ_opt().unwrap_or(item.anchor))
-                .unwrap_or(item.anchor),
+            window_start,
             deadline: item.deadline,
             required: vec![],
             chair: None,

@@ -228,6 +228,10 @@ fn a_plan_at_the_icpc_opens_the_plan_and_proposes_the_first_core_group_and_revie
     let cg = &props[0];
     assert_eq!(cg.rule, "icpc-to-core-group");
     assert_eq!(cg.window_start, d("2026-01-21"));
+    // The first review's times are in the last four working weeks before its deadline (Easter
+    // Monday and Good Friday not counted): not days after the plan was made.
+    assert_eq!(props[1].window_start, d("2026-03-19"));
+    assert!(!props[1].slots.is_empty(), "{:?}", props[1].no_slot_reason);
     assert_eq!(
         cg.required,
         vec![w.sw, w.hv],

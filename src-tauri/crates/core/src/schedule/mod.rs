@@ -9,6 +9,7 @@ pub mod editing;
 pub(crate) mod fixtures;
 pub mod invitees;
 pub mod moving;
+pub mod notice;
 pub mod planning;
 pub mod slots;
 

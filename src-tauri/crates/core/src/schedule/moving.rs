@@ -180,6 +180,16 @@ pub fn check_move(
     let mut timescale = Vec::new();
     let mut within = true;
     for i in items_for(pack, cal, &after, &m.children, as_of)? {
+        // What must come before the meeting (reports to parents), still to do, whose deadline
+        // the move puts before today.
+        if i.anchor_source == Source::Meeting(m.id) && i.status == crate::timescales::DueStatus::Overdue {
+            timescale.push(format!(
+                "{} for {}: due by {}, before today: on this day it can no longer be done in time.",
+                rule_title(&i.rule),
+                names.child_name(i.child),
+                uk_date(i.deadline)
+            ));
+        }
         let Some(s) = i.scheduled.filter(|s| s.meeting == m.id) else {
             continue;
         };
@@ -288,6 +298,30 @@ mod tests {
                 .timescale
                 .iter()
                 .any(|t| t.contains("is outside timescale, 1 working day late.")),
+            "{:?}",
+            check.timescale
+        );
+    }
+
+    #[test]
+    fn a_move_that_leaves_no_time_for_the_reports_to_parents_says_so() {
+        let (ds, _, icpc) = world();
+        let (pack, cal) = env();
+        // Today Tue 10 Mar: moved to Wed 11 Mar, the reports (2 working days before) would be
+        // due on Mon 9 Mar, before today.
+        let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-11T10:00", d("2026-03-10")).unwrap();
+        assert!(
+            check.timescale.contains(
+                &"Reports shared with parents before the ICPC for Ava Smith: due by Mon 9 Mar 2026, before today: on this day it can no longer be done in time."
+                    .to_string()
+            ),
+            "{:?}",
+            check.timescale
+        );
+        // Moved to Thu 12 Mar they are due today: nothing to warn of.
+        let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-12T10:00", d("2026-03-10")).unwrap();
+        assert!(
+            !check.timescale.iter().any(|t| t.contains("before today")),
             "{:?}",
             check.timescale
         );

@@ -16,6 +16,7 @@ use crate::ids::*;
 use crate::model::*;
 use crate::rules::RulePack;
 use crate::timescales::{evaluate_child, DueItem};
+use crate::views::uk_date;
 
 /// The records of just these children (and everything they reference), for evaluation.
 pub fn items_for(
@@ -114,10 +115,34 @@ pub fn suggest(
     req.top = input.top;
     let avail = Availability::build(ds, blocks, None);
     let names: HashMap<PersonId, String> = ds.people.iter().map(|p| (p.id, p.name.clone())).collect();
-    Ok(SlotResult {
-        chair,
-        ..find_slots(&req, &avail, cal, &names)
-    })
+    let mut found = find_slots(&req, &avail, cal, &names);
+    // What must come before the meeting (reports to parents): times from the first day that
+    // leaves time for it, when some fit inside the meeting's own deadline; else the earliest
+    // times, saying what they leave no time for.
+    let last = deadline.unwrap_or_else(|| req.earliest + chrono::Duration::days(30));
+    if let Some(n) = super::notice::notice(pack, cal, ds, input.kind, &req.children, req.earliest..=last, as_of)? {
+        let later = SlotRequest {
+            earliest: n.from,
+            ..req.clone()
+        };
+        let then = find_slots(&later, &avail, cal, &names);
+        if !then.nothing_fits && then.slots.iter().any(|s| s.within_deadline) {
+            found = then;
+            found.message.push_str(&format!(
+                " They start on {}, which leaves time for \"{}\" by {}.",
+                uk_date(n.from),
+                n.what,
+                uk_date(n.by)
+            ));
+        } else if found.slots.iter().any(|s| s.start.date_naive() < n.from) {
+            found.message.push_str(&format!(
+                " A meeting before {} leaves no time for \"{}\": it would be due before today.",
+                uk_date(n.from),
+                n.what
+            ));
+        }
+    }
+    Ok(SlotResult { chair, ..found })
 }
 
 /// Conflicts of `meeting` if it were saved now (it replaces any stored version).
@@ -298,6 +323,64 @@ mod tests {
         // Someone else chosen as the only required attendee: the chair's diary was not checked.
         let res = suggest(&pack, &cal, &ds, &[], input(Some(vec![other.id])), d("2026-03-06")).unwrap();
         assert_eq!(res.chair, None);
+    }
+
+    #[test]
+    fn conference_times_leave_time_for_the_reports_to_parents_when_the_deadline_allows() {
+        let (pack, cal) = env();
+        let c = child("Maya");
+        let strategy = meeting(
+            MeetingKind::StrategyDiscussion,
+            c.id,
+            "2026-11-24T10:00",
+            MeetingStatus::Held,
+        );
+        let ds = Dataset {
+            children: vec![c.clone()],
+            meetings: vec![strategy],
+            ..Dataset::default()
+        };
+        let input = |earliest: &str| SuggestInput {
+            kind: MeetingKind::Icpc,
+            children: vec![c.id],
+            required: None,
+            optional: vec![],
+            venues: vec![],
+            duration_minutes: 120,
+            earliest: d(earliest),
+            not_before: None,
+            deadline: None,
+            top: 5,
+        };
+        // Today Tue 1 Dec; the ICPC is due by Tue 15 Dec. From Wed 2 Dec the reports (2 working
+        // days before) would be due before today: times start on Thu 3 Dec.
+        let res = suggest(&pack, &cal, &ds, &[], input("2026-12-02"), d("2026-12-01")).unwrap();
+        assert_eq!(res.deadline, Some(d("2026-12-15")));
+        assert!(!res.slots.is_empty());
+        for s in &res.slots {
+            assert!(s.start.date_naive() >= d("2026-12-03"), "{s:?}");
+        }
+        assert!(
+            res.message.ends_with(
+                "They start on Thu 3 Dec 2026, which leaves time for \"Reports shared with parents before the ICPC\" by Tue 1 Dec 2026."
+            ),
+            "{}",
+            res.message
+        );
+        // With the deadline itself too near for that, the earliest times stay, and say so.
+        let mut late = ds.clone();
+        late.meetings[0] = meeting(
+            MeetingKind::StrategyDiscussion,
+            c.id,
+            "2026-11-10T10:00",
+            MeetingStatus::Held,
+        );
+        let res = suggest(&pack, &cal, &late, &[], input("2026-12-02"), d("2026-12-01")).unwrap();
+        assert_eq!(res.deadline, Some(d("2026-12-01")));
+        assert!(
+            res.slots.iter().any(|s| s.start.date_naive() == d("2026-12-02")),
+            "{res:?}"
+        );
     }
 
     #[test]
