@@ -5,7 +5,13 @@ import type { TeamId } from "./TeamId";
 /**
  * One practitioner's caseload on a day.
  */
-export type CaseloadRow = { person: PersonId, name: string, role: string, team: TeamId | null, team_name: string | null, children: number, cp: number, cin: number, lac: number, meetings_this_week: number, 
+export type CaseloadRow = { person: PersonId, name: string, role: string, team: TeamId | null, team_name: string | null, children: number, cp: number, cin: number, lac: number, 
+/**
+ * Allocated children on none of those plans today (being assessed, or their plan ended):
+ * a child on two plans (child protection and looked after) counts in both, so the columns
+ * need not add up to `children`; this one says who is in none.
+ */
+no_plan: number, meetings_this_week: number, 
 /**
  * The threshold for the person's role, if there is one.
  */

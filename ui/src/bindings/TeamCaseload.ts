@@ -4,7 +4,7 @@ import type { TeamId } from "./TeamId";
 /**
  * A team's totals, and whether its manager's span is over the limit.
  */
-export type TeamCaseload = { team: TeamId, name: string, manager: string | null, social_workers: number, advanced_practitioners: number, children: number, cp: number, cin: number, lac: number, 
+export type TeamCaseload = { team: TeamId, name: string, manager: string | null, social_workers: number, advanced_practitioners: number, children: number, cp: number, cin: number, lac: number, no_plan: number, 
 /**
  * Meetings this week with any of the team's members, each counted once.
  */

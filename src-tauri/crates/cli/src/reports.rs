@@ -35,14 +35,15 @@ pub fn caseloads(ctx: &Ctx, history_from: Option<String>, json: bool) -> Outcome
         return print_json(&c);
     }
     out!("Caseloads on {} (meetings: week of {}):", c.as_of, c.week.0);
-    out!("children  CP CIN LAC  meetings  limit  practitioner");
+    out!("children  CP CIN LAC none  meetings  limit  practitioner");
     for r in &c.people {
         out!(
-            "{:>8} {:>3} {:>3} {:>3} {:>9} {:>6}  {}{}, {}{}",
+            "{:>8} {:>3} {:>3} {:>3} {:>4} {:>9} {:>6}  {}{}, {}{}",
             r.children,
             r.cp,
             r.cin,
             r.lac,
+            r.no_plan,
             r.meetings_this_week,
             r.limit.map(|l| l.to_string()).unwrap_or_else(|| "—".into()),
             r.name,

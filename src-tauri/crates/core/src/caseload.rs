@@ -89,6 +89,10 @@ pub struct CaseloadRow {
     pub cp: u32,
     pub cin: u32,
     pub lac: u32,
+    /// Allocated children on none of those plans today (being assessed, or their plan ended):
+    /// a child on two plans (child protection and looked after) counts in both, so the columns
+    /// need not add up to `children`; this one says who is in none.
+    pub no_plan: u32,
     pub meetings_this_week: u32,
     /// The threshold for the person's role, if there is one.
     pub limit: Option<u32>,
@@ -107,6 +111,7 @@ pub struct TeamCaseload {
     pub cp: u32,
     pub cin: u32,
     pub lac: u32,
+    pub no_plan: u32,
     /// Meetings this week with any of the team's members, each counted once.
     pub meetings_this_week: u32,
     pub over_span: bool,
@@ -160,7 +165,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
             EpisodeType::LookedAfter => slot.2 = true,
         }
     }
-    let mut counts: HashMap<PersonId, [u32; 4]> = HashMap::new();
+    let mut counts: HashMap<PersonId, [u32; 5]> = HashMap::new();
     for c in &ds.children {
         if let Some(sw) = c.social_worker {
             let (cp, cin, lac) = open.get(&c.id).copied().unwrap_or_default();
@@ -169,6 +174,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
             n[1] += u32::from(cp);
             n[2] += u32::from(cin);
             n[3] += u32::from(lac);
+            n[4] += u32::from(!(cp || cin || lac));
         }
     }
     let mut meetings: HashMap<PersonId, u32> = HashMap::new();
@@ -197,7 +203,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
         // Everyone holding cases, and every member of a children's social care team still working.
         .filter(|p| counts.contains_key(&p.id) || (csc.contains(&p.agency) && p.team.is_some() && p.works_on(as_of)))
         .map(|p| {
-            let [children, cp, cin, lac] = counts.get(&p.id).copied().unwrap_or_default();
+            let [children, cp, cin, lac, no_plan] = counts.get(&p.id).copied().unwrap_or_default();
             let limit = limits.for_role(&p.role);
             CaseloadRow {
                 person: p.id,
@@ -209,6 +215,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
                 cp,
                 cin,
                 lac,
+                no_plan,
                 meetings_this_week: meetings.get(&p.id).copied().unwrap_or(0),
                 limit,
                 over: limit.is_some_and(|l| children > l),
@@ -232,6 +239,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
                 cp: 0,
                 cin: 0,
                 lac: 0,
+                no_plan: 0,
                 meetings_this_week: 0,
                 over_span: false,
             },
@@ -252,6 +260,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
         total.cp += row.cp;
         total.cin += row.cin;
         total.lac += row.lac;
+        total.no_plan += row.no_plan;
     }
     for total in by_team.values_mut() {
         total.meetings_this_week = team_meetings.get(&total.team).map_or(0, |ms| ms.len() as u32);
@@ -275,13 +284,20 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
             )
         })
         .collect();
+    let count = |n: u32, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
     alerts.extend(teams_out.iter().filter(|t| t.over_span).map(|t| {
         format!(
-            "{} has {} social workers and {} advanced practitioners; a team manager should have at most {} and {}.",
+            "{}'s manager oversees {} (limit {}) and {} (limit {}).",
             t.name,
-            t.social_workers,
-            t.advanced_practitioners,
+            count(t.social_workers, "social worker"),
             limits.team_social_workers,
+            count(t.advanced_practitioners, "advanced practitioner"),
             limits.team_advanced_practitioners
         )
     }));
