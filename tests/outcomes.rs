@@ -68,6 +68,24 @@ fn an_icpc_outcome_opens_the_plan_and_proposes_the_next_meetings_in_their_window
         .trim_end_matches('.')
         .to_string();
 
+    // Its outcome is asked for (beside the demo's, made as of 25 Nov 2026: its meetings planned
+    // from then to now, and its last core group before then, left unrecorded).
+    let unrecorded = |s: &Sandbox| -> Vec<String> {
+        json(s.run(&["meeting", "unrecorded", "--json"]).ok())
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let asked = unrecorded(&s);
+    assert!(asked.len() >= 2, "{asked:?}");
+    assert!(asked.contains(&icpc), "{asked:?}");
+    assert!(s
+        .run(&["meeting", "unrecorded"])
+        .ok()
+        .contains("Initial child protection conference"));
+
     // Refused: a plan without its category or core group, a decision at the wrong
     // kind of meeting. Nothing is recorded by a refusal.
     assert_eq!(
@@ -116,6 +134,8 @@ fn an_icpc_outcome_opens_the_plan_and_proposes_the_next_meetings_in_their_window
         .to_string();
     let recorded = json(s.run(&["meeting", "show", &icpc, "--json"]).ok());
     assert_eq!(recorded["invitees"][0]["report_received"], true, "{recorded}");
+    // Recorded: no longer asked for.
+    assert!(!unrecorded(&s).contains(&icpc));
     assert!(
         out.starts_with("Recorded: Child protection plan (neglect).\nNext meetings to book"),
         "{out}"

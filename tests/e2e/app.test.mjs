@@ -333,6 +333,15 @@ describe('Convene desktop app', () => {
     assert.ok(rows.length >= 12, `only ${rows.length} practitioners`);
     const teams = await browser.$$('#team-caseloads tbody tr');
     assert.equal(teams.length, 3);
+    // Every allocated child is in a column: on a plan (one may be on two), or on none.
+    const counts = await browser.execute(() =>
+      [...document.querySelectorAll('#people-caseloads [data-testid="caseload-row"]')].map((r) =>
+        [...r.querySelectorAll('td')].slice(2, 7).map((td) => Number(td.textContent)),
+      ),
+    );
+    for (const [children, cp, cin, lac, none] of counts) assert.ok(cp + cin + lac + none >= children, JSON.stringify(counts));
+    assert.ok(counts.some(([, , , , none]) => none > 0), 'no child without a plan in the demo');
+    assert.match(await textOf(browser, '#people-caseloads thead'), /Child protection\s*Child in need\s*Looked after\s*No plan/);
     assert.match(await textOf(browser, '#caseload-alerts'), /Nobody is over/);
     // Caseloads over time: today's snapshot (taken when the demo loaded) for the first person.
     const label = await (await shown(browser, '#chart-caseload [role="img"]')).getAttribute('aria-label');
@@ -361,7 +370,7 @@ describe('Convene desktop app', () => {
     await (await shown(browser, '#nav-caseloads')).click();
     await shown(browser, '#people-caseloads');
     const alerts = await textOf(browser, '#caseload-alerts');
-    assert.equal((alerts.match(/a team manager should have at most 3/g) ?? []).length, 3, alerts);
+    assert.equal((alerts.match(/'s manager oversees \d+ social workers? \(limit 3\)/g) ?? []).length, 3, alerts);
     assert.equal((await browser.$$('#team-caseloads .badge')).length, 3);
     await assertAccessible(browser, 'caseloads with alerts');
     await screenshot(browser, '12-caseloads');

@@ -21,6 +21,12 @@ pub enum MeetingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Meetings whose time has passed with no outcome recorded, oldest first (record one with
+    /// `meeting outcome`).
+    Unrecorded {
+        #[arg(long)]
+        json: bool,
+    },
     /// Add a planned meeting.
     Add(MeetingAdd),
     Show {
@@ -178,6 +184,26 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                     &r.start[..16],
                     r.kind_title,
                     r.status,
+                    r.children.join(", ")
+                );
+            }
+            Ok(())
+        }
+        MeetingCommand::Unrecorded { json } => {
+            let now = convene_core::time::to_london(chrono::Utc::now().fixed_offset());
+            let rows = queries::outcomes_to_record(&store.load_dataset()?, now);
+            if json {
+                return print_json(&rows);
+            }
+            if rows.is_empty() {
+                out!("Every meeting held so far has its outcome recorded.");
+            }
+            for r in rows {
+                out!(
+                    "{}  {}  {:<36} {}",
+                    r.id,
+                    &r.start[..16],
+                    r.kind_title,
                     r.children.join(", ")
                 );
             }
