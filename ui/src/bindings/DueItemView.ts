@@ -13,7 +13,11 @@ export type DueItemView = { child: ChildId, child_name: string, rule: string, ru
 /**
  * One sentence: "ICPC due by Mon 12 May 2025 — 3 working days overdue".
  */
-summary: string, team: string | null, social_worker: string | null, anchor_source: Source, 
+summary: string, 
+/**
+ * For an open item, how its deadline stands: "3 working days overdue", "in 7 days".
+ */
+when: string | null, team: string | null, social_worker: string | null, anchor_source: Source, 
 /**
  * The kind of meeting to book to meet this item ("schedule now"), for this child
  * (`Rule::meeting_to_book`); none where only an event meets it.

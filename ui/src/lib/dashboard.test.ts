@@ -15,6 +15,7 @@ function item(p: Partial<DueItemView>): DueItemView {
     scheduled: null,
     deadline_computed: false,
     summary: '',
+    when: null,
     team: 'Assessment and Intervention Team',
     social_worker: 'Tom Ellery',
     anchor_source: { type: 'meeting', id: '00000000-0000-4000-8000-000000000002' },

@@ -17,6 +17,7 @@ const item = (p: Partial<DueItemView>): DueItemView =>
     scheduled: null,
     deadline_computed: false,
     summary: '',
+    when: null,
     team: null,
     social_worker: null,
     anchor_source: { type: 'meeting', id: 'm1' },

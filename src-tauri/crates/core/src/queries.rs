@@ -235,6 +235,7 @@ pub fn due_views(
                 child_name: names.child_name(i.child),
                 rule: i.rule.to_string(),
                 summary: due_summary(i, &title, as_of, late),
+                when: crate::views::due_when(i, as_of, late),
                 rule_title: title,
                 anchor: i.anchor,
                 deadline: i.deadline,
@@ -463,6 +464,35 @@ mod tests {
         sorted.sort();
         assert_eq!(ended, sorted, "oldest first");
         assert!(ended.len() > 2, "every planned meeting has ended a year on");
+    }
+
+    #[test]
+    fn an_open_items_when_says_how_its_deadline_stands_as_its_summary_does() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let ds = demo_dataset(today, DEFAULT_SEED);
+        let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+        let pack = RulePack::builtin("england").unwrap();
+        let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+        let views = due_views(&ds, &pack, &cal, &items, today);
+        let mut seen = [false; 3];
+        for v in &views {
+            match (v.status, v.when.as_deref()) {
+                (DueStatus::Overdue, Some(w)) => {
+                    seen[0] = true;
+                    assert!(
+                        w.ends_with(" overdue") && v.summary.contains(&format!(", {w}")),
+                        "{v:?}"
+                    );
+                }
+                (DueStatus::DueSoon | DueStatus::Upcoming, Some(w)) => {
+                    seen[if v.status == DueStatus::DueSoon { 1 } else { 2 }] = true;
+                    assert!(v.summary.contains(&format!("({w})")), "{v:?}");
+                }
+                (DueStatus::Met | DueStatus::MetLate | DueStatus::Missed | DueStatus::Closed, None) => {}
+                _ => panic!("{v:?}"),
+            }
+        }
+        assert_eq!(seen, [true; 3], "the demo has overdue, due-soon and upcoming items");
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub struct DueItemView {
     pub deadline_computed: bool,
     /// One sentence: "ICPC due by Mon 12 May 2025 — 3 working days overdue".
     pub summary: String,
+    /// For an open item, how its deadline stands: "3 working days overdue", "in 7 days".
+    pub when: Option<String>,
     pub team: Option<String>,
     pub social_worker: Option<String>,
     pub anchor_source: Source,
@@ -180,22 +182,33 @@ pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_d
             None => format!("{rule_title}: missed (due by {by})"),
         },
         DueStatus::Overdue => {
-            let late = working_days_late
-                .map(|n| format!(", {n} working day{} overdue", if n == 1 { "" } else { "s" }))
+            let late = due_when(item, as_of, working_days_late)
+                .map(|w| format!(", {w}"))
                 .unwrap_or_default();
             let sched = scheduled_text(item);
             format!("{rule_title}: due by {by}{late}{sched}")
         }
         DueStatus::DueSoon | DueStatus::Upcoming => {
-            let days = (item.deadline - as_of).num_days();
+            let when = due_when(item, as_of, working_days_late).unwrap_or_default();
             let sched = scheduled_text(item);
-            let when = match days {
-                0 => "today".to_string(),
-                1 => "tomorrow".to_string(),
-                n => format!("in {n} days"),
-            };
             format!("{rule_title}: due by {by} ({when}){sched}")
         }
+    }
+}
+
+/// How an open item's deadline stands as of a day: "3 working days overdue", "today",
+/// "tomorrow", "in 7 days"; `None` for an item no longer open (or overdue with no count).
+pub fn due_when(item: &DueItem, as_of: NaiveDate, working_days_late: Option<i64>) -> Option<String> {
+    match item.status {
+        DueStatus::Overdue => {
+            working_days_late.map(|n| format!("{n} working day{} overdue", if n == 1 { "" } else { "s" }))
+        }
+        DueStatus::DueSoon | DueStatus::Upcoming => Some(match (item.deadline - as_of).num_days() {
+            0 => "today".to_string(),
+            1 => "tomorrow".to_string(),
+            n => format!("in {n} days"),
+        }),
+        _ => None,
     }
 }
 
