@@ -11,6 +11,10 @@ export type CalendarEntry = { id: MeetingId, kind: MeetingKind,
  */
 title: string, 
 /**
+ * The children's names alone, as in `title` (a month's narrow cells show them first).
+ */
+children: Array<string>, 
+/**
  * UK wall-clock time without an offset, `YYYY-MM-DDTHH:MM:SS`: what the calendar draws.
  */
 start: string, end: string, 

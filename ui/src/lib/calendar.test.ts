@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
+import { addMonths, byDay, monthLabel, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
 import { ukToday } from './format';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
@@ -68,6 +68,7 @@ describe('calendar', () => {
       id: 'm1',
       kind: 'core-group',
       title: 'Core group: Ava Smith',
+      children: ['Ava Smith'],
       start: '2026-03-02T10:00:00',
       end: '2026-03-02T11:00:00',
       status: 'planned',
@@ -77,6 +78,12 @@ describe('calendar', () => {
     expect(toEvent(base)).toMatchObject({ editable: true, startEditable: true, durationEditable: false, classNames: ['meeting-planned'] });
     expect(toEvent({ ...base, status: 'held', movable: false })).toMatchObject({ editable: false, classNames: ['meeting-held'] });
     expect(spokenEntry(base)).toBe(', Monday 2 March 2026, planned, at Room 1');
+  });
+
+  it('labels a month cell with whose meeting first, then its kind in short', () => {
+    expect(monthLabel({ kind: 'icpc', children: ['Maya Dunmore'] })).toBe('Maya Dunmore · ICPC');
+    expect(monthLabel({ kind: 'review-conference', children: ['A.B.', 'C.B.'] })).toBe('A.B., C.B. · RCPC');
+    expect(monthLabel({ kind: 'professionals-meeting', children: [] })).toBe('Professionals');
   });
 
   it("says an entry's day and times as the rest of the app does, on the UK wall clock it is in", () => {
@@ -90,6 +97,7 @@ describe('calendar', () => {
       id: 'm9',
       kind: 'core-group',
       title: 'Core group',
+      children: [],
       start: '2026-12-01T09:00:00',
       end: '2026-12-01T09:30:00',
       status: 'planned',
@@ -140,7 +148,7 @@ describe('calendar', () => {
   });
 
   it('groups a page by day, and moves a dropped meeting to the same time on its new day', () => {
-    const e = (id: string, start: string): CalendarEntry => ({ id, kind: 'core-group', title: id, start, end: start, status: 'planned', location: 'Room 1', movable: true });
+    const e = (id: string, start: string): CalendarEntry => ({ id, kind: 'core-group', title: id, children: [], start, end: start, status: 'planned', location: 'Room 1', movable: true });
     const days = byDay({
       entries: [e('a', '2026-12-01T09:00:00'), e('b', '2026-12-01T10:00:00'), e('c', '2026-12-03T09:00:00')],
       more: [{ date: '2026-12-01', count: 5 }],

@@ -36,6 +36,8 @@ pub struct CalendarEntry {
     pub kind: MeetingKind,
     /// "Core group: Ava Smith, Leo Smith" (children as their record says to show them).
     pub title: String,
+    /// The children's names alone, as in `title` (a month's narrow cells show them first).
+    pub children: Vec<String>,
     /// UK wall-clock time without an offset, `YYYY-MM-DDTHH:MM:SS`: what the calendar draws.
     pub start: String,
     pub end: String,
@@ -162,6 +164,7 @@ fn entry(m: &Meeting, names: &Names<'_>) -> CalendarEntry {
         id: m.id,
         kind: m.kind,
         title: format!("{}: {}", m.kind.title(), children.join(", ")),
+        children,
         start: m.start.naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
         end: m.end.naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
         status: status_label(&m.status).to_string(),
