@@ -111,19 +111,31 @@ describe('grouping and filtering', () => {
 
 describe('bookingOf', () => {
   const meeting = '00000000-0000-4000-8000-000000000003';
+  const today = '2026-12-01';
   it('is nothing when no meeting is booked', () => {
-    expect(bookingOf(item({}))).toBeNull();
+    expect(bookingOf(item({}), today)).toBeNull();
   });
   it('puts an item booked inside its deadline in hand', () => {
-    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-02', within_deadline: true } }))).toEqual({
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-02', within_deadline: true } }), today)).toEqual({
       label: 'Booked: Wed 2 Dec 2026, within timescale',
       inHand: true,
+      ok: true,
     });
   });
   it('leaves an item booked after its deadline still to schedule', () => {
-    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-09', within_deadline: false } }))).toEqual({
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-09', within_deadline: false } }), today)).toEqual({
       label: 'Booked: Wed 9 Dec 2026, after the deadline',
       inHand: false,
+      ok: false,
     });
+  });
+  it('asks for the outcome of a booked meeting whose day has passed', () => {
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-11-30', within_deadline: true } }), today)).toEqual({
+      label: 'Booked for Mon 30 Nov 2026: record its outcome',
+      inHand: true,
+      ok: false,
+    });
+    // Today's is still today's meeting.
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-01', within_deadline: true } }), today)?.ok).toBe(true);
   });
 });

@@ -67,11 +67,14 @@ export function statusLabel(status: DueItemView['status']): string {
 
 /** What is booked to meet an open item, in words ("Booked: Wed 2 Dec 2026, within
  * timescale"), or null when nothing is. A booking inside the deadline puts the item in hand: the
- * dashboard then offers no "Schedule now", which would only book the meeting twice. */
-export function bookingOf(i: Pick<DueItemView, 'scheduled'>): { label: string; inHand: boolean } | null {
+ * dashboard then offers no "Schedule now", which would only book the meeting twice. A booked day
+ * before `today` is a meeting whose outcome is not recorded yet (the item stays open until it
+ * is): it says so. `ok` is whether that is good news (drawn as met) or needs doing. */
+export function bookingOf(i: Pick<DueItemView, 'scheduled'>, today: string): { label: string; inHand: boolean; ok: boolean } | null {
   const s = i.scheduled;
   if (!s) return null;
+  if (compareCodes(s.date, today) < 0) return { label: `Booked for ${ukDate(s.date)}: record its outcome`, inHand: true, ok: false };
   return s.within_deadline
-    ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true }
-    : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false };
+    ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true, ok: true }
+    : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false, ok: false };
 }
