@@ -16,7 +16,8 @@ deadline_computed: boolean,
 /**
  * For an item that stopped applying without being met, the day it stopped: its episode's
  * end (a plan ended, a child stopped being looked after), or the day of the meeting it was
- * due before (reports before a conference) or of the expected date of delivery. `None` for
+ * due before (reports before a conference) or of the expected date of delivery, or under
+ * `Pick::Each` the day of the next anchor (the next conference's decision letter is its own). `None` for
  * one closed by a decision (no further action) and for every open or met item. The item is
  * `Missed` when its deadline passed before that day, `Closed` otherwise.
  */

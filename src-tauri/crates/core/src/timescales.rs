@@ -84,7 +84,8 @@ pub struct DueItem {
     pub deadline_computed: bool,
     /// For an item that stopped applying without being met, the day it stopped: its episode's
     /// end (a plan ended, a child stopped being looked after), or the day of the meeting it was
-    /// due before (reports before a conference) or of the expected date of delivery. `None` for
+    /// due before (reports before a conference) or of the expected date of delivery, or under
+    /// `Pick::Each` the day of the next anchor (the next conference's decision letter is its own). `None` for
     /// one closed by a decision (no further action) and for every open or met item. The item is
     /// `Missed` when its deadline passed before that day, `Closed` otherwise.
     pub ended: Option<NaiveDate>,
@@ -296,6 +297,13 @@ fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
     }
 }
 
+/// The first anchor after anchor `i` at a later point in time (two on one day, such as two
+/// referrals, are not each other's next).
+fn next_anchor<T>(anchors: &[(Occurrence, T)], i: usize) -> Option<&Occurrence> {
+    let a = anchors[i].0.key();
+    anchors[i + 1..].iter().map(|(n, _)| n).find(|n| n.key() > a)
+}
+
 fn after(o: &Occurrence, anchor: &Occurrence) -> bool {
     o.key() >= anchor.key() && o.source != anchor.source
 }
@@ -318,7 +326,7 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
     matched.extend(anchors.iter().enumerate().map(|(i, (a, _))| {
         // The next anchor at a later point: two on the same day (two referrals) are bounded
         // together, so one decision that day answers both instead of neither ever being met.
-        let next = anchors[i + 1..].iter().map(|(n, _)| n).find(|n| n.key() > a.key());
+        let next = next_anchor(anchors, i);
         // Targets are in time order: start at the first not before the anchor.
         let from = targets.partition_point(|t| t.key() < a.key());
         targets[from..]
@@ -376,6 +384,18 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
                     DueStatus::Closed
                 };
                 item.ended = (!closed).then_some(end);
+            }
+            // Under "each", the next anchor (the next conference, a new referral) has happened:
+            // what comes after it is its own, so this one can no longer be met. Missed if its
+            // deadline had passed by then, closed if not.
+            _ if ctx.rule.pick == Pick::Each && next_anchor(anchors, i).is_some() => {
+                let next = next_anchor(anchors, i).map_or(ctx.as_of, |n| n.date);
+                item.status = if deadline < next {
+                    DueStatus::Missed
+                } else {
+                    DueStatus::Closed
+                };
+                item.ended = Some(next);
             }
             // Not asked for (yet): no item, rather than one overdue for a need no one has found.
             _ if !required => continue,

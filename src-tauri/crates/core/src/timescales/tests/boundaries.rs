@@ -120,6 +120,55 @@ fn a_decision_letter_or_minutes_on_the_conference_day_count_for_it() {
     );
 }
 
+/// Under "each" (a decision letter per conference), an item the next conference came before
+/// can no longer be met (what comes after it is that conference's): it is missed, ended by the
+/// next one, not overdue for ever.
+#[test]
+fn the_next_conference_ends_an_unmet_item_of_the_one_before() {
+    let s = Story::new()
+        .held(MeetingKind::Icpc, "2026-01-12")
+        .held(MeetingKind::ReviewConference, "2026-04-13")
+        .event(EventKind::DecisionLetterSent, "2026-04-14");
+    assert_eq!(
+        s.brief("decision-letter", "2026-05-01"),
+        [
+            "2026-01-12 -> 2026-01-13 missed",
+            "2026-04-13 -> 2026-04-14 met on 2026-04-14"
+        ]
+    );
+    let ended: Vec<_> = s
+        .items_under(&RulePack::builtin("england").unwrap(), "decision-letter", "2026-05-01")
+        .iter()
+        .map(|i| i.ended)
+        .collect();
+    assert_eq!(ended, [Some(d("2026-04-13")), None]);
+    // Until the review, the first is overdue.
+    assert_eq!(
+        s.brief("decision-letter", "2026-04-10"),
+        ["2026-01-12 -> 2026-01-13 overdue"]
+    );
+    // A second referral a working day later, the first still undecided after its deadline:
+    // missed. One on the day after, before the first's deadline passed: closed.
+    let referrals = Story::new()
+        .event(EventKind::Referral, "2026-03-02")
+        .event(EventKind::Referral, "2026-03-04")
+        .event(EventKind::ReferralDecision, "2026-03-04");
+    assert_eq!(
+        referrals.brief("referral-decision", "2026-03-10"),
+        [
+            "2026-03-02 -> 2026-03-03 missed",
+            "2026-03-04 -> 2026-03-05 met on 2026-03-04"
+        ]
+    );
+    let soon = Story::new()
+        .event(EventKind::Referral, "2026-03-02")
+        .event(EventKind::Referral, "2026-03-03");
+    assert_eq!(
+        soon.brief("referral-decision", "2026-03-03"),
+        ["2026-03-02 -> 2026-03-03 closed", "2026-03-03 -> 2026-03-04 due-soon"]
+    );
+}
+
 #[test]
 fn no_further_action_on_the_strategy_discussion_day_closes_it() {
     let s = Story::new()
