@@ -1,0 +1,214 @@
+//! Read models over the demo dataset: meetings lists, outcomes to record, due items' views.
+
+use super::*;
+use crate::demo::{demo_dataset, DEFAULT_SEED};
+use crate::holidays::Division;
+
+#[test]
+fn every_kind_is_offered_with_its_name_and_length() {
+    let kinds = meeting_kinds();
+    assert_eq!(kinds.iter().map(|k| k.kind).collect::<Vec<_>>(), MeetingKind::ALL);
+    let icpc = kinds.iter().find(|k| k.kind == MeetingKind::Icpc).unwrap();
+    assert_eq!(icpc.title, "Initial child protection conference");
+    assert_eq!(icpc.typical_minutes, 120);
+}
+
+#[test]
+fn a_meetings_list_offers_changes_to_planned_meetings_only() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let from = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2199, 12, 31).unwrap();
+    let rows = meetings_between(&ds, from, to);
+    assert_eq!(rows.len(), ds.meetings.len());
+    for status in ["planned", "held", "cancelled"] {
+        let row = rows.iter().find(|r| r.status == status);
+        let row = row.unwrap_or_else(|| panic!("the demo has no {status} meeting"));
+        assert_eq!(row.changeable, status == "planned", "{status}");
+    }
+}
+
+#[test]
+fn outcomes_to_record_are_planned_meetings_whose_time_has_passed() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    // The start of today: no meeting of today has ended yet.
+    let now = crate::time::london(today.and_hms_opt(0, 0, 0).unwrap()).unwrap();
+    let rows = outcomes_to_record(&ds, now);
+    // The demo leaves one: the last core group before today.
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].kind, rows[0].status.as_str()),
+        (MeetingKind::CoreGroup, "planned")
+    );
+    // A meeting still going on, or yet to start, is not asked for; one that ended is, and a
+    // held or cancelled one never is.
+    let mut ds = ds;
+    let planned = ds
+        .meetings
+        .iter()
+        .position(|m| m.status == MeetingStatus::Planned && m.start > now)
+        .unwrap();
+    let m = &mut ds.meetings[planned];
+    m.start = now - chrono::Duration::minutes(30);
+    m.end = now + chrono::Duration::minutes(30);
+    let id = m.id;
+    assert_eq!(outcomes_to_record(&ds, now).len(), 1);
+    assert_eq!(outcomes_to_record(&ds, now + chrono::Duration::minutes(30)).len(), 2);
+    let m = ds.meetings.iter_mut().find(|m| m.id == id).unwrap();
+    m.status = MeetingStatus::Held;
+    assert_eq!(outcomes_to_record(&ds, now + chrono::Duration::minutes(30)).len(), 1);
+    let ended: Vec<_> = outcomes_to_record(&ds, now + chrono::Duration::days(400))
+        .into_iter()
+        .map(|r| r.start)
+        .collect();
+    let mut sorted = ended.clone();
+    sorted.sort();
+    assert_eq!(ended, sorted, "oldest first");
+    assert!(ended.len() > 2, "every planned meeting has ended a year on");
+}
+
+#[test]
+fn an_open_items_when_says_how_its_deadline_stands_as_its_summary_does() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let pack = RulePack::builtin("england").unwrap();
+    let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+    let views = due_views(&ds, &pack, &cal, &items, today);
+    let mut seen = [false; 3];
+    for v in &views {
+        match (v.status, v.when.as_deref()) {
+            (DueStatus::Overdue, Some(w)) => {
+                seen[0] = true;
+                assert!(
+                    w.ends_with(" overdue") && v.summary.contains(&format!(", {w}")),
+                    "{v:?}"
+                );
+            }
+            (DueStatus::DueSoon | DueStatus::Upcoming, Some(w)) => {
+                seen[if v.status == DueStatus::DueSoon { 1 } else { 2 }] = true;
+                assert!(v.summary.contains(&format!("({w})")), "{v:?}");
+            }
+            (DueStatus::Met | DueStatus::MetLate | DueStatus::Missed | DueStatus::Closed, None) => {}
+            _ => panic!("{v:?}"),
+        }
+    }
+    assert_eq!(seen, [true; 3], "the demo has overdue, due-soon and upcoming items");
+}
+
+#[test]
+fn a_due_item_offers_the_meeting_that_meets_it_for_that_child() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut ds = demo_dataset(today, DEFAULT_SEED);
+    let unborn: Vec<ChildId> = ds
+        .children
+        .iter()
+        .filter(|c| c.birth.is_unborn())
+        .map(|c| c.id)
+        .collect();
+    assert!(!unborn.is_empty(), "the demo has an unborn child");
+    // A strategy discussion two days ago for every child: each then has a conference due.
+    let strategy = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let discussions: Vec<Event> = ds
+        .children
+        .iter()
+        .map(|c| Event {
+            id: EventId::new_random(),
+            child: c.id,
+            kind: EventKind::StrategyDiscussion,
+            date: strategy,
+            note: String::new(),
+        })
+        .collect();
+    ds.events.extend(discussions);
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    for name in ["england", "wales", "scotland", "northern-ireland"] {
+        let pack = RulePack::builtin(name).unwrap();
+        let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+        let views = due_views(&ds, &pack, &cal, &items, today);
+        let mut seen = (false, false);
+        for v in views.iter().filter(|v| v.rule == "strategy-to-icpc") {
+            let expected = if unborn.contains(&v.child) {
+                seen.0 = true;
+                MeetingKind::PreBirthConference
+            } else {
+                seen.1 = true;
+                MeetingKind::Icpc
+            };
+            assert_eq!(v.schedule_kind, Some(expected), "{name}: {}", v.child_name);
+        }
+        assert!(
+            seen.0 && seen.1,
+            "{name}: no conference item for an unborn or a born child"
+        );
+        for v in &views {
+            match v.rule.as_str() {
+                "core-group-to-core-group" | "icpc-to-core-group" => {
+                    assert_eq!((v.schedule_kind, v.record_kind), (Some(MeetingKind::CoreGroup), None))
+                }
+                "cp-visit" | "cin-visit" => {
+                    assert_eq!((v.schedule_kind, v.record_kind), (None, Some(EventKind::Visit)))
+                }
+                "reports-before-icpc" => {
+                    assert_eq!((v.schedule_kind, v.record_kind), (None, Some(EventKind::ReportsShared)))
+                }
+                "strategy-to-icpc" => assert_eq!(v.record_kind, None),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn every_rule_offers_a_meeting_to_book_or_an_event_to_record() {
+    // Every due item has a way to meet it from the app: "schedule now" or "record it".
+    for name in ["england", "wales", "scotland", "northern-ireland"] {
+        let pack = RulePack::builtin(name).unwrap();
+        for r in &pack.rules {
+            assert!(
+                r.meeting_to_book(false).is_some() || r.event_to_record().is_some(),
+                "{name}: {} has neither",
+                r.id
+            );
+        }
+        let letter = pack.rule("decision-letter").unwrap();
+        assert_eq!(letter.event_to_record(), Some(EventKind::DecisionLetterSent), "{name}");
+        assert_eq!(letter.meeting_to_book(false), None, "{name}");
+    }
+}
+
+#[test]
+fn only_social_care_staff_are_offered_as_social_workers() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let offered = social_workers(&ds);
+    assert!(!offered.is_empty());
+    let csc: Vec<AgencyId> = ds
+        .agencies
+        .iter()
+        .filter(|a| a.kind == AgencyKind::ChildrensSocialCare)
+        .map(|a| a.id)
+        .collect();
+    for n in &offered {
+        let p = ds.people.iter().find(|p| p.id.0 == n.id).unwrap();
+        assert!(csc.contains(&p.agency), "{} is not in children's social care", p.name);
+    }
+    // Every child's allocated worker is among them, and no police officer or parent is.
+    for c in &ds.children {
+        if let Some(sw) = c.social_worker {
+            assert!(offered.iter().any(|n| n.id == sw.0));
+        }
+    }
+    assert!(offered.len() < ds.people.len());
+    assert!(offered.windows(2).all(|w| w[0].name <= w[1].name), "by name");
+    // Not the chairs, reviewing officers or minute-taker: they belong to no team and must stay
+    // independent of the cases they chair.
+    for p in ds
+        .people
+        .iter()
+        .filter(|p| p.role.contains("chair") || p.role.contains("Minute"))
+    {
+        assert!(!offered.iter().any(|n| n.id == p.id.0), "{} is offered", p.role);
+    }
+}
