@@ -362,6 +362,10 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
         let mut item = ctx.item(anchor, deadline);
         let target = matched[i].map(|k| targets[k]);
         let end = episode.map_or(NaiveDate::MAX, |e| e.1);
+        // Under "each", the day of the next anchor, which ends this one's chance to be met.
+        let superseded = (ctx.rule.pick == Pick::Each)
+            .then(|| next_anchor(anchors, i).map(|n| n.date))
+            .flatten();
         let closed = closers
             .iter()
             .any(|c| after(c, anchor) && target.is_none_or(|t| c.key() <= t.key()));
@@ -388,8 +392,8 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
             // Under "each", the next anchor (the next conference, a new referral) has happened:
             // what comes after it is its own, so this one can no longer be met. Missed if its
             // deadline had passed by then, closed if not.
-            _ if ctx.rule.pick == Pick::Each && next_anchor(anchors, i).is_some() => {
-                let next = next_anchor(anchors, i).map_or(ctx.as_of, |n| n.date);
+            _ if superseded.is_some() => {
+                let next = superseded.unwrap_or(ctx.as_of);
                 item.status = if deadline < next {
                     DueStatus::Missed
                 } else {
