@@ -11,9 +11,10 @@ export type CalendarEntry = { id: MeetingId, kind: MeetingKind,
  */
 title: string, 
 /**
- * The children's names alone, as in `title` (a month's narrow cells show them first).
+ * For a month's narrow cells: whose meeting first, then its kind in short ("Maya Dunmore ·
+ * ICPC"), so a cell cut short still says whose it is.
  */
-children: Array<string>, 
+label: string, 
 /**
  * UK wall-clock time without an offset, `YYYY-MM-DDTHH:MM:SS`: what the calendar draws.
  */

@@ -87,33 +87,14 @@ export type CalendarEvent = {
  * authority's calendar has a hundred meetings a day, which no one can read (or draw quickly). */
 export const PER_DAY: Record<string, number> = { dayGridMonth: 3, timeGridWeek: 12, timeGridDay: 40 };
 
-/** What a screen reader hears after a meeting block's time and title: ", Tuesday 1 December
- * 2026, planned, at Room 1". */
 /** "Tue 1 Dec 2026, 10:00–12:00" for an entry (its times are UK wall clock already), as
  * `meetingWhen` says it for a stored meeting. */
 export function entryWhen(e: Pick<CalendarEntry, 'start' | 'end'>): string {
   return `${ukDate(e.start.slice(0, 10))}, ${e.start.slice(11, 16)}–${e.end.slice(11, 16)}`;
 }
 
-/** Short names of the kinds, as practitioners write them on a wall planner. */
-const SHORT: Record<CalendarEntry['kind'], string> = {
-  'strategy-discussion': 'Strategy',
-  icpc: 'ICPC',
-  'review-conference': 'RCPC',
-  'core-group': 'Core group',
-  'cin-review': 'CIN review',
-  'family-network-meeting': 'Family network',
-  'lac-review': 'LAC review',
-  'pre-birth-conference': 'Pre-birth',
-  'professionals-meeting': 'Professionals',
-};
-
-/** A month cell's label: whose meeting first, then its kind in short ("Maya Dunmore · ICPC"),
- * so a narrow cell cut short still says whose it is. The full title is read out beside it. */
-export function monthLabel(e: Pick<CalendarEntry, 'kind' | 'children'>): string {
-  return e.children.length > 0 ? `${e.children.join(', ')} · ${SHORT[e.kind]}` : SHORT[e.kind];
-}
-
+/** What a screen reader hears after a meeting block's time and title: ", Tuesday 1 December
+ * 2026, planned, at Room 1". */
 export function spokenEntry(e: CalendarEntry): string {
   return `, ${ukLongDate(e.start.slice(0, 10))}, ${e.status}, at ${e.location}`;
 }

@@ -36,8 +36,9 @@ pub struct CalendarEntry {
     pub kind: MeetingKind,
     /// "Core group: Ava Smith, Leo Smith" (children as their record says to show them).
     pub title: String,
-    /// The children's names alone, as in `title` (a month's narrow cells show them first).
-    pub children: Vec<String>,
+    /// For a month's narrow cells: whose meeting first, then its kind in short ("Maya Dunmore ·
+    /// ICPC"), so a cell cut short still says whose it is.
+    pub label: String,
     /// UK wall-clock time without an offset, `YYYY-MM-DDTHH:MM:SS`: what the calendar draws.
     pub start: String,
     pub end: String,
@@ -158,13 +159,21 @@ fn selected(ds: &Dataset, from: NaiveDate, to: NaiveDate, filter: CalendarFilter
     ms
 }
 
+fn month_label(kind: MeetingKind, children: &[String]) -> String {
+    if children.is_empty() {
+        kind.short_title().to_string()
+    } else {
+        format!("{} · {}", children.join(", "), kind.short_title())
+    }
+}
+
 fn entry(m: &Meeting, names: &Names<'_>) -> CalendarEntry {
     let children: Vec<String> = m.children.iter().map(|c| names.child_name(*c)).collect();
     CalendarEntry {
         id: m.id,
         kind: m.kind,
         title: format!("{}: {}", m.kind.title(), children.join(", ")),
-        children,
+        label: month_label(m.kind, &children),
         start: m.start.naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
         end: m.end.naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
         status: status_label(&m.status).to_string(),
@@ -189,6 +198,20 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_month_cell_says_whose_meeting_first_then_its_kind_in_short() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            month_label(MeetingKind::Icpc, &names(&["Maya Dunmore"])),
+            "Maya Dunmore · ICPC"
+        );
+        assert_eq!(
+            month_label(MeetingKind::ReviewConference, &names(&["A.B.", "C.B."])),
+            "A.B., C.B. · RCPC"
+        );
+        assert_eq!(month_label(MeetingKind::ProfessionalsMeeting, &[]), "Professionals");
     }
 
     #[test]

@@ -74,6 +74,22 @@ impl MeetingKind {
         }
     }
 
+    /// The short name practitioners write on a wall planner ("ICPC", "RCPC"): for narrow places
+    /// such as a month's cells, beside the full title read out.
+    pub fn short_title(&self) -> &'static str {
+        match self {
+            MeetingKind::StrategyDiscussion => "Strategy",
+            MeetingKind::Icpc => "ICPC",
+            MeetingKind::ReviewConference => "RCPC",
+            MeetingKind::CoreGroup => "Core group",
+            MeetingKind::CinReview => "CIN review",
+            MeetingKind::FamilyNetworkMeeting => "Family network",
+            MeetingKind::LacReview => "LAC review",
+            MeetingKind::PreBirthConference => "Pre-birth",
+            MeetingKind::ProfessionalsMeeting => "Professionals",
+        }
+    }
+
     pub fn parse(text: &str) -> Result<Self, crate::error::ValidationError> {
         Self::ALL.into_iter().find(|k| k.id() == text.trim()).ok_or_else(|| {
             crate::error::ValidationError::UnknownName {
