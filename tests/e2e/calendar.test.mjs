@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setInput, axeViolations, describeViolations, launch, median, newDataDir, record, repo, screenshot, shown } from './harness.mjs';
+import { setInput, axeViolations, describeViolations, launch, median, newDataDir, record, repo, screenshot, shown, shownText } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -140,8 +140,8 @@ describe('calendar', () => {
     await setInput(browser, 'move-when', `${ymd(tooLate)}T10:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
-    assert.match(await (await shown(browser, '#move-verdict')).getText(), /Outside timescale/);
-    assert.match(await (await shown(browser, '#move-timescales')).getText(), /outside timescale, 3 working days late/);
+    await shownText(browser, '#move-verdict', /Outside timescale/);
+    await shownText(browser, '#move-timescales', /outside timescale, 3 working days late/);
     await (await shown(browser, '#move-cancel')).click();
     await browser.waitUntil(async () => !(await (await browser.$('#move-check')).isExisting()));
 
@@ -151,9 +151,9 @@ describe('calendar', () => {
     await setInput(browser, 'move-when', `${ymd(second)}T14:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
-    assert.match(await (await shown(browser, '#move-verdict')).getText(), /Within timescale/);
-    assert.match(await (await shown(browser, '#move-timescales')).getText(), /is within timescale/);
-    assert.match(await (await shown(browser, '#move-to-text')).getText(), /14:00–16:00/);
+    await shownText(browser, '#move-verdict', /Within timescale/);
+    await shownText(browser, '#move-timescales', /is within timescale/);
+    await shownText(browser, '#move-to-text', /14:00–16:00/);
     const consequences = await (await shown(browser, '#move-consequences')).getText();
     assert.match(consequences, /First review child protection conference .* would be due by/);
     await assertAccessible(browser, 'calendar move check');
@@ -242,15 +242,15 @@ describe('calendar', () => {
       timeoutMsg: 'the moved meeting is not on its day in the month',
     });
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-    assert.match(await (await shown(browser, '#calendar-period')).getText(), new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings? in the [456] weeks shown\\)$`));
+    await shownText(browser, '#calendar-period', new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings? in the [456] weeks shown\\)$`));
     await assertAccessible(browser, 'calendar month');
     await screenshot(browser, '16-calendar-month');
 
     await (await browser.$(`${cell} [data-meeting="${meeting}"]`)).click();
-    assert.match(await (await shown(browser, '#meeting-details-title')).getText(), /Initial child protection conference/);
+    await shownText(browser, '#meeting-details-title', /Initial child protection conference/);
     // Its invitees and place can be changed from here too.
     await (await shown(browser, '#details-change')).click();
-    assert.match(await (await shown(browser, '#meeting-editor-title')).getText(), /^Change: Initial child protection conference/);
+    await shownText(browser, '#meeting-editor-title', /^Change: Initial child protection conference/);
     await (await shown(browser, '#editor-close')).click();
     await (await shown(browser, '#meeting-details .actions button:last-child')).click();
 
@@ -287,7 +287,7 @@ describe('calendar', () => {
     });
     assert.equal(await (await browser.$('#calendar-view-timeGridDay')).getAttribute('aria-pressed'), 'true');
     const day = new RegExp(`^[A-Z][a-z]+day ${second.getDate()} ${months[second.getMonth()]} ${second.getFullYear()}`);
-    assert.match(await (await shown(browser, '#calendar-period')).getText(), day);
+    await shownText(browser, '#calendar-period', day);
 
     // Away to a meeting's agenda and back: the calendar opens where it was left.
     await (await shown(browser, `#calendar-grid [data-meeting="${meeting}"]`)).click();
@@ -327,7 +327,7 @@ describe('calendar', () => {
     await setInput(browser, 'move-when', `${ymd(first)}T11:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
-    assert.match(await (await shown(browser, '#move-consequences')).getText(), /First review child protection conference .* would be due by .*, instead of/);
+    await shownText(browser, '#move-consequences', /First review child protection conference .* would be due by .*, instead of/);
     await assertAccessible(browser, 'meetings move check');
     await screenshot(browser, '04b-meetings-move-check');
     await (await shown(browser, '#move-cancel')).click();
@@ -339,7 +339,7 @@ describe('calendar', () => {
     const clicked = await clickInIcpcRow(browser, 'edit-meeting');
     assert.ok(clicked, 'no "Change" for the ICPC in the meetings list');
     await shown(browser, '#meeting-editor-title');
-    assert.equal(await (await shown(browser, '#editor-reports')).getText(), '0 of 1 report received.');
+    await shownText(browser, '#editor-reports', '0 of 1 report received.');
     // The social worker's report is in; someone else is invited; it moves to a venue.
     await (await shown(browser, '#editor-invitees input[data-report]')).click();
     const extra = await browser.execute(() => document.querySelector('#editor-add option:nth-child(2)')?.value ?? '');
@@ -362,7 +362,7 @@ describe('calendar', () => {
       await setInput(browser, 'editor-override', 'The venue is the only room with a hearing loop');
       await (await shown(browser, '#editor-save-anyway')).click();
     }
-    assert.match(await (await shown(browser, '#editor-saved', 10000)).getText(), /^Saved\. 1 of [12] reports? received\.$/);
+    await shownText(browser, '#editor-saved', /^Saved\. 1 of [12] reports? received\.$/, { timeout: 10000 });
     extraInvitee = extra;
     await (await shown(browser, '#editor-close')).click();
   });
@@ -387,7 +387,7 @@ describe('calendar', () => {
     await browser.waitUntil(async () => !(await (await browser.$('#invitees-changed')).isExisting()), { timeout: 20000, timeoutMsg: 'the search did not run again' });
     assert.equal((await browser.$$('#schedule-invitees select[data-person]')).length, selects.length - 1);
     const venueName = await browser.execute((v) => document.querySelector(`#schedule-where option[value="${v}"]`).textContent, venue);
-    assert.match(await (await shown(browser, '#slot-list li')).getText(), new RegExp(venueName));
+    await shownText(browser, '#slot-list li', new RegExp(venueName));
     await assertAccessible(browser, 'scheduling with invitees and venue');
     await screenshot(browser, '06c-schedule-invitees-venue');
     // Another kind of meeting, or another length, is another search: the core group's times go,
@@ -402,7 +402,7 @@ describe('calendar', () => {
     // An empty length is refused with a sentence, not sent.
     await setInput(browser, 'schedule-duration', '');
     await (await shown(browser, '#find-slots')).click();
-    assert.match(await (await shown(browser, '#schedule .alert')).getText(), /^Enter the meeting's length in whole minutes\.$/);
+    await shownText(browser, '#schedule .alert', /^Enter the meeting's length in whole minutes\.$/);
     // The field says so, points at the sentence, and has the keyboard.
     const lengthField = await browser.$('#schedule-duration');
     assert.deepEqual([await lengthField.getAttribute('aria-invalid'), await lengthField.getAttribute('aria-describedby')], ['true', 'schedule-error']);

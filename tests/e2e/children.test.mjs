@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, shownText } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -115,12 +115,12 @@ describe('a new referral', () => {
     await (await browser.$('#sibling-child')).selectByIndex(1);
     const brother = await browser.execute(() => document.querySelector('#sibling-child').selectedOptions[0].textContent.replace(/ \(.*\)$/, '').trim());
     await (await browser.$('#sibling-save')).click();
-    assert.equal(await (await shown(browser, '#sibling-said')).getText(), `Recorded: ${brother} is a brother or sister.`);
+    await shownText(browser, '#sibling-said', `Recorded: ${brother} is a brother or sister.`);
     assert.match(await (await browser.$('#siblings')).getText(), new RegExp(brother));
     const siblingViolations = await axeViolations(browser);
     assert.equal(siblingViolations.length, 0, `siblings:\n${describeViolations(siblingViolations)}`);
     await (await shown(browser, '#siblings [data-unsibling]')).click();
-    assert.equal(await (await shown(browser, '#sibling-said')).getText(), `Removed: ${brother} as a brother or sister.`);
+    await shownText(browser, '#sibling-said', `Removed: ${brother} as a brother or sister.`);
     assert.equal((await browser.$$('#siblings li')).length, 0);
 
     // Nothing is due until the referral is recorded; then its decision and assessment are.
@@ -135,7 +135,7 @@ describe('a new referral', () => {
     await browser.execute(() => document.querySelector('#child-open-items li[data-rule="referral-decision"] [data-testid="record-item"]').click());
     await browser.waitUntil(() => browser.execute(() => document.activeElement?.id === 'event-date'), { timeout: 5000 });
     assert.equal(await browser.execute(() => document.querySelector('#event-kind').value), 'referral-decision');
-    assert.match(await (await shown(browser, '#record-for')).getText(), /^To meet “Decision on a referral”, due by /);
+    await shownText(browser, '#record-for', /^To meet “Decision on a referral”, due by /);
     await (await browser.$('#record-event-submit')).click();
     await shown(browser, '#record-said');
     await browser.waitUntil(async () => (await browser.$$('#child-open-items li[data-rule="referral-decision"]')).length === 0, {
@@ -146,13 +146,13 @@ describe('a new referral', () => {
     // No kind of episode is chosen at first: Start asks for one, on its field.
     assert.equal(await (await shown(browser, '#episode-kind')).getValue(), '');
     await (await browser.$('#episode-start-save')).click();
-    assert.match(await (await shown(browser, '#episode-error')).getText(), /^Choose the kind of episode to start/);
+    await shownText(browser, '#episode-error', /^Choose the kind of episode to start/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-kind');
     assert.equal(await (await browser.$('#episode-kind')).getAttribute('aria-invalid'), 'true');
     // Looked after from today: the first looked-after review is due; ended, it is not.
     await (await shown(browser, '#episode-kind')).selectByAttribute('value', 'looked-after');
     await (await browser.$('#episode-start-save')).click();
-    assert.match(await (await shown(browser, '#episode-said')).getText(), /^Started: looked after from /);
+    await shownText(browser, '#episode-said', /^Started: looked after from /);
     await shown(browser, '#child-open-items li[data-rule="lac-first-review"]');
     await browser.execute(() => window.scrollTo(0, 0));
     await screenshot(browser, '05d-new-child-record');
@@ -160,7 +160,7 @@ describe('a new referral', () => {
     await shown(browser, '#episode-end');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-end');
     await (await browser.$('#episode-end-save')).click();
-    assert.match(await (await shown(browser, '#episode-said')).getText(), /^Ended: looked after, on /);
+    await shownText(browser, '#episode-said', /^Ended: looked after, on /);
     await browser.waitUntil(async () => (await browser.$$('#child-open-items li[data-rule="lac-first-review"]')).length === 0, {
       timeout: 5000,
       timeoutMsg: 'the looked-after review is still open once the episode ended',
@@ -170,7 +170,7 @@ describe('a new referral', () => {
     await shown(browser, '#episode-remove-yes');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-remove-yes');
     await (await browser.$('#episode-remove-yes')).click();
-    assert.match(await (await shown(browser, '#episode-said')).getText(), /^Removed: looked after from /);
+    await shownText(browser, '#episode-said', /^Removed: looked after from /);
     assert.equal((await browser.$$('#episodes [data-remove-episode]')).length, 0);
     // Starting one after today is refused, and the date says so.
     await (await browser.$('#episode-kind')).selectByAttribute('value', 'looked-after');
@@ -203,13 +203,13 @@ describe('a new referral', () => {
     const due = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
     await fill(browser, '#add-child-date', due);
     await (await browser.$('#add-child-submit')).click();
-    assert.equal(await (await shown(browser, '#child-title')).getText(), 'Baby Testfield');
+    await shownText(browser, '#child-title', 'Baby Testfield');
     assert.match(await (await browser.$('#child-record .details')).getText(), /EDD \d{2}\/\d{2}\/\d{4}/);
     // A pre-birth conference booked before the baby comes is pointed out once they are born.
     await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'pre-birth-conference');
     await (await shown(browser, '#find-slots')).click();
     await (await shown(browser, '#slot-list li button', 20000)).click();
-    assert.match(await (await shown(browser, '#booked-message')).getText(), /^Booked: Pre-birth conference/);
+    await shownText(browser, '#booked-message', /^Booked: Pre-birth conference/);
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');
@@ -217,12 +217,12 @@ describe('a new referral', () => {
     await browser.execute(() => document.querySelector('#birth-date').removeAttribute('max'));
     await fill(browser, '#birth-date', '2099-01-01');
     await (await browser.$('#birth-save')).click();
-    assert.match(await (await shown(browser, '#birth-error')).getText(), /is after today: record the birth once it has happened\.$/);
+    await shownText(browser, '#birth-error', /is after today: record the birth once it has happened\.$/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');
     assert.equal(await (await browser.$('#birth-date')).getAttribute('aria-invalid'), 'true');
     await fill(browser, '#birth-date', new Date().toISOString().slice(0, 10));
     await (await browser.$('#birth-save')).click();
-    assert.match(await (await shown(browser, '#birth-said')).getText(), /^Birth recorded: \w+ \d+ \w+ \d{4}\.$/);
+    await shownText(browser, '#birth-said', /^Birth recorded: \w+ \d+ \w+ \d{4}\.$/);
     // What it leaves to do is a notice beside it, not part of the success message.
     assert.match(
       await (await shown(browser, '#birth-to-do')).getText(),
@@ -230,7 +230,7 @@ describe('a new referral', () => {
     );
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
     // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
-    assert.equal(await (await shown(browser, '#expected-before-birth')).getText(), `(expected ${due.split('-').reverse().join('/')})`);
+    await shownText(browser, '#expected-before-birth', `(expected ${due.split('-').reverse().join('/')})`);
     await (await browser.$('#child-title')).scrollIntoView();
     await screenshot(browser, '05e-born-baby-record');
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');
@@ -250,7 +250,7 @@ describe('a new referral', () => {
     assert.equal(editViolations.length, 0, `correct the details:\n${describeViolations(editViolations)}`);
     await fill(browser, '#edit-date', new Date(Date.now() - 86400000).toISOString().slice(0, 10));
     await (await browser.$('#details-save')).click();
-    assert.equal(await (await shown(browser, '#details-said')).getText(), 'Details saved.');
+    await shownText(browser, '#details-said', 'Details saved.');
     await browser.waitUntil(async () => (await (await browser.$('#child-title')).getText()) === 'Baby Testfield-Ray', {
       timeout: 5000,
       timeoutMsg: 'the corrected name is not shown',
@@ -275,7 +275,7 @@ describe('a new referral', () => {
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `add a person:\n${describeViolations(violations)}`);
     await (await browser.$('#add-person-submit')).click();
-    assert.equal(await (await shown(browser, '#person-added')).getText(), 'Added: Jo Netfield.');
+    await shownText(browser, '#person-added', 'Added: Jo Netfield.');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'person-added');
     await shown(browser, '#person-panel');
     assert.match(await (await browser.$('#person-panel h3')).getText(), /^Jo Netfield$/);
@@ -295,16 +295,16 @@ describe('a new referral', () => {
     await (await browser.$('#network-person')).selectByAttribute('value', jo);
     await (await browser.$('#network-role')).selectByAttribute('value', 'parent');
     await (await browser.$('#network-add')).click();
-    assert.equal(await (await shown(browser, '#network-said')).getText(), 'Added: Jo Netfield, Parent.');
+    await shownText(browser, '#network-said', 'Added: Jo Netfield, Parent.');
     assert.match(await (await browser.$('#network')).getText(), /Jo Netfield — Parent \(Mother\)/);
     const onRecord = await axeViolations(browser);
     assert.equal(onRecord.length, 0, `network:\n${describeViolations(onRecord)}`);
     // Twice is refused in a sentence (the person is still chosen).
     assert.equal(await browser.execute(() => document.querySelector('#network-person').value), jo);
     await (await browser.$('#network-add')).click();
-    assert.equal(await (await shown(browser, '#network-error')).getText(), 'Jo Netfield is already in this child\'s network as parent.');
+    await shownText(browser, '#network-error', 'Jo Netfield is already in this child\'s network as parent.');
     await (await shown(browser, `[data-unlink="${jo}:parent"]`)).click();
-    assert.equal(await (await shown(browser, '#network-said')).getText(), 'Taken off: Jo Netfield, Parent.');
+    await shownText(browser, '#network-said', 'Taken off: Jo Netfield, Parent.');
     assert.doesNotMatch(await (await browser.$('#network')).getText(), /Jo Netfield/);
   });
 
@@ -338,7 +338,7 @@ describe('a new referral', () => {
     await fill(browser, '#edit-person-name', `${worker} Corrected`);
     await fill(browser, '#edit-person-email', 'worker@example.org');
     await (await browser.$('#edit-person-submit')).click();
-    assert.equal(await (await shown(browser, '#person-saved')).getText(), `Saved: ${worker} Corrected's details.`);
+    await shownText(browser, '#person-saved', `Saved: ${worker} Corrected's details.`);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'person-saved');
     assert.equal(await (await browser.$('#person-panel h3')).getText(), `${worker} Corrected`);
     assert.match(await (await browser.$('#person-panel')).getText(), /worker@example\.org/);
@@ -387,7 +387,7 @@ describe('a new referral', () => {
     const said = await shown(browser, '#person-saved');
     assert.match(await said.getText(), /^Recorded: PC Jo Lane's last working day, \w+day \d{1,2} \w+ \d{4}\. They are no longer offered to invite, allocate or manage\.$/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'person-saved');
-    assert.match(await (await shown(browser, '#leaving-said')).getText(), /^Left: last working day /);
+    await shownText(browser, '#leaving-said', /^Left: last working day /);
     const row = await browser.execute(() => [...document.querySelectorAll('#people-table tbody tr')].find((r) => r.querySelector('th').textContent.trim() === 'PC Jo Lane')?.textContent ?? '');
     assert.match(row, /Left: last working day/);
     const violations = await axeViolations(browser);

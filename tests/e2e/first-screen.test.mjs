@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, setInput, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, setInput, shown, shownText } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -82,7 +82,7 @@ describe('first screen on an empty store', () => {
     assert.match(text, /Convene plans the multi-agency meetings/);
     const button = await shown(browser, '#load-demo');
     assert.equal(await button.getText(), 'Load demo data');
-    assert.equal(await (await shown(browser, '#import-file')).getText(), 'Import an export or backup file…');
+    await shownText(browser, '#import-file', 'Import an export or backup file…');
     // The window opened on this screen: hidden until it was drawn (commands/window.rs).
     assert.equal(await browser.execute(() => performance.getEntriesByName('window-shown')[0]?.detail?.wasHidden), true);
     assert.equal(await browser.$$('h1').length, 1);
@@ -251,7 +251,7 @@ describe('importing an encrypted export', () => {
   it('asks for its passphrase, refuses a wrong one, then imports it', async () => {
     const { browser } = app;
     await (await shown(browser, '#import-file')).click();
-    assert.match(await (await shown(browser, '#empty-error', 15000)).getText(), /encrypted Convene export: give its passphrase/);
+    await shownText(browser, '#empty-error', /encrypted Convene export: give its passphrase/, { timeout: 15000 });
     await setInput(browser, 'import-passphrase', 'wrong horse');
     await (await shown(browser, '#import-passphrase-form button')).click();
     await browser.waitUntil(async () => /passphrase does not open/.test(await (await browser.$('#empty-error')).getText()), {

@@ -1,6 +1,7 @@
 // Launches the real Convene window through tauri-driver (which drives WebKitWebDriver) under the
 // caller's Xvfb, each session on a fresh data directory. See ../../../shared/TAURI-NOTES.md for
 // the two pitfalls handled here: wait for BOTH ports, and stop tauri-driver with SIGTERM.
+import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -194,6 +195,23 @@ export async function shown(browser, selector, timeout = 15000) {
   const el = await browser.$(selector);
   await el.waitForDisplayed({ timeout });
   return el;
+}
+
+/** Wait until `selector` is displayed and its text matches `pattern` (a RegExp, or a string it must
+ * equal), and return the text. A heading
+ * or message can be drawn before what it names has loaded ("Outcome" before "Outcome: Initial child
+ * protection conference"), so the text is read until it matches or `timeout` passes; a failure
+ * shows the last text seen. */
+export async function shownText(browser, selector, pattern, { timeout = 15000 } = {}) {
+  const el = await shown(browser, selector, timeout);
+  const matches = (t) => (typeof pattern === 'string' ? t === pattern : pattern.test(t));
+  let text = await el.getText();
+  if (!matches(text)) {
+    await browser.waitUntil(async () => matches((text = await el.getText())), { timeout, interval: 100 }).catch(() => {});
+  }
+  if (typeof pattern === 'string') assert.equal(text, pattern, `${selector} reads ${JSON.stringify(text)}`);
+  else assert.match(text, pattern, `${selector} reads ${JSON.stringify(text)}`);
+  return text;
 }
 
 /** Set an input's value as typing would (date and time inputs cannot take keys over WebDriver),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, shownText } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -63,7 +63,7 @@ describe('recording an outcome', () => {
     assert.deepEqual(violations, [], describeViolations(violations));
     // Its button opens the meeting's outcome, and Back returns to the dashboard.
     await (await items[icpc].$('[data-testid="record-outcome"]')).click();
-    assert.match(await (await shown(browser, '#outcome-title')).getText(), /Initial child protection conference/);
+    await shownText(browser, '#outcome-title', /Initial child protection conference/);
     await (await shown(browser, '#outcome-screen > button')).click();
     await shown(browser, '#dashboard [data-testid="items-outcomes"]');
   });
@@ -90,7 +90,7 @@ describe('recording an outcome', () => {
     assert.ok(record, 'no "Record outcome" for the ICPC on the timeline');
     await record.click();
     await shown(browser, '#outcome-form');
-    assert.match(await (await shown(browser, '#outcome-title')).getText(), /Initial child protection conference/);
+    await shownText(browser, '#outcome-title', /Initial child protection conference/);
 
     // Attendance for every invitee, the decision, the category and the core group.
     await browser.execute(() => {
@@ -129,7 +129,7 @@ describe('recording an outcome', () => {
       timeout: 15000,
       timeoutMsg: 'the booked core group is still proposed',
     });
-    assert.match(await (await shown(browser, '#proposals')).getText(), /Review child protection conference: between/);
+    await shownText(browser, '#proposals', /Review child protection conference: between/);
     // The button pressed went with its proposal: the keyboard is on what was booked.
     assert.equal(await browser.execute(() => document.activeElement?.id), 'outcome-notice');
   });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { setInput, axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, tallScreenshot } from './harness.mjs';
+import { setInput, axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, shownText, tallScreenshot } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 const govuk = path.join(repo, 'src-tauri', 'crates', 'core', 'data', 'bank-holidays.json');
@@ -53,7 +53,7 @@ describe('settings', () => {
   it('changes a rule locally and resets it', async () => {
     const { browser } = app;
     const row = '#rules-table tr[data-rule="icpc-to-core-group"]';
-    assert.match(await (await shown(browser, row)).getText(), /10 working days after/);
+    await shownText(browser, row, /10 working days after/);
     await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
     await shown(browser, '#rule-form');
     // Typed in another form and not saved: saving the rule keeps it.
@@ -72,7 +72,7 @@ describe('settings', () => {
     await (await shown(browser, `${row} [data-testid="edit-rule"]`)).click();
     await setInput(browser, 'rule-amount', '400', { drop: 'max' });
     await (await shown(browser, '#save-rule')).click();
-    assert.match(await (await shown(browser, '#settings-error')).getText(), /between 1 and 260 working days, not 400/);
+    await shownText(browser, '#settings-error', /between 1 and 260 working days, not 400/);
     // Said in the rule's form, and tied to the field it is about.
     assert.ok(await (await browser.$('#rule-form #settings-error')).isExisting(), 'the refusal is not in the rule form');
     const amountField = await browser.$('#rule-amount');
@@ -85,7 +85,7 @@ describe('settings', () => {
       timeoutMsg: 'the rule was not reset',
     });
     assert.equal(await focusedRule(), 'edit-rule icpc-to-core-group');
-    assert.match(await (await shown(browser, row)).getText(), /10 working days after/);
+    await shownText(browser, row, /10 working days after/);
   });
 
   it('adds and removes a closure day', async () => {
@@ -124,7 +124,7 @@ describe('settings', () => {
     await (await shown(browser, '#venue-address')).setValue('2 Park Road');
     await setInput(browser, 'venue-capacity', '0', { drop: 'min' });
     await (await shown(browser, '#save-venue')).click();
-    assert.match(await (await shown(browser, '#venue-error')).getText(), /A venue's capacity must be between 1 and 1000, not 0\./);
+    await shownText(browser, '#venue-error', /A venue's capacity must be between 1 and 1000, not 0\./);
     await setInput(browser, 'venue-capacity', '8');
     await (await shown(browser, '#save-venue')).click();
     await browser.waitUntil(async () => (await browser.$$('#venues-table tbody tr')).length === before + 1, { timeout: 5000, timeoutMsg: 'the venue was not added' });
@@ -150,7 +150,7 @@ describe('settings', () => {
     await setInput(browser, 'team-name', existing.toUpperCase());
     await (await browser.$('#team-agency')).selectByAttribute('value', csc);
     await (await shown(browser, '#save-team')).click();
-    assert.match(await (await shown(browser, '#team-error')).getText(), /^There is already a team called .+ in .+\.$/);
+    await shownText(browser, '#team-error', /^There is already a team called .+ in .+\.$/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'team-error');
     // A new team, managed by someone of the agency.
     await setInput(browser, 'team-name', 'Edge of Care');
@@ -209,7 +209,7 @@ describe('settings', () => {
     });
     await setInput(browser, 'pattern-end-1', '08:00');
     await (await shown(browser, '#save-pattern')).click();
-    assert.equal(await (await shown(browser, '#pattern-error')).getText(), 'The working pattern for Monday ends before it starts.');
+    await shownText(browser, '#pattern-error', 'The working pattern for Monday ends before it starts.');
   });
 
   it("backs up now, and restores the day's automatic backup after asking", async () => {
@@ -253,7 +253,7 @@ describe('settings', () => {
     await (await shown(browser, '#nav-settings')).click();
     await shown(browser, '#no-closures');
     assert.equal(await (await shown(browser, '#me-select')).getValue(), '', 'the restored data predates "who am I"');
-    assert.match(await (await shown(browser, '#backups-table')).getText(), /Before a restore/);
+    await shownText(browser, '#backups-table', /Before a restore/);
     assert.ok(readdirSync(dataDir).some((f) => f.startsWith('db.replaced-')), 'the replaced data was not kept aside');
     assert.ok(existsSync(path.join(dataDir, 'db')));
   });
@@ -297,7 +297,7 @@ describe('a new authority, from nothing', () => {
     const assessment = await browser.execute(() => [...document.querySelectorAll('#add-person-team option')].find((o) => o.textContent === 'Assessment')?.value);
     await team.selectByAttribute('value', assessment);
     await (await browser.$('#add-person-submit')).click();
-    assert.equal(await (await shown(browser, '#person-added')).getText(), 'Added: Rae Holt.');
+    await shownText(browser, '#person-added', 'Added: Rae Holt.');
     assert.match(await (await browser.$('#person-panel')).getText(), /Social worker, Southmoor Children’s Services, Assessment\./);
   });
 });
