@@ -7,7 +7,7 @@ const COMMANDS: &[&str] = &[
     "list_children",
     "upcoming_meetings",
     "outcomes_to_record",
-    "due_items",
+    "dashboard",
     "child_detail",
     "suggest_slots",
     "save_meeting",

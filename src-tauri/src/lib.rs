@@ -42,7 +42,7 @@ pub fn run() {
             commands::list_children,
             commands::upcoming_meetings,
             commands::outcomes_to_record,
-            commands::due_items,
+            commands::dashboard,
             commands::child_detail,
             commands::meetings::suggest_slots,
             commands::meetings::save_meeting,

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appMappings, appStartedAt, artifacts, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, tallScreenshot, webProcessEnvironment } from './harness.mjs';
+import { appMappings, appStartedAt, artifacts, axeViolations, describeViolations, launch, median, newDataDir, record, remoteSockets, residentMemoryMb, screenshot, shown, shownText, tallScreenshot, webProcessEnvironment } from './harness.mjs';
 
 async function assertAccessible(browser, screen) {
   const violations = await axeViolations(browser);
@@ -47,6 +47,9 @@ describe('Convene desktop app', () => {
     assert.ok(overdue.length >= 1, 'no overdue items');
     const icpc = await browser.$('#dashboard [data-testid="items-overdue"] li[data-rule="strategy-to-icpc"]');
     assert.ok(await icpc.isExisting(), 'no overdue ICPC on the dashboard');
+    // No "who am I" in the demo: everyone's items, and a word on how to see one's own.
+    assert.equal(await (await browser.$('#filter-scope')).isExisting(), false);
+    await shownText(browser, '#scope-hint', /choose who you are in Settings\.$/);
     assert.match(await icpc.getText(), /Initial child protection conference/);
     await assertAccessible(browser, 'dashboard');
     await screenshot(browser, '02-dashboard');

@@ -5,8 +5,8 @@ use chrono::Duration;
 use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
 use convene_core::rules::RulePack;
 use convene_core::views::{
-    event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildEdit, ChildSummary, DueItemView, EpisodeDraft,
-    EventDraft, EventView, MeetingSummary, Named, PersonDraft, PersonView, StoreStatus,
+    event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildEdit, ChildSummary, DashboardView, EpisodeDraft,
+    EventDraft, EventView, MeetingSummary, Named, OutcomeToRecord, PersonDraft, PersonView, StoreStatus,
 };
 use convene_core::{
     BusyBlock, BusyId, BusyOwner, Child, ChildId, Episode, EpisodeId, Event, EventId, Meeting, NetworkRole, Person,
@@ -104,12 +104,13 @@ pub async fn upcoming_meetings(state: State<'_, AppState>, days: u32) -> Result<
 
 /// Meetings whose time has passed with no outcome recorded, oldest first.
 #[tauri::command]
-pub async fn outcomes_to_record(state: State<'_, AppState>) -> Result<Vec<MeetingSummary>, IpcError> {
+pub async fn outcomes_to_record(state: State<'_, AppState>) -> Result<Vec<OutcomeToRecord>, IpcError> {
     state.with_store(|store| Ok(queries::outcomes_to_record(&store.load_dataset()?, now())))
 }
 
+/// The dashboard: every open due item, and who "who am I" names (for "mine" and "my team").
 #[tauri::command]
-pub async fn due_items(state: State<'_, AppState>, open_only: bool) -> Result<Vec<DueItemView>, IpcError> {
+pub async fn dashboard(state: State<'_, AppState>) -> Result<DashboardView, IpcError> {
     state.with_store(|store| {
         let ds = store.load_dataset()?;
         let settings = store.settings()?;
@@ -117,11 +118,12 @@ pub async fn due_items(state: State<'_, AppState>, open_only: bool) -> Result<Ve
         let cal = settings.calendar(pack.division);
         let as_of = today();
         let mut items = evaluate_all(&pack, &cal, &ds.by_child(), as_of)?;
-        if open_only {
-            items.retain(|i| i.status.is_open());
-        }
+        items.retain(|i| i.status.is_open());
         items.sort_by_key(|i| (i.status, i.deadline));
-        Ok(due_views(&ds, &pack, &cal, &items, as_of))
+        Ok(DashboardView {
+            items: due_views(&ds, &pack, &cal, &items, as_of),
+            me: queries::me(&ds, settings.me),
+        })
     })
 }
 

@@ -3,8 +3,10 @@ import type { ChildId } from "./ChildId";
 import type { DueStatus } from "./DueStatus";
 import type { EventKind } from "./EventKind";
 import type { MeetingKind } from "./MeetingKind";
+import type { PersonId } from "./PersonId";
 import type { Scheduled } from "./Scheduled";
 import type { Source } from "./Source";
+import type { TeamId } from "./TeamId";
 
 /**
  * A due item with the names a reader needs.
@@ -17,7 +19,11 @@ summary: string,
 /**
  * For an open item, how its deadline stands: "3 working days overdue", "in 7 days".
  */
-when: string | null, team: string | null, social_worker: string | null, anchor_source: Source, 
+when: string | null, team: string | null, social_worker: string | null, 
+/**
+ * The ids behind `team` and `social_worker`, for "mine" and "my team" (names can repeat).
+ */
+team_id: TeamId | null, social_worker_id: PersonId | null, anchor_source: Source, 
 /**
  * The kind of meeting to book to meet this item ("schedule now"), for this child
  * (`Rule::meeting_to_book`); none where only an event meets it.

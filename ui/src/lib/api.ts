@@ -18,7 +18,8 @@ import type { EventId } from '../bindings/EventId';
 import type { ChildId } from '../bindings/ChildId';
 import type { ChildSummary } from '../bindings/ChildSummary';
 import type { Conflict } from '../bindings/Conflict';
-import type { DueItemView } from '../bindings/DueItemView';
+import type { DashboardView } from '../bindings/DashboardView';
+import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
 import type { MeetingDraft } from '../bindings/MeetingDraft';
 import type { MeetingId } from '../bindings/MeetingId';
 import type { SavedPdf } from '../bindings/SavedPdf';
@@ -93,8 +94,8 @@ export const api = {
   loadDemo: (onProgress?: (p: Progress) => void) => call<StoreStatus>('load_demo', { onProgress: progressChannel(onProgress) }),
   listChildren: () => call<ChildSummary[]>('list_children'),
   upcomingMeetings: (days: number) => call<MeetingSummary[]>('upcoming_meetings', { days }),
-  outcomesToRecord: () => call<MeetingSummary[]>('outcomes_to_record'),
-  dueItems: (openOnly: boolean) => call<DueItemView[]>('due_items', { openOnly }),
+  outcomesToRecord: () => call<OutcomeToRecord[]>('outcomes_to_record'),
+  dashboard: () => call<DashboardView>('dashboard'),
   childDetail: (id: ChildId) => call<ChildDetail>('child_detail', { id }),
   suggestSlots: (query: SlotQuery) => call<SlotResult>('suggest_slots', { query }),
   saveMeeting: (draft: MeetingDraft) => call<SaveOutcome>('save_meeting', { draft }),

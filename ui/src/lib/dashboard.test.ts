@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
-import { ALL, bookingOf, groups, needsDoing, options, ruleOptions, statusLabel, dueKey } from './dashboard';
+import type { Me } from '../bindings/Me';
+import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
+import { ALL, bookingOf, defaultScope, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
+
+const TOM = '00000000-0000-4000-8000-0000000000a1';
+const ROSA = '00000000-0000-4000-8000-0000000000a2';
+const TEAM = '00000000-0000-4000-8000-0000000000b1';
+const OTHER_TEAM = '00000000-0000-4000-8000-0000000000b2';
 
 function item(p: Partial<DueItemView>): DueItemView {
   return {
@@ -18,6 +25,8 @@ function item(p: Partial<DueItemView>): DueItemView {
     when: null,
     team: 'Assessment and Intervention Team',
     social_worker: 'Tom Ellery',
+    team_id: TEAM,
+    social_worker_id: TOM,
     anchor_source: { type: 'meeting', id: '00000000-0000-4000-8000-000000000002' },
     schedule_kind: 'icpc',
     record_kind: null,
@@ -137,5 +146,70 @@ describe('bookingOf', () => {
     });
     // Today's is still today's meeting.
     expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-01', within_deadline: true } }), today)?.ok).toBe(true);
+  });
+});
+
+describe('mine, my team, everyone', () => {
+  const tom: Me = { person: { id: TOM, name: 'Tom Ellery' }, team: { id: TEAM, name: 'Assessment and Intervention Team' }, allocated: 3 };
+  const manager: Me = { person: { id: ROSA, name: 'Rosa Quinn' }, team: { id: TEAM, name: 'Assessment and Intervention Team' }, allocated: 0 };
+  const chair: Me = { person: { id: ROSA, name: 'Rosa Quinn' }, team: null, allocated: 0 };
+
+  it('opens on my children, else my team, else everyone', () => {
+    expect(defaultScope(null)).toBe('all');
+    expect(defaultScope(tom)).toBe('mine');
+    expect(defaultScope(manager)).toBe('team');
+    expect(defaultScope(chair)).toBe('all');
+  });
+
+  it('offers only the scopes "who am I" allows, naming whose they are', () => {
+    expect(scopeOptions(null)).toEqual([{ value: 'all', label: 'Everyone' }]);
+    expect(scopeOptions(tom).map((o) => o.label)).toEqual(['My children (Tom Ellery)', 'My team (Assessment and Intervention Team)', 'Everyone']);
+    expect(scopeOptions(chair).map((o) => o.value)).toEqual(['mine', 'all']);
+  });
+
+  it('keeps items by their social worker and team ids, not names', () => {
+    const mine = item({});
+    const colleagues = item({ social_worker_id: ROSA, social_worker: 'Tom Ellery' });
+    const elsewhere = item({ social_worker_id: ROSA, team_id: OTHER_TEAM, team: 'Assessment and Intervention Team' });
+    const unallocated = item({ social_worker_id: null, team_id: null });
+    const all = [mine, colleagues, elsewhere, unallocated];
+    expect(all.filter((i) => inScope(i, 'mine', tom))).toEqual([mine]);
+    expect(all.filter((i) => inScope(i, 'team', tom))).toEqual([mine, colleagues]);
+    expect(all.filter((i) => inScope(i, 'all', tom))).toEqual(all);
+    // Without a team, "my team" holds nothing; without "who am I", everything.
+    expect(all.filter((i) => inScope(i, 'team', chair))).toEqual([]);
+    expect(all.filter((i) => inScope(i, 'mine', null))).toEqual(all);
+  });
+
+  it('shows meetings to record on the list of a child\'s social worker or the chair, within the filters', () => {
+    const o = (people: [string, string][], teams: [string, string][]): OutcomeToRecord => ({
+      meeting: {
+        id: '00000000-0000-4000-8000-00000000000c',
+        kind: 'core-group',
+        kind_title: 'Core group',
+        start: '2026-11-20T10:00:00+00:00',
+        end: '2026-11-20T11:00:00+00:00',
+        children: ['Amelia Hart'],
+        child_ids: ['00000000-0000-4000-8000-000000000001'],
+        location: 'Online (Teams)',
+        chair: null,
+        status: 'planned',
+        changeable: true,
+      },
+      people: people.map(([id, name]) => ({ id, name })),
+      teams: teams.map(([id, name]) => ({ id, name })),
+    });
+    const toms = o([[TOM, 'Tom Ellery']], [[TEAM, 'Assessment and Intervention Team']]);
+    const chaired = o([['00000000-0000-4000-8000-0000000000a3', 'Sam Lee'], [ROSA, 'Rosa Quinn']], [[OTHER_TEAM, 'Children in Care Team']]);
+    const list = [toms, chaired];
+    const none = { team: ALL, rule: ALL, mine: null };
+    expect(outcomesShown(list, none, 'mine', tom)).toEqual([toms]);
+    expect(outcomesShown(list, none, 'mine', chair)).toEqual([chaired]);
+    expect(outcomesShown(list, none, 'team', manager)).toEqual([toms]);
+    expect(outcomesShown(list, none, 'all', tom)).toEqual(list);
+    expect(outcomesShown(list, { ...none, team: 'Children in Care Team' }, 'all', null)).toEqual([chaired]);
+    expect(outcomesShown(list, { ...none, mine: 'Sam Lee' }, 'all', null)).toEqual([chaired]);
+    // The timescale filter is about due items: a meeting meets several.
+    expect(outcomesShown(list, { ...none, rule: 'core-group-first' }, 'all', null)).toEqual(list);
   });
 });

@@ -1,11 +1,52 @@
 // The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
 import type { DueItemView } from '../bindings/DueItemView';
+import type { Me } from '../bindings/Me';
+import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
 import { ukDate } from './format';
 import { compareCodes, compareText } from './order';
 
 export type Filters = { team: string; rule: string; mine: string | null };
 
 export const ALL = '';
+
+/** Whose items the dashboard shows: the children allocated to me, my team's, or everyone's. */
+export type Scope = 'mine' | 'team' | 'all';
+
+/** The scopes "who am I" allows, with their labels: none but everyone's until it is set. */
+export function scopeOptions(me: Me | null): { value: Scope; label: string }[] {
+  return [
+    ...(me ? [{ value: 'mine' as const, label: `My children (${me.person.name})` }] : []),
+    ...(me?.team ? [{ value: 'team' as const, label: `My team (${me.team.name})` }] : []),
+    { value: 'all', label: 'Everyone' },
+  ];
+}
+
+/** Where the dashboard opens: my children if any are allocated to me, else my team's (a manager,
+ * a chair), else everyone's. */
+export function defaultScope(me: Me | null): Scope {
+  if (!me) return 'all';
+  if (me.allocated > 0) return 'mine';
+  return me.team ? 'team' : 'all';
+}
+
+/** Whether a due item is in the scope: its child allocated to me, or to someone in my team. */
+export function inScope(i: Pick<DueItemView, 'social_worker_id' | 'team_id'>, scope: Scope, me: Me | null): boolean {
+  if (scope === 'all' || !me) return true;
+  if (scope === 'mine') return i.social_worker_id === me.person.id;
+  return !!me.team && i.team_id === me.team.id;
+}
+
+/** Which meetings to record the dashboard shows: those on the list of someone in the scope (a
+ * child's social worker, or the chair), within the practitioner and team filters. The timescale
+ * filter does not apply: a meeting meets several. */
+export function outcomesShown(list: OutcomeToRecord[], f: Filters, scope: Scope, me: Me | null): OutcomeToRecord[] {
+  return list.filter(
+    (o) =>
+      (scope === 'all' || !me || (scope === 'mine' ? o.people.some((p) => p.id === me.person.id) : o.teams.some((t) => t.id === me.team?.id))) &&
+      (f.team === ALL || o.teams.some((t) => t.name === f.team)) &&
+      (f.mine === null || o.people.some((p) => p.name === f.mine)),
+  );
+}
 
 /** Overdue first, then due soon; each by deadline. Other statuses are not "what needs doing". */
 /** A due item's key in a keyed list: its child, rule and the record it runs from. Two items of

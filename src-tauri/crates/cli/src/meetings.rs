@@ -191,7 +191,10 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
         }
         MeetingCommand::Unrecorded { json } => {
             let now = convene_core::time::to_london(chrono::Utc::now().fixed_offset());
-            let rows = queries::outcomes_to_record(&store.load_dataset()?, now);
+            let rows: Vec<_> = queries::outcomes_to_record(&store.load_dataset()?, now)
+                .into_iter()
+                .map(|o| o.meeting)
+                .collect();
             if json {
                 return print_json(&rows);
             }

@@ -196,7 +196,7 @@ pub fn meetings_between(ds: &Dataset, from: NaiveDate, to: NaiveDate) -> Vec<Mee
 /// Meetings whose time has passed with no outcome recorded (still planned, ended by `now`),
 /// oldest first. Until their outcome is recorded they meet no timescale: the dashboard asks for
 /// it.
-pub fn outcomes_to_record(ds: &Dataset, now: DateTime<FixedOffset>) -> Vec<MeetingSummary> {
+pub fn outcomes_to_record(ds: &Dataset, now: DateTime<FixedOffset>) -> Vec<OutcomeToRecord> {
     let names = Names::new(ds);
     let mut ms: Vec<&Meeting> = ds
         .meetings
@@ -204,7 +204,55 @@ pub fn outcomes_to_record(ds: &Dataset, now: DateTime<FixedOffset>) -> Vec<Meeti
         .filter(|m| m.status == MeetingStatus::Planned && m.end <= now)
         .collect();
     ms.sort_by_key(|m| (m.start, m.id));
-    ms.into_iter().map(|m| meeting_summary(m, &names)).collect()
+    ms.into_iter()
+        .map(|m| {
+            let mut people: Vec<Named> = Vec::new();
+            let mut teams: Vec<Named> = Vec::new();
+            let add = |list: &mut Vec<Named>, id: uuid::Uuid, name: String| {
+                if !list.iter().any(|n| n.id == id) {
+                    list.push(Named { id, name });
+                }
+            };
+            for c in m.children.iter().filter_map(|c| names.children.get(c)) {
+                if let Some(sw) = c.social_worker {
+                    add(&mut people, sw.0, names.person_name(sw));
+                }
+                if let Some(t) = names.child_team(c) {
+                    add(&mut teams, t.id.0, t.name.clone());
+                }
+            }
+            if let Some(chair) = m.chair {
+                add(&mut people, chair.0, names.person_name(chair));
+            }
+            OutcomeToRecord {
+                meeting: meeting_summary(m, &names),
+                people,
+                teams,
+            }
+        })
+        .collect()
+}
+
+/// The person "who am I" names, with their team and how many children are allocated to them;
+/// none if no one is chosen or they are no longer in the directory.
+pub fn me(ds: &Dataset, me: Option<PersonId>) -> Option<Me> {
+    let p = ds.people.iter().find(|p| Some(p.id) == me)?;
+    let team = p
+        .team
+        .and_then(|t| ds.teams.iter().find(|team| team.id == t))
+        .map(|t| Named {
+            id: t.id.0,
+            name: t.name.clone(),
+        });
+    let allocated = ds.children.iter().filter(|c| c.social_worker == Some(p.id)).count();
+    Some(Me {
+        person: Named {
+            id: p.id.0,
+            name: p.name.clone(),
+        },
+        team,
+        allocated: u32::try_from(allocated).unwrap_or(u32::MAX),
+    })
 }
 
 pub fn due_views(
@@ -245,6 +293,8 @@ pub fn due_views(
                 deadline_computed: i.deadline_computed,
                 team: child.and_then(|c| names.child_team(c)).map(|t| t.name.clone()),
                 social_worker: child.and_then(|c| c.social_worker).map(|p| names.person_name(p)),
+                team_id: child.and_then(|c| names.child_team(c)).map(|t| t.id),
+                social_worker_id: child.and_then(|c| c.social_worker),
                 anchor_source: i.anchor_source,
                 schedule_kind,
                 record_kind,

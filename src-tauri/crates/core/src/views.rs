@@ -71,6 +71,9 @@ pub struct DueItemView {
     pub when: Option<String>,
     pub team: Option<String>,
     pub social_worker: Option<String>,
+    /// The ids behind `team` and `social_worker`, for "mine" and "my team" (names can repeat).
+    pub team_id: Option<TeamId>,
+    pub social_worker_id: Option<PersonId>,
     pub anchor_source: Source,
     /// The kind of meeting to book to meet this item ("schedule now"), for this child
     /// (`Rule::meeting_to_book`); none where only an event meets it.
@@ -78,6 +81,31 @@ pub struct DueItemView {
     /// The kind of event to record to meet this item ("record it": a visit, reports shared),
     /// (`Rule::event_to_record`); none where only a meeting meets it.
     pub record_kind: Option<EventKind>,
+}
+
+/// Who is using this computer ("who am I" in the settings): the dashboard's "mine" and "my team".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Me {
+    pub person: Named,
+    pub team: Option<Named>,
+    /// Children allocated to them.
+    pub allocated: u32,
+}
+
+/// The dashboard: open due items, and who is asking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DashboardView {
+    pub items: Vec<DueItemView>,
+    pub me: Option<Me>,
+}
+
+/// A meeting whose outcome is to be recorded, with whose list it is on: its children's social
+/// workers and its chair, and those social workers' teams.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutcomeToRecord {
+    pub meeting: MeetingSummary,
+    pub people: Vec<Named>,
+    pub teams: Vec<Named>,
 }
 
 /// A kind of meeting as the scheduler offers it: its name and usual length in minutes.

@@ -38,9 +38,17 @@ fn outcomes_to_record_are_planned_meetings_whose_time_has_passed() {
     // The demo leaves one: the last core group before today.
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(
-        (rows[0].kind, rows[0].status.as_str()),
+        (rows[0].meeting.kind, rows[0].meeting.status.as_str()),
         (MeetingKind::CoreGroup, "planned")
     );
+    // On the list of the child's social worker and the chair, and of the worker's team.
+    let m = ds.meetings.iter().find(|m| m.id == rows[0].meeting.id).unwrap();
+    let child = ds.children.iter().find(|c| c.id == m.children[0]).unwrap();
+    let sw = child.social_worker.unwrap();
+    let team = ds.people.iter().find(|p| p.id == sw).unwrap().team.unwrap();
+    assert!(rows[0].people.iter().any(|p| p.id == sw.0), "{rows:?}");
+    assert!(m.chair.is_none_or(|c| rows[0].people.iter().any(|p| p.id == c.0)));
+    assert_eq!(rows[0].teams.iter().map(|t| t.id).collect::<Vec<_>>(), [team.0]);
     // A meeting still going on, or yet to start, is not asked for; one that ended is, and a
     // held or cancelled one never is.
     let mut ds = ds;
@@ -60,12 +68,62 @@ fn outcomes_to_record_are_planned_meetings_whose_time_has_passed() {
     assert_eq!(outcomes_to_record(&ds, now + chrono::Duration::minutes(30)).len(), 1);
     let ended: Vec<_> = outcomes_to_record(&ds, now + chrono::Duration::days(400))
         .into_iter()
-        .map(|r| r.start)
+        .map(|r| r.meeting.start)
         .collect();
     let mut sorted = ended.clone();
     sorted.sort();
     assert_eq!(ended, sorted, "oldest first");
     assert!(ended.len() > 2, "every planned meeting has ended a year on");
+}
+
+#[test]
+fn who_am_i_names_the_person_their_team_and_the_children_allocated_to_them() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut ds = demo_dataset(today, DEFAULT_SEED);
+    assert_eq!(me(&ds, None), None);
+    assert_eq!(
+        me(&ds, Some(PersonId::new_random())),
+        None,
+        "no longer in the directory"
+    );
+    let sw = ds.children.iter().find_map(|c| c.social_worker).unwrap();
+    let allocated = ds.children.iter().filter(|c| c.social_worker == Some(sw)).count();
+    let person = ds.people.iter().find(|p| p.id == sw).unwrap().clone();
+    let team = ds.teams.iter().find(|t| Some(t.id) == person.team).unwrap();
+    let mine = me(&ds, Some(sw)).unwrap();
+    assert_eq!(
+        (mine.person.id, mine.person.name.as_str()),
+        (sw.0, person.name.as_str())
+    );
+    assert_eq!(mine.team.map(|t| (t.id, t.name)), Some((team.id.0, team.name.clone())));
+    assert!(allocated > 0);
+    assert_eq!(mine.allocated as usize, allocated);
+    // A manager with no children allocated and no team.
+    let p = ds.people.iter_mut().find(|p| p.id == sw).unwrap();
+    p.team = None;
+    for c in ds.children.iter_mut().filter(|c| c.social_worker == Some(sw)) {
+        c.social_worker = None;
+    }
+    let mine = me(&ds, Some(sw)).unwrap();
+    assert_eq!((mine.team, mine.allocated), (None, 0));
+}
+
+#[test]
+fn a_due_items_view_carries_the_ids_of_its_social_worker_and_team() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let pack = RulePack::builtin("england").unwrap();
+    let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+    let views = due_views(&ds, &pack, &cal, &items, today);
+    assert!(views.iter().any(|v| v.social_worker_id.is_some()));
+    for v in &views {
+        let child = ds.children.iter().find(|c| c.id == v.child).unwrap();
+        assert_eq!(v.social_worker_id, child.social_worker);
+        let person = child.social_worker.and_then(|sw| ds.people.iter().find(|p| p.id == sw));
+        assert_eq!(v.team_id, person.and_then(|p| p.team));
+        assert_eq!(v.team.is_some(), v.team_id.is_some());
+    }
 }
 
 #[test]
