@@ -77,11 +77,19 @@ describe('the dashboard for me, my team and everyone', () => {
     await shownText(browser, '[data-testid="group-outcomes"]', /^Outcomes to record \([1-9]\d*\)$/);
   });
 
-  it('keeps the practitioner filter to those in the chosen scope', async () => {
+  it('keeps the practitioner filter to those in the chosen scope, and clears it on a change of scope', async () => {
     const { browser } = app;
     await choose(browser, 'mine');
     const offered = [];
     for (const o of await (await shown(browser, '#filter-worker')).$$('option')) offered.push(await o.getText());
     assert.deepEqual(offered, ['All practitioners', worker]);
+    // Someone else chosen among everyone's, then "my children": the list is mine, not empty.
+    await choose(browser, 'all');
+    const others = [];
+    for (const o of await browser.$$('#filter-worker option')) others.push(await o.getAttribute('value'));
+    await (await browser.$('#filter-worker')).selectByAttribute('value', others.find((v) => v && v !== worker));
+    await choose(browser, 'mine');
+    assert.equal(await (await browser.$('#filter-worker')).getValue(), '');
+    assert.ok((await metas(browser)).length > 0, 'my list emptied by a practitioner chosen before');
   });
 });
