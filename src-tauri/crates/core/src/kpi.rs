@@ -261,7 +261,10 @@ impl<'a> Evaluated<'a> {
             ),
             Kpi::new(
                 "assessment-45wd",
-                "Child and family assessments within 45 working days",
+                &format!(
+                    "Assessments within {} of the referral",
+                    limit(pack, "referral-to-assessment")
+                ),
                 timeliness(items, &["referral-to-assessment"], from, to, as_of, names),
             ),
             Kpi::new(

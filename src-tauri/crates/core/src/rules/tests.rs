@@ -73,6 +73,84 @@ fn other_nations_differ_where_their_guidance_does() {
 }
 
 #[test]
+fn wales_cites_its_own_procedures_and_regulations() {
+    let wales = RulePack::builtin("wales").unwrap();
+    let offset = |id: &str| {
+        let r = wales.rule(id).unwrap();
+        (r.offset.amount, r.offset.unit)
+    };
+    // The Welsh statutory assessment timescale, and the summary and outline plan.
+    assert_eq!(offset("referral-to-assessment"), (42, OffsetUnit::WorkingDays));
+    assert_eq!(offset("decision-letter"), (5, OffsetUnit::WorkingDays));
+    assert_eq!(offset("core-group-to-core-group"), (6, OffsetUnit::Weeks));
+    // Visits as England's, under the Welsh regulation.
+    assert_eq!(offset("lac-visit-first"), (1, OffsetUnit::Weeks));
+    assert_eq!(offset("lac-visit"), (6, OffsetUnit::Weeks));
+    assert!(wales
+        .rule("lac-visit")
+        .unwrap()
+        .source
+        .contains("(Wales) Regulations 2015, reg 31"));
+}
+
+#[test]
+fn scotland_has_its_looked_after_rules_and_no_english_referral_timescales() {
+    let scotland = RulePack::builtin("scotland").unwrap();
+    let offset = |id: &str| {
+        let r = scotland.rule(id).unwrap();
+        assert!(
+            r.source.contains("Looked After Children (Scotland) Regulations 2009"),
+            "{id}: {}",
+            r.source
+        );
+        (r.offset.amount, r.offset.unit)
+    };
+    assert_eq!(offset("lac-first-review"), (6, OffsetUnit::Weeks));
+    assert_eq!(offset("lac-second-review"), (3, OffsetUnit::Months));
+    assert_eq!(offset("lac-review"), (6, OffsetUnit::Months));
+    assert_eq!(offset("lac-visit-first"), (1, OffsetUnit::Weeks));
+    assert_eq!(offset("lac-visit"), (3, OffsetUnit::Months));
+    // No national referral decision or assessment timescale: kept, local and off.
+    let rules = scotland.active_rules();
+    let active: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    for id in ["referral-decision", "referral-to-assessment"] {
+        let r = scotland.rule(id).unwrap();
+        assert!(!r.enabled, "{id}");
+        assert_eq!(r.kind, RuleKind::Local, "{id}");
+        assert!(!active.contains(&id), "{id}");
+    }
+    assert!(active.contains(&"lac-first-review"));
+}
+
+#[test]
+fn northern_ireland_follows_the_sbni_procedures_where_they_are_known() {
+    let ni = RulePack::builtin("northern-ireland").unwrap();
+    let cp = ni.rule("cp-visit").unwrap();
+    assert_eq!((cp.offset.amount, cp.offset.unit), (4, OffsetUnit::Weeks));
+    assert!(cp.source.starts_with("SBNI"));
+    let a = ni.rule("referral-to-assessment").unwrap();
+    assert_eq!((a.offset.amount, a.offset.unit), (10, OffsetUnit::WorkingDays));
+    assert_eq!(a.title, "Initial assessment completed");
+}
+
+#[test]
+fn no_other_nation_cites_englands_sources_as_its_own() {
+    // A rule another nation keeps from England's pack says so ("England's …"), rather than
+    // citing Working Together or England's regulations as if they applied there.
+    for name in PACK_NAMES.into_iter().filter(|n| *n != "england") {
+        for r in &RulePack::builtin(name).unwrap().rules {
+            let english = r.source.contains("Working Together") || r.source.contains("(England)");
+            assert!(
+                !english || r.source.contains("England's"),
+                "{name}: {} cites {}",
+                r.id,
+                r.source
+            );
+        }
+    }
+}
+
+#[test]
 fn overrides_change_add_and_switch_off() {
     let pack = RulePack::builtin("england").unwrap();
     let mut added = pack.rule("cin-visit").unwrap().clone();
