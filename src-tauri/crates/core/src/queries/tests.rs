@@ -4,6 +4,17 @@ use super::*;
 use crate::demo::{demo_dataset, DEFAULT_SEED};
 use crate::holidays::Division;
 
+/// The demo (as of 2026-11-25) and its due items' views under England's pack.
+fn demo_views() -> (Dataset, Vec<DueItemView>) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let pack = RulePack::builtin("england").unwrap();
+    let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+    let views = due_views(&ds, &pack, &cal, &items, today);
+    (ds, views)
+}
+
 #[test]
 fn every_kind_is_offered_with_its_name_and_length() {
     let kinds = meeting_kinds();
@@ -110,12 +121,7 @@ fn who_am_i_names_the_person_their_team_and_the_children_allocated_to_them() {
 
 #[test]
 fn a_due_items_view_carries_the_ids_of_its_social_worker_and_team() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-    let ds = demo_dataset(today, DEFAULT_SEED);
-    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let pack = RulePack::builtin("england").unwrap();
-    let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
-    let views = due_views(&ds, &pack, &cal, &items, today);
+    let (ds, views) = demo_views();
     assert!(views.iter().any(|v| v.social_worker_id.is_some()));
     for v in &views {
         let child = ds.children.iter().find(|c| c.id == v.child).unwrap();
@@ -128,12 +134,7 @@ fn a_due_items_view_carries_the_ids_of_its_social_worker_and_team() {
 
 #[test]
 fn an_open_items_when_says_how_its_deadline_stands_as_its_summary_does() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-    let ds = demo_dataset(today, DEFAULT_SEED);
-    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let pack = RulePack::builtin("england").unwrap();
-    let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
-    let views = due_views(&ds, &pack, &cal, &items, today);
+    let (_, views) = demo_views();
     let mut seen = [false; 3];
     for v in &views {
         match (v.status, v.when.as_deref()) {
