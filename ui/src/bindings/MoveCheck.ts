@@ -25,7 +25,12 @@ timescale: Array<string>,
 /**
  * True when every deadline the meeting meets is still met.
  */
-within_timescale: boolean, conflicts: Array<Conflict>, 
+within_timescale: boolean, 
+/**
+ * True unless what must be done before the meeting (the reports to the parents, Scotland's
+ * invitations) would be due before today: on the new day it can no longer be done in time.
+ */
+preparation_in_time: boolean, conflicts: Array<Conflict>, 
 /**
  * The deadlines this meeting will start once held, and how the move shifts them ("First
  * review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead

@@ -49,6 +49,9 @@ pub struct MoveCheck {
     pub timescale: Vec<String>,
     /// True when every deadline the meeting meets is still met.
     pub within_timescale: bool,
+    /// True unless what must be done before the meeting (the reports to the parents, Scotland's
+    /// invitations) would be due before today: on the new day it can no longer be done in time.
+    pub preparation_in_time: bool,
     pub conflicts: Vec<Conflict>,
     /// The deadlines this meeting will start once held, and how the move shifts them ("First
     /// review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead
@@ -179,10 +182,12 @@ pub fn check_move(
     after.meetings.push(m.clone());
     let mut timescale = Vec::new();
     let mut within = true;
+    let mut preparation_in_time = true;
     for i in items_for(pack, cal, &after, &m.children, as_of)? {
         // What must come before the meeting (reports to parents), still to do, whose deadline
         // the move puts before today.
         if i.anchor_source == Source::Meeting(m.id) && i.status == crate::timescales::DueStatus::Overdue {
+            preparation_in_time = false;
             timescale.push(format!(
                 "{} for {}: due by {}, before today: on this day it can no longer be done in time.",
                 rule_title(&i.rule),
@@ -223,17 +228,24 @@ pub fn check_move(
 
     let before = projected(pack, cal, ds, existing, as_of.max(m.date()).max(existing.date()))?;
     let after_items = projected(pack, cal, ds, &m, as_of.max(m.date()).max(existing.date()))?;
+    // A deadline of today or already passed says so: the reports before a conference are due
+    // before it, so moving it may leave them due today, or rescue them from yesterday.
+    let dated = |d: NaiveDate| match d.cmp(&as_of) {
+        std::cmp::Ordering::Less => format!("{} (passed)", uk_date(d)),
+        std::cmp::Ordering::Equal => format!("{} (today)", uk_date(d)),
+        std::cmp::Ordering::Greater => uk_date(d),
+    };
     let mut consequences = Vec::new();
     for a in &after_items {
         let what = format!("{} for {}", rule_title(&a.rule), names.child_name(a.child));
         match before.iter().find(|b| b.rule == a.rule && b.child == a.child) {
             Some(b) if b.deadline != a.deadline => consequences.push(format!(
                 "{what} would be due by {}, instead of {}.",
-                uk_date(a.deadline),
-                uk_date(b.deadline)
+                dated(a.deadline),
+                dated(b.deadline)
             )),
             Some(_) => {}
-            None => consequences.push(format!("{what} would be due by {}.", uk_date(a.deadline))),
+            None => consequences.push(format!("{what} would be due by {}.", dated(a.deadline))),
         }
     }
 
@@ -245,6 +257,7 @@ pub fn check_move(
         start: rfc3339(m.start),
         timescale,
         within_timescale: within,
+        preparation_in_time,
         conflicts,
         consequences,
     })
@@ -318,13 +331,24 @@ mod tests {
             "{:?}",
             check.timescale
         );
-        // Moved to Thu 12 Mar they are due today: nothing to warn of.
+        // The conference is within its own deadline, but what comes before it is not.
+        assert!(check.within_timescale && !check.preparation_in_time);
+        assert!(check.consequences.contains(
+            &"Reports shared with parents before the ICPC for Ava Smith would be due by Mon 9 Mar 2026 (passed), instead of Thu 12 Mar 2026."
+                .to_string()
+        ));
+        // Moved to Thu 12 Mar they are due today: nothing to warn of, but the day is named.
         let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-12T10:00", d("2026-03-10")).unwrap();
         assert!(
             !check.timescale.iter().any(|t| t.contains("before today")),
             "{:?}",
             check.timescale
         );
+        assert!(check.within_timescale && check.preparation_in_time);
+        assert!(check.consequences.contains(
+            &"Reports shared with parents before the ICPC for Ava Smith would be due by Tue 10 Mar 2026 (today), instead of Thu 12 Mar 2026."
+                .to_string()
+        ));
     }
 
     #[test]
@@ -336,7 +360,7 @@ mod tests {
         assert_eq!(ok.from, "Monday 16 March 2026, 10:00–11:30");
         assert_eq!(ok.to, "Wednesday 18 March 2026, 14:00–15:30");
         assert_eq!(ok.start, "2026-03-18T14:00:00+00:00");
-        assert!(ok.within_timescale, "{:?}", ok.timescale);
+        assert!(ok.within_timescale && ok.preparation_in_time, "{:?}", ok.timescale);
         // 15 working days after Mon 2 Mar 2026 is Mon 23 Mar 2026.
         assert!(
             ok.timescale
