@@ -17,7 +17,7 @@ export type DueItemView = { child: ChildId, child_name: string, rule: string, ru
  */
 summary: string, 
 /**
- * For an open item, how its deadline stands: "3 working days overdue", "in 7 days".
+ * For an open item, how its deadline stands: "3 working days overdue", "in 5 working days".
  */
 when: string | null, team: string | null, social_worker: string | null, 
 /**

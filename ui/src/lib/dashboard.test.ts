@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { Me } from '../bindings/Me';
 import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
-import { ALL, bookingOf, defaultScope, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
+import { ALL, bookingOf, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
 
 const TOM = '00000000-0000-4000-8000-0000000000a1';
 const ROSA = '00000000-0000-4000-8000-0000000000a2';
@@ -118,6 +118,16 @@ describe('grouping and filtering', () => {
   });
 });
 
+describe('dueBadge', () => {
+  it('says "Due today" for an item due today, more urgently than "Due soon"', () => {
+    expect(dueBadge(item({ status: 'due-soon', deadline: '2026-12-02' }), '2026-12-02')).toEqual({ label: 'Due today', cls: 'due-today' });
+    expect(dueBadge(item({ status: 'due-soon', deadline: '2026-12-03' }), '2026-12-02')).toEqual({ label: 'Due soon', cls: 'due-soon' });
+    // Met on its last day is met, not due.
+    expect(dueBadge(item({ status: 'met', deadline: '2026-12-02' }), '2026-12-02')).toEqual({ label: 'Met', cls: 'met' });
+    expect(dueBadge(item({ status: 'overdue', deadline: '2026-12-01' }), '2026-12-02').label).toBe('Overdue');
+  });
+});
+
 describe('bookingOf', () => {
   const meeting = '00000000-0000-4000-8000-000000000003';
   const today = '2026-12-01';
@@ -129,6 +139,7 @@ describe('bookingOf', () => {
       label: 'Booked: Wed 2 Dec 2026, within timescale',
       inHand: true,
       ok: true,
+      outcome: null,
     });
   });
   it('leaves an item booked after its deadline still to schedule', () => {
@@ -136,6 +147,7 @@ describe('bookingOf', () => {
       label: 'Booked: Wed 9 Dec 2026, after the deadline',
       inHand: false,
       ok: false,
+      outcome: null,
     });
   });
   it('asks for the outcome of a booked meeting whose day has passed', () => {
@@ -143,6 +155,7 @@ describe('bookingOf', () => {
       label: 'Booked for Mon 30 Nov 2026: record its outcome',
       inHand: true,
       ok: false,
+      outcome: meeting,
     });
     // Today's is still today's meeting.
     expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-01', within_deadline: true } }), today)?.ok).toBe(true);

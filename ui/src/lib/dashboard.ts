@@ -1,6 +1,7 @@
 // The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
 import type { DueItemView } from '../bindings/DueItemView';
 import type { Me } from '../bindings/Me';
+import type { MeetingId } from '../bindings/MeetingId';
 import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
 import { ukDate } from './format';
 import { compareCodes, compareText } from './order';
@@ -106,16 +107,27 @@ export function statusLabel(status: DueItemView['status']): string {
   }[status];
 }
 
+/** An item's badge: its status in words, but "Due today" (drawn more urgently than "Due soon")
+ * for one due today, which the list would otherwise show as it shows one due next week. */
+export function dueBadge(i: Pick<DueItemView, 'status' | 'deadline'>, today: string): { label: string; cls: string } {
+  if ((i.status === 'due-soon' || i.status === 'upcoming') && i.deadline === today) return { label: 'Due today', cls: 'due-today' };
+  return { label: statusLabel(i.status), cls: i.status };
+}
+
 /** What is booked to meet an open item, in words ("Booked: Wed 2 Dec 2026, within
  * timescale"), or null when nothing is. A booking inside the deadline puts the item in hand: the
  * dashboard then offers no "Schedule now", which would only book the meeting twice. A booked day
  * before `today` is a meeting whose outcome is not recorded yet (the item stays open until it
- * is): it says so. `ok` is whether that is good news (drawn as met) or needs doing. */
-export function bookingOf(i: Pick<DueItemView, 'scheduled'>, today: string): { label: string; inHand: boolean; ok: boolean } | null {
+ * is): it says so, and `outcome` is that meeting, to record. `ok` is whether that is good news
+ * (drawn as met) or needs doing. */
+export function bookingOf(
+  i: Pick<DueItemView, 'scheduled'>,
+  today: string,
+): { label: string; inHand: boolean; ok: boolean; outcome: MeetingId | null } | null {
   const s = i.scheduled;
   if (!s) return null;
-  if (compareCodes(s.date, today) < 0) return { label: `Booked for ${ukDate(s.date)}: record its outcome`, inHand: true, ok: false };
+  if (compareCodes(s.date, today) < 0) return { label: `Booked for ${ukDate(s.date)}: record its outcome`, inHand: true, ok: false, outcome: s.meeting };
   return s.within_deadline
-    ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true, ok: true }
-    : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false, ok: false };
+    ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true, ok: true, outcome: null }
+    : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false, ok: false, outcome: null };
 }

@@ -273,11 +273,7 @@ pub fn due_views(
             let unborn = child.is_some_and(|c| c.birth.is_unborn());
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
             let record_kind = rule.and_then(|r| r.event_to_record());
-            let late = if i.status == DueStatus::Overdue {
-                cal.working_days_between(i.deadline, as_of).ok()
-            } else {
-                None
-            };
+            let late = crate::views::working_days_to(i, cal, as_of);
             DueItemView {
                 child: i.child,
                 child_name: names.child_name(i.child),

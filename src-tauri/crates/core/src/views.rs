@@ -67,7 +67,7 @@ pub struct DueItemView {
     pub deadline_computed: bool,
     /// One sentence: "ICPC due by Mon 12 May 2025 — 3 working days overdue".
     pub summary: String,
-    /// For an open item, how its deadline stands: "3 working days overdue", "in 7 days".
+    /// For an open item, how its deadline stands: "3 working days overdue", "in 5 working days".
     pub when: Option<String>,
     pub team: Option<String>,
     pub social_worker: Option<String>,
@@ -193,7 +193,7 @@ pub fn status_label(s: &MeetingStatus) -> &'static str {
 }
 
 /// The one-sentence summary of a due item.
-pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_days_late: Option<i64>) -> String {
+pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_days: Option<i64>) -> String {
     let by = uk_date(item.deadline);
     match item.status {
         DueStatus::Met => format!(
@@ -210,14 +210,14 @@ pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_d
             None => format!("{rule_title}: missed (due by {by})"),
         },
         DueStatus::Overdue => {
-            let late = due_when(item, as_of, working_days_late)
+            let late = due_when(item, as_of, working_days)
                 .map(|w| format!(", {w}"))
                 .unwrap_or_default();
             let sched = scheduled_text(item);
             format!("{rule_title}: due by {by}{late}{sched}")
         }
         DueStatus::DueSoon | DueStatus::Upcoming => {
-            let when = due_when(item, as_of, working_days_late).unwrap_or_default();
+            let when = due_when(item, as_of, working_days).unwrap_or_default();
             let sched = scheduled_text(item);
             format!("{rule_title}: due by {by} ({when}){sched}")
         }
@@ -225,17 +225,31 @@ pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_d
 }
 
 /// How an open item's deadline stands as of a day: "3 working days overdue", "today",
-/// "tomorrow", "in 7 days"; `None` for an item no longer open (or overdue with no count).
-pub fn due_when(item: &DueItem, as_of: NaiveDate, working_days_late: Option<i64>) -> Option<String> {
+/// "tomorrow", "in 5 working days" (timescales are counted in working days, and "due soon" is
+/// too: a week's "in 7 days" is 5 of them); `None` for an item no longer open (or overdue with
+/// no count). `working_days`: for an overdue item the working days since its deadline, for one
+/// to come those until it (`working_days_to`); in calendar days when there is no count.
+pub fn due_when(item: &DueItem, as_of: NaiveDate, working_days: Option<i64>) -> Option<String> {
+    let plural = |n: i64| if n == 1 { "" } else { "s" };
     match item.status {
-        DueStatus::Overdue => {
-            working_days_late.map(|n| format!("{n} working day{} overdue", if n == 1 { "" } else { "s" }))
-        }
-        DueStatus::DueSoon | DueStatus::Upcoming => Some(match (item.deadline - as_of).num_days() {
-            0 => "today".to_string(),
-            1 => "tomorrow".to_string(),
-            n => format!("in {n} days"),
+        DueStatus::Overdue => working_days.map(|n| format!("{n} working day{} overdue", plural(n))),
+        DueStatus::DueSoon | DueStatus::Upcoming => Some(match ((item.deadline - as_of).num_days(), working_days) {
+            (0, _) => "today".to_string(),
+            (1, _) => "tomorrow".to_string(),
+            (_, Some(n)) if n > 0 => format!("in {n} working day{}", plural(n)),
+            // A deadline on a weekend or holiday with no working day before it.
+            (d, _) => format!("in {d} days"),
         }),
+        _ => None,
+    }
+}
+
+/// The working days `due_when` counts for an item: since an overdue item's deadline, or until an
+/// item to come is due; `None` for others, or when the calendar does not reach the day.
+pub fn working_days_to(item: &DueItem, cal: &crate::calendar::WorkingDayCalendar, as_of: NaiveDate) -> Option<i64> {
+    match item.status {
+        DueStatus::Overdue => cal.working_days_between(item.deadline, as_of).ok(),
+        DueStatus::DueSoon | DueStatus::Upcoming => cal.working_days_between(as_of, item.deadline).ok(),
         _ => None,
     }
 }

@@ -202,7 +202,7 @@ pub struct MeetingEditor {
     /// "2 of 5 reports received." (one per invitee from an agency, the family excluded).
     pub reports: String,
     /// The deadlines due before the meeting that wait on it, as sentences ("Reports shared with
-    /// parents before the ICPC for Ava Smith: due by Thu 12 Mar 2026 (in 3 days)").
+    /// parents before the ICPC for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)").
     pub before: Vec<String>,
 }
 
@@ -236,11 +236,12 @@ pub fn editor(
             .map(|r| r.title.clone())
             .unwrap_or_else(|_| i.rule.to_string());
         let title = format!("{title} for {}", names.child_name(i.child));
-        let late = match i.status {
-            crate::timescales::DueStatus::Overdue => Some(cal.working_days_between(i.deadline, as_of)?),
-            _ => None,
-        };
-        before.push(due_summary(&i, &title, as_of, late));
+        before.push(due_summary(
+            &i,
+            &title,
+            as_of,
+            crate::views::working_days_to(&i, cal, as_of),
+        ));
     }
     let children: Vec<String> = m.children.iter().map(|c| names.child_name(*c)).collect();
     Ok(MeetingEditor {
@@ -309,7 +310,9 @@ mod tests {
         // 2 working days before Mon 16 Mar 2026 is Thu 12 Mar 2026.
         assert_eq!(
             e.before,
-            vec!["Reports shared with parents before the ICPC for Ava Smith: due by Thu 12 Mar 2026 (in 3 days)"]
+            vec![
+                "Reports shared with parents before the ICPC for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)"
+            ]
         );
         let on = |day: &str| editor(&pack, &cal, &ds, id, d(day)).unwrap().before;
         assert_eq!(
