@@ -237,7 +237,9 @@ describe('Convene desktop app', () => {
       await textOf(browser, '#child-open-items li[data-rule="strategy-to-icpc"] [data-testid="booked"]'),
       /^Booked: (Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} \d{4}, within timescale$/,
     );
-    assert.match(await textOf(browser, '#child-timeline'), /Deadline: Initial child protection conference (Overdue|Due soon|Upcoming) Booked: .*, within timescale/);
+    assert.match(await textOf(browser, '#child-timeline'), /Deadline: Initial child protection conference (Overdue|Due today|Due soon|Upcoming) Booked: .*, within timescale/);
+    // Where today falls among them.
+    assert.match(await (await shown(browser, '#child-timeline [data-testid="timeline-today"]')).getText(), /^\w{3} \d{1,2} \w{3} \d{4}\s+Today$/);
     await tallScreenshot(browser, '07-icpc-scheduled-within-timescale-full-page');
     // The booking is in the child's history (from the audit trail).
     await (await shown(browser, '#show-history')).click();
@@ -373,7 +375,9 @@ describe('Convene desktop app', () => {
     await (await shown(browser, '#nav-caseloads')).click();
     await shown(browser, '#people-caseloads');
     const alerts = await textOf(browser, '#caseload-alerts');
-    assert.equal((alerts.match(/'s manager oversees \d+ social workers? \(limit 3\)/g) ?? []).length, 3, alerts);
+    assert.equal((alerts.match(/'s manager oversees \d+ social workers? \(limit 3\)\./g) ?? []).length, 3, alerts);
+    // Only what is over is named: no "0 advanced practitioners (limit 1)".
+    assert.ok(!alerts.includes('advanced practitioner'), alerts);
     assert.equal((await browser.$$('#team-caseloads .badge')).length, 3);
     await assertAccessible(browser, 'caseloads with alerts');
     await screenshot(browser, '12-caseloads');

@@ -342,6 +342,8 @@ describe('calendar', () => {
     await shownText(browser, '#editor-reports', '0 of 1 report received.');
     // The social worker's report is in; someone else is invited; it moves to a venue.
     await (await shown(browser, '#editor-invitees input[data-report]')).click();
+    // The count follows the tick at once, and says it is not saved.
+    await shownText(browser, '#editor-reports', '1 of 1 report received. Not saved yet.');
     const extra = await browser.execute(() => document.querySelector('#editor-add option:nth-child(2)')?.value ?? '');
     assert.ok(extra, 'nobody else to invite');
     await (await shown(browser, '#editor-add')).selectByAttribute('value', extra);

@@ -14,6 +14,10 @@ describe('charts', () => {
   it('names months the UK way', () => {
     expect(monthLabel('2026-01')).toBe('Jan 2026');
     expect(monthLabel('2026-12')).toBe('Dec 2026');
+    // The month not over yet says so.
+    expect(monthLabel('2026-12', '2026-12-02')).toBe('Dec 2026 (to date)');
+    expect(monthLabel('2026-11', '2026-12-02')).toBe('Nov 2026');
+    expect(monthLabel('Referral and Assessment Team', '2026-12-02')).toBe('Referral and Assessment Team');
     expect(monthLabel('Referral and Assessment Team')).toBe('Referral and Assessment Team');
   });
 

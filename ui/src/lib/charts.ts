@@ -14,18 +14,20 @@ export interface Series {
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2026-01" → "Jan 2026"; anything else unchanged. */
-export function monthLabel(label: string): string {
+/** "2026-01" → "Jan 2026"; anything else unchanged. The month of `today` (YYYY-MM-DD) is not over:
+ * "Dec 2026 (to date)", so two days of it are not read as a month. */
+export function monthLabel(label: string, today?: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(label);
   if (!m) return label;
   const n = Number(m[2]);
-  return n >= 1 && n <= 12 ? `${months[n - 1]} ${m[1]}` : label;
+  if (n < 1 || n > 12) return label;
+  return `${months[n - 1]} ${m[1]}${today?.slice(0, 7) === label ? ' (to date)' : ''}`;
 }
 
-export function series(points: KpiPoint[], kpi: string): Series {
+export function series(points: KpiPoint[], kpi: string, today?: string): Series {
   const mine = points.filter((p) => p.kpi === kpi);
   return {
-    labels: mine.map((p) => monthLabel(p.label)),
+    labels: mine.map((p) => monthLabel(p.label, today)),
     values: mine.map((p) => p.percent),
     counts: mine.map((p) => `${p.numerator} of ${p.denominator}`),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byAgency, changesOf, invitees, listsOf, setInvitation } from './invitees';
+import { byAgency, changesOf, invitees, listsOf, reportCount, setInvitation } from './invitees';
 import type { PersonView } from '../bindings/PersonView';
 
 const person = (id: string, name: string, agency: string): PersonView => ({ id, name, role: 'Role', agency, team: null, working_pattern: '', family: false, details: { name, role: 'Role', agency, team: null, email: null }, last_day: null });
@@ -46,5 +46,17 @@ describe('invitees', () => {
     const next = setInvitation(l.required, l.optional, 'a', 'none');
     const moved = setInvitation(next.required, next.optional, 'b', 'required');
     expect(changesOf(moved.required, moved.optional, ['a', 'b'])).toEqual([{ person: 'b', required: true, report_received: true }]);
+  });
+});
+
+describe('reportCount', () => {
+  it('counts one report from each invitee from an agency, not the family, as the ticks stand', () => {
+    const mother = { ...person('m', 'Kim Ray', 'Family'), family: true };
+    const all = [...people, mother];
+    expect(reportCount(all, ['a', 'm'], ['b'], [])).toBe('0 of 2 reports received.');
+    expect(reportCount(all, ['a', 'm'], ['b'], ['b', 'm'])).toBe('1 of 2 reports received.');
+    expect(reportCount(all, ['a'], [], ['a'])).toBe('1 of 1 report received.');
+    // Someone no longer in the directory is still expected to send one.
+    expect(reportCount(all, ['gone'], [], [])).toBe('0 of 1 report received.');
   });
 });

@@ -57,3 +57,12 @@ export function changesOf(required: string[], optional: string[], reports: strin
     ...optional.filter((p) => !required.includes(p)).map((person) => ({ person, required: false, report_received: reports.includes(person) })),
   ];
 }
+
+/** "1 of 2 reports received." as the lists stand, before they are saved (the core's
+ * `reports_received` says the same of the saved meeting): one report from each invitee from an
+ * agency; the family's views are heard at the meeting, not sent as a report. */
+export function reportCount(people: PersonView[], required: string[], optional: string[], reports: string[]): string {
+  const fromAgency = [...required, ...optional].filter((id) => !people.find((p) => p.id === id)?.family);
+  const received = fromAgency.filter((id) => reports.includes(id)).length;
+  return `${received} of ${fromAgency.length} ${fromAgency.length === 1 ? 'report' : 'reports'} received.`;
+}

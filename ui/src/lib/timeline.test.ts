@@ -44,6 +44,18 @@ describe('the child timeline', () => {
     expect(t[0].event?.id).toBe('e1');
   });
 
+  it("marks today before the day's entries, between what has happened and what is to come", () => {
+    const d = detail({
+      events: [{ id: 'e1', date: '2026-03-27', label: 'Visit' }] as ChildDetail['events'],
+      meetings: [meeting('m2', '2026-03-30T09:00:00+01:00')],
+      items: [item({})],
+    });
+    expect(timeline(d, '2026-03-30').map((e) => e.kind)).toEqual(['event', 'today', 'meeting', 'deadline']);
+    expect(timeline(d, '2026-03-28').map((e) => e.kind)).toEqual(['event', 'today', 'meeting', 'deadline']);
+    expect(timeline(d, '2026-04-30').map((e) => e.kind)).toEqual(['event', 'meeting', 'deadline', 'today']);
+    expect(timeline(d).map((e) => e.kind)).not.toContain('today');
+  });
+
   it("dates a meeting by the UK's day, not UTC's", () => {
     // 00:30 on Mon 30 Mar 2026 in London (BST) is still Sunday in UTC.
     const t = timeline(detail({ meetings: [meeting('m1', '2026-03-29T23:30:00Z')] }));

@@ -10,16 +10,18 @@ import { compareCodes } from './order';
 export type Entry = {
   key: string;
   date: string;
-  kind: 'event' | 'meeting' | 'deadline';
+  kind: 'event' | 'meeting' | 'deadline' | 'today';
   label: string;
   event?: EventView;
   meeting?: MeetingSummary;
   item?: DueItemView;
 };
 
-const order = { event: 0, meeting: 1, deadline: 2 } as const;
+const order = { today: -1, event: 0, meeting: 1, deadline: 2 } as const;
 
-export function timeline(d: ChildDetail): Entry[] {
+/** The entries in date order; with `today`, a "Today" marker before that day's entries, so the
+ * reader sees where now is between what has happened and what is due. */
+export function timeline(d: ChildDetail, today?: string): Entry[] {
   const out: Entry[] = [
     ...d.events.map((e) => ({ key: `e${e.id}`, date: e.date, kind: 'event' as const, label: e.label, event: e })),
     ...d.meetings.map((m) => ({ key: `m${m.id}`, date: ukDateOf(m.start), kind: 'meeting' as const, label: m.kind_title, meeting: m })),
@@ -30,6 +32,7 @@ export function timeline(d: ChildDetail): Entry[] {
       label: `Deadline: ${i.rule_title}`,
       item: i,
     })),
+    ...(today ? [{ key: 'today', date: today, kind: 'today' as const, label: 'Today' }] : []),
   ];
   return out.sort((a, b) => compareCodes(a.date, b.date) || order[a.kind] - order[b.kind] || compareCodes(a.key, b.key));
 }

@@ -291,15 +291,22 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
             format!("{n} {one}s")
         }
     };
+    // Only what is over its limit: "0 advanced practitioners (limit 1)" beside it would read as a
+    // second breach.
     alerts.extend(teams_out.iter().filter(|t| t.over_span).map(|t| {
-        format!(
-            "{}'s manager oversees {} (limit {}) and {} (limit {}).",
-            t.name,
-            count(t.social_workers, "social worker"),
-            limits.team_social_workers,
-            count(t.advanced_practitioners, "advanced practitioner"),
-            limits.team_advanced_practitioners
-        )
+        let over: Vec<String> = [
+            (t.social_workers, limits.team_social_workers, "social worker"),
+            (
+                t.advanced_practitioners,
+                limits.team_advanced_practitioners,
+                "advanced practitioner",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, limit, _)| n > limit)
+        .map(|(n, limit, one)| format!("{} (limit {limit})", count(n, one)))
+        .collect();
+        format!("{}'s manager oversees {}.", t.name, over.join(" and "))
     }));
     Caseloads {
         as_of,

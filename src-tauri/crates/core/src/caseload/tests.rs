@@ -207,8 +207,22 @@ fn anyone_over_a_threshold_is_flagged_with_a_sentence() {
         c.alerts,
         vec![
             "Advanced (advanced practitioner) holds 4 children; the threshold for the role is 3.".to_string(),
-            "Team A's manager oversees 1 social worker (limit 6) and 1 advanced practitioner (limit 0).".to_string(),
+            // Only the advanced practitioners are over: the social workers are not named.
+            "Team A's manager oversees 1 advanced practitioner (limit 0).".to_string(),
         ]
+    );
+    // Both over: both named.
+    let both = caseloads(
+        &w.ds,
+        &CaseloadLimits {
+            team_social_workers: 0,
+            ..limits.clone()
+        },
+        d("2026-06-03"),
+    );
+    assert_eq!(
+        both.alerts.last().unwrap(),
+        "Team A's manager oversees 1 social worker (limit 0) and 1 advanced practitioner (limit 0)."
     );
     // Exactly at the threshold is not over.
     let c = caseloads(
