@@ -57,6 +57,14 @@ describe('recording an outcome', () => {
     assert.ok(icpc >= 0, `no conference in ${JSON.stringify(texts)}`);
     assert.ok(texts[icpc].includes(childName), texts[icpc]);
     assert.ok(texts.some((t) => t.startsWith('Core group')), `no core group in ${JSON.stringify(texts)}`);
+    // The child's conference item, booked for a day now past, asks for the outcome too.
+    let booked = null;
+    for (const li of await browser.$$('#dashboard li[data-rule="strategy-to-icpc"]')) {
+      if ((await li.getText()).includes(childName)) booked = li;
+    }
+    assert.ok(booked, `no ICPC item for ${childName} on the dashboard`);
+    assert.match(await booked.getText(), /Booked for \w{3} \d{1,2} \w{3} \d{4}: record its outcome/);
+    assert.ok(await (await booked.$('[data-testid="record-booked-outcome"]')).isExisting(), 'no "Record outcome" on the booked item');
     await browser.execute(() => document.getElementById('group-outcomes').scrollIntoView());
     await screenshot(browser, '02b-dashboard-outcomes-to-record');
     const violations = await axeViolations(browser);
