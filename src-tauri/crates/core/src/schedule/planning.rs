@@ -128,11 +128,16 @@ pub fn suggest(
         let then = find_slots(&later, &avail, cal, &names);
         if !then.nothing_fits && then.slots.iter().any(|s| s.within_deadline) {
             found = then;
+            // Said as the day the search starts, not the first time found (which may be later).
+            let by = if n.by == as_of {
+                format!("{} (today)", uk_date(n.by))
+            } else {
+                uk_date(n.by)
+            };
             found.message.push_str(&format!(
-                " They start on {}, which leaves time for \"{}\" by {}.",
+                " None is before {}: a meeting on that day leaves until {by} for \"{}\", and an earlier one would leave no time.",
                 uk_date(n.from),
                 n.what,
-                uk_date(n.by)
             ));
         } else if found.slots.iter().any(|s| s.start.date_naive() < n.from) {
             found.message.push_str(&format!(
@@ -362,7 +367,7 @@ mod tests {
         }
         assert!(
             res.message.ends_with(
-                "They start on Thu 3 Dec 2026, which leaves time for \"Reports shared with parents before the ICPC\" by Tue 1 Dec 2026."
+                "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the ICPC\", and an earlier one would leave no time."
             ),
             "{}",
             res.message

@@ -269,13 +269,17 @@ pub fn find_slots(
     fits.sort_by_key(|c| (c.missing_optional, c.date, c.near, c.start));
     let chosen = diverse(fits, top);
     if !chosen.is_empty() {
+        let times = if chosen.len() == 1 {
+            "1 time".to_string()
+        } else {
+            format!("{} times", chosen.len())
+        };
         let mut message = match req.deadline {
             Some(d) => format!(
-                "{} slot(s) where everyone required can attend before the deadline of {}.",
-                chosen.len(),
+                "{times} when everyone required can attend, before the deadline of {}.",
                 uk_date(d)
             ),
-            None => format!("{} slot(s) where everyone required can attend.", chosen.len()),
+            None => format!("{times} when everyone required can attend."),
         };
         message.extend(cut.map(cut_short));
         return SlotResult {
