@@ -228,7 +228,7 @@ describe('a new referral', () => {
       await (await shown(browser, '#birth-to-do')).getText(),
       /^To do: The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, cancel it and book an initial child protection conference in its place\.$/,
     );
-    assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4}/);
+    assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4} \(age \d+ days?\)/);
     // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
     await shownText(browser, '#expected-before-birth', `(expected ${due.split('-').reverse().join('/')})`);
     await (await browser.$('#child-title')).scrollIntoView();
@@ -303,7 +303,15 @@ describe('a new referral', () => {
     assert.equal(await browser.execute(() => document.querySelector('#network-person').value), jo);
     await (await browser.$('#network-add')).click();
     await shownText(browser, '#network-error', 'Jo Netfield is already in this child\'s network as parent.');
+    // Taking off asks first; "Keep them" keeps them, and returns to their Remove.
     await (await shown(browser, `[data-unlink="${jo}:parent"]`)).click();
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'confirm-unlink');
+    const onConfirm = await axeViolations(browser);
+    assert.equal(onConfirm.length, 0, `network confirm:\n${describeViolations(onConfirm)}`);
+    await (await shown(browser, '#confirm-unlink + button')).click();
+    assert.match(await (await browser.$('#network')).getText(), /Jo Netfield/);
+    await (await shown(browser, `[data-unlink="${jo}:parent"]`)).click();
+    await (await shown(browser, '#confirm-unlink')).click();
     await shownText(browser, '#network-said', 'Taken off: Jo Netfield, Parent.');
     assert.doesNotMatch(await (await browser.$('#network')).getText(), /Jo Netfield/);
   });

@@ -8,7 +8,11 @@ export type ChildSummary = { id: ChildId, name: string, case_id: string,
 /**
  * "DOB 12/03/2015" or "EDD 01/02/2027".
  */
-birth: string, social_worker: string | null, team: string | null, 
+birth: string, 
+/**
+ * A born child's age on the day: "14 years", "8 months", "3 weeks", "5 days" (`age_label`).
+ */
+age: string | null, social_worker: string | null, team: string | null, 
 /**
  * Open episodes, e.g. "Child protection plan (neglect)".
  */

@@ -25,6 +25,8 @@ pub struct ChildSummary {
     pub case_id: String,
     /// "DOB 12/03/2015" or "EDD 01/02/2027".
     pub birth: String,
+    /// A born child's age on the day: "14 years", "8 months", "3 weeks", "5 days" (`age_label`).
+    pub age: Option<String>,
     pub social_worker: Option<String>,
     pub team: Option<String>,
     /// Open episodes, e.g. "Child protection plan (neglect)".
@@ -148,6 +150,31 @@ pub fn birth_label(b: &Birth) -> String {
             format!("EDD {}", expected_delivery.format("%d/%m/%Y"))
         }
     }
+}
+
+/// A born child's age on `as_of`, in the unit a practitioner would say it: whole years from 2,
+/// months under 2, weeks under 2 months, days under 2 weeks; `None` before the birth (or for a
+/// date of birth after `as_of`).
+pub fn age_label(b: &Birth, as_of: NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    let born = b.date_of_birth()?;
+    if born > as_of {
+        return None;
+    }
+    // Whole months by the calendar: a month is complete on the same day of a later month (one
+    // born on 29 February is a year older on 1 March, as the law in the UK has it).
+    let months = (as_of.year() - born.year()) * 12 + as_of.month() as i32
+        - born.month() as i32
+        - i32::from(as_of.day() < born.day());
+    let months = u32::try_from(months).unwrap_or(0);
+    let days = u32::try_from((as_of - born).num_days()).unwrap_or(u32::MAX);
+    let said = |n: u32, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    Some(match months {
+        24.. => said(months / 12, "year"),
+        2.. => said(months, "month"),
+        _ if days >= 14 => said(days / 7, "week"),
+        _ => said(days, "day"),
+    })
 }
 
 /// For a child born since the service knew of them, the expected date of delivery they had
@@ -550,31 +577,4 @@ pub fn backup_view(name: &str) -> Option<BackupView> {
 }
 
 #[cfg(test)]
-mod backup_name_tests {
-    use super::*;
-
-    #[test]
-    fn backup_names_read_back_and_others_are_ignored() {
-        assert_eq!(
-            backup_view("convene-20261130T081500Z-before-import.json"),
-            Some(BackupView {
-                name: "convene-20261130T081500Z-before-import.json".into(),
-                kind: "Before an import".into(),
-                taken: "2026-11-30T08:15:00+00:00".into(),
-            })
-        );
-        assert_eq!(
-            backup_view("convene-20261130T081500Z-daily.json").unwrap().kind,
-            "Daily"
-        );
-        for other in [
-            "notes.txt",
-            "convene-2026-daily.json",
-            "convene-20261330T081500Z-daily.json",
-            "convene-20261130T081500Z-weekly.json",
-            "convene-20261130T081500Z-daily.json.tmp",
-        ] {
-            assert_eq!(backup_view(other), None, "{other}");
-        }
-    }
-}
+mod tests;
