@@ -119,6 +119,8 @@ describe('calendar', () => {
     const { browser } = app;
     await openWeekOf(browser, first);
     assert.match(await blockText(browser, meeting), /Initial child protection conference/);
+    // What the colours mean, including a meeting whose time has passed with no outcome.
+    await shownText(browser, '#calendar-legend', /^Planned\s+Time passed: outcome to record\s+Held\s+Cancelled$/);
     await assertAccessible(browser, 'calendar week');
     await screenshot(browser, '14-calendar-week');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addMonths, byDay, dayHeading, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
+import { addMonths, byDay, dayHeading, entryStatus, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
 import { ukToday } from './format';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
@@ -78,6 +78,13 @@ describe('calendar', () => {
     expect(toEvent(base)).toMatchObject({ editable: true, startEditable: true, durationEditable: false, classNames: ['meeting-planned'] });
     expect(toEvent({ ...base, status: 'held', movable: false })).toMatchObject({ editable: false, classNames: ['meeting-held'] });
     expect(spokenEntry(base)).toBe(', Monday 2 March 2026, planned, at Room 1');
+    // Ended and still planned: its outcome is to record, drawn and read so.
+    expect(entryStatus(base, '2026-03-02T10:59')).toBe('planned');
+    expect(entryStatus(base, '2026-03-02T11:00')).toBe('unrecorded');
+    expect(entryStatus({ ...base, status: 'held' }, '2026-03-09T09:00')).toBe('held');
+    expect(toEvent(base, '2026-03-03T09:00').classNames).toEqual(['meeting-unrecorded']);
+    expect(toEvent(base, '2026-03-01T09:00').classNames).toEqual(['meeting-planned']);
+    expect(spokenEntry(base, '2026-03-03T09:00')).toBe(', Monday 2 March 2026, outcome to record, at Room 1');
   });
 
 

@@ -55,8 +55,20 @@ export function filterFrom(value: string): CalendarFilter {
   return { type: 'everyone' };
 }
 
+/** How an entry is drawn and read: its status, but a planned meeting that has ended by `now` (UK
+ * wall clock, "YYYY-MM-DDTHH:MM") is "unrecorded": its outcome is to be recorded, and until it is
+ * it meets no timescale, so it must not look like one still to come. */
+export function entryStatus(e: Pick<CalendarEntry, 'status' | 'end'>, now: string): string {
+  return e.status === 'planned' && e.end.slice(0, 16) <= now ? 'unrecorded' : e.status;
+}
+
+/** The status in words, for a screen reader and the legend. */
+export function entryStatusWords(status: string): string {
+  return status === 'unrecorded' ? 'outcome to record' : status;
+}
+
 /** An entry as EventCalendar draws it; only planned meetings can be dragged. */
-export function toEvent(e: CalendarEntry): CalendarEvent {
+export function toEvent(e: CalendarEntry, now = ''): CalendarEvent {
   return {
     id: e.id,
     start: e.start,
@@ -65,7 +77,7 @@ export function toEvent(e: CalendarEntry): CalendarEvent {
     editable: e.movable,
     startEditable: e.movable,
     durationEditable: false,
-    classNames: [`meeting-${e.status}`],
+    classNames: [`meeting-${now ? entryStatus(e, now) : e.status}`],
     extendedProps: { entry: e },
   };
 }
@@ -95,14 +107,14 @@ export function entryWhen(e: Pick<CalendarEntry, 'start' | 'end'>): string {
 
 /** What a screen reader hears after a meeting block's time and title: ", Tuesday 1 December
  * 2026, planned, at Room 1". */
-export function spokenEntry(e: CalendarEntry): string {
-  return `, ${ukLongDate(e.start.slice(0, 10))}, ${e.status}, at ${e.location}`;
+export function spokenEntry(e: CalendarEntry, now = ''): string {
+  return `, ${ukLongDate(e.start.slice(0, 10))}, ${entryStatusWords(now ? entryStatus(e, now) : e.status)}, at ${e.location}`;
 }
 
 /** The events to draw: the page's meetings, and for each busier day one all-day "+N more
  * meetings" entry that opens that day. */
-export function toEvents(page: CalendarPage): CalendarEvent[] {
-  const out: CalendarEvent[] = page.entries.map(toEvent);
+export function toEvents(page: CalendarPage, now = ''): CalendarEvent[] {
+  const out: CalendarEvent[] = page.entries.map((e) => toEvent(e, now));
   for (const { date, count } of page.more) {
     out.push({
       id: `more-${date}`,
