@@ -49,7 +49,6 @@ export function outcomesShown(list: OutcomeToRecord[], f: Filters, scope: Scope,
   );
 }
 
-/** Overdue first, then due soon; each by deadline. Other statuses are not "what needs doing". */
 /** A due item's key in a keyed list: its child, rule and the record it runs from. Two items of
  * one rule can share a child and an anchor date (two visits, or two referrals, on one day), and
  * Svelte refuses to draw a list with a repeated key. */
@@ -57,6 +56,7 @@ export function dueKey(i: Pick<DueItemView, 'child' | 'rule' | 'anchor_source'>)
   return `${i.child}|${i.rule}|${i.anchor_source.type}:${i.anchor_source.id}`;
 }
 
+/** Overdue first, then due soon; each by deadline. Other statuses are not "what needs doing". */
 export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItemView[]; dueSoon: DueItemView[] } {
   const keep = items.filter(
     (i) =>

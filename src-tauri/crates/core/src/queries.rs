@@ -274,13 +274,13 @@ pub fn due_views(
             let unborn = child.is_some_and(|c| c.birth.is_unborn());
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
             let record_kind = rule.and_then(|r| r.event_to_record());
-            let late = crate::views::working_days_to(i, cal, as_of);
+            let working_days = crate::views::working_days_to(i, cal, as_of);
             DueItemView {
                 child: i.child,
                 child_name: names.child_name(i.child),
                 rule: i.rule.to_string(),
-                summary: due_summary(i, &title, as_of, late),
-                when: crate::views::due_when(i, as_of, late),
+                summary: due_summary(i, &title, as_of, working_days),
+                when: crate::views::due_when(i, as_of, working_days),
                 rule_title: title,
                 anchor: i.anchor,
                 deadline: i.deadline,
