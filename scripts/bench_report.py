@@ -246,15 +246,13 @@ def main():
         "no one changed: in the early hours of 2026-12-01 the full evaluation measured 106 to 124 ms over five runs "
         "(and the commit before that night's changes 110.5 and 112.1 ms in the same hour), against 90.8-102 ms on "
         "2026-11-30 and 88.8-93 ms in three runs later on 2026-12-01, when conflict detection, the store's load and the PDFs "
-        "were 25-35% quicker too. The 100 ms target is met on some runs and not on others. In the run these rows come from "
-        "(late on 2026-12-01) the whole machine was "
-        "slower: numpy's own reference ran at 8.7 M/s against 12.9 in the 88.8 ms run, Convene's working-day offsets at "
-        "183 M/s against 276 in the run before, and most other divan rows 12-87% slower than that run, itself 40-70% "
-        "slower than the 88.8 ms one (the slot finder and the flushed save were quicker). The release build's cold start, "
-        "794 ms (530 in the run before), is from the same hour; the debug build's rows from three debug e2e runs of "
-        "app.test.mjs that evening. Setting the page's language to British English (that evening's change) showed no "
-        "start-up cost beyond this noise: over 16 alternating debug launches each, medians 1,056 ms with it and 984 "
-        "without, ranges 688-1,704 and 774-1,380 ms.",
+        "were 25-35% quicker too. The 100 ms target is met on some runs and not on others. To read a run's speed, "
+        "compare numpy's own reference in the first row: 12.9 M/s in the 88.8 ms run; 8.7 M/s late on 2026-12-01, when "
+        "the evaluation measured 193 ms; 6.7 M/s early on 2026-12-02, when it measured 178 ms (run alone an hour "
+        "before, its median was 152 ms, fastest 118 ms). The release build's app rows (cold start 794 ms) are from late on 2026-12-01, the last "
+        "`make bench-app`; the debug build's from this session's debug e2e runs. Setting the page's language to British "
+        "English (a change of 2026-12-01) showed no start-up cost beyond this noise: over 16 alternating debug launches "
+        "each, medians 1,056 ms with it and 984 without, ranges 688-1,704 and 774-1,380 ms.",
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
         "time is the fetch and one frame. EventCalendar's month took 1,336 ms for the same month.",
         "- Memory, what keeps it down. In the web process: accelerated compositing off (about 100 MiB less), "
