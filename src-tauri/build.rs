@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "move_meeting",
     "meeting_editor",
     "edit_meeting",
+    "cancel_meeting",
     "settings_view",
     "change_settings",
     "import_holidays",

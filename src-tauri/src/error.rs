@@ -85,6 +85,18 @@ impl From<convene_core::schedule::moving::MoveError> for IpcError {
     }
 }
 
+impl From<convene_core::schedule::cancelling::CancelError> for IpcError {
+    fn from(e: convene_core::schedule::cancelling::CancelError) -> Self {
+        use convene_core::schedule::cancelling::CancelError;
+        match e {
+            CancelError::Invalid(v) => v.into(),
+            CancelError::AlreadyCancelled | CancelError::Held | CancelError::ReasonNeeded => {
+                IpcError::new("invalid", e.to_string())
+            }
+        }
+    }
+}
+
 impl From<convene_core::schedule::editing::EditError> for IpcError {
     fn from(e: convene_core::schedule::editing::EditError) -> Self {
         use convene_core::schedule::editing::EditError;

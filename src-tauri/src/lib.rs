@@ -96,6 +96,7 @@ pub fn run() {
             commands::meetings::move_meeting,
             commands::meetings::meeting_editor,
             commands::meetings::edit_meeting,
+            commands::meetings::cancel_meeting,
             commands::settings::settings_view,
             commands::settings::change_settings,
             commands::files::import_holidays,

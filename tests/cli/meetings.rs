@@ -65,7 +65,7 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
     assert!(s
         .run(&["meeting", "cancel", &id, "--reason", " "])
         .failed()
-        .contains("needs a reason"));
+        .contains("Say why the meeting is cancelled"));
     s.run(&["meeting", "cancel", &id, "--reason", "Family unwell"]).ok();
     let shown = json(s.run(&["meeting", "show", &id, "--json"]).ok());
     assert_eq!(shown["status"]["type"], "cancelled");

@@ -257,6 +257,47 @@ describe('a new referral', () => {
     });
   });
 
+  it('cancels the pre-birth conference the birth left booked, with a reason, after asking', async () => {
+    const { browser } = app;
+    await (await shown(browser, '#nav-meetings')).click();
+    await shown(browser, '#meetings-table');
+    const rowText = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll('#meetings-table tbody tr')]
+          .filter((r) => /Pre-birth conference/.test(r.textContent) && /Baby Testfield/.test(r.textContent))
+          .map((r) => r.textContent)
+          .join('|'),
+      );
+    const opened = await browser.execute(() => {
+      for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
+        if (/Pre-birth conference/.test(row.textContent) && /Baby Testfield/.test(row.textContent)) {
+          row.querySelector('[data-testid="edit-meeting"]')?.click();
+          return true;
+        }
+      }
+      return false;
+    });
+    assert.ok(opened, 'no pre-birth conference for Baby Testfield in the meetings list');
+    await shown(browser, '#meeting-editor-title');
+    // No reason: refused in a sentence, on its field.
+    await (await shown(browser, '#editor-cancel-start')).click();
+    await shownText(browser, '#editor-cancel-error', /^Say why the meeting is cancelled/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-cancel-reason');
+    await (await browser.$('#editor-cancel-reason')).setValue('The baby was born: an ICPC is to be booked instead.');
+    // Then asked once more, the keyboard on the answer.
+    await (await shown(browser, '#editor-cancel-start')).click();
+    await shownText(browser, '#editor-cancel-ask', /^Cancel Pre-birth conference: Baby Testfield.*\? It cannot be undone/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-cancel-confirm');
+    const violations = await axeViolations(browser);
+    assert.equal(violations.length, 0, `cancel a meeting:\n${describeViolations(violations)}`);
+    await screenshot(browser, '04d-meetings-cancel');
+    assert.doesNotMatch(await rowText(), /Cancelled/, 'cancelled before the answer');
+    await (await shown(browser, '#editor-cancel-confirm')).click();
+    // The panel closes and the row says so.
+    await browser.waitUntil(async () => /Cancelled/.test(await rowText()), { timeout: 10000, timeoutMsg: `the row does not say Cancelled: ${await rowText()}` });
+    assert.equal(await (await browser.$('#meeting-editor')).isExisting(), false);
+  });
+
   it("adds a parent to the directory and to a child's network, then takes them off", async () => {
     const { browser } = app;
     await (await shown(browser, '#nav-people')).click();

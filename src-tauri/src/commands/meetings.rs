@@ -213,6 +213,26 @@ pub async fn meeting_editor(state: State<'_, AppState>, meeting: MeetingId) -> R
 
 /// Save a planned meeting's invitees, reports received and place: checked for conflicts again
 /// (refused with them unless overridden), flushed before the summary is returned.
+/// Cancel a planned meeting for a reason (kept on it and in its history), flushed before it says so.
+#[tauri::command]
+pub async fn cancel_meeting(
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+    reason: String,
+) -> Result<String, IpcError> {
+    state.with_store(|store| {
+        let existing: Meeting = store.require(meeting.as_bytes())?;
+        let m = convene_core::schedule::cancelling::cancelled(&existing, &reason)?;
+        let reason = reason.trim().to_string();
+        store.save_meeting(&m, convene_core::MeetingChange::Cancelled { reason }, now())?;
+        Ok(format!(
+            "Cancelled: {}, {}. To tell those invited, export the cancellation (.ics) from its agenda.",
+            m.kind.title(),
+            convene_core::agenda::when_text(m.start, m.end)
+        ))
+    })
+}
+
 #[tauri::command]
 pub async fn edit_meeting(state: State<'_, AppState>, edit: MeetingEdit) -> Result<SaveOutcome, IpcError> {
     state.with_store(|store| {

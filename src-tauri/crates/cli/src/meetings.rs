@@ -302,17 +302,10 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
         }
         MeetingCommand::Cancel { id, reason } => {
             let id: MeetingId = id.parse()?;
-            let mut m: Meeting = store.require(id.as_bytes())?;
-            if m.is_cancelled() {
-                return Err(Failure("That meeting is already cancelled.".into()));
-            }
-            if !m.is_changeable() {
-                return Err(Failure(
-                    "A held meeting has happened and cannot be cancelled; its outcome is a record.".into(),
-                ));
-            }
-            m.status = MeetingStatus::Cancelled { reason: reason.clone() };
-            m.bump_sequence()?;
+            let existing: Meeting = store.require(id.as_bytes())?;
+            let m = convene_core::schedule::cancelling::cancelled(&existing, &reason)
+                .map_err(|e| Failure(e.to_string()))?;
+            let reason = reason.trim().to_string();
             store.save_meeting(&m, MeetingChange::Cancelled { reason }, crate::planning::now())?;
             out!("Cancelled.");
             Ok(())

@@ -3,6 +3,7 @@
 //! caller passes the records and the calendar.
 
 pub mod availability;
+pub mod cancelling;
 pub mod conflicts;
 pub mod editing;
 #[cfg(test)]
