@@ -67,7 +67,8 @@ export function entryStatusWords(status: string): string {
   return status === 'unrecorded' ? 'outcome to record' : status;
 }
 
-/** An entry as EventCalendar draws it; only planned meetings can be dragged. */
+/** An entry as EventCalendar draws it (its status as `entryStatus` gives it; with no `now`, as
+ * stored); only planned meetings can be dragged. */
 export function toEvent(e: CalendarEntry, now = ''): CalendarEvent {
   return {
     id: e.id,
@@ -77,7 +78,7 @@ export function toEvent(e: CalendarEntry, now = ''): CalendarEvent {
     editable: e.movable,
     startEditable: e.movable,
     durationEditable: false,
-    classNames: [`meeting-${now ? entryStatus(e, now) : e.status}`],
+    classNames: [`meeting-${entryStatus(e, now)}`],
     extendedProps: { entry: e },
   };
 }
@@ -108,7 +109,7 @@ export function entryWhen(e: Pick<CalendarEntry, 'start' | 'end'>): string {
 /** What a screen reader hears after a meeting block's time and title: ", Tuesday 1 December
  * 2026, planned, at Room 1". */
 export function spokenEntry(e: CalendarEntry, now = ''): string {
-  return `, ${ukLongDate(e.start.slice(0, 10))}, ${entryStatusWords(now ? entryStatus(e, now) : e.status)}, at ${e.location}`;
+  return `, ${ukLongDate(e.start.slice(0, 10))}, ${entryStatusWords(entryStatus(e, now))}, at ${e.location}`;
 }
 
 /** The events to draw: the page's meetings, and for each busier day one all-day "+N more

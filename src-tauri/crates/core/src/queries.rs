@@ -275,6 +275,7 @@ pub fn due_views(
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
             let record_kind = rule.and_then(|r| r.event_to_record());
             let working_days = crate::views::working_days_to(i, cal, as_of);
+            let team = child.and_then(|c| names.child_team(c));
             DueItemView {
                 child: i.child,
                 child_name: names.child_name(i.child),
@@ -288,9 +289,9 @@ pub fn due_views(
                 met_on: i.met_on,
                 scheduled: i.scheduled,
                 deadline_computed: i.deadline_computed,
-                team: child.and_then(|c| names.child_team(c)).map(|t| t.name.clone()),
+                team: team.map(|t| t.name.clone()),
                 social_worker: child.and_then(|c| c.social_worker).map(|p| names.person_name(p)),
-                team_id: child.and_then(|c| names.child_team(c)).map(|t| t.id),
+                team_id: team.map(|t| t.id),
                 social_worker_id: child.and_then(|c| c.social_worker),
                 anchor_source: i.anchor_source,
                 schedule_kind,
