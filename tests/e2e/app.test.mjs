@@ -61,6 +61,8 @@ describe('Convene desktop app', () => {
     await shown(browser, '#children-table');
     const rows = await browser.$$('#children-table tbody tr');
     assert.ok(rows.length >= 50, `only ${rows.length} children`);
+    // A child in an enquiry, with no plan yet, is not shown as having nothing open.
+    assert.match(await textOf(browser, '#children-table tbody'), /Section 47 enquiry since \w{3} \d{1,2} \w{3} \d{4}/);
     await assertAccessible(browser, 'children');
     await screenshot(browser, '03-children');
   });
@@ -202,6 +204,8 @@ describe('Convene desktop app', () => {
       }
     }
     assert.ok(found, 'no child with an ICPC still inside its timescale');
+    // Waiting for its ICPC, the child is in a section 47 enquiry: said, though it is no episode.
+    await shownText(browser, '#enquiry-open', /^Section 47 enquiry since \w{3} \d{1,2} \w{3} \d{4}\. It ends with the conference's outcome, or with a decision of no further action\.$/);
     await assertAccessible(browser, 'child record');
     await screenshot(browser, '05-child-record');
 

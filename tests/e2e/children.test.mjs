@@ -223,11 +223,28 @@ describe('a new referral', () => {
     await fill(browser, '#birth-date', new Date().toISOString().slice(0, 10));
     await (await browser.$('#birth-save')).click();
     await shownText(browser, '#birth-said', /^Birth recorded: \w+ \d+ \w+ \d{4}\.$/);
-    // What it leaves to do is a notice beside it, not part of the success message.
+    // What it leaves to do is a panel of its own, with its actions; the keyboard is on it.
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'after-birth-title', {
+      timeout: 5000,
+      timeoutMsg: 'the keyboard is not on what the birth leaves to do',
+    });
     assert.match(
-      await (await shown(browser, '#birth-to-do')).getText(),
-      /^To do: The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, cancel it and book an initial child protection conference in its place\.$/,
+      await shownText(browser, '#after-birth', /still booked/),
+      /^To do now that Baby Testfield is born\s+The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, cancel it and book an initial child protection conference in its place\.\s+Cancel or change this conference…\s+Book an initial child protection conference$/,
     );
+    // Its conference opens in the meeting editor, here on the record; closing it goes back.
+    await (await shown(browser, '#after-birth [data-after-birth]')).click();
+    await shownText(browser, '#meeting-editor-title', /Pre-birth conference/);
+    assert.ok(await (await browser.$('#editor-cancel-start')).isExisting(), 'no way to cancel it from the editor');
+    await (await shown(browser, '#editor-close')).click();
+    assert.equal(await browser.execute(() => document.activeElement?.dataset.afterBirth !== undefined), true, 'the keyboard is not back on its button');
+    // Booking the initial conference asks the scheduler for one.
+    await (await shown(browser, '#after-birth-book')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'schedule-kind', {
+      timeout: 5000,
+      timeoutMsg: 'the keyboard is not on the scheduler',
+    });
+    assert.equal(await (await browser.$('#schedule-kind')).getValue(), 'icpc');
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4} \(age \d+ days?\)/);
     // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
     await shownText(browser, '#expected-before-birth', `(expected ${due.split('-').reverse().join('/')})`);
@@ -296,6 +313,12 @@ describe('a new referral', () => {
     // The panel closes and the row says so.
     await browser.waitUntil(async () => /Cancelled/.test(await rowText()), { timeout: 10000, timeoutMsg: `the row does not say Cancelled: ${await rowText()}` });
     assert.equal(await (await browser.$('#meeting-editor')).isExisting(), false);
+    // The baby's record no longer asks for it to be cancelled.
+    const baby = await browser.$('//table[@id="meetings-table"]//tr[contains(., "Baby Testfield")]//button[contains(., "Baby Testfield")]');
+    await baby.click();
+    await shownText(browser, '#child-title', /^Baby Testfield/);
+    await shown(browser, '#child-open-items, #schedule');
+    assert.equal(await (await browser.$('#after-birth')).isExisting(), false, 'the to-do stays after the conference is cancelled');
   });
 
   it("adds a parent to the directory and to a child's network, then takes them off", async () => {

@@ -136,6 +136,24 @@ describe('first screen on an empty store', () => {
       assert.match(text, /working days? overdue/, `no summary in: ${text}`);
     }
 
+    // Child protection first, each area by deadline; or the oldest deadline first, when chosen.
+    const AREAS = ['child-protection', 'referral', 'looked-after', 'child-in-need', 'other'];
+    const listed = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll('#dashboard [data-testid="items-overdue"] [data-testid="due-item"]')].map((li) => [li.dataset.area, li.dataset.deadline]),
+      );
+    const urgent = await listed();
+    const key = ([area, deadline]) => `${AREAS.indexOf(area)}|${deadline}`;
+    assert.equal(urgent[0][0], 'child-protection', 'the overdue list does not open on child protection');
+    assert.deepEqual(urgent.map(key), urgent.map(key).sort(), 'not child protection first, each area by deadline');
+    assert.ok(new Set(urgent.map(([a]) => a)).size > 1, 'the demo has overdue items of one area only');
+    assert.match(await (await overdue[0].$('[data-testid="about"]')).getText(), /^Child protection · (statutory|local)$/);
+    await (await browser.$('#sort-order')).selectByAttribute('value', 'deadline');
+    const oldest = (await listed()).map(([, deadline]) => deadline);
+    assert.deepEqual(oldest, [...oldest].sort(), 'not the oldest deadline first');
+    assert.notDeepEqual(oldest, urgent.map(([, deadline]) => deadline), 'the two orders are the same on the demo');
+    await (await browser.$('#sort-order')).selectByAttribute('value', 'urgency');
+
     // Filter by a team: every row shown is that team's.
     const team = teams[0];
     const all = (await browser.$$('#dashboard [data-testid="due-item"]')).length;

@@ -220,10 +220,12 @@ pub async fn record_birth(state: State<'_, AppState>, id: ChildId, date: String)
         let born =
             convene_core::views::record_birth(&child, &date, today()).map_err(|e| date_refusal(e, "invalid-date"))?;
         store.put(&born)?;
-        Ok(convene_core::views::after_birth(
-            &born,
-            &store.child_bundle(id)?.meetings,
-        ))
+        Ok(
+            convene_core::views::after_birth(&born, &store.child_bundle(id)?.meetings)
+                .into_iter()
+                .map(|t| t.sentence)
+                .collect(),
+        )
     })
 }
 

@@ -16,4 +16,8 @@ age: string | null, social_worker: string | null, team: string | null,
 /**
  * Open episodes, e.g. "Child protection plan (neglect)".
  */
-open_episodes: Array<string>, overdue: number, due_soon: number, };
+open_episodes: Array<string>, 
+/**
+ * An open section 47 enquiry: "Section 47 enquiry since Tue 24 Nov 2026" (`open_enquiries`).
+ */
+enquiry: string | null, overdue: number, due_soon: number, };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { Me } from '../bindings/Me';
 import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
-import { ALL, bookingOf, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
+import { ALL, aboutLabel, bookingOf, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
 
 const TOM = '00000000-0000-4000-8000-0000000000a1';
 const ROSA = '00000000-0000-4000-8000-0000000000a2';
@@ -30,6 +30,8 @@ function item(p: Partial<DueItemView>): DueItemView {
     anchor_source: { type: 'meeting', id: '00000000-0000-4000-8000-000000000002' },
     schedule_kind: 'icpc',
     record_kind: null,
+    area: 'child-protection',
+    rule_kind: 'statutory',
     ...p,
   };
 }
@@ -47,6 +49,26 @@ describe('what needs doing', () => {
     const r = needsDoing(items, { team: ALL, rule: ALL, mine: null });
     expect(r.overdue.map((i) => i.child_name)).toEqual(['A', 'B']);
     expect(r.dueSoon).toHaveLength(1);
+  });
+
+  it('puts child protection first, each area by deadline, unless asked for the oldest deadline first', () => {
+    const mixed = [
+      item({ deadline: '2025-12-31', child_name: 'Lily', rule: 'cin-review', area: 'child-in-need', rule_kind: 'local' }),
+      item({ deadline: '2026-11-12', child_name: 'Willow' }),
+      item({ deadline: '2026-11-25', child_name: 'Isla', rule: 'referral-decision', area: 'referral' }),
+      item({ deadline: '2026-06-01', child_name: 'Kai', rule: 'lac-review', area: 'looked-after' }),
+      item({ deadline: '2026-11-01', child_name: 'Jude', rule: 'cp-visit', rule_kind: 'local' }),
+    ];
+    const f = { team: ALL, rule: ALL, mine: null };
+    expect(needsDoing(mixed, f).overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily']);
+    expect(needsDoing(mixed, f, 'urgency').overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily']);
+    expect(needsDoing(mixed, f, 'deadline').overdue.map((i) => i.child_name)).toEqual(['Lily', 'Kai', 'Jude', 'Willow', 'Isla']);
+  });
+
+  it('says what an item is about and whether its timescale is statutory', () => {
+    expect(aboutLabel(item({}))).toBe('Child protection · statutory');
+    expect(aboutLabel(item({ area: 'child-in-need', rule_kind: 'local' }))).toBe('Child in need · local');
+    expect(aboutLabel(item({ area: 'referral' }))).toBe('Referral and assessment · statutory');
   });
 
   it('filters by team, rule and practitioner', () => {

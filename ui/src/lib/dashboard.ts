@@ -1,4 +1,5 @@
 // The dashboard's logic: which items to show, grouped and filtered. Pure, so Vitest covers it.
+import type { Area } from '../bindings/Area';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { Me } from '../bindings/Me';
 import type { MeetingId } from '../bindings/MeetingId';
@@ -56,8 +57,35 @@ export function dueKey(i: Pick<DueItemView, 'child' | 'rule' | 'anchor_source'>)
   return `${i.child}|${i.rule}|${i.anchor_source.type}:${i.anchor_source.id}`;
 }
 
-/** Overdue first, then due soon; each by deadline. Other statuses are not "what needs doing". */
-export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItemView[]; dueSoon: DueItemView[] } {
+/** How each group is ordered: child protection first (then referrals, looked-after children,
+ * children in need, anything else), each by deadline; or by deadline alone. A year-old child-in-need
+ * review must not bury an initial conference that is late for a child who may be at risk. */
+export type Order = 'urgency' | 'deadline';
+
+export const ORDERS: { value: Order; label: string }[] = [
+  { value: 'urgency', label: 'Child protection first' },
+  { value: 'deadline', label: 'Oldest deadline first' },
+];
+
+const AREA_RANK: Record<Area, number> = { 'child-protection': 0, referral: 1, 'looked-after': 2, 'child-in-need': 3, other: 4 };
+
+const AREA_TITLE: Record<Area, string> = {
+  'child-protection': 'Child protection',
+  referral: 'Referral and assessment',
+  'looked-after': 'Looked after',
+  'child-in-need': 'Child in need',
+  other: 'Other',
+};
+
+/** What an item is about and whether its timescale is statutory or local, in words ("Child
+ * protection · statutory"). */
+export function aboutLabel(i: Pick<DueItemView, 'area' | 'rule_kind'>): string {
+  return `${AREA_TITLE[i.area]} · ${i.rule_kind === 'statutory' ? 'statutory' : 'local'}`;
+}
+
+/** Overdue first, then due soon; each in the order chosen. Other statuses are not "what needs
+ * doing". */
+export function needsDoing(items: DueItemView[], f: Filters, order: Order = 'urgency'): { overdue: DueItemView[]; dueSoon: DueItemView[] } {
   const keep = items.filter(
     (i) =>
       (f.team === ALL || i.team === f.team) &&
@@ -66,9 +94,10 @@ export function needsDoing(items: DueItemView[], f: Filters): { overdue: DueItem
   );
   const byDeadline = (a: DueItemView, b: DueItemView) =>
     compareCodes(a.deadline, b.deadline) || compareText(a.child_name, b.child_name);
+  const sort = order === 'urgency' ? (a: DueItemView, b: DueItemView) => AREA_RANK[a.area] - AREA_RANK[b.area] || byDeadline(a, b) : byDeadline;
   return {
-    overdue: keep.filter((i) => i.status === 'overdue').sort(byDeadline),
-    dueSoon: keep.filter((i) => i.status === 'due-soon').sort(byDeadline),
+    overdue: keep.filter((i) => i.status === 'overdue').sort(sort),
+    dueSoon: keep.filter((i) => i.status === 'due-soon').sort(sort),
   };
 }
 

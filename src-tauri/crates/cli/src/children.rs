@@ -211,8 +211,8 @@ pub fn child(ctx: &Ctx, cmd: ChildCommand) -> Outcome {
             let born = views::record_birth(&child, &date.unwrap_or_else(|| today().to_string()), today())?;
             store.put(&born)?;
             out!("{}: {}.", born.display_name(), views::birth_in_full(&born.birth));
-            for note in views::after_birth(&born, &store.child_bundle(id)?.meetings) {
-                out!("{note}");
+            for to_do in views::after_birth(&born, &store.child_bundle(id)?.meetings) {
+                out!("{}", to_do.sentence);
             }
             Ok(())
         }

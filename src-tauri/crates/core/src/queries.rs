@@ -10,7 +10,7 @@ use crate::dataset::{ChildBundle, Dataset};
 use crate::error::CalendarError;
 use crate::ids::*;
 use crate::model::*;
-use crate::rules::RulePack;
+use crate::rules::{Area, Rule, RuleKind, RulePack};
 use crate::timescales::{evaluate_child_into, DueItem, DueStatus, Scratch};
 use crate::views::*;
 
@@ -126,8 +126,43 @@ pub fn conflicts_between(
     Ok(crate::schedule::scan_conflicts(&in_range, &ctx))
 }
 
+/// The section 47 enquiries open on `as_of`, by child, with the day each started: the latest
+/// enquiry started by then, unless a decision of no further action or a held conference
+/// (initial, pre-birth or review) has come since, on the same day or later.
+pub fn open_enquiries(ds: &Dataset, as_of: NaiveDate) -> HashMap<ChildId, NaiveDate> {
+    let mut started: HashMap<ChildId, NaiveDate> = HashMap::new();
+    let mut ended: HashMap<ChildId, NaiveDate> = HashMap::new();
+    let latest = |map: &mut HashMap<ChildId, NaiveDate>, child: ChildId, day: NaiveDate| {
+        if day <= as_of {
+            let e = map.entry(child).or_insert(day);
+            *e = (*e).max(day);
+        }
+    };
+    for e in &ds.events {
+        match e.kind {
+            EventKind::S47Start => latest(&mut started, e.child, e.date),
+            EventKind::NoFurtherAction => latest(&mut ended, e.child, e.date),
+            _ => {}
+        }
+    }
+    for m in &ds.meetings {
+        let conference = matches!(
+            m.kind,
+            MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::ReviewConference
+        );
+        if conference && m.status == MeetingStatus::Held {
+            for c in &m.children {
+                latest(&mut ended, *c, m.date());
+            }
+        }
+    }
+    started.retain(|c, start| ended.get(c).is_none_or(|end| end < start));
+    started
+}
+
 pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec<ChildSummary> {
     let names = Names::new(ds);
+    let enquiries = open_enquiries(ds, as_of);
     let mut counts: HashMap<ChildId, (u32, u32)> = HashMap::new();
     for i in items {
         let e = counts.entry(i.child).or_default();
@@ -157,6 +192,9 @@ pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec
                 social_worker: c.social_worker.map(|p| names.person_name(p)),
                 team: names.child_team(c).map(|t| t.name.clone()),
                 open_episodes: open.iter().map(|e| episode_label(&e.kind)).collect(),
+                enquiry: enquiries
+                    .get(&c.id)
+                    .map(|d| format!("Section 47 enquiry since {}", uk_date(*d))),
                 overdue,
                 due_soon,
             }
@@ -296,6 +334,8 @@ pub fn due_views(
                 anchor_source: i.anchor_source,
                 schedule_kind,
                 record_kind,
+                area: rule.map_or(Area::Other, Rule::area),
+                rule_kind: rule.map_or(RuleKind::Local, |r| r.kind),
             }
         })
         .collect()
@@ -338,6 +378,7 @@ pub fn child_detail(
             social_worker: None,
             team: None,
             open_episodes: vec![],
+            enquiry: None,
             overdue: 0,
             due_soon: 0,
         });
@@ -393,6 +434,7 @@ pub fn child_detail(
         social_worker_id: bundle.child.social_worker,
         unborn: bundle.child.birth.is_unborn(),
         expected_before_birth: expected_before_birth(&bundle.child.birth),
+        after_birth: after_birth(&bundle.child, &bundle.meetings),
         edit: ChildEdit::of(&bundle.child),
         network_roles: network_roles(),
     })

@@ -107,6 +107,32 @@ pub enum RuleKind {
     Local,
 }
 
+/// What a timescale is about, in the order the dashboard puts the work first: a child who may be
+/// at risk of significant harm (strategy discussions, conferences, core groups, their visits and
+/// papers), a referral waiting for its decision or assessment, a looked-after child, a child in
+/// need, and anything else a local rule adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Area {
+    ChildProtection,
+    Referral,
+    LookedAfter,
+    ChildInNeed,
+    Other,
+}
+
+impl Area {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Area::ChildProtection => "Child protection",
+            Area::Referral => "Referral and assessment",
+            Area::LookedAfter => "Looked after",
+            Area::ChildInNeed => "Child in need",
+            Area::Other => "Other",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Rule {
     pub id: String,
@@ -168,6 +194,54 @@ impl Rule {
     /// letter sent): the first its target names; none where only meetings meet it.
     pub fn event_to_record(&self) -> Option<EventKind> {
         self.target.events.first().copied()
+    }
+
+    /// What the rule is about: the episode it applies in, else what starts or meets it (a
+    /// conference's papers are child protection; a referral's decision is referral work).
+    pub fn area(&self) -> Area {
+        match self.episode {
+            Some(EpisodeType::ChildProtection) => return Area::ChildProtection,
+            Some(EpisodeType::LookedAfter) => return Area::LookedAfter,
+            Some(EpisodeType::ChildInNeed) => return Area::ChildInNeed,
+            None => {}
+        }
+        // Whether the rule starts or is met by any of these.
+        let names = |meetings: &[MeetingKind], events: &[EventKind], episode: Option<EpisodeType>| {
+            [&self.anchor, &self.target].iter().any(|t| {
+                t.meetings.iter().any(|k| meetings.contains(k))
+                    || t.events.iter().any(|e| events.contains(e))
+                    || (episode.is_some() && t.episode_start == episode)
+            })
+        };
+        use MeetingKind as M;
+        let protection = [
+            M::StrategyDiscussion,
+            M::Icpc,
+            M::PreBirthConference,
+            M::ReviewConference,
+            M::CoreGroup,
+        ];
+        let referral = [
+            EventKind::Referral,
+            EventKind::ReferralDecision,
+            EventKind::AssessmentCompleted,
+        ];
+        let looked_after = [EventKind::BecameLookedAfter, EventKind::PlacementStart];
+        if names(
+            &protection,
+            &[EventKind::StrategyDiscussion, EventKind::S47Start],
+            Some(EpisodeType::ChildProtection),
+        ) {
+            Area::ChildProtection
+        } else if names(&[], &referral, None) {
+            Area::Referral
+        } else if names(&[M::LacReview], &looked_after, Some(EpisodeType::LookedAfter)) {
+            Area::LookedAfter
+        } else if names(&[M::CinReview], &[], Some(EpisodeType::ChildInNeed)) {
+            Area::ChildInNeed
+        } else {
+            Area::Other
+        }
     }
 }
 

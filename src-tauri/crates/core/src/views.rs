@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::ids::*;
 use crate::model::*;
+use crate::rules::{Area, RuleKind};
 use crate::timescales::{DueItem, DueStatus, Scheduled, Source};
 
 mod directory;
@@ -31,6 +32,8 @@ pub struct ChildSummary {
     pub team: Option<String>,
     /// Open episodes, e.g. "Child protection plan (neglect)".
     pub open_episodes: Vec<String>,
+    /// An open section 47 enquiry: "Section 47 enquiry since Tue 24 Nov 2026" (`open_enquiries`).
+    pub enquiry: Option<String>,
     pub overdue: u32,
     pub due_soon: u32,
 }
@@ -83,6 +86,10 @@ pub struct DueItemView {
     /// The kind of event to record to meet this item ("record it": a visit, reports shared),
     /// (`Rule::event_to_record`); none where only a meeting meets it.
     pub record_kind: Option<EventKind>,
+    /// What the timescale is about, for putting child protection first (`Rule::area`).
+    pub area: Area,
+    /// Whether the timescale is set in law or statutory guidance, or by local procedure.
+    pub rule_kind: RuleKind,
 }
 
 /// Who is using this computer ("who am I" in the settings): the dashboard's "mine" and "my team".
@@ -339,6 +346,8 @@ pub struct ChildDetail {
     /// Born, and known to the service before the birth: the expected date of delivery it had
     /// then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from.
     pub expected_before_birth: Option<String>,
+    /// Born, with a pre-birth conference still booked: what to do about each (`after_birth`).
+    pub after_birth: Vec<AfterBirth>,
     /// The details as the edit form starts from them.
     pub edit: ChildEdit,
     /// The roles a person can have in the child's network, with their names.

@@ -157,7 +157,7 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
     let idx = (team_bias + (f % 4)) % b.staff.social_workers.len().max(1);
     let (sw, tm) = b.staff.social_workers[idx];
     let dsl = *b.rng.pick(&b.staff.dsls.clone());
-    let health = *b.rng.pick(&b.staff.health_visitors.clone());
+    let visitor = *b.rng.pick(&b.staff.health_visitors.clone());
     let police = *b.rng.pick(&b.staff.police.clone());
     let mut ids = Vec::new();
     for _ in 0..size {
@@ -183,10 +183,6 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
             NetworkLink {
                 person: dsl,
                 role: NetworkRole::School,
-            },
-            NetworkLink {
-                person: health,
-                role: NetworkRole::HealthVisitor,
             },
             NetworkLink {
                 person: police,
@@ -224,8 +220,21 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
         });
         ids.push(id);
     }
+    // Health visitors work with the under-fives (and before the birth, with the midwife); a
+    // family of school-age children has the school nurse.
+    let under_five = |c: &Child| {
+        c.birth
+            .date_of_birth()
+            .is_none_or(|d| b.today - d < Duration::days(5 * 365))
+    };
+    let young = b.ds.children.iter().filter(|c| ids.contains(&c.id)).any(under_five);
+    let (health, role) = match b.staff.school_nurse {
+        Some(nurse) if !young => (nurse, NetworkRole::SchoolNurse),
+        _ => (visitor, NetworkRole::HealthVisitor),
+    };
     for c in b.ds.children.iter_mut().filter(|c| ids.contains(&c.id)) {
         c.siblings = ids.iter().copied().filter(|s| *s != c.id).collect();
+        c.network.insert(2, NetworkLink { person: health, role });
     }
     Family {
         children: ids,
@@ -273,7 +282,7 @@ fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> Nai
         fam,
         EventKind::Referral,
         referral,
-        "Referral from school: injuries and worries about home conditions.",
+        "From school: injuries and worries about home conditions.",
     );
     let decision = plus(&b.cal, referral, if b.rng.chance(85) { 1 } else { 3 });
     each_child(
@@ -283,7 +292,8 @@ fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> Nai
         decision,
         "Strategy discussion to be convened.",
     );
-    let strat = plus(&b.cal, referral, b.rng.range(1, 2) as u32);
+    // The strategy discussion is what the decision convenes: never before it.
+    let strat = plus(&b.cal, referral, b.rng.range(1, 2) as u32).max(decision);
     let inv = fam.invite(&[fam.police, fam.health, fam.dsl]);
     let held = b.meeting(spec(
         MeetingKind::StrategyDiscussion,
@@ -294,7 +304,7 @@ fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> Nai
         None,
         inv,
     ));
-    each_child(b, fam, EventKind::S47Start, held, "Section 47 enquiry started.");
+    each_child(b, fam, EventKind::S47Start, held, "Agreed at the strategy discussion.");
     let days = if b.rng.chance(85) {
         b.rng.range(15, 44)
     } else {
@@ -333,7 +343,7 @@ fn conference_paperwork(b: &mut Builder, fam: &Family, conference: NaiveDate, re
             fam,
             EventKind::DecisionLetterSent,
             letter,
-            "Decision letter sent to parents.",
+            "To both parents, with the outline plan.",
         );
     }
     let minutes = plus(
@@ -346,7 +356,13 @@ fn conference_paperwork(b: &mut Builder, fam: &Family, conference: NaiveDate, re
         },
     );
     if minutes < b.today {
-        each_child(b, fam, EventKind::MinutesDistributed, minutes, "Minutes distributed.");
+        each_child(
+            b,
+            fam,
+            EventKind::MinutesDistributed,
+            minutes,
+            "To everyone invited, and to the parents.",
+        );
     }
 }
 
@@ -363,7 +379,7 @@ fn visits(b: &mut Builder, fam: &Family, from: NaiveDate, until: NaiveDate, ever
             fam,
             EventKind::Visit,
             d,
-            "Home visit; child seen (and seen alone where old enough).",
+            "At home; child seen (and seen alone where old enough).",
         );
     }
 }

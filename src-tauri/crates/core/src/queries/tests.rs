@@ -271,3 +271,75 @@ fn only_social_care_staff_are_offered_as_social_workers() {
         assert!(!offered.iter().any(|n| n.id == p.id.0), "{} is offered", p.role);
     }
 }
+
+#[test]
+fn a_section_47_enquiry_is_open_until_no_further_action_or_a_conference() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut ds = demo_dataset(today, DEFAULT_SEED);
+    let open = open_enquiries(&ds, today);
+    // The demo's children waiting for an ICPC after an enquiry started.
+    let waiting = ds
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::S47Start && open.contains_key(&e.child))
+        .map(|e| (e.child, e.date))
+        .unwrap();
+    let (child, started) = waiting;
+    assert_eq!(open[&child], started);
+    let summary = child_summaries(&ds, &[], today)
+        .into_iter()
+        .find(|s| s.id == child)
+        .unwrap();
+    assert_eq!(
+        summary.enquiry,
+        Some(format!("Section 47 enquiry since {}", uk_date(started)))
+    );
+    // Not open the day before it started.
+    assert!(!open_enquiries(&ds, started.pred_opt().unwrap()).contains_key(&child));
+    // Every open one started by today and has no held conference on or after its start.
+    for (c, start) in &open {
+        assert!(*start <= today);
+        assert!(!ds.meetings.iter().any(|m| m.children.contains(c)
+            && m.status == MeetingStatus::Held
+            && matches!(
+                m.kind,
+                MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::ReviewConference
+            )
+            && m.date() >= *start));
+    }
+    // No further action on the day closes it; a later enquiry opens another.
+    ds.events.push(Event {
+        id: EventId::new_random(),
+        child,
+        kind: EventKind::NoFurtherAction,
+        date: started,
+        note: String::new(),
+    });
+    assert!(!open_enquiries(&ds, today).contains_key(&child));
+    let again = started.succ_opt().unwrap();
+    ds.events.push(Event {
+        id: EventId::new_random(),
+        child,
+        kind: EventKind::S47Start,
+        date: again,
+        note: String::new(),
+    });
+    assert_eq!(open_enquiries(&ds, today).get(&child), Some(&again));
+    // A conference held after it ends it; one planned does not.
+    let mut icpc = ds
+        .meetings
+        .iter()
+        .find(|m| m.kind == MeetingKind::Icpc)
+        .unwrap()
+        .clone();
+    icpc.id = MeetingId::new_random();
+    icpc.children = vec![child];
+    let at = crate::time::london(again.succ_opt().unwrap().and_hms_opt(10, 0, 0).unwrap()).unwrap();
+    icpc.start = at;
+    icpc.end = at + chrono::Duration::hours(1);
+    icpc.status = MeetingStatus::Planned;
+    ds.meetings.push(icpc);
+    assert!(open_enquiries(&ds, today).contains_key(&child));
+    ds.meetings.last_mut().unwrap().status = MeetingStatus::Held;
+    assert!(!open_enquiries(&ds, today).contains_key(&child));
+}

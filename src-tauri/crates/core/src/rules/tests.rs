@@ -389,3 +389,54 @@ fn a_deadline_counted_back_from_a_computed_year_is_not_confirmed() {
     assert!(deadline_confirmed(&cal, d("2027-06-01"), d("2027-12-24")));
     assert!(!deadline_confirmed(&cal, d("2027-12-01"), d("2028-01-10")));
 }
+
+#[test]
+fn every_rule_is_about_the_work_it_names() {
+    let pack = RulePack::builtin("england").unwrap();
+    let area = |id: &str| pack.rule(id).unwrap().area();
+    for id in [
+        "strategy-to-icpc",
+        "icpc-to-core-group",
+        "icpc-to-first-review",
+        "review-to-review",
+        "core-group-to-core-group",
+        "cp-visit",
+        "reports-before-icpc",
+        "reports-before-review",
+        "decision-letter",
+        "conference-minutes",
+        "prebirth-conference",
+        "strategy-discussion-convened",
+    ] {
+        assert_eq!(area(id), Area::ChildProtection, "{id}");
+    }
+    assert_eq!(area("referral-decision"), Area::Referral);
+    assert_eq!(area("referral-to-assessment"), Area::Referral);
+    for id in [
+        "lac-first-review",
+        "lac-second-review",
+        "lac-review",
+        "lac-visit-first",
+        "lac-visit",
+    ] {
+        assert_eq!(area(id), Area::LookedAfter, "{id}");
+    }
+    assert_eq!(area("cin-visit"), Area::ChildInNeed);
+    assert_eq!(area("cin-review"), Area::ChildInNeed);
+    // A local rule about something none of these names: a family network meeting.
+    let mut local = pack.rule("cin-review").unwrap().clone();
+    local.episode = None;
+    local.anchor = Trigger {
+        meetings: vec![MeetingKind::FamilyNetworkMeeting],
+        ..Trigger::default()
+    };
+    local.target = local.anchor.clone();
+    assert_eq!(local.area(), Area::Other);
+    // Every pack's rules, in the order the dashboard puts them: nothing falls to "Other".
+    for name in PACK_NAMES {
+        let pack = RulePack::builtin(name).unwrap();
+        assert!(pack.rules.iter().all(|r| r.area() != Area::Other), "{name}");
+    }
+    assert!(Area::ChildProtection < Area::Referral && Area::Referral < Area::LookedAfter);
+    assert!(Area::LookedAfter < Area::ChildInNeed && Area::ChildInNeed < Area::Other);
+}

@@ -367,7 +367,7 @@ mod tests {
         }
         assert!(
             res.message.ends_with(
-                "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the ICPC\", and an earlier one would leave no time."
+                "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the initial conference\", and an earlier one would leave no time."
             ),
             "{}",
             res.message

@@ -16,6 +16,14 @@ pub use birth::{after_birth, record_birth};
 use birth::{birth, born_on};
 pub use leaving::*;
 
+/// A pre-birth conference still booked for a child now born: to cancel, and an initial child
+/// protection conference to book in its place (`after_birth`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AfterBirth {
+    pub meeting: MeetingId,
+    pub sentence: String,
+}
+
 /// A child in need plan or a period of being looked after, started as the app and the CLI enter
 /// it (a child protection plan starts at a conference, from its outcome): the start as
 /// YYYY-MM-DD.

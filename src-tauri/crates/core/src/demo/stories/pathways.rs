@@ -156,7 +156,7 @@ pub(super) fn child_in_need(b: &mut Builder, fam: &Family, start: NaiveDate) {
         fam,
         EventKind::Referral,
         referral,
-        "Referral from health visitor: worries about the family's circumstances.",
+        "From health services: worries about the family's circumstances.",
     );
     each_child(
         b,
@@ -182,7 +182,7 @@ pub(super) fn child_in_need(b: &mut Builder, fam: &Family, start: NaiveDate) {
         fam,
         EventKind::AssessmentCompleted,
         assessment,
-        "Assessment completed: child in need plan.",
+        "Child and family assessment: a child in need plan.",
     );
     for c in &fam.children {
         b.episode(*c, EpisodeKind::ChildInNeed, assessment, None);
@@ -206,8 +206,9 @@ pub(super) fn child_in_need(b: &mut Builder, fam: &Family, start: NaiveDate) {
         } else {
             due + Duration::days(b.rng.range(4, 20))
         };
-        if date > b.today + Duration::days(21) || (date < b.today && due < b.today && b.rng.chance(8)) {
-            break; // a review that was never booked: overdue
+        let recent = due >= b.today - Duration::days(42);
+        if date > b.today + Duration::days(21) || (date < b.today && due < b.today && b.rng.chance(8) && recent) {
+            break; // a review that was never booked: overdue, by weeks (a manager would have seen a year)
         }
         let held = b.meeting(spec(
             MeetingKind::CinReview,
@@ -233,7 +234,7 @@ pub(super) fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
         fam,
         EventKind::BecameLookedAfter,
         became,
-        "Became looked after (section 20 agreement).",
+        "Section 20 agreement with the parents.",
     );
     each_child(b, fam, EventKind::PlacementStart, became, "Placed with foster carers.");
     let chair = Some(*b.rng.pick(&b.staff.chairs.clone()));
@@ -264,7 +265,7 @@ pub(super) fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
         fam,
         EventKind::Visit,
         first_visit,
-        "Visit at the placement; child seen alone.",
+        "At the placement; child seen alone.",
     );
     let mut v = first_visit;
     loop {
@@ -272,7 +273,7 @@ pub(super) fn looked_after(b: &mut Builder, fam: &Family, start: NaiveDate) {
         if v >= b.today {
             break;
         }
-        each_child(b, fam, EventKind::Visit, v, "Statutory visit; child seen alone.");
+        each_child(b, fam, EventKind::Visit, v, "Seen alone at the placement.");
     }
 }
 

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::AfterBirth;
 use crate::model::*;
 
 /// A birth as typed: a date of birth not after `today`, or for an unborn child (`unborn`) an
@@ -94,10 +95,13 @@ pub(super) fn born_on(
     Ok(date_of_birth)
 }
 
-/// What recording `child`'s birth leaves to do: each pre-birth conference still planned for them
+/// What a born child's birth leaves to do: each pre-birth conference still planned for them
 /// (earliest first), which now that they are born should be an initial child protection
-/// conference, in a sentence.
-pub fn after_birth(child: &Child, meetings: &[Meeting]) -> Vec<String> {
+/// conference, with a sentence saying so. None for a child not born yet.
+pub fn after_birth(child: &Child, meetings: &[Meeting]) -> Vec<AfterBirth> {
+    if child.birth.is_unborn() {
+        return Vec::new();
+    }
     let mut planned: Vec<&Meeting> = meetings
         .iter()
         .filter(|m| {
@@ -109,12 +113,13 @@ pub fn after_birth(child: &Child, meetings: &[Meeting]) -> Vec<String> {
     planned.sort_by_key(|m| m.start);
     planned
         .into_iter()
-        .map(|m| {
-            format!(
+        .map(|m| AfterBirth {
+            meeting: m.id,
+            sentence: format!(
                 "The pre-birth conference on {} is still booked: now that {} is born, cancel it and book an initial child protection conference in its place.",
                 crate::agenda::when_text(m.start, m.end),
                 child.display_name()
-            )
+            ),
         })
         .collect()
 }

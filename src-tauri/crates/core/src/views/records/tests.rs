@@ -318,14 +318,22 @@ mod birth_tests {
             ),
             conference("2026-12-03T14:00", MeetingStatus::Planned),
         ];
+        let to_do = after_birth(&born, &meetings);
         assert_eq!(
-            after_birth(&born, &meetings),
+            to_do.iter().map(|t| t.meeting).collect::<Vec<_>>(),
+            [meetings[5].id, meetings[0].id],
+            "earliest first"
+        );
+        assert_eq!(
+            to_do.iter().map(|t| t.sentence.as_str()).collect::<Vec<_>>(),
             [
                 "The pre-birth conference on Thursday 3 December 2026, 14:00–15:30 is still booked: now that Ada Lovelace is born, cancel it and book an initial child protection conference in its place.",
                 "The pre-birth conference on Wednesday 9 December 2026, 10:00–11:30 is still booked: now that Ada Lovelace is born, cancel it and book an initial child protection conference in its place.",
             ]
         );
         assert!(after_birth(&born, &meetings[1..5]).is_empty());
+        // Before the birth, a pre-birth conference is what is needed.
+        assert!(after_birth(&unborn, &meetings).is_empty());
     }
 }
 
