@@ -87,6 +87,8 @@ describe('Convene desktop app', () => {
     assert.match(text, /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/);
     assert.match(text, /Invited/);
     assert.match(text, /Confidential\./);
+    // Back says where it goes.
+    assert.equal(await textOf(browser, '#screen-back'), 'Back to meetings');
     await assertAccessible(browser, 'agenda (professional)');
     await screenshot(browser, '05a-agenda-professional');
     await (await shown(browser, 'input[name="variant"][value="family"]')).click();

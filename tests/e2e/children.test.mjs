@@ -135,7 +135,7 @@ describe('a new referral', () => {
     await browser.execute(() => document.querySelector('#child-open-items li[data-rule="referral-decision"] [data-testid="record-item"]').click());
     await browser.waitUntil(() => browser.execute(() => document.activeElement?.id === 'event-date'), { timeout: 5000 });
     assert.equal(await browser.execute(() => document.querySelector('#event-kind').value), 'referral-decision');
-    await shownText(browser, '#record-for', /^To meet “Decision on a referral”, due by /);
+    await shownText(browser, '#record-for', /^To meet “Decision on a referral”, due by \w{3} \d{1,2} \w{3} \d{4} \((today|tomorrow|in \d+ working days?|\d+ working days? overdue)\): record /);
     await (await browser.$('#record-event-submit')).click();
     await shown(browser, '#record-said');
     await browser.waitUntil(async () => (await browser.$$('#child-open-items li[data-rule="referral-decision"]')).length === 0, {

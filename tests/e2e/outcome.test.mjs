@@ -26,6 +26,7 @@ describe('recording an outcome', () => {
   let app;
   let childName;
   let meetingId;
+  let addedMember;
 
   before(async () => {
     convene('demo');
@@ -72,6 +73,7 @@ describe('recording an outcome', () => {
     // Its button opens the meeting's outcome, and Back returns to the dashboard.
     await (await items[icpc].$('[data-testid="record-outcome"]')).click();
     await shownText(browser, '#outcome-title', /Initial child protection conference/);
+    await shownText(browser, '#screen-back', 'Back to what needs doing');
     await (await shown(browser, '#outcome-screen > button')).click();
     await shown(browser, '#dashboard [data-testid="items-outcomes"]');
   });
@@ -108,6 +110,15 @@ describe('recording an outcome', () => {
     await (await shown(browser, '#outcome-category')).selectByAttribute('value', 'emotional');
     const members = await browser.$$('#outcome-core-group input:checked');
     assert.ok(members.length >= 1, 'the required invitees are offered as the core group');
+    // Someone not invited to the conference joins the core group.
+    addedMember = await browser.execute(() => document.querySelector('#core-group-add option:nth-child(2)').value);
+    await (await browser.$('#core-group-add')).selectByAttribute('value', addedMember);
+    await (await browser.$('#core-group-add-button')).click();
+    await browser.waitUntil(async () => (await browser.execute((id) => document.activeElement?.value === id && document.activeElement.checked, addedMember)), {
+      timeout: 5000,
+      timeoutMsg: 'the person added is not a ticked member with the keyboard on them',
+    });
+    assert.equal(await browser.execute((id) => !!document.querySelector(`#core-group-add option[value="${id}"]`), addedMember), false, 'still offered once added');
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `outcome form:\n${describeViolations(violations)}`);
     await screenshot(browser, '13-outcome-form');
@@ -148,5 +159,6 @@ describe('recording an outcome', () => {
     const m = JSON.parse(convene('meeting', 'show', meetingId.trim(), '--json'));
     assert.equal(m.invitees[0].attendance, 'attended');
     assert.equal(m.invitees[0].report_received, true);
+    assert.ok(m.outcome.core_group.includes(addedMember), `the member added is not in the core group: ${JSON.stringify(m.outcome)}`);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { Me } from '../bindings/Me';
 import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
-import { ALL, aboutLabel, bookingOf, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
+import { ALL, aboutLabel, bookingOf, summaryUnderTitle, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
 
 const TOM = '00000000-0000-4000-8000-0000000000a1';
 const ROSA = '00000000-0000-4000-8000-0000000000a2';
@@ -63,6 +63,13 @@ describe('what needs doing', () => {
     expect(needsDoing(mixed, f).overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily']);
     expect(needsDoing(mixed, f, 'urgency').overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily']);
     expect(needsDoing(mixed, f, 'deadline').overdue.map((i) => i.child_name)).toEqual(['Lily', 'Kai', 'Jude', 'Willow', 'Isla']);
+  });
+
+  it('does not repeat the timescale under its own heading', () => {
+    const summary = 'Initial child protection conference: due by Wed 2 Dec 2026 (today); booked for Wed 2 Dec 2026, inside the deadline';
+    expect(summaryUnderTitle(item({ summary }))).toBe('Due by Wed 2 Dec 2026 (today); booked for Wed 2 Dec 2026, inside the deadline');
+    // A summary that does not start with the title is left as it is.
+    expect(summaryUnderTitle(item({ summary: 'Something else: due by …' }))).toBe('Something else: due by …');
   });
 
   it('says what an item is about and whether its timescale is statutory', () => {

@@ -123,6 +123,15 @@ export function ruleOptions(items: DueItemView[]): { id: string; title: string }
   return [...seen.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => compareText(a.title, b.title));
 }
 
+/** An item's summary under a heading that already names its timescale: "Due by Wed 2 Dec 2026
+ * (today); booked …" rather than "Initial child protection conference: due by …" again. */
+export function summaryUnderTitle(i: Pick<DueItemView, 'summary' | 'rule_title'>): string {
+  const prefix = `${i.rule_title}: `;
+  if (!i.summary.startsWith(prefix)) return i.summary;
+  const rest = i.summary.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** Words for a status, so colour is never the only signal. */
 export function statusLabel(status: DueItemView['status']): string {
   return {

@@ -159,11 +159,13 @@ fn selected(ds: &Dataset, from: NaiveDate, to: NaiveDate, filter: CalendarFilter
     ms
 }
 
+/// A month cell's words: the kind in short, then whose meeting. The kind comes first because it
+/// is short and always fits; a cell cut short loses a second child's name, not the kind.
 fn month_label(kind: MeetingKind, children: &[String]) -> String {
     if children.is_empty() {
         kind.short_title().to_string()
     } else {
-        format!("{} · {}", children.join(", "), kind.short_title())
+        format!("{} · {}", kind.short_title(), children.join(", "))
     }
 }
 
@@ -201,15 +203,15 @@ mod tests {
     }
 
     #[test]
-    fn a_month_cell_says_whose_meeting_first_then_its_kind_in_short() {
+    fn a_month_cell_says_its_kind_in_short_then_whose_meeting() {
         let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             month_label(MeetingKind::Icpc, &names(&["Maya Dunmore"])),
-            "Maya Dunmore · ICPC"
+            "ICPC · Maya Dunmore"
         );
         assert_eq!(
             month_label(MeetingKind::ReviewConference, &names(&["A.B.", "C.B."])),
-            "A.B., C.B. · RCPC"
+            "RCPC · A.B., C.B."
         );
         assert_eq!(month_label(MeetingKind::ProfessionalsMeeting, &[]), "Professionals");
     }

@@ -453,12 +453,51 @@ pub fn social_workers(ds: &Dataset) -> Vec<Named> {
             name: p.name.clone(),
         })
         .collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    out.sort_by_cached_key(|n| (filing_name(&n.name), n.name.clone(), n.id));
     out
 }
 
-/// Practitioners and other attendees, by name; those who are leaving or have left after the rest,
-/// and family members last.
+/// A name as a directory files it: without a title or rank in front ("DC Sam Whitlock" under S,
+/// "Dr Alan Pike" under A), and without capitals.
+pub fn filing_name(name: &str) -> String {
+    const TITLES: [&str; 21] = [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "rev",
+        "revd",
+        "cllr",
+        "sir",
+        "dame",
+        "pc",
+        "dc",
+        "ds",
+        "di",
+        "dci",
+        "sgt",
+        "insp",
+        "supt",
+    ];
+    let mut words = name.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        let bare = w.trim_end_matches('.').to_lowercase();
+        // A title is never the whole name.
+        if TITLES.contains(&bare.as_str()) && name.split_whitespace().count() > 1 {
+            words.next();
+        } else {
+            break;
+        }
+    }
+    words.collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Practitioners and other attendees, by name (`filing_name`); those who are leaving or have left
+/// after the rest, and family members last.
 pub fn people(ds: &Dataset) -> Vec<PersonView> {
     let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
     let teams: HashMap<TeamId, &Team> = ds.teams.iter().map(|t| (t.id, t)).collect();
@@ -483,7 +522,7 @@ pub fn people(ds: &Dataset) -> Vec<PersonView> {
             )
         })
         .collect();
-    out.sort_by(|a, b| (a.0, a.1.last_day.is_some(), &a.1.name).cmp(&(b.0, b.1.last_day.is_some(), &b.1.name)));
+    out.sort_by_cached_key(|(family, p)| (*family, p.last_day.is_some(), filing_name(&p.name), p.name.clone()));
     out.into_iter().map(|(_, p)| p).collect()
 }
 

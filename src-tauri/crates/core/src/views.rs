@@ -70,7 +70,8 @@ pub struct DueItemView {
     pub met_on: Option<NaiveDate>,
     pub scheduled: Option<Scheduled>,
     pub deadline_computed: bool,
-    /// One sentence: "ICPC due by Mon 12 May 2025 — 3 working days overdue".
+    /// One sentence: "Initial child protection conference: due by Mon 12 May 2025 (3 working days
+    /// overdue)".
     pub summary: String,
     /// For an open item, how its deadline stands: "3 working days overdue", "in 5 working days".
     pub when: Option<String>,
@@ -245,7 +246,7 @@ pub fn due_summary(item: &DueItem, rule_title: &str, as_of: NaiveDate, working_d
         },
         DueStatus::Overdue => {
             let late = due_when(item, as_of, working_days)
-                .map(|w| format!(", {w}"))
+                .map(|w| format!(" ({w})"))
                 .unwrap_or_default();
             let sched = scheduled_text(item);
             format!("{rule_title}: due by {by}{late}{sched}")

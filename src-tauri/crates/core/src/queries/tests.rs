@@ -141,7 +141,7 @@ fn an_open_items_when_says_how_its_deadline_stands_as_its_summary_does() {
             (DueStatus::Overdue, Some(w)) => {
                 seen[0] = true;
                 assert!(
-                    w.ends_with(" overdue") && v.summary.contains(&format!(", {w}")),
+                    w.ends_with(" overdue") && v.summary.contains(&format!("({w})")),
                     "{v:?}"
                 );
             }
@@ -342,4 +342,28 @@ fn a_section_47_enquiry_is_open_until_no_further_action_or_a_conference() {
     assert!(open_enquiries(&ds, today).contains_key(&child));
     ds.meetings.last_mut().unwrap().status = MeetingStatus::Held;
     assert!(!open_enquiries(&ds, today).contains_key(&child));
+}
+
+#[test]
+fn a_directory_files_names_without_their_titles_or_ranks() {
+    assert_eq!(filing_name("DC Sam Whitlock"), "sam whitlock");
+    assert_eq!(filing_name("Dr. Alan Pike"), "alan pike");
+    assert_eq!(filing_name("Mrs Carol Finch"), "carol finch");
+    assert_eq!(filing_name("Beth Morrow"), "beth morrow");
+    // A name that is only a word like a title keeps it.
+    assert_eq!(filing_name("Ds"), "ds");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let listed: Vec<PersonView> = people(&ds)
+        .into_iter()
+        .filter(|p| !p.family && p.last_day.is_none())
+        .collect();
+    let keys: Vec<String> = listed.iter().map(|p| filing_name(&p.name)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(
+        listed.iter().any(|p| p.name == "DC Sam Whitlock"),
+        "the demo's detective constable"
+    );
 }

@@ -328,7 +328,7 @@ mod tests {
         assert_eq!(e.reports, "1 of 2 reports received.");
         assert_eq!(
             e.before,
-            vec!["Reports shared with parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026, 1 working day overdue"]
+            vec!["Reports shared with parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (1 working day overdue)"]
         );
         assert_eq!(e.invitees[0].person, officer);
     }
