@@ -208,6 +208,8 @@ describe('a new referral', () => {
     // A pre-birth conference booked before the baby comes is pointed out once they are born.
     await (await shown(browser, '#schedule-kind')).selectByAttribute('value', 'pre-birth-conference');
     await (await shown(browser, '#find-slots')).click();
+    // A baby with no one in their network: the search says no one is invited.
+    await shownText(browser, '#no-invitees', /^No one is invited yet( but the chair)?\. Invite people below/, { timeout: 20000 });
     await (await shown(browser, '#slot-list li button', 20000)).click();
     await shownText(browser, '#booked-message', /^Booked: Pre-birth conference/);
     await (await shown(browser, '#birth-record')).click();
@@ -303,7 +305,7 @@ describe('a new referral', () => {
     await (await browser.$('#editor-cancel-reason')).setValue('The baby was born: an ICPC is to be booked instead.');
     // Then asked once more, the keyboard on the answer.
     await (await shown(browser, '#editor-cancel-start')).click();
-    await shownText(browser, '#editor-cancel-ask', /^Cancel Pre-birth conference: Baby Testfield.*\? It cannot be undone/);
+    await shownText(browser, '#editor-cancel-ask', /^Cancel this meeting \(Pre-birth conference: Baby Testfield.*\)\? It cannot be undone/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-cancel-confirm');
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `cancel a meeting:\n${describeViolations(violations)}`);

@@ -137,7 +137,7 @@ describe('first screen on an empty store', () => {
     }
 
     // Child protection first, each area by deadline; or the oldest deadline first, when chosen.
-    const AREAS = ['child-protection', 'referral', 'looked-after', 'child-in-need', 'other'];
+    const AREAS = ['child-protection', 'referral', 'looked-after', 'child-in-need', 'conference-papers', 'other'];
     const listed = () =>
       browser.execute(() =>
         [...document.querySelectorAll('#dashboard [data-testid="items-overdue"] [data-testid="due-item"]')].map((li) => [li.dataset.area, li.dataset.deadline]),

@@ -107,6 +107,15 @@ describe('recording an outcome', () => {
       for (const r of document.querySelectorAll('input[type="radio"][value="attended"]')) r.click();
       document.querySelector('input[name="decision"][value="plan"]').click();
     });
+    // No category is chosen for a first plan: recording asks for one, on its field.
+    await (await shown(browser, '#record-outcome')).click();
+    await shownText(browser, '#outcome-screen [role="alert"]', /^Choose the category of the plan/);
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'outcome-category', {
+      timeout: 5000,
+      timeoutMsg: 'the keyboard is not on the category',
+    }).catch(async (e) => {
+      throw new Error(`${e.message}: on ${await browser.execute(() => document.activeElement?.outerHTML.slice(0, 200))}`);
+    });
     await (await shown(browser, '#outcome-category')).selectByAttribute('value', 'emotional');
     const members = await browser.$$('#outcome-core-group input:checked');
     assert.ok(members.length >= 1, 'the required invitees are offered as the core group');

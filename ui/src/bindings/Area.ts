@@ -2,8 +2,9 @@
 
 /**
  * What a timescale is about, in the order the dashboard puts the work first: a child who may be
- * at risk of significant harm (strategy discussions, conferences, core groups, their visits and
- * papers), a referral waiting for its decision or assessment, a looked-after child, a child in
- * need, and anything else a local rule adds.
+ * at risk of significant harm (strategy discussions, conferences, core groups, visits to a child
+ * on a plan), a referral waiting for its decision or assessment, a looked-after child, a child in
+ * need, a conference's papers (reports to the parents, the decision letter, the minutes), and
+ * anything else a local rule adds.
  */
-export type Area = "child-protection" | "referral" | "looked-after" | "child-in-need" | "other";
+export type Area = "child-protection" | "referral" | "looked-after" | "child-in-need" | "conference-papers" | "other";

@@ -13,9 +13,15 @@ import type { TeamId } from "./TeamId";
 /**
  * A due item with the names a reader needs.
  */
-export type DueItemView = { child: ChildId, child_name: string, rule: string, rule_title: string, anchor: string, deadline: string, status: DueStatus, met_on: string | null, scheduled: Scheduled | null, deadline_computed: boolean, 
+export type DueItemView = { child: ChildId, child_name: string, rule: string, 
 /**
- * One sentence: "ICPC due by Mon 12 May 2025 — 3 working days overdue".
+ * What the item is called for its child: the rule's title, or the meeting that meets it where
+ * that differs ("Pre-birth conference" for an unborn baby's initial conference).
+ */
+rule_title: string, anchor: string, deadline: string, status: DueStatus, met_on: string | null, scheduled: Scheduled | null, deadline_computed: boolean, 
+/**
+ * One sentence: "Initial child protection conference: due by Mon 12 May 2025 (3 working days
+ * overdue)".
  */
 summary: string, 
 /**

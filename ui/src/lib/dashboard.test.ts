@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { Me } from '../bindings/Me';
 import type { OutcomeToRecord } from '../bindings/OutcomeToRecord';
-import { ALL, aboutLabel, bookingOf, summaryUnderTitle, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
+import { ALL, areaTitle, bookingOf, summaryUnderTitle, defaultScope, dueBadge, groups, inScope, needsDoing, options, outcomesShown, ruleOptions, scopeOptions, statusLabel, dueKey } from './dashboard';
 
 const TOM = '00000000-0000-4000-8000-0000000000a1';
 const ROSA = '00000000-0000-4000-8000-0000000000a2';
@@ -58,11 +58,12 @@ describe('what needs doing', () => {
       item({ deadline: '2026-11-25', child_name: 'Isla', rule: 'referral-decision', area: 'referral' }),
       item({ deadline: '2026-06-01', child_name: 'Kai', rule: 'lac-review', area: 'looked-after' }),
       item({ deadline: '2026-11-01', child_name: 'Jude', rule: 'cp-visit', rule_kind: 'local' }),
+      item({ deadline: '2026-10-01', child_name: 'Ava', rule: 'conference-minutes', area: 'conference-papers', rule_kind: 'local' }),
     ];
     const f = { team: ALL, rule: ALL, mine: null };
-    expect(needsDoing(mixed, f).overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily']);
-    expect(needsDoing(mixed, f, 'urgency').overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily']);
-    expect(needsDoing(mixed, f, 'deadline').overdue.map((i) => i.child_name)).toEqual(['Lily', 'Kai', 'Jude', 'Willow', 'Isla']);
+    expect(needsDoing(mixed, f).overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily', 'Ava']);
+    expect(needsDoing(mixed, f, 'urgency').overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily', 'Ava']);
+    expect(needsDoing(mixed, f, 'deadline').overdue.map((i) => i.child_name)).toEqual(['Lily', 'Kai', 'Ava', 'Jude', 'Willow', 'Isla']);
   });
 
   it('does not repeat the timescale under its own heading', () => {
@@ -72,10 +73,10 @@ describe('what needs doing', () => {
     expect(summaryUnderTitle(item({ summary: 'Something else: due by …' }))).toBe('Something else: due by …');
   });
 
-  it('says what an item is about and whether its timescale is statutory', () => {
-    expect(aboutLabel(item({}))).toBe('Child protection · statutory');
-    expect(aboutLabel(item({ area: 'child-in-need', rule_kind: 'local' }))).toBe('Child in need · local');
-    expect(aboutLabel(item({ area: 'referral' }))).toBe('Referral and assessment · statutory');
+  it('says what an item is about in words', () => {
+    expect(areaTitle('child-protection')).toBe('Child protection');
+    expect(areaTitle('referral')).toBe('Referral and assessment');
+    expect(areaTitle('conference-papers')).toBe('Conference papers');
   });
 
   it('filters by team, rule and practitioner', () => {
@@ -87,6 +88,9 @@ describe('what needs doing', () => {
   it('offers each team and rule once, sorted', () => {
     expect(options(items, (i) => i.team)).toEqual(['Assessment and Intervention Team', 'Children in Care Team']);
     expect(ruleOptions(items).map((r) => r.id)).toEqual(['strategy-to-icpc', 'lac-review']);
+    // One rule, called two ways for two children: offered once, under both names.
+    const both = ruleOptions([item({}), item({ rule_title: 'Pre-birth conference' }), item({})]);
+    expect(both).toEqual([{ id: 'strategy-to-icpc', title: 'Initial child protection conference / Pre-birth conference' }]);
   });
 
   it('labels each status', () => {

@@ -58,7 +58,7 @@ export function dueKey(i: Pick<DueItemView, 'child' | 'rule' | 'anchor_source'>)
 }
 
 /** How each group is ordered: child protection first (then referrals, looked-after children,
- * children in need, anything else), each by deadline; or by deadline alone. A year-old child-in-need
+ * children in need, conferences' papers, anything else), each by deadline; or by deadline alone. A year-old child-in-need
  * review must not bury an initial conference that is late for a child who may be at risk. */
 export type Order = 'urgency' | 'deadline';
 
@@ -67,20 +67,20 @@ export const ORDERS: { value: Order; label: string }[] = [
   { value: 'deadline', label: 'Oldest deadline first' },
 ];
 
-const AREA_RANK: Record<Area, number> = { 'child-protection': 0, referral: 1, 'looked-after': 2, 'child-in-need': 3, other: 4 };
+const AREA_RANK: Record<Area, number> = { 'child-protection': 0, referral: 1, 'looked-after': 2, 'child-in-need': 3, 'conference-papers': 4, other: 5 };
 
 const AREA_TITLE: Record<Area, string> = {
   'child-protection': 'Child protection',
   referral: 'Referral and assessment',
   'looked-after': 'Looked after',
   'child-in-need': 'Child in need',
+  'conference-papers': 'Conference papers',
   other: 'Other',
 };
 
-/** What an item is about and whether its timescale is statutory or local, in words ("Child
- * protection · statutory"). */
-export function aboutLabel(i: Pick<DueItemView, 'area' | 'rule_kind'>): string {
-  return `${AREA_TITLE[i.area]} · ${i.rule_kind === 'statutory' ? 'statutory' : 'local'}`;
+/** What an item is about, in words ("Child protection"). */
+export function areaTitle(area: Area): string {
+  return AREA_TITLE[area];
 }
 
 /** Overdue first, then due soon; each in the order chosen. Other statuses are not "what needs
@@ -116,11 +116,13 @@ export function options(items: DueItemView[], pick: (i: DueItemView) => string |
   return [...new Set(items.map(pick).filter((v): v is string => !!v))].sort(compareText);
 }
 
-/** Rule ids with their titles, for the rule filter. */
+/** Rule ids with their titles, for the rule filter. A rule whose items are called differently
+ * for different children (an unborn baby's initial conference is a pre-birth conference) is
+ * offered under each name: "Initial child protection conference / Pre-birth conference". */
 export function ruleOptions(items: DueItemView[]): { id: string; title: string }[] {
-  const seen = new Map<string, string>();
-  for (const i of items) seen.set(i.rule, i.rule_title);
-  return [...seen.entries()].map(([id, title]) => ({ id, title })).sort((a, b) => compareText(a.title, b.title));
+  const seen = new Map<string, Set<string>>();
+  for (const i of items) seen.set(i.rule, (seen.get(i.rule) ?? new Set()).add(i.rule_title));
+  return [...seen.entries()].map(([id, titles]) => ({ id, title: [...titles].sort(compareText).join(' / ') })).sort((a, b) => compareText(a.title, b.title));
 }
 
 /** An item's summary under a heading that already names its timescale: "Due by Wed 2 Dec 2026

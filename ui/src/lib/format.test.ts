@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText, savedPdfNotice } from './format';
+import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText, savedPdfNotice, ukMonthShort } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -169,5 +169,13 @@ describe('UK time without Intl', () => {
     const warned = savedPdfNotice({ path: '/tmp/a.pdf', unprintable: 'م ب' });
     expect(warned).toContain('no letters for م ب');
     expect(warned).toContain('Print…');
+  });
+});
+
+describe('a month grid day outside its month', () => {
+  it('names the month in short', () => {
+    expect(ukMonthShort('2026-10-26')).toBe('Oct');
+    expect(ukMonthShort('2027-01-01')).toBe('Jan');
+    expect(ukMonthShort('2026-09-30')).toBe('Sep');
   });
 });

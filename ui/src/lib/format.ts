@@ -46,6 +46,11 @@ export function ukMonth(date: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/** "Oct" for a date in October: a month grid's days outside its month say which month they are. */
+export function ukMonthShort(date: string): string {
+  return MONTHS[Number(date.slice(5, 7)) - 1].slice(0, 3);
+}
+
 /** "Tue 12 May 2026, 10:00–11:30" for a meeting's start and end. */
 export function meetingWhen(start: string, end: string): string {
   const { day, times } = meetingParts(start, end);

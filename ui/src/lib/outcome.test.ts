@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormInvitee } from '../bindings/FormInvitee';
 import type { Proposal } from '../bindings/Proposal';
 import type { DecisionChoice } from '../bindings/DecisionChoice';
-import { chosenDecision, defaultCoreGroup, outcomeInput, proposalDraft, startingCategory } from './outcome';
+import { choosesPlan, chosenDecision, defaultCoreGroup, outcomeInput, proposalDraft, startingCategory } from './outcome';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -32,12 +32,17 @@ describe('outcome form', () => {
     expect(chosenDecision(review, null, 'neglect')).toBeNull();
     // A choice the meeting does not offer records nothing.
     expect(chosenDecision(review, 'no-plan-cin', 'neglect')).toBeNull();
+    // A plan with no category chosen records nothing yet; other decisions need none.
+    expect(chosenDecision(initial, 'plan', null)).toBeNull();
+    expect(chosenDecision(initial, 'no-plan-cin', null)).toEqual({ type: 'no-plan', cin_plan: true });
+    expect(choosesPlan(initial, 'plan')).toBe(true);
+    expect(choosesPlan(initial, 'no-plan-cin')).toBe(false);
+    expect(choosesPlan(initial, null)).toBe(false);
   });
 
-  it('starts on the category the core offers a plan in', () => {
-    expect(startingCategory(review)).toBe('sexual');
-    expect(startingCategory(initial)).toBe('neglect');
-    expect(startingCategory([])).toBe('neglect');
+  it("starts a review on its plan's category, and an initial conference on none", () => {
+    expect(startingCategory({ plan_category: 'sexual' })).toBe('sexual');
+    expect(startingCategory({ plan_category: null })).toBeNull();
   });
 
   it('proposes the required invitees as the core group', () => {

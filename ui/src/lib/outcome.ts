@@ -20,17 +20,23 @@ export const attendanceChoices: { id: Attendance; label: string }[] = [
   { id: 'did-not-attend', label: 'Did not attend' },
 ];
 
-/** The decision the form would record: the choice with id `id`, a plan in `category`. */
-export function chosenDecision(choices: DecisionChoice[], id: string | null, category: CpCategory): Decision | null {
+/** The decision the form would record: the choice with id `id`, a plan in `category`; none for
+ * a plan whose category is not chosen yet (the form asks for it). */
+export function chosenDecision(choices: DecisionChoice[], id: string | null, category: CpCategory | null): Decision | null {
   const decision = choices.find((c) => c.id === id)?.decision ?? null;
-  return decision?.type === 'plan' ? { type: 'plan', category } : decision;
+  if (decision?.type === 'plan') return category ? { type: 'plan', category } : null;
+  return decision;
 }
 
-/** The category the form starts on: the one the core offers a plan in (a review's, the plan's
- * own), else neglect. */
-export function startingCategory(choices: DecisionChoice[]): CpCategory {
-  for (const c of choices) if (c.decision.type === 'plan') return c.decision.category;
-  return 'neglect';
+/** Whether the choice with id `id` is a plan, whose category must be chosen. */
+export function choosesPlan(choices: DecisionChoice[], id: string | null): boolean {
+  return choices.find((c) => c.id === id)?.decision.type === 'plan';
+}
+
+/** The category the form starts on: the plan's own at a review; none before a plan, so that
+ * no plan is recorded in a category nobody chose. */
+export function startingCategory(form: { plan_category: CpCategory | null }): CpCategory | null {
+  return form.plan_category;
 }
 
 /** The core group offered by default: the invitees who were required. */

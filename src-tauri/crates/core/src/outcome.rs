@@ -383,6 +383,9 @@ pub struct OutcomeForm {
     pub choices: Vec<DecisionChoice>,
     /// A plan's categories, when a plan is among the choices.
     pub categories: Vec<CategoryChoice>,
+    /// The category of the plan the children are on, which a review starts from; none before a
+    /// plan (the form then asks for one).
+    pub plan_category: Option<CpCategory>,
     /// Why the outcome cannot be recorded now (not yet held, cancelled), if so.
     pub blocked: Option<String>,
     /// The outcome already recorded, for a held meeting.
@@ -398,16 +401,17 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
         .find(|x| x.id == meeting)
         .ok_or(OutcomeError::UnknownMeeting(meeting))?;
     let names = crate::queries::Names::new(ds);
-    // A review starts on the category of the plan it reviews.
-    let category = ds
+    // A review starts on the category of the plan it reviews; an initial conference on none, so
+    // that a plan is never recorded in a category nobody chose.
+    let plan_category = ds
         .episodes
         .iter()
         .filter(|e| m.children.contains(&e.child) && e.covers(m.date()))
         .find_map(|e| match e.kind {
             EpisodeKind::ChildProtection { category } => Some(category),
             _ => None,
-        })
-        .unwrap_or(CpCategory::Neglect);
+        });
+    let category = plan_category.unwrap_or(CpCategory::Neglect);
     let blocked = match &m.status {
         MeetingStatus::Cancelled { .. } => Some(OutcomeError::Cancelled.to_string()),
         MeetingStatus::Held => None,
@@ -442,6 +446,7 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
             })
             .collect(),
         choices: DecisionKind::of(m.kind).choices(category),
+        plan_category,
         categories: if DecisionKind::of(m.kind) == DecisionKind::None {
             Vec::new()
         } else {

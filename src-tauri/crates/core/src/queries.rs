@@ -294,6 +294,19 @@ pub fn me(ds: &Dataset, me: Option<PersonId>) -> Option<Me> {
     })
 }
 
+/// What a due item is called for its child: its rule's title, unless the rule is met by several
+/// kinds of meeting and this child's is not the first the title names. The initial conference
+/// for an unborn baby is their pre-birth conference, and is called so.
+fn item_title(rule: Option<&Rule>, to_book: Option<MeetingKind>) -> Option<String> {
+    let rule = rule?;
+    match to_book {
+        Some(kind) if rule.target.meetings.len() > 1 && rule.target.meetings.first() != Some(&kind) => {
+            Some(kind.title().to_string())
+        }
+        _ => Some(rule.title.clone()),
+    }
+}
+
 pub fn due_views(
     ds: &Dataset,
     pack: &RulePack,
@@ -307,10 +320,10 @@ pub fn due_views(
         .iter()
         .map(|i| {
             let rule = pack.rule(&i.rule).ok();
-            let title = rule.map_or_else(|| i.rule.to_string(), |r| r.title.clone());
             let child = children.get(&i.child);
             let unborn = child.is_some_and(|c| c.birth.is_unborn());
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
+            let title = item_title(rule, schedule_kind).unwrap_or_else(|| i.rule.to_string());
             let record_kind = rule.and_then(|r| r.event_to_record());
             let working_days = crate::views::working_days_to(i, cal, as_of);
             let team = child.and_then(|c| names.child_team(c));

@@ -108,9 +108,10 @@ pub enum RuleKind {
 }
 
 /// What a timescale is about, in the order the dashboard puts the work first: a child who may be
-/// at risk of significant harm (strategy discussions, conferences, core groups, their visits and
-/// papers), a referral waiting for its decision or assessment, a looked-after child, a child in
-/// need, and anything else a local rule adds.
+/// at risk of significant harm (strategy discussions, conferences, core groups, visits to a child
+/// on a plan), a referral waiting for its decision or assessment, a looked-after child, a child in
+/// need, a conference's papers (reports to the parents, the decision letter, the minutes), and
+/// anything else a local rule adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Area {
@@ -118,19 +119,8 @@ pub enum Area {
     Referral,
     LookedAfter,
     ChildInNeed,
+    ConferencePapers,
     Other,
-}
-
-impl Area {
-    pub fn title(&self) -> &'static str {
-        match self {
-            Area::ChildProtection => "Child protection",
-            Area::Referral => "Referral and assessment",
-            Area::LookedAfter => "Looked after",
-            Area::ChildInNeed => "Child in need",
-            Area::Other => "Other",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -196,9 +186,22 @@ impl Rule {
         self.target.events.first().copied()
     }
 
-    /// What the rule is about: the episode it applies in, else what starts or meets it (a
-    /// conference's papers are child protection; a referral's decision is referral work).
+    /// What the rule is about: what only paperwork meets is a conference's papers; else the
+    /// episode it applies in, else what starts or meets it (a referral's decision is referral
+    /// work).
     pub fn area(&self) -> Area {
+        let papers = [
+            EventKind::ReportsShared,
+            EventKind::DecisionLetterSent,
+            EventKind::MinutesDistributed,
+            EventKind::InvitationsSent,
+        ];
+        if self.target.meetings.is_empty()
+            && !self.target.events.is_empty()
+            && self.target.events.iter().all(|e| papers.contains(e))
+        {
+            return Area::ConferencePapers;
+        }
         match self.episode {
             Some(EpisodeType::ChildProtection) => return Area::ChildProtection,
             Some(EpisodeType::LookedAfter) => return Area::LookedAfter,

@@ -63,6 +63,8 @@ pub struct DueItemView {
     pub child: ChildId,
     pub child_name: String,
     pub rule: String,
+    /// What the item is called for its child: the rule's title, or the meeting that meets it where
+    /// that differs ("Pre-birth conference" for an unborn baby's initial conference).
     pub rule_title: String,
     pub anchor: NaiveDate,
     pub deadline: NaiveDate,

@@ -196,6 +196,14 @@ fn a_due_item_offers_the_meeting_that_meets_it_for_that_child() {
                 MeetingKind::Icpc
             };
             assert_eq!(v.schedule_kind, Some(expected), "{name}: {}", v.child_name);
+            // Called for what it is for this child, and its summary says so.
+            let title = if expected == MeetingKind::PreBirthConference {
+                "Pre-birth conference".to_string()
+            } else {
+                pack.rule("strategy-to-icpc").unwrap().title.clone()
+            };
+            assert_eq!(v.rule_title, title, "{name}: {}", v.child_name);
+            assert!(v.summary.starts_with(&format!("{title}: ")), "{}", v.summary);
         }
         assert!(
             seen.0 && seen.1,

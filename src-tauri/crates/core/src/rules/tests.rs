@@ -401,14 +401,18 @@ fn every_rule_is_about_the_work_it_names() {
         "review-to-review",
         "core-group-to-core-group",
         "cp-visit",
-        "reports-before-icpc",
-        "reports-before-review",
-        "decision-letter",
-        "conference-minutes",
         "prebirth-conference",
         "strategy-discussion-convened",
     ] {
         assert_eq!(area(id), Area::ChildProtection, "{id}");
+    }
+    for id in [
+        "reports-before-icpc",
+        "reports-before-review",
+        "decision-letter",
+        "conference-minutes",
+    ] {
+        assert_eq!(area(id), Area::ConferencePapers, "{id}");
     }
     assert_eq!(area("referral-decision"), Area::Referral);
     assert_eq!(area("referral-to-assessment"), Area::Referral);
@@ -438,5 +442,9 @@ fn every_rule_is_about_the_work_it_names() {
         assert!(pack.rules.iter().all(|r| r.area() != Area::Other), "{name}");
     }
     assert!(Area::ChildProtection < Area::Referral && Area::Referral < Area::LookedAfter);
-    assert!(Area::LookedAfter < Area::ChildInNeed && Area::ChildInNeed < Area::Other);
+    assert!(Area::LookedAfter < Area::ChildInNeed && Area::ChildInNeed < Area::ConferencePapers);
+    assert!(Area::ConferencePapers < Area::Other);
+    // Scotland's notice of a conference is its papers too.
+    let scotland = RulePack::builtin("scotland").unwrap();
+    assert_eq!(scotland.rule("cppm-notice").unwrap().area(), Area::ConferencePapers);
 }

@@ -9,6 +9,7 @@ fn the_form_offers_each_kind_its_decisions_and_a_review_starts_on_the_plans_cate
     let icpc = form(&w.ds, w.icpc, d("2026-01-20")).unwrap();
     assert_eq!(ids(&icpc), ["plan", "no-plan", "no-plan-cin"]);
     assert_eq!(icpc.choices[0].label, "A child protection plan");
+    assert_eq!(icpc.plan_category, None, "no plan yet: the form asks for its category");
     assert_eq!(
         icpc.categories.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
         [
@@ -39,6 +40,7 @@ fn the_form_offers_each_kind_its_decisions_and_a_review_starts_on_the_plans_cate
         },
         "the plan continues in its own category unless the user changes it"
     );
+    assert_eq!(f.plan_category, Some(CpCategory::Sexual));
 }
 
 #[test]
