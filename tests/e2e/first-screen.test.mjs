@@ -177,6 +177,22 @@ describe('first screen on an empty store', () => {
     await screenshot(browser, 'dashboard');
   });
 
+  it('dashboard: a conference booked after its deadline is offered to be moved earlier, not booked twice', async () => {
+    const { browser } = app;
+    const late = await browser.$('#dashboard [data-testid="due-item"] [data-testid="move-booked"]');
+    assert.ok(await late.isExisting(), 'the demo has no meeting booked after its deadline');
+    const row = await late.$('./ancestor::li');
+    assert.match(await row.getText(), /Booked: \w{3} \d{1,2} \w{3} \d{4}, after the deadline/);
+    assert.equal(await (await row.$('button=Schedule now')).isExisting(), false, 'a second booking offered');
+    await late.click();
+    // Meetings opens on its move form, the keyboard on it.
+    await shownText(browser, '#move-form-title', /^Move the (initial child protection conference|pre-birth conference|[a-z ]+) for /);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'move-form');
+    assert.equal(await (await browser.$('#nav-meetings')).getAttribute('aria-current'), 'page');
+    await (await shown(browser, '#nav-dashboard')).click();
+    await shown(browser, '#dashboard [data-testid="items-overdue"]');
+  });
+
   it('children: a table of at least 50 children, most overdue first', async () => {
     const { browser } = app;
     await openScreen(browser, 'children', '#children-table');

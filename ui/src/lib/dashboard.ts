@@ -156,7 +156,8 @@ export function dueBadge(i: Pick<DueItemView, 'status' | 'deadline'>, today: str
 
 /** What is booked to meet an open item, in words ("Booked: Wed 2 Dec 2026, within
  * timescale"), or null when nothing is. A booking inside the deadline puts the item in hand: the
- * dashboard then offers no "Schedule now", which would only book the meeting twice. A booked day
+ * dashboard then offers no "Schedule now", which would only book the meeting twice; one after the
+ * deadline is offered to be moved earlier, for the same reason. A booked day
  * before `today` is a meeting whose outcome is not recorded yet (the item stays open until it
  * is): it says so, and `outcome` is that meeting, to record. `ok` is whether that is good news
  * (drawn as met) or needs doing. */

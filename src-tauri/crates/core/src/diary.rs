@@ -170,7 +170,7 @@ fn month_label(kind: MeetingKind, children: &[String]) -> String {
 }
 
 fn entry(m: &Meeting, names: &Names<'_>) -> CalendarEntry {
-    let children: Vec<String> = m.children.iter().map(|c| names.child_name(*c)).collect();
+    let children: Vec<String> = names.meeting_children(&m.children);
     CalendarEntry {
         id: m.id,
         kind: m.kind,

@@ -425,7 +425,7 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
         kind: m.kind,
         kind_title: m.kind.title().to_string(),
         when: crate::agenda::when_text(m.start, m.end),
-        children: m.children.iter().map(|c| names.child_name(*c)).collect(),
+        children: names.meeting_children(&m.children),
         invitees: m
             .invitees
             .iter()

@@ -45,6 +45,22 @@ impl<'a> Names<'a> {
             .map(|c| c.display_name())
             .unwrap_or_else(|| "(unknown child)".into())
     }
+    /// The children of one meeting, as a row naming them together shows them: by initials, all of
+    /// them, when any is shown by initials (beside a named brother or sister, initials would hide
+    /// nothing).
+    pub fn meeting_children(&self, ids: &[ChildId]) -> Vec<String> {
+        let initials = ids.iter().any(|id| {
+            self.children
+                .get(id)
+                .is_some_and(|c| c.name_display == NameDisplay::Initials)
+        });
+        ids.iter()
+            .map(|id| match self.children.get(id) {
+                Some(c) if initials => crate::model::initials(&c.given_name, &c.family_name),
+                _ => self.child_name(*id),
+            })
+            .collect()
+    }
     /// The team of the child's allocated social worker.
     pub fn child_team(&self, c: &Child) -> Option<&'a Team> {
         c.social_worker
@@ -211,7 +227,7 @@ pub fn meeting_summary(m: &Meeting, names: &Names<'_>) -> MeetingSummary {
         kind_title: m.kind.title().to_string(),
         start: m.start.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         end: m.end.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        children: m.children.iter().map(|c| names.child_name(*c)).collect(),
+        children: names.meeting_children(&m.children),
         child_ids: m.children.clone(),
         location: names.location(&m.location),
         chair: m.chair.map(|p| names.person_name(p)),

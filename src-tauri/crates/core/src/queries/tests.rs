@@ -375,3 +375,39 @@ fn a_directory_files_names_without_their_titles_or_ranks() {
         "the demo's detective constable"
     );
 }
+
+#[test]
+fn a_meeting_of_brothers_and_sisters_shows_them_all_by_initials_when_one_is_shown_so() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let names = Names::new(&ds);
+    let by_initials = |id: &ChildId| {
+        ds.children
+            .iter()
+            .find(|c| c.id == *id)
+            .is_some_and(|c| c.name_display == NameDisplay::Initials)
+    };
+    let mixed = ds
+        .meetings
+        .iter()
+        .find(|m| m.children.iter().any(by_initials) && !m.children.iter().all(by_initials))
+        .expect("the demo has a meeting of a named child and one shown by initials");
+    let shown = meeting_summary(mixed, &names).children;
+    assert_eq!(shown.len(), mixed.children.len());
+    for name in &shown {
+        assert!(
+            name.chars().all(|c| c.is_uppercase() || c == '.') && name.ends_with('.'),
+            "{shown:?}"
+        );
+    }
+    // A meeting of named children only keeps their names.
+    let named = ds
+        .meetings
+        .iter()
+        .find(|m| !m.children.is_empty() && !m.children.iter().any(by_initials))
+        .unwrap();
+    assert_eq!(
+        meeting_summary(named, &names).children,
+        named.children.iter().map(|c| names.child_name(*c)).collect::<Vec<_>>()
+    );
+}

@@ -243,7 +243,7 @@ pub fn editor(
             crate::views::working_days_to(&i, cal, as_of),
         ));
     }
-    let children: Vec<String> = m.children.iter().map(|c| names.child_name(*c)).collect();
+    let children: Vec<String> = names.meeting_children(&m.children);
     Ok(MeetingEditor {
         meeting: m.id,
         kind: m.kind,

@@ -175,7 +175,7 @@ pub fn check_move(
             .map(|r| r.title.clone())
             .unwrap_or_else(|_| id.to_string())
     };
-    let children: Vec<String> = m.children.iter().map(|c| names.child_name(*c)).collect();
+    let children: Vec<String> = names.meeting_children(&m.children);
 
     let mut after = ds.clone();
     after.meetings.retain(|x| x.id != m.id);
