@@ -249,7 +249,10 @@ def main():
         "were 25-35% quicker too. The 100 ms target is met on some runs and not on others. To read a run's speed, "
         "compare numpy's own reference in the first row: 12.9 M/s in the 88.8 ms run; 8.7 M/s late on 2026-12-01, when "
         "the evaluation measured 193 ms; 6.7 M/s early on 2026-12-02, when it measured 178 ms (run alone an hour "
-        "before, its median was 152 ms, fastest 118 ms). The release build's app rows (cold start 794 ms) are from late on 2026-12-01, the last "
+        "before, its median was 152 ms, fastest 118 ms). numpy's figure is a rough guide only: in the morning's "
+        "first run on 2026-12-02, minutes before the one in the table (186 ms, numpy 6.7 M/s), Convene's offsets "
+        "measured 76.9 M/s while numpy ran at 7.9, and three runs of the offsets alone straight after gave 132, 239 "
+        "and 260 M/s. The release build's app rows (cold start 794 ms) are from late on 2026-12-01, the last "
         "`make bench-app`; the debug build's from this session's debug e2e runs. Setting the page's language to British "
         "English (a change of 2026-12-01) showed no start-up cost beyond this noise: over 16 alternating debug launches "
         "each, medians 1,056 ms with it and 984 without, ranges 688-1,704 and 774-1,380 ms.",
