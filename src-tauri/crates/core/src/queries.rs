@@ -146,6 +146,11 @@ pub fn conflicts_between(
 /// enquiry started by then, unless a decision of no further action or a held conference
 /// (initial, pre-birth or review) has come since, on the same day or later.
 pub fn open_enquiries(ds: &Dataset, as_of: NaiveDate) -> HashMap<ChildId, NaiveDate> {
+    enquiries_in(&ds.events, &ds.meetings, as_of)
+}
+
+/// `open_enquiries` among these events and meetings (the whole dataset's, or one child's).
+fn enquiries_in(events: &[Event], meetings: &[Meeting], as_of: NaiveDate) -> HashMap<ChildId, NaiveDate> {
     let mut started: HashMap<ChildId, NaiveDate> = HashMap::new();
     let mut ended: HashMap<ChildId, NaiveDate> = HashMap::new();
     let latest = |map: &mut HashMap<ChildId, NaiveDate>, child: ChildId, day: NaiveDate| {
@@ -154,14 +159,14 @@ pub fn open_enquiries(ds: &Dataset, as_of: NaiveDate) -> HashMap<ChildId, NaiveD
             *e = (*e).max(day);
         }
     };
-    for e in &ds.events {
+    for e in events {
         match e.kind {
             EventKind::S47Start => latest(&mut started, e.child, e.date),
             EventKind::NoFurtherAction => latest(&mut ended, e.child, e.date),
             _ => {}
         }
     }
-    for m in &ds.meetings {
+    for m in meetings {
         let conference = matches!(
             m.kind,
             MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::ReviewConference
@@ -176,9 +181,35 @@ pub fn open_enquiries(ds: &Dataset, as_of: NaiveDate) -> HashMap<ChildId, NaiveD
     started
 }
 
-pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec<ChildSummary> {
-    let names = Names::new(ds);
-    let enquiries = open_enquiries(ds, as_of);
+/// One child's row: `counts` are their overdue and due-soon items, `episodes` may include other
+/// children's (only the child's own open ones are shown).
+fn child_summary<'e>(
+    c: &Child,
+    names: &Names<'_>,
+    episodes: impl Iterator<Item = &'e Episode>,
+    counts: (u32, u32),
+    enquiry: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> ChildSummary {
+    let mut open: Vec<&Episode> = episodes.filter(|e| e.child == c.id && e.covers(as_of)).collect();
+    open.sort_by_key(|e| e.start);
+    ChildSummary {
+        id: c.id,
+        name: c.display_name(),
+        case_id: c.case_id.clone(),
+        birth: birth_label(&c.birth),
+        age: age_label(&c.birth, as_of),
+        social_worker: c.social_worker.map(|p| names.person_name(p)),
+        team: names.child_team(c).map(|t| t.name.clone()),
+        open_episodes: open.iter().map(|e| episode_label(&e.kind)).collect(),
+        enquiry: enquiry.map(|d| format!("Section 47 enquiry since {}", uk_date(d))),
+        overdue: counts.0,
+        due_soon: counts.1,
+    }
+}
+
+/// Each child's overdue and due-soon items.
+fn due_counts(items: &[DueItem]) -> HashMap<ChildId, (u32, u32)> {
     let mut counts: HashMap<ChildId, (u32, u32)> = HashMap::new();
     for i in items {
         let e = counts.entry(i.child).or_default();
@@ -188,32 +219,19 @@ pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec
             _ => {}
         }
     }
+    counts
+}
+
+pub fn child_summaries(ds: &Dataset, items: &[DueItem], as_of: NaiveDate) -> Vec<ChildSummary> {
+    let names = Names::new(ds);
+    let enquiries = open_enquiries(ds, as_of);
+    let counts = due_counts(items);
     let mut out: Vec<ChildSummary> = ds
         .children
         .iter()
         .map(|c| {
-            let (overdue, due_soon) = counts.get(&c.id).copied().unwrap_or_default();
-            let mut open: Vec<&Episode> = ds
-                .episodes
-                .iter()
-                .filter(|e| e.child == c.id && e.covers(as_of))
-                .collect();
-            open.sort_by_key(|e| e.start);
-            ChildSummary {
-                id: c.id,
-                name: c.display_name(),
-                case_id: c.case_id.clone(),
-                birth: birth_label(&c.birth),
-                age: age_label(&c.birth, as_of),
-                social_worker: c.social_worker.map(|p| names.person_name(p)),
-                team: names.child_team(c).map(|t| t.name.clone()),
-                open_episodes: open.iter().map(|e| episode_label(&e.kind)).collect(),
-                enquiry: enquiries
-                    .get(&c.id)
-                    .map(|d| format!("Section 47 enquiry since {}", uk_date(*d))),
-                overdue,
-                due_soon,
-            }
+            let n = counts.get(&c.id).copied().unwrap_or_default();
+            child_summary(c, &names, ds.episodes.iter(), n, enquiries.get(&c.id).copied(), as_of)
         })
         .collect();
     out.sort_by(|a, b| (b.overdue, b.due_soon, &a.name).cmp(&(a.overdue, a.due_soon, &b.name)));
@@ -313,13 +331,12 @@ pub fn me(ds: &Dataset, me: Option<PersonId>) -> Option<Me> {
 /// What a due item is called for its child: its rule's title, unless the rule is met by several
 /// kinds of meeting and this child's is not the first the title names. The initial conference
 /// for an unborn baby is their pre-birth conference, and is called so.
-fn item_title(rule: Option<&Rule>, to_book: Option<MeetingKind>) -> Option<String> {
-    let rule = rule?;
+fn item_title(rule: &Rule, to_book: Option<MeetingKind>) -> String {
     match to_book {
         Some(kind) if rule.target.meetings.len() > 1 && rule.target.meetings.first() != Some(&kind) => {
-            Some(kind.title().to_string())
+            kind.title().to_string()
         }
-        _ => Some(rule.title.clone()),
+        _ => rule.title.clone(),
     }
 }
 
@@ -339,7 +356,7 @@ pub fn due_views(
             let child = children.get(&i.child);
             let unborn = child.is_some_and(|c| c.birth.is_unborn());
             let schedule_kind = rule.and_then(|r| r.meeting_to_book(unborn));
-            let title = item_title(rule, schedule_kind).unwrap_or_else(|| i.rule.to_string());
+            let title = rule.map_or_else(|| i.rule.to_string(), |r| item_title(r, schedule_kind));
             let record_kind = rule.and_then(|r| r.event_to_record());
             let working_days = crate::views::working_days_to(i, cal, as_of);
             let team = child.and_then(|c| names.child_team(c));
@@ -395,22 +412,13 @@ pub fn child_detail(
     let rules = pack.active_rules();
     let mut items = crate::timescales::evaluate_child(pack, &rules, cal, &bundle.records(), as_of)?;
     items.sort_by_key(|i| (i.deadline, i.status));
-    let summary = child_summaries(ds, &items, as_of)
-        .into_iter()
-        .find(|s| s.id == bundle.child.id)
-        .unwrap_or_else(|| ChildSummary {
-            id: bundle.child.id,
-            name: bundle.child.display_name(),
-            case_id: bundle.child.case_id.clone(),
-            birth: birth_label(&bundle.child.birth),
-            age: age_label(&bundle.child.birth, as_of),
-            social_worker: None,
-            team: None,
-            open_episodes: vec![],
-            enquiry: None,
-            overdue: 0,
-            due_soon: 0,
-        });
+    // This child's row, from their own records (not every child's, to pick one).
+    let c = &bundle.child;
+    let counts = due_counts(&items).get(&c.id).copied().unwrap_or_default();
+    let enquiry = enquiries_in(&bundle.events, &bundle.meetings, as_of)
+        .get(&c.id)
+        .copied();
+    let summary = child_summary(c, &names, bundle.episodes.iter(), counts, enquiry, as_of);
     let agencies: HashMap<AgencyId, &Agency> = ds.agencies.iter().map(|a| (a.id, a)).collect();
     let mut events: Vec<EventView> = bundle.events.iter().map(event_view).collect();
     events.sort_by_key(|e| (e.date, e.id));
