@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "meeting_editor",
     "edit_meeting",
     "cancel_meeting",
+    "hold_as_icpc",
     "settings_view",
     "change_settings",
     "import_holidays",

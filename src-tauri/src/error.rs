@@ -97,6 +97,18 @@ impl From<convene_core::schedule::cancelling::CancelError> for IpcError {
     }
 }
 
+impl From<convene_core::schedule::after_birth::HoldAsIcpcError> for IpcError {
+    fn from(e: convene_core::schedule::after_birth::HoldAsIcpcError) -> Self {
+        use convene_core::schedule::after_birth::HoldAsIcpcError;
+        match e {
+            HoldAsIcpcError::Invalid(v) => v.into(),
+            HoldAsIcpcError::NotPreBirth { .. } | HoldAsIcpcError::NotBornYet { .. } => {
+                IpcError::new("invalid", e.to_string())
+            }
+        }
+    }
+}
+
 impl From<convene_core::schedule::editing::EditError> for IpcError {
     fn from(e: convene_core::schedule::editing::EditError) -> Self {
         use convene_core::schedule::editing::EditError;

@@ -97,6 +97,7 @@ pub fn run() {
             commands::meetings::meeting_editor,
             commands::meetings::edit_meeting,
             commands::meetings::cancel_meeting,
+            commands::meetings::hold_as_icpc,
             commands::settings::settings_view,
             commands::settings::change_settings,
             commands::files::import_holidays,

@@ -223,7 +223,7 @@ fn a_birth_before_the_pre_birth_conference_says_it_is_still_booked() {
     assert!(
         lines[1].starts_with("The pre-birth conference on ")
             && lines[1].ends_with(&format!(
-                " is still booked: now that {name} is born, cancel it and book an initial child protection conference in its place."
+                " is still booked: now that {name} is born, hold it as the initial child protection conference, or cancel it and book one in its place, as your local procedures say."
             )),
         "{said}"
     );
@@ -238,6 +238,87 @@ fn a_birth_before_the_pre_birth_conference_says_it_is_still_booked() {
         .collect();
     assert_eq!(prebirth.len(), 1, "{items}");
     assert_eq!(prebirth[0]["status"], "closed", "{items}");
+
+    // The conference still booked is held as the initial one, as booked: refused while it would
+    // clash or be late, unless a reason is given; then it is an ICPC, and says so in its history.
+    let meetings = json(s.run(&["meeting", "list", "--to", "2099-12-31", "--json"]).ok());
+    let conference = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "pre-birth-conference" && m["child_ids"][0] == id)
+        .expect("the pre-birth conference")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let refused = s.run(&["meeting", "hold-as-icpc", &conference]).failed().to_string();
+    assert!(
+        refused.contains("Not saved: ") && refused.contains("To save it anyway, add --override"),
+        "{refused}"
+    );
+    let held = s
+        .run(&[
+            "meeting",
+            "hold-as-icpc",
+            &conference,
+            "--override",
+            "Held as the ICPC, as our procedure says",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        held.starts_with("Now the initial child protection conference, "),
+        "{held}"
+    );
+    let shown = s.run(&["meeting", "show", &conference]).ok().to_string();
+    assert!(
+        shown.starts_with("Initial child protection conference (planned)"),
+        "{shown}"
+    );
+    let history = s.run(&["meeting", "history", &conference]).ok().to_string();
+    assert!(
+        history
+            .trim_end()
+            .ends_with("held as an initial child protection conference (was a pre-birth conference)"),
+        "{history}"
+    );
+    assert!(s
+        .run(&["meeting", "hold-as-icpc", &conference])
+        .failed()
+        .contains("this meeting is an initial child protection conference."));
+}
+
+#[test]
+fn an_unborn_babys_pre_birth_conference_is_not_held_as_an_icpc() {
+    let s = Sandbox::new();
+    s.demo();
+    let children = json(s.run(&["child", "list", "--json"]).ok());
+    let unborn: Vec<&str> = children
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["birth"].as_str().is_some_and(|b| b.starts_with("EDD")))
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let meetings = json(s.run(&["meeting", "list", "--to", "2099-12-31", "--json"]).ok());
+    let conference = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "pre-birth-conference" && unborn.contains(&m["child_ids"][0].as_str().unwrap()))
+        .expect("an unborn baby's pre-birth conference")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let refused = s.run(&["meeting", "hold-as-icpc", &conference]).failed().to_string();
+    assert!(
+        refused.ends_with(
+            "is not born yet: a pre-birth conference is still the meeting for them. Record the birth first."
+        ),
+        "{refused}"
+    );
+    let shown = s.run(&["meeting", "show", &conference]).ok().to_string();
+    assert!(shown.starts_with("Pre-birth conference (planned)"), "{shown}");
 }
 
 #[test]

@@ -318,8 +318,11 @@ describe('Convene desktop app', () => {
     await (await row.$('summary')).click();
     assert.match(await row.getText(), /counted/);
     // Charts: a month-by-month line and a bar per team, each drawn (pixels on the canvas), with
-    // a sentence for screen readers and the figures as a table.
-    for (const [chart, rows] of [['#chart-trend', 12], ['#chart-teams', 3]]) {
+    // a sentence for screen readers and the figures as a table. The months are the table's 12:
+    // 13 of them, the first and last in part, unless today is a month's last day.
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()).split('-').map(Number);
+    const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
+    for (const [chart, rows] of [['#chart-trend', lastDay ? 12 : 13], ['#chart-teams', 3]]) {
       await shown(browser, `${chart} canvas`);
       const label = await (await browser.$(`${chart} [role="img"]`)).getAttribute('aria-label');
       assert.match(label, /^Initial child protection conferences within 15 working days|%|nothing to count/, label);
@@ -332,6 +335,11 @@ describe('Convene desktop app', () => {
       }, chart);
       assert.ok(drawn > 100, `${chart} has no drawing (${drawn} dark pixels)`);
       assert.equal((await browser.$$(`${chart} tbody tr`)).length, rows, `${chart} table rows`);
+    }
+    const months = await browser.execute(() => [...document.querySelectorAll('#chart-trend tbody th')].map((th) => th.textContent.trim()));
+    if (!lastDay) {
+      assert.match(months[0], /^\d+–\d+ [A-Z][a-z]{2} \d{4}$/, `the first month, counted from the day the 12 months start: ${months}`);
+      assert.match(months.at(-1), /^[A-Z][a-z]{2} \d{4} \(to date\)$/, `${months}`);
     }
     await assertAccessible(browser, 'performance');
     await screenshot(browser, '10-performance');

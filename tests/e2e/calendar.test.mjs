@@ -121,6 +121,8 @@ describe('calendar', () => {
     assert.match(await blockText(browser, meeting), /Initial child protection conference/);
     // What the colours mean, including a meeting whose time has passed with no outcome.
     await shownText(browser, '#calendar-legend', /^Planned\s+Time passed: outcome to record\s+Held\s+Cancelled$/);
+    // Narrow blocks (meetings side by side) use short names, explained in the key.
+    await shownText(browser, '#calendar-abbreviations', /ICPC initial child protection conference/);
     await assertAccessible(browser, 'calendar week');
     await screenshot(browser, '14-calendar-week');
 
@@ -245,6 +247,10 @@ describe('calendar', () => {
     });
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
     await shownText(browser, '#calendar-period', new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings? in the [456] weeks shown\\)$`));
+    // The short names the cells use are explained above the grid (the ICPC among them).
+    await shownText(browser, '#calendar-abbreviations', /ICPC initial child protection conference/);
+    const [key, grid] = await browser.execute(() => ['#calendar-abbreviations', '#calendar-month'].map((s) => document.querySelector(s).getBoundingClientRect().top));
+    assert.ok(key < grid, 'the key is below the month');
     await assertAccessible(browser, 'calendar month');
     await screenshot(browser, '16-calendar-month');
 

@@ -232,7 +232,7 @@ describe('a new referral', () => {
     });
     assert.match(
       await shownText(browser, '#after-birth', /still booked/),
-      /^To do now that Baby Testfield is born\s+The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, cancel it and book an initial child protection conference in its place\.\s+Cancel or change this conference…\s+Book an initial child protection conference$/,
+      /^To do now that Baby Testfield is born\s+The pre-birth conference on \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d is still booked: now that Baby Testfield is born, hold it as the initial child protection conference, or cancel it and book one in its place, as your local procedures say\.\s+Hold it as the initial conference\s+Cancel or change this conference…\s+Book an initial child protection conference$/,
     );
     // Its conference opens in the meeting editor, here on the record; closing it goes back.
     await (await shown(browser, '#after-birth [data-after-birth]')).click();
@@ -247,6 +247,16 @@ describe('a new referral', () => {
       timeoutMsg: 'the keyboard is not on the scheduler',
     });
     assert.equal(await (await browser.$('#schedule-kind')).getValue(), 'icpc');
+    // Or, as some procedures do, the booked conference is held as the initial one: same time,
+    // place and people; the to-do is done and says so, with the keyboard on it.
+    await (await shown(browser, '#after-birth [data-hold-icpc]')).click();
+    await shownText(browser, '#after-birth-said', /^Now the initial child protection conference: \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d\. Export its invitation again/);
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'after-birth-said');
+    assert.equal(await (await browser.$('#after-birth [data-hold-icpc]')).isExisting(), false, 'the conference is still offered to be held as the initial one');
+    await browser.waitUntil(async () => /Initial child protection conference/.test(await (await browser.$('#child-record')).getText()), {
+      timeout: 5000,
+      timeoutMsg: 'the record does not list the initial conference',
+    });
     assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4} \(age \d+ days?\)/);
     // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
     await shownText(browser, '#expected-before-birth', `(expected ${due.split('-').reverse().join('/')})`);
@@ -276,36 +286,36 @@ describe('a new referral', () => {
     });
   });
 
-  it('cancels the pre-birth conference the birth left booked, with a reason, after asking', async () => {
+  it('cancels the conference the birth left booked, with a reason, after asking', async () => {
     const { browser } = app;
     await (await shown(browser, '#nav-meetings')).click();
     await shown(browser, '#meetings-table');
     const rowText = () =>
       browser.execute(() =>
         [...document.querySelectorAll('#meetings-table tbody tr')]
-          .filter((r) => /Pre-birth conference/.test(r.textContent) && /Baby Testfield/.test(r.textContent))
+          .filter((r) => /Initial child protection conference/.test(r.textContent) && /Baby Testfield/.test(r.textContent))
           .map((r) => r.textContent)
           .join('|'),
       );
     const opened = await browser.execute(() => {
       for (const row of document.querySelectorAll('#meetings-table tbody tr')) {
-        if (/Pre-birth conference/.test(row.textContent) && /Baby Testfield/.test(row.textContent)) {
+        if (/Initial child protection conference/.test(row.textContent) && /Baby Testfield/.test(row.textContent)) {
           row.querySelector('[data-testid="edit-meeting"]')?.click();
           return true;
         }
       }
       return false;
     });
-    assert.ok(opened, 'no pre-birth conference for Baby Testfield in the meetings list');
+    assert.ok(opened, 'no initial conference for Baby Testfield in the meetings list');
     await shown(browser, '#meeting-editor-title');
     // No reason: refused in a sentence, on its field.
     await (await shown(browser, '#editor-cancel-start')).click();
     await shownText(browser, '#editor-cancel-error', /^Say why the meeting is cancelled/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-cancel-reason');
-    await (await browser.$('#editor-cancel-reason')).setValue('The baby was born: an ICPC is to be booked instead.');
+    await (await browser.$('#editor-cancel-reason')).setValue('The family has moved to another authority, which holds the conference.');
     // Then asked once more, the keyboard on the answer.
     await (await shown(browser, '#editor-cancel-start')).click();
-    await shownText(browser, '#editor-cancel-ask', /^Cancel this meeting \(Pre-birth conference: Baby Testfield.*\)\? It cannot be undone/);
+    await shownText(browser, '#editor-cancel-ask', /^Cancel this meeting \(Initial child protection conference: Baby Testfield.*\)\? It cannot be undone/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-cancel-confirm');
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `cancel a meeting:\n${describeViolations(violations)}`);

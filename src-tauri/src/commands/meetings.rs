@@ -10,7 +10,7 @@ use convene_core::schedule::planning::{accept, check_meeting, from_draft, sugges
 use convene_core::schedule::{Conflict, SlotResult};
 use convene_core::views::{SaveOutcome, SlotQuery};
 use convene_core::whatif::WhatIf;
-use convene_core::{Meeting, MeetingId};
+use convene_core::{Child, Meeting, MeetingId};
 use convene_store::Store;
 use tauri::State;
 
@@ -211,8 +211,6 @@ pub async fn meeting_editor(state: State<'_, AppState>, meeting: MeetingId) -> R
     })
 }
 
-/// Save a planned meeting's invitees, reports received and place: checked for conflicts again
-/// (refused with them unless overridden), flushed before the summary is returned.
 /// Cancel a planned meeting for a reason (kept on it and in its history), flushed before it says so.
 #[tauri::command]
 pub async fn cancel_meeting(
@@ -233,6 +231,8 @@ pub async fn cancel_meeting(
     })
 }
 
+/// Save a planned meeting's invitees, reports received and place: checked for conflicts again
+/// (refused with them unless overridden), flushed before the summary is returned.
 #[tauri::command]
 pub async fn edit_meeting(state: State<'_, AppState>, edit: MeetingEdit) -> Result<SaveOutcome, IpcError> {
     state.with_store(|store| {
@@ -240,5 +240,40 @@ pub async fn edit_meeting(state: State<'_, AppState>, edit: MeetingEdit) -> Resu
         let ds = store.load_dataset()?;
         let draft = editing::edit_draft(&existing, &edit, &queries::Names::new(&ds))?;
         save_draft(store, &draft)
+    })
+}
+
+/// Hold a born baby's planned pre-birth conference as the initial child protection conference,
+/// as booked: checked for conflicts again (refused with them unless overridden), flushed before
+/// the summary is returned.
+#[tauri::command]
+pub async fn hold_as_icpc(
+    state: State<'_, AppState>,
+    meeting: MeetingId,
+    override_reason: Option<String>,
+) -> Result<SaveOutcome, IpcError> {
+    state.with_store(|store| {
+        let (pack, cal) = rules(store)?;
+        let existing: Meeting = store.require(meeting.as_bytes())?;
+        let children = existing
+            .children
+            .iter()
+            .map(|c| store.require::<Child>(c.as_bytes()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let (m, change) =
+            convene_core::schedule::after_birth::held_as_icpc(&existing, &children.iter().collect::<Vec<_>>())?;
+        let ds = store.load_dataset()?;
+        let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &m, today())?;
+        match accept(m, conflicts, override_reason.as_deref(), now()) {
+            Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
+            Ok(m) => {
+                store.save_meeting(&m, change, now())?;
+                let ds = store.load_dataset()?;
+                Ok(SaveOutcome {
+                    saved: Some(queries::meeting_summary(&m, &queries::Names::new(&ds))),
+                    conflicts: vec![],
+                })
+            }
+        }
     })
 }

@@ -12,14 +12,17 @@ use super::*;
 use crate::error::IpcError;
 use crate::state::{today, AppState};
 
-/// Every KPI month by month over the last 12 months (each month counted on its own).
+/// Every KPI month by month over the last 12 months (each month counted on its own; the first
+/// from the day the 12 months start, the last to today).
 #[tauri::command]
 pub async fn kpi_trend(state: State<'_, AppState>, team: Option<TeamId>) -> Result<Vec<KpiPoint>, IpcError> {
     state.with_store(|store| {
         let (pack, cal) = rules(store)?;
         let ds = store.load_dataset()?;
         let scope = team.map_or(Scope::Authority, Scope::Team);
-        Ok(convene_core::kpi::monthly_trend(&ds, &pack, &cal, scope, 12, today())?)
+        let to = today();
+        let from = convene_core::kpi::twelve_months_to(to);
+        Ok(convene_core::kpi::monthly_trend(&ds, &pack, &cal, scope, from, to)?)
     })
 }
 

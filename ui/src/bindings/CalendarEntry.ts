@@ -11,8 +11,8 @@ export type CalendarEntry = { id: MeetingId, kind: MeetingKind,
  */
 title: string, 
 /**
- * For a month's narrow cells: whose meeting first, then its kind in short ("Maya Dunmore ·
- * ICPC"), so a cell cut short still says whose it is.
+ * For a month's narrow cells: its kind in short, then whose meeting ("ICPC · Maya
+ * Dunmore"), so a cell cut short loses a name, not what kind of meeting it is.
  */
 label: string, 
 /**

@@ -11,4 +11,12 @@ kpi: string,
 /**
  * The month ("2026-01") or the team's name.
  */
-label: string, numerator: number, denominator: number, percent: number | null, };
+label: string, 
+/**
+ * The first day counted: a month's first day, unless the period starts within it.
+ */
+from: string, 
+/**
+ * The last day counted: a month's last day, unless the period ends within it.
+ */
+to: string, numerator: number, denominator: number, percent: number | null, };

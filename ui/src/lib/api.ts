@@ -161,6 +161,7 @@ export const api = {
   /** Save a planned meeting's invitees, reports and place (clashes refused unless overridden). */
   editMeeting: (edit: MeetingEdit) => call<SaveOutcome>('edit_meeting', { edit }),
   cancelMeeting: (meeting: MeetingId, reason: string) => call<string>('cancel_meeting', { meeting, reason }),
+  holdAsIcpc: (meeting: MeetingId, overrideReason: string | null) => call<SaveOutcome>('hold_as_icpc', { meeting, overrideReason }),
   settingsView: () => call<SettingsView>('settings_view'),
   changeSettings: (change: SettingsChange) => call<SettingsView>('change_settings', { change }),
   /** Asks for a GOV.UK bank-holidays file and imports it; null when the user cancels. */

@@ -113,11 +113,12 @@ describe('calendar', () => {
         { date: '2026-12-02', count: 1 },
       ],
       total: 4,
+      abbreviations: [],
     });
     expect(events.map((e) => e.id)).toEqual(['m9', 'more-2026-12-01', 'more-2026-12-02']);
     expect(events[1]).toMatchObject({ allDay: true, title: '+2 more meetings', editable: false, extendedProps: { moreOn: '2026-12-01', more: 2 } });
     expect(events[2].title).toBe('+1 more meeting');
-    expect(toEvents({ entries: [], more: [], total: 0 })).toEqual([]);
+    expect(toEvents({ entries: [], more: [], total: 0, abbreviations: [] })).toEqual([]);
   });
 
   it('lays a month out in whole Monday-first weeks', () => {
@@ -155,6 +156,7 @@ describe('calendar', () => {
       entries: [e('a', '2026-12-01T09:00:00'), e('b', '2026-12-01T10:00:00'), e('c', '2026-12-03T09:00:00')],
       more: [{ date: '2026-12-01', count: 5 }],
       total: 8,
+      abbreviations: [],
     });
     expect(days.get('2026-12-01')).toEqual({ entries: [expect.objectContaining({ id: 'a' }), expect.objectContaining({ id: 'b' })], more: 5 });
     expect(days.get('2026-12-03')?.more).toBe(0);

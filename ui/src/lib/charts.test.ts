@@ -1,24 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiPoint } from '../bindings/KpiPoint';
-import { caseloadSeries, monthLabel, series, summary } from './charts';
+import { caseloadSeries, pointLabel, series, summary } from './charts';
 
+const wholeMonth = (label: string) => ({ from: `${label}-01`, to: `${label}-${label.endsWith('-02') ? 28 : 31}` });
 const p = (kpi: string, label: string, numerator: number, denominator: number): KpiPoint => ({
   kpi,
   label,
+  ...wholeMonth(label),
   numerator,
   denominator,
   percent: denominator ? Math.round((1000 * numerator) / denominator) / 10 : null,
 });
 
 describe('charts', () => {
-  it('names months the UK way', () => {
-    expect(monthLabel('2026-01')).toBe('Jan 2026');
-    expect(monthLabel('2026-12')).toBe('Dec 2026');
+  it('names months the UK way, and says when one was counted in part', () => {
+    const team = { label: 'Referral and Assessment Team', from: '2025-12-03', to: '2026-12-02' };
+    expect(pointLabel({ label: '2026-01', from: '2026-01-01', to: '2026-01-31' })).toBe('Jan 2026');
+    expect(pointLabel({ label: '2026-11', from: '2026-11-01', to: '2026-11-30' }, '2026-12-02')).toBe('Nov 2026');
+    expect(pointLabel({ label: '2024-02', from: '2024-02-01', to: '2024-02-29' })).toBe('Feb 2024');
     // The month not over yet says so.
-    expect(monthLabel('2026-12', '2026-12-02')).toBe('Dec 2026 (to date)');
-    expect(monthLabel('2026-11', '2026-12-02')).toBe('Nov 2026');
-    expect(monthLabel('Referral and Assessment Team', '2026-12-02')).toBe('Referral and Assessment Team');
-    expect(monthLabel('Referral and Assessment Team')).toBe('Referral and Assessment Team');
+    expect(pointLabel({ label: '2026-12', from: '2026-12-01', to: '2026-12-02' }, '2026-12-02')).toBe('Dec 2026 (to date)');
+    // The 12 months start part way through their first month: its days are named.
+    expect(pointLabel({ label: '2025-12', from: '2025-12-03', to: '2025-12-31' }, '2026-12-02')).toBe('3–31 Dec 2025');
+    expect(pointLabel({ label: '2026-02', from: '2026-02-01', to: '2026-02-27' }, '2026-12-02')).toBe('1–27 Feb 2026');
+    expect(pointLabel({ label: '2026-03', from: '2026-03-31', to: '2026-03-31' })).toBe('31 Mar 2026');
+    expect(pointLabel(team, '2026-12-02')).toBe('Referral and Assessment Team');
+    expect(pointLabel(team)).toBe('Referral and Assessment Team');
   });
 
   it('picks one KPI, keeping gaps where nothing was due', () => {

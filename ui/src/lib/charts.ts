@@ -14,20 +14,28 @@ export interface Series {
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2026-01" → "Jan 2026"; anything else unchanged. The month of `today` (YYYY-MM-DD) is not over:
- * "Dec 2026 (to date)", so two days of it are not read as a month. */
-export function monthLabel(label: string, today?: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(label);
-  if (!m) return label;
+/** A point's label as read: a team's name as it is; a month "Jan 2026" when it was counted
+ * whole. A month cut short says so, so two days of it are not read as a month: the month not
+ * over yet is "Dec 2026 (to date)" (its last day counted is `today`, YYYY-MM-DD), and any other
+ * part of a month names its days, "3–31 Dec 2025". */
+export function pointLabel(p: Pick<KpiPoint, 'label' | 'from' | 'to'>, today?: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(p.label);
+  if (!m) return p.label;
   const n = Number(m[2]);
-  if (n < 1 || n > 12) return label;
-  return `${months[n - 1]} ${m[1]}${today?.slice(0, 7) === label ? ' (to date)' : ''}`;
+  if (n < 1 || n > 12) return p.label;
+  const month = `${months[n - 1]} ${m[1]}`;
+  const days = new Date(Date.UTC(Number(m[1]), n, 0)).getUTCDate();
+  const first = Number(p.from.slice(8, 10));
+  const last = Number(p.to.slice(8, 10));
+  if (first === 1 && last === days) return month;
+  if (first === 1 && p.to === today) return `${month} (to date)`;
+  return first === last ? `${first} ${month}` : `${first}–${last} ${month}`;
 }
 
 export function series(points: KpiPoint[], kpi: string, today?: string): Series {
   const mine = points.filter((p) => p.kpi === kpi);
   return {
-    labels: mine.map((p) => monthLabel(p.label, today)),
+    labels: mine.map((p) => pointLabel(p, today)),
     values: mine.map((p) => p.percent),
     counts: mine.map((p) => `${p.numerator} of ${p.denominator}`),
   };

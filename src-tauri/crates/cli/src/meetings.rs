@@ -68,6 +68,15 @@ pub enum MeetingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Hold a born baby's planned pre-birth conference as the initial child protection
+    /// conference: same time, place and people (some procedures do; others cancel it and book
+    /// one). Conflicts are checked again; the invitation is updated.
+    HoldAsIcpc {
+        id: String,
+        /// Save despite conflicts, for this reason.
+        #[arg(long = "override", value_name = "REASON")]
+        override_reason: Option<String>,
+    },
     /// What has happened to a meeting: created, rescheduled, cancelled, held.
     History {
         id: String,
@@ -363,6 +372,25 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
         MeetingCommand::Edit(a) => edit_meeting(&store, a),
         MeetingCommand::Outcome(args) => crate::outcome::record(&store, args),
         MeetingCommand::Next { id, json } => crate::outcome::next(&store, id.parse()?, json),
+        MeetingCommand::HoldAsIcpc { id, override_reason } => {
+            let id: MeetingId = id.parse()?;
+            let existing: Meeting = store.require(id.as_bytes())?;
+            let children = existing
+                .children
+                .iter()
+                .map(|c| store.require::<convene_core::Child>(c.as_bytes()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let (m, change) =
+                convene_core::schedule::after_birth::held_as_icpc(&existing, &children.iter().collect::<Vec<_>>())
+                    .map_err(|e| Failure(e.to_string()))?;
+            let m = crate::planning::checked(&store, m, override_reason)?;
+            store.save_meeting(&m, change, crate::planning::now())?;
+            out!(
+                "Now the initial child protection conference, {}.",
+                convene_core::agenda::when_text(m.start, m.end)
+            );
+            Ok(())
+        }
         MeetingCommand::History { id, json } => {
             let id: MeetingId = id.parse()?;
             store.require::<Meeting>(id.as_bytes())?;
@@ -376,6 +404,9 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                     MeetingChange::Updated => "updated".to_string(),
                     MeetingChange::Cancelled { reason } => format!("cancelled: {reason}"),
                     MeetingChange::OutcomeRecorded { summary } => summary,
+                    MeetingChange::KindChanged { from, to } => {
+                        format!("held as {} (was {})", to.a_title(), from.a_title())
+                    }
                     MeetingChange::Rescheduled { from, to, reason } => format!(
                         "moved from {} to {}: {reason}",
                         from.format("%a %-d %b %Y %H:%M"),

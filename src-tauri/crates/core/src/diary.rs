@@ -36,8 +36,8 @@ pub struct CalendarEntry {
     pub kind: MeetingKind,
     /// "Core group: Ava Smith, Leo Smith" (children as their record says to show them).
     pub title: String,
-    /// For a month's narrow cells: whose meeting first, then its kind in short ("Maya Dunmore ·
-    /// ICPC"), so a cell cut short still says whose it is.
+    /// For a month's narrow cells: its kind in short, then whose meeting ("ICPC · Maya
+    /// Dunmore"), so a cell cut short loses a name, not what kind of meeting it is.
     pub label: String,
     /// UK wall-clock time without an offset, `YYYY-MM-DDTHH:MM:SS`: what the calendar draws.
     pub start: String,
@@ -57,6 +57,15 @@ pub struct CalendarPage {
     pub more: Vec<DayMore>,
     /// Every meeting in the range, shown or not.
     pub total: u32,
+    /// The abbreviations the shown entries' labels use, in the order kinds are listed.
+    pub abbreviations: Vec<Abbreviation>,
+}
+
+/// A short name in the labels and what it stands for: "CIN", "child in need".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Abbreviation {
+    pub short: String,
+    pub meaning: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,16 +120,26 @@ pub fn select_page(
 pub fn page_of(ds: &Dataset, selection: PageSelection) -> CalendarPage {
     let names = Names::new(ds);
     let by_id: std::collections::HashMap<MeetingId, &Meeting> = ds.meetings.iter().map(|m| (m.id, m)).collect();
-    let entries = selection
+    let entries: Vec<CalendarEntry> = selection
         .shown
         .iter()
         .filter_map(|id| by_id.get(id))
         .map(|m| entry(m, &names))
         .collect();
+    let abbreviations = MeetingKind::ALL
+        .iter()
+        .filter(|k| entries.iter().any(|e| e.kind == **k))
+        .filter_map(|k| k.abbreviation())
+        .map(|(short, meaning)| Abbreviation {
+            short: short.to_string(),
+            meaning: meaning.to_string(),
+        })
+        .collect();
     CalendarPage {
         entries,
         more: selection.more,
         total: selection.total,
+        abbreviations,
     }
 }
 
@@ -262,6 +281,31 @@ mod tests {
         let roomy = calendar_page(&ds, from, to, CalendarFilter::Everyone, 1000);
         assert_eq!(roomy.entries, all);
         assert!(roomy.more.is_empty());
+    }
+
+    #[test]
+    fn a_page_explains_the_abbreviations_its_labels_use() {
+        let ds = demo_dataset(d("2026-03-02"), 1);
+        let (from, to) = (d("2025-01-01"), d("2026-12-31"));
+        let page = calendar_page(&ds, from, to, CalendarFilter::Everyone, 1000);
+        let shorts: Vec<&str> = page.abbreviations.iter().map(|a| a.short.as_str()).collect();
+        assert_eq!(shorts, ["ICPC", "RCPC", "CIN", "LAC"]);
+        for a in &page.abbreviations {
+            assert!(page.entries.iter().any(|e| e.label.starts_with(&a.short)), "{a:?}");
+        }
+        assert_eq!(page.abbreviations[2].meaning, "child in need");
+        // A page of core groups alone has nothing to explain.
+        let core = ds.meetings.iter().find(|m| m.kind == MeetingKind::CoreGroup).unwrap();
+        let one = page_of(
+            &ds,
+            PageSelection {
+                shown: vec![core.id],
+                more: vec![],
+                total: 1,
+            },
+        );
+        assert_eq!(one.entries.len(), 1);
+        assert!(one.abbreviations.is_empty());
     }
 
     #[test]

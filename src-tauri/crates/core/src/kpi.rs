@@ -463,47 +463,56 @@ pub struct KpiPoint {
     pub kpi: String,
     /// The month ("2026-01") or the team's name.
     pub label: String,
+    /// The first day counted: a month's first day, unless the period starts within it.
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    /// The last day counted: a month's last day, unless the period ends within it.
+    #[ts(type = "string")]
+    pub to: NaiveDate,
     pub numerator: u32,
     pub denominator: u32,
     pub percent: Option<f64>,
 }
 
-fn points(figures: Vec<Kpi>, label: &str) -> impl Iterator<Item = KpiPoint> + '_ {
+fn points(figures: Vec<Kpi>, label: &str, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = KpiPoint> + '_ {
     figures.into_iter().map(move |k| KpiPoint {
         kpi: k.id,
         label: label.to_string(),
+        from,
+        to,
         numerator: k.numerator,
         denominator: k.denominator,
         percent: k.percent,
     })
 }
 
-/// Every KPI for each of the `months` calendar months up to and including `as_of`'s month, each
-/// month counted on its own (so a month with nothing due has no percentage), oldest first.
+/// Every KPI for each calendar month from `from`'s to `to`'s, each month counted on its own (so
+/// a month with nothing due has no percentage), oldest first, as of `to`. The first and last
+/// months are cut to the period, so the months together count exactly what [`kpis`] counts for
+/// it: the trend of the last 12 months starts part way through a month and ends today.
 pub fn monthly_trend(
     ds: &Dataset,
     pack: &RulePack,
     cal: &WorkingDayCalendar,
     scope: Scope,
-    months: u32,
-    as_of: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
 ) -> Result<Vec<KpiPoint>, CalendarError> {
     use chrono::Datelike;
-    let this_month = as_of.with_day(1).unwrap_or(as_of);
     // One evaluation as of the day, counted month by month.
-    let evaluated = Evaluated::new(ds, pack, cal, scope, as_of)?;
+    let evaluated = Evaluated::new(ds, pack, cal, scope, to)?;
     let mut out = Vec::new();
-    for back in (0..months).rev() {
-        let Some(start) = this_month.checked_sub_months(chrono::Months::new(back)) else {
-            continue;
-        };
-        let end = start
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(start)
-            .min(as_of);
-        let label = start.format("%Y-%m").to_string();
-        out.extend(points(evaluated.figures(start, end), &label));
+    let mut month = from.with_day(1).unwrap_or(from);
+    while month <= to {
+        let next = month.checked_add_months(chrono::Months::new(1));
+        let end = next.and_then(|d| d.pred_opt()).unwrap_or(to).min(to);
+        let start = month.max(from);
+        let label = month.format("%Y-%m").to_string();
+        out.extend(points(evaluated.figures(start, end), &label, start, end));
+        match next {
+            Some(n) => month = n,
+            None => break,
+        }
     }
     Ok(out)
 }
@@ -524,6 +533,8 @@ pub fn by_team(
         out.extend(points(
             kpis(ds, pack, cal, Scope::Team(t.id), from, to, as_of)?,
             &t.name,
+            from,
+            to,
         ));
     }
     Ok(out)

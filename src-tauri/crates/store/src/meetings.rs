@@ -105,6 +105,7 @@ impl Store {
             MeetingChange::Cancelled { .. } => "cancel",
             MeetingChange::Updated => "save",
             MeetingChange::OutcomeRecorded { .. } => "outcome",
+            MeetingChange::KindChanged { .. } => "change kind of",
         };
         let mut changes = vec![audited];
         changes.extend(episode_changes);

@@ -368,7 +368,7 @@ fn the_monthly_trend_and_the_team_split_count_each_part_on_its_own() {
     let w = world();
     let pack = RulePack::builtin("england").unwrap();
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
-    let trend = monthly_trend(&w.ds, &pack, &cal, Scope::Authority, 3, d("2026-03-01")).unwrap();
+    let trend = monthly_trend(&w.ds, &pack, &cal, Scope::Authority, d("2026-01-01"), d("2026-03-01")).unwrap();
     let icpc: Vec<(String, u32, u32)> = trend
         .iter()
         .filter(|p| p.kpi == "icpc-15wd-strategy")
@@ -383,6 +383,31 @@ fn the_monthly_trend_and_the_team_split_count_each_part_on_its_own() {
             ("2026-03".to_string(), 0, 0)
         ]
     );
+    // A period starting and ending within months: its first and last months are cut to it, and
+    // the months together count what the period's figures count.
+    let (from, to) = (d("2026-01-27"), d("2026-02-10"));
+    let cut = monthly_trend(&w.ds, &pack, &cal, Scope::Authority, from, to).unwrap();
+    let icpc: Vec<(String, NaiveDate, NaiveDate, u32, u32)> = cut
+        .iter()
+        .filter(|p| p.kpi == "icpc-15wd-strategy")
+        .map(|p| (p.label.clone(), p.from, p.to, p.numerator, p.denominator))
+        .collect();
+    assert_eq!(
+        icpc,
+        vec![
+            ("2026-01".to_string(), from, d("2026-01-31"), 0, 0),
+            ("2026-02".to_string(), d("2026-02-01"), to, 0, 1)
+        ]
+    );
+    let whole = kpis(&w.ds, &pack, &cal, Scope::Authority, from, to, to).unwrap();
+    // Plans open at the end of a period are counted at its end, not over it: not summed.
+    for k in whole.iter().filter(|k| k.id != "plans-open-2-years") {
+        let (num, den) = cut
+            .iter()
+            .filter(|p| p.kpi == k.id)
+            .fold((0, 0), |(n, d), p| (n + p.numerator, d + p.denominator));
+        assert_eq!((num, den), (k.numerator, k.denominator), "{}", k.id);
+    }
     let teams = by_team(&w.ds, &pack, &cal, d("2026-01-01"), d("2026-02-28"), d("2026-03-01")).unwrap();
     let icpc: Vec<(&str, u32, u32)> = teams
         .iter()

@@ -74,6 +74,17 @@ impl MeetingKind {
         }
     }
 
+    /// The name in a sentence, with its article: "an initial child protection conference".
+    pub fn a_title(&self) -> String {
+        let lower = self.title().to_lowercase();
+        let article = if lower.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {lower}")
+    }
+
     /// The short name practitioners write on a wall planner ("ICPC", "RCPC"): for narrow places
     /// such as a month's cells, beside the full title read out.
     pub fn short_title(&self) -> &'static str {
@@ -87,6 +98,22 @@ impl MeetingKind {
             MeetingKind::LacReview => "LAC review",
             MeetingKind::PreBirthConference => "Pre-birth",
             MeetingKind::ProfessionalsMeeting => "Professionals",
+        }
+    }
+
+    /// The abbreviation in the short title and what it stands for, when it has one
+    /// (("CIN", "child in need")): what a month's key explains.
+    pub fn abbreviation(&self) -> Option<(&'static str, &'static str)> {
+        match self {
+            MeetingKind::Icpc => Some(("ICPC", "initial child protection conference")),
+            MeetingKind::ReviewConference => Some(("RCPC", "review child protection conference")),
+            MeetingKind::CinReview => Some(("CIN", "child in need")),
+            MeetingKind::LacReview => Some(("LAC", "looked-after child")),
+            MeetingKind::StrategyDiscussion
+            | MeetingKind::CoreGroup
+            | MeetingKind::FamilyNetworkMeeting
+            | MeetingKind::PreBirthConference
+            | MeetingKind::ProfessionalsMeeting => None,
         }
     }
 
@@ -198,6 +225,12 @@ pub enum MeetingChange {
     /// Held, with its attendance and (for a conference) its decision recorded.
     OutcomeRecorded {
         summary: String,
+    },
+    /// Held as another kind of meeting: a pre-birth conference as the initial child protection
+    /// conference, once the baby is born.
+    KindChanged {
+        from: MeetingKind,
+        to: MeetingKind,
     },
 }
 

@@ -2,6 +2,7 @@
 //! bookings, bank holidays), the deadline-aware slot finder, and conflict checks. Pure: the
 //! caller passes the records and the calendar.
 
+pub mod after_birth;
 pub mod availability;
 pub mod cancelling;
 pub mod conflicts;

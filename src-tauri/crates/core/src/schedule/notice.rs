@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::error::CalendarError;
 use crate::ids::*;
 use crate::model::*;
-use crate::rules::{Direction, RulePack};
+use crate::rules::{Direction, Rule, RulePack};
 use crate::timescales::Source;
 
 /// The day from which what a new meeting needs beforehand can still be done in time.
@@ -41,18 +41,58 @@ pub fn notice(
     as_of: NaiveDate,
 ) -> Result<Option<Notice>, CalendarError> {
     let (earliest, last) = (*days.start(), *days.end());
-    let rules: Vec<_> = pack
+    let rules = asked_before(pack, cal, ds, kind, children, earliest, as_of)?;
+    let mut out: Option<Notice> = None;
+    for rule in &rules {
+        let mut day = Some(earliest);
+        let found = loop {
+            let Some(d) = day.filter(|d| *d <= last) else {
+                break None;
+            };
+            let by = pack.deadline(rule, d, cal)?;
+            if by >= as_of {
+                break Some((d, by));
+            }
+            day = d.succ_opt();
+        };
+        let Some((from, by)) = found else {
+            return Ok(None);
+        };
+        if from > earliest && out.as_ref().is_none_or(|n| from > n.from) {
+            out = Some(Notice {
+                from,
+                what: rule.title.clone(),
+                by,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The rules asking for something before a new meeting of `kind` for `children` on `day` that
+/// such a meeting would leave to be done (not already met for it), in the pack's order: what
+/// each time the slot finder offers makes due, counted back from it.
+pub fn asked_before(
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    ds: &Dataset,
+    kind: MeetingKind,
+    children: &[ChildId],
+    day: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<Rule>, CalendarError> {
+    let rules: Vec<Rule> = pack
         .active_rules()
         .into_iter()
         .filter(|r| r.direction == Direction::Before && r.anchor.meetings.contains(&kind))
         .collect();
     if rules.is_empty() || children.is_empty() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
-    // The children's records with the meeting added on the first day searched: which of those
-    // rules it would still leave open.
-    let Ok(start) = crate::time::london(earliest.and_hms_opt(10, 0, 0).unwrap_or_default()) else {
-        return Ok(None);
+    // The children's records with the meeting added on the day: which of those rules it would
+    // still leave open.
+    let Ok(start) = crate::time::london(day.and_hms_opt(10, 0, 0).unwrap_or_default()) else {
+        return Ok(Vec::new());
     };
     let id = MeetingId::new_random();
     let concerns = |cs: &[ChildId]| cs.iter().any(|c| children.contains(c));
@@ -99,31 +139,10 @@ pub fn notice(
         .into_iter()
         .filter(|i| i.anchor_source == Source::Meeting(id) && i.status.is_open())
         .collect();
-    let mut out: Option<Notice> = None;
-    for rule in rules.iter().filter(|r| open.iter().any(|i| i.rule == r.id.as_str())) {
-        let mut day = Some(earliest);
-        let found = loop {
-            let Some(d) = day.filter(|d| *d <= last) else {
-                break None;
-            };
-            let by = pack.deadline(rule, d, cal)?;
-            if by >= as_of {
-                break Some((d, by));
-            }
-            day = d.succ_opt();
-        };
-        let Some((from, by)) = found else {
-            return Ok(None);
-        };
-        if from > earliest && out.as_ref().is_none_or(|n| from > n.from) {
-            out = Some(Notice {
-                from,
-                what: rule.title.clone(),
-                by,
-            });
-        }
-    }
-    Ok(out)
+    Ok(rules
+        .into_iter()
+        .filter(|r| open.iter().any(|i| i.rule == r.id.as_str()))
+        .collect())
 }
 
 #[cfg(test)]

@@ -147,6 +147,17 @@ pub fn suggest(
             ));
         }
     }
+    // Each time says when what comes before it falls due, counted back from its day.
+    for rule in super::notice::asked_before(pack, cal, ds, input.kind, &req.children, req.earliest, as_of)? {
+        for slot in &mut found.slots {
+            let by = pack.deadline(&rule, slot.start.date_naive(), cal)?;
+            slot.reasons.push(match by.cmp(&as_of) {
+                std::cmp::Ordering::Less => format!("{} due by {}: before today.", rule.title, uk_date(by)),
+                std::cmp::Ordering::Equal => format!("{} due by {} (today).", rule.title, uk_date(by)),
+                std::cmp::Ordering::Greater => format!("{} due by {}.", rule.title, uk_date(by)),
+            });
+        }
+    }
     Ok(SlotResult { chair, ..found })
 }
 
@@ -276,6 +287,7 @@ pub fn from_draft(
 mod tests {
     use super::*;
     use crate::schedule::fixtures::*;
+    use crate::schedule::slots::SlotSuggestion;
 
     fn draft_of(m: &Meeting, start: &str, end: &str) -> MeetingDraft {
         MeetingDraft {
@@ -365,6 +377,29 @@ mod tests {
         for s in &res.slots {
             assert!(s.start.date_naive() >= d("2026-12-03"), "{s:?}");
         }
+        // Each time says when the reports fall due for it: 2 working days before its day.
+        let due = |s: &SlotSuggestion| {
+            s.reasons
+                .iter()
+                .find(|r| r.starts_with("Reports shared with parents"))
+                .cloned()
+                .unwrap_or_default()
+        };
+        for s in &res.slots {
+            let by = cal.sub_working_days(s.start.date_naive(), 2).unwrap();
+            let today = if by == d("2026-12-01") { " (today)" } else { "" };
+            assert_eq!(
+                due(s),
+                format!(
+                    "Reports shared with parents before the initial conference due by {}{today}.",
+                    uk_date(by)
+                )
+            );
+        }
+        assert!(
+            res.slots.iter().any(|s| due(s).ends_with("Tue 1 Dec 2026 (today).")),
+            "{res:?}"
+        );
         assert!(
             res.message.ends_with(
                 "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the initial conference\", and an earlier one would leave no time."
@@ -382,10 +417,24 @@ mod tests {
         );
         let res = suggest(&pack, &cal, &late, &[], input("2026-12-02"), d("2026-12-01")).unwrap();
         assert_eq!(res.deadline, Some(d("2026-12-01")));
-        assert!(
-            res.slots.iter().any(|s| s.start.date_naive() == d("2026-12-02")),
+        let early = res.slots.iter().find(|s| s.start.date_naive() == d("2026-12-02"));
+        assert_eq!(
+            early.map(due).as_deref(),
+            Some("Reports shared with parents before the initial conference due by Mon 30 Nov 2026: before today."),
             "{res:?}"
         );
+        // Reports already shared: nothing more is said.
+        let mut shared = ds.clone();
+        shared.events.push(Event {
+            id: EventId::new_random(),
+            child: c.id,
+            kind: EventKind::ReportsShared,
+            date: d("2026-11-30"),
+            note: String::new(),
+        });
+        let res = suggest(&pack, &cal, &shared, &[], input("2026-12-02"), d("2026-12-01")).unwrap();
+        assert!(!res.slots.is_empty());
+        assert!(res.slots.iter().all(|s| due(s).is_empty()), "{res:?}");
     }
 
     #[test]

@@ -96,8 +96,8 @@ pub(super) fn born_on(
 }
 
 /// What a born child's birth leaves to do: each pre-birth conference still planned for them
-/// (earliest first), which now that they are born should be an initial child protection
-/// conference, with a sentence saying so. None for a child not born yet.
+/// (earliest first), which now that they are born is held as the initial child protection
+/// conference or replaced by one, with a sentence saying so. None for a child not born yet.
 pub fn after_birth(child: &Child, meetings: &[Meeting]) -> Vec<AfterBirth> {
     if child.birth.is_unborn() {
         return Vec::new();
@@ -116,7 +116,7 @@ pub fn after_birth(child: &Child, meetings: &[Meeting]) -> Vec<AfterBirth> {
         .map(|m| AfterBirth {
             meeting: m.id,
             sentence: format!(
-                "The pre-birth conference on {} is still booked: now that {} is born, cancel it and book an initial child protection conference in its place.",
+                "The pre-birth conference on {} is still booked: now that {} is born, hold it as the initial child protection conference, or cancel it and book one in its place, as your local procedures say.",
                 crate::agenda::when_text(m.start, m.end),
                 child.display_name()
             ),

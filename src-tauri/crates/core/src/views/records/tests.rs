@@ -327,8 +327,8 @@ mod birth_tests {
         assert_eq!(
             to_do.iter().map(|t| t.sentence.as_str()).collect::<Vec<_>>(),
             [
-                "The pre-birth conference on Thursday 3 December 2026, 14:00–15:30 is still booked: now that Ada Lovelace is born, cancel it and book an initial child protection conference in its place.",
-                "The pre-birth conference on Wednesday 9 December 2026, 10:00–11:30 is still booked: now that Ada Lovelace is born, cancel it and book an initial child protection conference in its place.",
+                "The pre-birth conference on Thursday 3 December 2026, 14:00–15:30 is still booked: now that Ada Lovelace is born, hold it as the initial child protection conference, or cancel it and book one in its place, as your local procedures say.",
+                "The pre-birth conference on Wednesday 9 December 2026, 10:00–11:30 is still booked: now that Ada Lovelace is born, hold it as the initial child protection conference, or cancel it and book one in its place, as your local procedures say.",
             ]
         );
         assert!(after_birth(&born, &meetings[1..5]).is_empty());
