@@ -192,7 +192,7 @@ fn an_unborn_childs_birth_is_recorded_once() {
     assert_eq!(
         s.run(&["child", "born", &id, "--date", &born.to_string()]).ok().trim(),
         format!(
-            "Baby Hart: DOB {} (expected {}).",
+            "Baby Hart: DOB {} (expected {}, born 8 weeks early).",
             born.format("%d/%m/%Y"),
             (today + chrono::Duration::days(60)).format("%d/%m/%Y")
         )

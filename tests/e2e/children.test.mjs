@@ -253,13 +253,14 @@ describe('a new referral', () => {
     await shownText(browser, '#after-birth-said', /^Now the initial child protection conference: \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d\. Export its invitation again/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'after-birth-said');
     assert.equal(await (await browser.$('#after-birth [data-hold-icpc]')).isExisting(), false, 'the conference is still offered to be held as the initial one');
+    assert.equal(await (await browser.$('#after-birth-book')).isExisting(), false, 'a second initial conference is offered');
     await browser.waitUntil(async () => /Initial child protection conference/.test(await (await browser.$('#child-record')).getText()), {
       timeout: 5000,
       timeoutMsg: 'the record does not list the initial conference',
     });
-    assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4} \(age \d+ days?\)/);
+    assert.match(await (await browser.$('#child-record .details')).getText(), /DOB \d{2}\/\d{2}\/\d{4} \(age \d+ days?; expected \d{2}\/\d{2}\/\d{4}, born 8 weeks early\)/);
     // The expected date stays beside the date of birth (the pre-birth timescale was counted from it).
-    await shownText(browser, '#expected-before-birth', `(expected ${due.split('-').reverse().join('/')})`);
+    await shownText(browser, '#expected-before-birth', `expected ${due.split('-').reverse().join('/')}, born 8 weeks early`);
     await (await browser.$('#child-title')).scrollIntoView();
     await screenshot(browser, '05e-born-baby-record');
     assert.equal((await browser.$$('#birth-record')).length, 0, 'a birth is recorded once');

@@ -28,7 +28,8 @@ social_worker_id: PersonId | null,
 unborn: boolean, 
 /**
  * Born, and known to the service before the birth: the expected date of delivery it had
- * then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from.
+ * then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from, and
+ * how early or late the birth was ("31/01/2027, born 8 weeks early").
  */
 expected_before_birth: string | null, 
 /**

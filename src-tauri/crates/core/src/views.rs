@@ -188,15 +188,22 @@ pub fn age_label(b: &Birth, as_of: NaiveDate) -> Option<String> {
 }
 
 /// For a child born since the service knew of them, the expected date of delivery they had
-/// (dd/mm/yyyy); `None` before the birth (`birth_label` gives it) or if it was never known.
+/// (dd/mm/yyyy), and how early or late they came when it was a week or more: "31/01/2027, born
+/// 8 weeks early". `None` before the birth (`birth_label` gives it) or if it was never known.
 pub fn expected_before_birth(b: &Birth) -> Option<String> {
-    b.date_of_birth()
-        .and(b.expected_delivery())
-        .map(|d| d.format("%d/%m/%Y").to_string())
+    let (born, expected) = (b.date_of_birth()?, b.expected_delivery()?);
+    let date = expected.format("%d/%m/%Y");
+    let weeks = (expected - born).num_days() / 7;
+    let plural = |n: i64| if n == 1 { "week" } else { "weeks" };
+    Some(match weeks {
+        0 => date.to_string(),
+        1.. => format!("{date}, born {weeks} {} early", plural(weeks)),
+        _ => format!("{date}, born {} {} late", -weeks, plural(-weeks)),
+    })
 }
 
 /// `birth_label`, with the expected date a born child had: "DOB 30/11/2026 (expected
-/// 20/12/2026)".
+/// 20/12/2026, born 2 weeks early)".
 pub fn birth_in_full(b: &Birth) -> String {
     match expected_before_birth(b) {
         Some(expected) => format!("{} (expected {expected})", birth_label(b)),
@@ -347,7 +354,8 @@ pub struct ChildDetail {
     /// Not born yet (`summary.birth` gives the expected date of delivery).
     pub unborn: bool,
     /// Born, and known to the service before the birth: the expected date of delivery it had
-    /// then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from.
+    /// then (dd/mm/yyyy), which the pre-birth conference's timescale was counted back from, and
+    /// how early or late the birth was ("31/01/2027, born 8 weeks early").
     pub expected_before_birth: Option<String>,
     /// Born, with a pre-birth conference still booked: what to do about each (`after_birth`).
     pub after_birth: Vec<AfterBirth>,

@@ -65,3 +65,40 @@ fn an_age_is_said_in_the_unit_a_practitioner_would_use() {
     assert_eq!(age_label(&unborn, today), None);
     assert_eq!(age_label(&born("2027-01-01"), today), None);
 }
+
+#[test]
+fn a_born_babys_expected_date_says_how_early_or_late_they_came() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let born = |dob: &str, edd: &str| Birth::Born {
+        date_of_birth: d(dob),
+        expected_delivery: Some(d(edd)),
+    };
+    let said = |b: Birth| expected_before_birth(&b);
+    assert_eq!(
+        said(born("2026-12-02", "2027-01-31")).as_deref(),
+        Some("31/01/2027, born 8 weeks early")
+    );
+    assert_eq!(
+        said(born("2026-12-02", "2026-12-09")).as_deref(),
+        Some("09/12/2026, born 1 week early")
+    );
+    // Within a week either way: the date alone.
+    assert_eq!(said(born("2026-12-02", "2026-12-08")).as_deref(), Some("08/12/2026"));
+    assert_eq!(said(born("2026-12-02", "2026-11-26")).as_deref(), Some("26/11/2026"));
+    assert_eq!(
+        said(born("2026-12-02", "2026-11-18")).as_deref(),
+        Some("18/11/2026, born 2 weeks late")
+    );
+    // Never expected, or not born yet: nothing to say here.
+    assert_eq!(said(Birth::born(d("2026-12-02"))), None);
+    assert_eq!(
+        said(Birth::Unborn {
+            expected_delivery: d("2027-01-31")
+        }),
+        None
+    );
+    assert_eq!(
+        birth_in_full(&born("2026-12-02", "2027-01-31")),
+        "DOB 02/12/2026 (expected 31/01/2027, born 8 weeks early)"
+    );
+}
