@@ -352,6 +352,10 @@ describe('calendar', () => {
     await (await shown(browser, '#editor-invitees input[data-report]')).click();
     // The count follows the tick at once, and says it is not saved.
     await shownText(browser, '#editor-reports', '1 of 1 report received. Not saved yet.');
+    // Other children's relatives are never offered (the directory holds every family): only
+    // professionals, and this meeting's own family, none of whom is off its list.
+    const family = await browser.execute(() => [...document.querySelectorAll('#editor-add option')].filter((o) => /, Family and friends\)$/.test(o.textContent)).map((o) => o.textContent));
+    assert.deepEqual(family, [], 'relatives offered to invite');
     const extra = await browser.execute(() => document.querySelector('#editor-add option:nth-child(2)')?.value ?? '');
     assert.ok(extra, 'nobody else to invite');
     await (await shown(browser, '#editor-add')).selectByAttribute('value', extra);

@@ -448,13 +448,23 @@ describe('a new referral', () => {
     await shown(browser, '#people-table');
     await browser.waitUntil(() => person(worker), { timeout: 5000, timeoutMsg: `${worker} is not listed` });
     await shown(browser, '#leaving-form');
+    // The last working day is chosen, never assumed: the field starts empty, and looks it
+    // (WebKit's pale stand-in date hidden), and saving without one is refused on the field.
+    assert.equal(await (await browser.$('#leaving-date')).getValue(), '');
+    assert.equal(await (await browser.$('#leaving-date')).getAttribute('data-empty'), 'true');
     await (await browser.$('#leaving-save')).click();
+    await shownText(browser, '#leaving-error', new RegExp(`^Choose ${worker}'s last working day: `));
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'leaving-date');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    await fill(browser, '#leaving-date', today);
+    assert.equal(await (await browser.$('#leaving-date')).getAttribute('data-empty'), null);
+    await (await browser.$('#leaving-save')).click();
+    await shownText(browser, '#leaving-error', / allocated: /);
     const refused = await shown(browser, '#leaving-error');
     assert.match(await refused.getText(), new RegExp(`^${worker} has \\d+ (child|children) allocated: allocate them to another social worker before recording that they are leaving\\.$`));
     assert.equal(await browser.execute(() => document.activeElement?.id), 'leaving-error');
 
-    // A police officer with nothing resting on them, added for the test (their last working day
-    // is offered as today).
+    // A police officer with nothing resting on them, added for the test.
     await (await shown(browser, '#add-person-open')).click();
     await fill(browser, '#add-person-name', 'PC Jo Lane');
     await fill(browser, '#add-person-role', 'Police officer');
@@ -463,8 +473,7 @@ describe('a new referral', () => {
     await (await browser.$('#add-person-agency')).selectByAttribute('value', police);
     await (await browser.$('#add-person-submit')).click();
     await shown(browser, '#person-added');
-    const today = await browser.execute(() => document.querySelector('#leaving-date').value);
-    assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(await (await browser.$('#leaving-date')).getValue(), '');
     // They left yesterday (recorded after the event): no longer working today.
     const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86400000).toISOString().slice(0, 10);
     await fill(browser, '#leaving-date', yesterday);
