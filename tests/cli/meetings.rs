@@ -139,7 +139,7 @@ fn suggest_conflicts_override_reschedule_and_history() {
         .to_string();
     let err = s.add_core_group(&child, &start, &["--chair", &sw]).failed().to_string();
     assert!(
-        err.contains("Not saved:") && err.contains("is also booked for the Core group") && err.contains("--override"),
+        err.contains("Not saved:") && err.contains("is also booked for the core group") && err.contains("--override"),
         "{err}"
     );
     let second = s

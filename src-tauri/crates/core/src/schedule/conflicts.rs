@@ -51,6 +51,12 @@ pub enum ConflictKind {
     BeforeDependency {
         depends_on: MeetingId,
     },
+    /// A planned initial conference for a child not born yet (theirs is a pre-birth
+    /// conference), or a planned pre-birth conference on or after a child's birth (now an
+    /// initial conference).
+    KindForBirth {
+        child: ChildId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -70,6 +76,8 @@ pub struct ScanContext<'a> {
     venue_blocks: HashMap<VenueId, BusyList>,
     /// Each child's child protection plans.
     plans: IdMap<ChildId, Vec<&'a Episode>>,
+    /// Each child, for their birth and name.
+    children: IdMap<ChildId, &'a Child>,
     cal: &'a WorkingDayCalendar,
     /// Due items evaluated with these meetings, for the statutory-window check.
     items: &'a [DueItem],
@@ -107,6 +115,7 @@ impl<'a> ScanContext<'a> {
                     by.entry(e.child).or_default().push(e);
                     by
                 }),
+            children: ds.children.iter().map(|c| (c.id, c)).collect(),
             cal,
             items,
         }
@@ -147,7 +156,7 @@ impl ScanContext<'_> {
 fn when(m: &Meeting) -> String {
     format!(
         "{} on {} at {}",
-        m.kind.title(),
+        m.kind.title().to_lowercase(),
         uk_date(m.date()),
         m.start.format("%H:%M")
     )
@@ -245,6 +254,19 @@ fn describe(
         ConflictKind::BeforeDependency { depends_on } => {
             let date = by_id.get(depends_on).map(|m| uk_date(m.date())).unwrap_or_default();
             format!("The {this} is before the initial conference on {date} that it follows.")
+        }
+        ConflictKind::KindForBirth { child } => {
+            let c = ctx.children.get(child);
+            let name = c.map(|c| c.display_name()).unwrap_or_else(|| "The child".into());
+            match c.and_then(|c| c.birth.date_of_birth()) {
+                None => format!(
+                    "{name} is not born yet: the {this} should be a pre-birth conference. Book one instead."
+                ),
+                Some(born) => format!(
+                    "{name} was born on {}: the {this} should now be an initial child protection conference. Hold it as one, or cancel it and book one.",
+                    uk_date(born)
+                ),
+            }
         }
     };
     Conflict { meeting, kind, message }
@@ -408,6 +430,21 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
                         seats: v.capacity,
                     },
                 ));
+            }
+        }
+        if m.status == MeetingStatus::Planned {
+            // An unborn child's initial conference is a pre-birth conference, and a born child's
+            // is not.
+            for c in &m.children {
+                let birth = ctx.children.get(c).map(|c| c.birth.date_of_birth());
+                let wrong = match (m.kind, birth) {
+                    (MeetingKind::Icpc, Some(None)) => true,
+                    (MeetingKind::PreBirthConference, Some(Some(born))) => born <= date,
+                    _ => false,
+                };
+                if wrong {
+                    out.push((m.id, ConflictKind::KindForBirth { child: *c }));
+                }
             }
         }
         if matches!(m.kind, MeetingKind::CoreGroup | MeetingKind::ReviewConference) {

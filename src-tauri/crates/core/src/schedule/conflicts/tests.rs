@@ -136,7 +136,7 @@ fn a_venue_booked_by_someone_else_or_too_small_is_a_conflict() {
     assert!(
         cs[0]
             .message
-            .contains("Room 2 is busy (Fostering panel) during the Core group"),
+            .contains("Room 2 is busy (Fostering panel) during the core group"),
         "{}",
         cs[0].message
     );
@@ -208,6 +208,60 @@ fn a_core_group_before_a_second_plans_conference_is_flagged_and_one_on_an_open_p
     ds.episodes = vec![plan(None)];
     let cs = conflicts_for(&cg, &all, &ScanContext::new(&ds, &[], &cal, &[]));
     assert!(kinds(&cs).iter().all(|k| k != "before-dependency"), "{cs:?}");
+}
+
+#[test]
+fn an_initial_conference_for_an_unborn_child_or_a_pre_birth_one_after_the_birth_is_flagged() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let child = |birth: Birth| Child {
+        id: f.child,
+        given_name: "Baby".into(),
+        family_name: "Calder".into(),
+        name_display: NameDisplay::FullName,
+        birth,
+        case_id: "C".into(),
+        siblings: vec![],
+        social_worker: None,
+        network: vec![],
+    };
+    let mut ds = f.ds.clone();
+    let at = |kind| meeting(kind, f.child, "2026-12-08T10:00", 60, &[f.a], None);
+    let flagged = |ds: &Dataset, m: &Meeting| -> Vec<String> {
+        conflicts_for(m, &[], &ScanContext::new(ds, &[], &cal, &[]))
+            .into_iter()
+            .filter(|c| c.kind == ConflictKind::KindForBirth { child: f.child })
+            .map(|c| c.message)
+            .collect()
+    };
+    // Not born yet: an ICPC is flagged, a pre-birth conference is what it should be.
+    ds.children = vec![child(Birth::Unborn {
+        expected_delivery: d("2027-01-31"),
+    })];
+    assert_eq!(
+        flagged(&ds, &at(MeetingKind::Icpc)),
+        ["Baby Calder is not born yet: the initial child protection conference on Tue 8 Dec 2026 at 10:00 should be a pre-birth conference. Book one instead."]
+    );
+    assert!(flagged(&ds, &at(MeetingKind::PreBirthConference)).is_empty());
+    assert!(
+        flagged(&ds, &at(MeetingKind::ReviewConference)).is_empty(),
+        "reviews happen before a birth too"
+    );
+    // Born before the pre-birth conference's day: it is flagged, and an ICPC is not.
+    ds.children = vec![child(Birth::Born {
+        date_of_birth: d("2026-12-02"),
+        expected_delivery: Some(d("2027-01-31")),
+    })];
+    assert_eq!(
+        flagged(&ds, &at(MeetingKind::PreBirthConference)),
+        ["Baby Calder was born on Wed 2 Dec 2026: the pre-birth conference on Tue 8 Dec 2026 at 10:00 should now be an initial child protection conference. Hold it as one, or cancel it and book one."]
+    );
+    assert!(flagged(&ds, &at(MeetingKind::Icpc)).is_empty());
+    // A conference that was held is a record, whatever it was called.
+    let mut held = at(MeetingKind::PreBirthConference);
+    held.status = MeetingStatus::Held;
+    assert!(flagged(&ds, &held).is_empty());
 }
 
 #[test]
@@ -296,7 +350,7 @@ fn double_bookings_of_people_and_venues() {
     assert!(
         for_m1
             .iter()
-            .any(|c| c.message == "Alex is also booked for the Child-in-need review on Tue 5 May 2026 at 10:30."),
+            .any(|c| c.message == "Alex is also booked for the child-in-need review on Tue 5 May 2026 at 10:30."),
         "{for_m1:?}"
     );
     // m3 starts when m1 ends (back to back is fine) but overlaps m2.
@@ -351,7 +405,7 @@ fn weekends_holidays_hours_leave_and_order() {
     let l = about(&late);
     assert!(
         l.iter()
-            .any(|s| s == "The Core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours."),
+            .any(|s| s == "The core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours."),
         "{l:?}"
     );
     assert!(l.iter().any(|s| s.contains("Alex is on leave (annual leave)")), "{l:?}");
