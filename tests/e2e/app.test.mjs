@@ -229,7 +229,7 @@ describe('Convene desktop app', () => {
     assert.ok((await browser.$$('#schedule-invitees select[data-person]')).length >= 1, 'no invitees listed');
     await assertAccessible(browser, 'slot suggestions');
     await screenshot(browser, '06-child-schedule');
-    await tallScreenshot(browser, '06b-slot-suggestions-full-page');
+    await tallScreenshot(browser, '06b-slot-suggestions-full-page', 1800, '#slot-message');
     await (await first.$('button')).click();
     const booked = await textOf(browser, '#booked-message');
     assert.match(booked, /Booked: Initial child protection conference/);
@@ -377,7 +377,7 @@ describe('Convene desktop app', () => {
     const label = await (await shown(browser, '#chart-caseload [role="img"]')).getAttribute('aria-label');
     assert.match(label, /^Children allocated to .+, day by day: from \d+ to \d+; .+: \d+\.$/, label);
     assert.ok((await browser.$$('#chart-caseload tbody tr')).length >= 1, 'no caseload history rows');
-    await tallScreenshot(browser, '12b-caseloads-over-time-full-page');
+    await tallScreenshot(browser, '12b-caseloads-over-time-full-page', 1800, '#chart-caseload');
 
     // Lower a team manager's span below the demo teams' four social workers: every team is flagged.
     await (await shown(browser, '#nav-settings')).click();

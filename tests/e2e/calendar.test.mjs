@@ -155,8 +155,12 @@ describe('calendar', () => {
     await setInput(browser, 'move-when', `${ymd(second)}T14:00`);
     await (await shown(browser, '#move-check-button')).click();
     await shown(browser, '#move-check');
-    await shownText(browser, '#move-verdict', /Within timescale/);
+    // Within its own deadline; two working days ahead, the reports to the parents (two working
+    // days before it) would be due today: still possible, but only today, so amber, not green.
+    // (On a weekend or bank holiday they would be due on the last working day, before today.)
+    await shownText(browser, '#move-verdict', /^Within its own deadline, but something due before it (would be due today|can no longer be done in time)/);
     await shownText(browser, '#move-timescales', /is within timescale/);
+    await shownText(browser, '#move-timescales', /Reports shared with parents .*: due by .*(\(today\): on this day it must be done today|before today: on this day it can no longer be done in time)\./);
     await shownText(browser, '#move-to-text', /14:00–16:00/);
     const consequences = await (await shown(browser, '#move-consequences')).getText();
     assert.match(consequences, /First review child protection conference .* would be due by/);

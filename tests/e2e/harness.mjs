@@ -304,11 +304,15 @@ export function residentMemoryMb() {
   return { app: Math.round(appKb / 1024), total: Math.round(kb / 1024), pss: Math.round(pssKb / 1024) };
 }
 
-/** A tall screenshot for a screen whose important part is below the fold; the window goes
- * back to 1280×800 afterwards. */
-export async function tallScreenshot(browser, name, height = 1800) {
+/** A tall screenshot for a screen whose important part is below the fold (scrolled to the top
+ * of the window when `at` names it); the window goes back to 1280×800 afterwards. */
+export async function tallScreenshot(browser, name, height = 1800, at = null) {
   await browser.setWindowSize(1280, height);
   await new Promise((r) => setTimeout(r, 300));
+  if (at) {
+    await browser.execute((s) => document.querySelector(s)?.scrollIntoView({ block: 'start' }), at);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await screenshot(browser, name);
   await browser.setWindowSize(1280, 800);
 }

@@ -27,6 +27,9 @@ describe('recording an outcome', () => {
   let childName;
   let meetingId;
   let addedMember;
+  // The meetings whose time has passed unrecorded once the test's conference is added: the
+  // demo leaves one or two (a core group this morning counts once its time has gone).
+  let unrecorded;
 
   before(async () => {
     convene('demo');
@@ -36,6 +39,7 @@ describe('recording an outcome', () => {
     childName = JSON.parse(convene('child', 'list', '--json')).find((c) => c.id === child).name;
     meetingId = convene('meeting', 'add', '--kind', 'icpc', '--child', child, '--start', `${lastWeekday()}T10:00`, '--duration', '120',
       '--online', 'Teams', '--required', sw, '--override', 'Recorded after the conference');
+    unrecorded = JSON.parse(convene('meeting', 'unrecorded', '--json')).length;
     app = await launch(dataDir);
     await app.browser.setWindowSize(1280, 800);
   });
@@ -48,9 +52,10 @@ describe('recording an outcome', () => {
     // Asked for once the timescales are on screen.
     await shown(browser, '#dashboard [data-testid="items-outcomes"]');
     const items = await browser.$$('#dashboard [data-testid="outcome-item"]');
-    // The conference added above, and the demo's last core group, left unrecorded.
-    assert.equal(items.length, 2, 'not two meetings to record');
-    assert.equal(await (await browser.$('[data-testid="group-outcomes"]')).getText(), 'Outcomes to record (2)');
+    // The conference added above, and the demo's last core groups, left unrecorded.
+    assert.ok(unrecorded >= 2, `the CLI lists ${unrecorded} meetings to record`);
+    assert.equal(items.length, unrecorded, 'not the meetings to record that the CLI lists');
+    assert.equal(await (await browser.$('[data-testid="group-outcomes"]')).getText(), `Outcomes to record (${unrecorded})`);
     const texts = [];
     for (const i of items) texts.push(await i.getText());
     // Oldest first: the conference (the last weekday) and the core group (before it, or earlier that day).
@@ -109,7 +114,8 @@ describe('recording an outcome', () => {
     });
     // No category is chosen for a first plan: recording asks for one, on its field.
     await (await shown(browser, '#record-outcome')).click();
-    await shownText(browser, '#outcome-screen [role="alert"]', /^Choose the category of the plan/);
+    await shownText(browser, '#outcome-category-error', /^Choose the category of the plan/);
+    assert.equal(await (await browser.$('#outcome-category')).getAttribute('aria-describedby'), 'outcome-category-error');
     await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === 'outcome-category', {
       timeout: 5000,
       timeoutMsg: 'the keyboard is not on the category',
@@ -117,6 +123,8 @@ describe('recording an outcome', () => {
       throw new Error(`${e.message}: on ${await browser.execute(() => document.activeElement?.outerHTML.slice(0, 200))}`);
     });
     await (await shown(browser, '#outcome-category')).selectByAttribute('value', 'emotional');
+    // Chosen: the request goes.
+    await browser.waitUntil(async () => !(await (await browser.$('#outcome-category-error')).isExisting()), { timeout: 5000, timeoutMsg: 'the request for a category stayed after one was chosen' });
     const members = await browser.$$('#outcome-core-group input:checked');
     assert.ok(members.length >= 1, 'the required invitees are offered as the core group');
     // Someone not invited to the conference joins the core group.

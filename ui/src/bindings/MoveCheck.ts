@@ -30,7 +30,12 @@ within_timescale: boolean,
  * True unless what must be done before the meeting (the reports to the parents, Scotland's
  * invitations) would be due before today: on the new day it can no longer be done in time.
  */
-preparation_in_time: boolean, conflicts: Array<Conflict>, 
+preparation_in_time: boolean, 
+/**
+ * True when something that must be done before the meeting would be due today: still
+ * possible, but only today.
+ */
+preparation_today: boolean, conflicts: Array<Conflict>, 
 /**
  * The deadlines this meeting will start once held, and how the move shifts them ("First
  * review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead

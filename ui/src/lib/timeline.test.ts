@@ -44,6 +44,20 @@ describe('the child timeline', () => {
     expect(t[0].event?.id).toBe('e1');
   });
 
+  it('puts what a meeting decides after the meeting on its day, and what leads to it before', () => {
+    const t = timeline(
+      detail({
+        events: [
+          { id: 'e1', date: '2026-03-30', label: 'Section 47 enquiry started', kind: 's47-start' },
+          { id: 'e2', date: '2026-03-30', label: 'Referral', kind: 'referral' },
+        ] as ChildDetail['events'],
+        meetings: [meeting('m2', '2026-03-30T09:00:00+01:00')],
+        items: [],
+      }),
+    );
+    expect(t.map((e) => e.key)).toEqual(['ee2', 'mm2', 'ee1']);
+  });
+
   it("marks today before the day's entries, between what has happened and what is to come", () => {
     const d = detail({
       events: [{ id: 'e1', date: '2026-03-27', label: 'Visit' }] as ChildDetail['events'],

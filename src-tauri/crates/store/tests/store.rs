@@ -68,8 +68,11 @@ fn updating_a_meeting_moves_its_index_entries() {
     let ds = store.load_dataset().unwrap();
     let mut m = ds.meetings.iter().find(|m| m.children.len() > 1).unwrap().clone();
     let removed_child = m.children.pop().unwrap();
-    m.start += Duration::days(400);
-    m.end += Duration::days(400);
+    // 400 days on, at the same UK wall-clock times (the offset may differ across a clock change).
+    let later = |t: chrono::DateTime<chrono::FixedOffset>| {
+        convene_core::time::london(t.naive_local() + Duration::days(400)).unwrap()
+    };
+    (m.start, m.end) = (later(m.start), later(m.end));
     store.put(&m).unwrap();
     assert!(!store
         .child_bundle(removed_child)

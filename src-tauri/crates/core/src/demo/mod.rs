@@ -181,6 +181,7 @@ impl Builder {
                     report_received: false,
                 }
             })
+            .filter(|i| Some(i.person) != spec.left_out)
             .collect();
         let location = if self.rng.chance(35) {
             Location::Online {
@@ -224,6 +225,10 @@ pub(crate) struct MeetingSpec {
     pub(crate) chair: Option<PersonId>,
     pub(crate) minute_taker: Option<PersonId>,
     pub(crate) invitees: Vec<(PersonId, bool)>,
+    /// Someone on the family's usual list who is not invited after all (a school's lead for a
+    /// family with no child at school). Left out after the draw, so the demo's other choices
+    /// stay as they were.
+    pub(crate) left_out: Option<PersonId>,
     pub(crate) cancelled: bool,
 }
 

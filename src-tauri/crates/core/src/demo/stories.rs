@@ -71,7 +71,11 @@ struct Family {
     sw: PersonId,
     tm: PersonId,
     parent: PersonId,
+    /// The school's designated safeguarding lead: invited only where a child is at school
+    /// (`spec` leaves them out otherwise).
     dsl: PersonId,
+    /// A child of the family is of school age (4 or over).
+    school: bool,
     health: PersonId,
     police: PersonId,
 }
@@ -85,6 +89,18 @@ impl Family {
             }
         }
         v
+    }
+
+    /// Where a referral came from, as its note says: the school for a child at school, else
+    /// the health visitor, or before a birth the midwife.
+    fn referral_note(&self, unborn: bool) -> &'static str {
+        if unborn {
+            "From the midwife: worries about the home the baby will come to."
+        } else if self.school {
+            "From school: injuries and worries about home conditions."
+        } else {
+            "From the health visitor: injuries and worries about home conditions."
+        }
     }
 }
 
@@ -228,6 +244,13 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
             .is_none_or(|d| b.today - d < Duration::days(5 * 365))
     };
     let young = b.ds.children.iter().filter(|c| ids.contains(&c.id)).any(under_five);
+    // A school (and its safeguarding lead) only where a child is 4 or over.
+    let at_school = |c: &Child| {
+        c.birth
+            .date_of_birth()
+            .is_some_and(|d| b.today - d >= Duration::days(4 * 365))
+    };
+    let school = b.ds.children.iter().filter(|c| ids.contains(&c.id)).any(at_school);
     let (health, role) = match b.staff.school_nurse {
         Some(nurse) if !young => (nurse, NetworkRole::SchoolNurse),
         _ => (visitor, NetworkRole::HealthVisitor),
@@ -235,6 +258,9 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
     for c in b.ds.children.iter_mut().filter(|c| ids.contains(&c.id)) {
         c.siblings = ids.iter().copied().filter(|s| *s != c.id).collect();
         c.network.insert(2, NetworkLink { person: health, role });
+        if !school {
+            c.network.retain(|l| l.role != NetworkRole::School);
+        }
     }
     Family {
         children: ids,
@@ -242,6 +268,7 @@ fn family(b: &mut Builder, f: usize, size: usize, kind: Story, child_n: &mut usi
         tm,
         parent,
         dsl,
+        school,
         health,
         police,
     }
@@ -270,6 +297,7 @@ fn spec(
         chair,
         minute_taker,
         invitees,
+        left_out: (!fam.school).then_some(fam.dsl),
         cancelled: false,
     }
 }
@@ -277,13 +305,12 @@ fn spec(
 /// Referral, decision (usually next working day) and a strategy discussion.
 fn referral_and_strategy(b: &mut Builder, fam: &Family, start: NaiveDate) -> NaiveDate {
     let referral = b.working_on_or_after(start);
-    each_child(
-        b,
-        fam,
-        EventKind::Referral,
-        referral,
-        "From school: injuries and worries about home conditions.",
-    );
+    let unborn = fam
+        .children
+        .iter()
+        .any(|c| b.ds.children.iter().any(|x| x.id == *c && x.birth.is_unborn()));
+    let note = fam.referral_note(unborn);
+    each_child(b, fam, EventKind::Referral, referral, note);
     let decision = plus(&b.cal, referral, if b.rng.chance(85) { 1 } else { 3 });
     each_child(
         b,

@@ -113,6 +113,43 @@ fn the_demo_tells_stories_that_can_happen() {
                 }
             }
             assert!(roles.contains(&NetworkRole::HealthVisitor) || roles.contains(&NetworkRole::SchoolNurse));
+            // A school, and a referral from it, only where a child of the family is at school
+            // (4 or over); a baby's referral comes from the midwife or the health visitor.
+            let family_at_school = std::iter::once(c.id).chain(c.siblings.iter().copied()).any(|id| {
+                ds.children
+                    .iter()
+                    .find(|x| x.id == id)
+                    .and_then(|x| x.birth.date_of_birth())
+                    .is_some_and(|d| (day - d).num_days() >= 4 * 365)
+            });
+            assert_eq!(
+                roles.contains(&NetworkRole::School),
+                family_at_school,
+                "{day}: {}",
+                c.given_name
+            );
+            for e in events
+                .iter()
+                .filter(|e| e.kind == EventKind::Referral && e.note.starts_with("From school"))
+            {
+                assert!(
+                    family_at_school,
+                    "{day}: a referral from school for {}: {}",
+                    c.given_name, e.note
+                );
+            }
+            for m in ds.meetings.iter().filter(|m| m.children.contains(&c.id)) {
+                let dsl = m.invitees.iter().any(|i| {
+                    ds.people
+                        .iter()
+                        .any(|p| p.id == i.person && p.role.starts_with("Designated safeguarding lead"))
+                });
+                assert!(
+                    !dsl || family_at_school,
+                    "{day}: a school's lead invited for {}",
+                    c.given_name
+                );
+            }
         }
         // Nothing the demo leaves overdue is a year late: a manager would have seen it.
         let pack = RulePack::builtin("england").unwrap();

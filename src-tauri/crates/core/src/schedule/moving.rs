@@ -52,6 +52,9 @@ pub struct MoveCheck {
     /// True unless what must be done before the meeting (the reports to the parents, Scotland's
     /// invitations) would be due before today: on the new day it can no longer be done in time.
     pub preparation_in_time: bool,
+    /// True when something that must be done before the meeting would be due today: still
+    /// possible, but only today.
+    pub preparation_today: bool,
     pub conflicts: Vec<Conflict>,
     /// The deadlines this meeting will start once held, and how the move shifts them ("First
     /// review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead
@@ -183,7 +186,17 @@ pub fn check_move(
     let mut timescale = Vec::new();
     let mut within = true;
     let mut preparation_in_time = true;
+    let mut preparation_today = false;
     for i in items_for(pack, cal, &after, &m.children, as_of)? {
+        if i.anchor_source == Source::Meeting(m.id) && i.status.is_open() && i.deadline == as_of {
+            preparation_today = true;
+            timescale.push(format!(
+                "{} for {}: due by {} (today): on this day it must be done today.",
+                rule_title(&i.rule),
+                names.child_name(i.child),
+                uk_date(i.deadline)
+            ));
+        }
         // What must come before the meeting (reports to parents), still to do, whose deadline
         // the move puts before today.
         if i.anchor_source == Source::Meeting(m.id) && i.status == crate::timescales::DueStatus::Overdue {
@@ -258,6 +271,7 @@ pub fn check_move(
         timescale,
         within_timescale: within,
         preparation_in_time,
+        preparation_today,
         conflicts,
         consequences,
     })
@@ -337,14 +351,23 @@ mod tests {
             &"Reports shared with parents before the initial conference for Ava Smith would be due by Mon 9 Mar 2026 (passed), instead of Thu 12 Mar 2026."
                 .to_string()
         ));
-        // Moved to Thu 12 Mar they are due today: nothing to warn of, but the day is named.
+        assert!(!check.preparation_today);
+        // Moved to Thu 12 Mar they are due today: still possible, but only today, and said so.
         let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-12T10:00", d("2026-03-10")).unwrap();
         assert!(
             !check.timescale.iter().any(|t| t.contains("before today")),
             "{:?}",
             check.timescale
         );
-        assert!(check.within_timescale && check.preparation_in_time);
+        assert!(check.within_timescale && check.preparation_in_time && check.preparation_today);
+        assert!(
+            check.timescale.contains(
+                &"Reports shared with parents before the initial conference for Ava Smith: due by Tue 10 Mar 2026 (today): on this day it must be done today."
+                    .to_string()
+            ),
+            "{:?}",
+            check.timescale
+        );
         assert!(check.consequences.contains(
             &"Reports shared with parents before the initial conference for Ava Smith would be due by Tue 10 Mar 2026 (today), instead of Thu 12 Mar 2026."
                 .to_string()
@@ -360,7 +383,11 @@ mod tests {
         assert_eq!(ok.from, "Monday 16 March 2026, 10:00–11:30");
         assert_eq!(ok.to, "Wednesday 18 March 2026, 14:00–15:30");
         assert_eq!(ok.start, "2026-03-18T14:00:00+00:00");
-        assert!(ok.within_timescale && ok.preparation_in_time, "{:?}", ok.timescale);
+        assert!(
+            ok.within_timescale && ok.preparation_in_time && !ok.preparation_today,
+            "{:?}",
+            ok.timescale
+        );
         // 15 working days after Mon 2 Mar 2026 is Mon 23 Mar 2026.
         assert!(
             ok.timescale

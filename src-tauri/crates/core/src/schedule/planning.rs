@@ -151,10 +151,12 @@ pub fn suggest(
     for rule in super::notice::asked_before(pack, cal, ds, input.kind, &req.children, req.earliest, as_of)? {
         for slot in &mut found.slots {
             let by = pack.deadline(&rule, slot.start.date_naive(), cal)?;
+            let tomorrow = as_of.succ_opt() == Some(by);
             slot.reasons.push(match by.cmp(&as_of) {
-                std::cmp::Ordering::Less => format!("{} due by {}: before today.", rule.title, uk_date(by)),
-                std::cmp::Ordering::Equal => format!("{} due by {} (today).", rule.title, uk_date(by)),
-                std::cmp::Ordering::Greater => format!("{} due by {}.", rule.title, uk_date(by)),
+                std::cmp::Ordering::Less => format!("{}: due by {}, before today.", rule.title, uk_date(by)),
+                std::cmp::Ordering::Equal => format!("{}: due by {} (today).", rule.title, uk_date(by)),
+                _ if tomorrow => format!("{}: due by {} (tomorrow).", rule.title, uk_date(by)),
+                std::cmp::Ordering::Greater => format!("{}: due by {}.", rule.title, uk_date(by)),
             });
         }
     }
@@ -387,11 +389,15 @@ mod tests {
         };
         for s in &res.slots {
             let by = cal.sub_working_days(s.start.date_naive(), 2).unwrap();
-            let today = if by == d("2026-12-01") { " (today)" } else { "" };
+            let when = match by.to_string().as_str() {
+                "2026-12-01" => " (today)",
+                "2026-12-02" => " (tomorrow)",
+                _ => "",
+            };
             assert_eq!(
                 due(s),
                 format!(
-                    "Reports shared with parents before the initial conference due by {}{today}.",
+                    "Reports shared with parents before the initial conference: due by {}{when}.",
                     uk_date(by)
                 )
             );
@@ -420,7 +426,7 @@ mod tests {
         let early = res.slots.iter().find(|s| s.start.date_naive() == d("2026-12-02"));
         assert_eq!(
             early.map(due).as_deref(),
-            Some("Reports shared with parents before the initial conference due by Mon 30 Nov 2026: before today."),
+            Some("Reports shared with parents before the initial conference: due by Mon 30 Nov 2026, before today."),
             "{res:?}"
         );
         // Reports already shared: nothing more is said.
