@@ -23,6 +23,6 @@ when: string, chair: PersonId | null, invitees: Array<Invitee>, location: Locati
 reports: string, 
 /**
  * The deadlines due before the meeting that wait on it, as sentences ("Reports shared with
- * parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)").
+ * parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)").
  */
 before: Array<string>, };

@@ -202,7 +202,7 @@ pub struct MeetingEditor {
     /// "2 of 5 reports received." (one per invitee from an agency, the family excluded).
     pub reports: String,
     /// The deadlines due before the meeting that wait on it, as sentences ("Reports shared with
-    /// parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)").
+    /// parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)").
     pub before: Vec<String>,
 }
 
@@ -311,24 +311,24 @@ mod tests {
         assert_eq!(
             e.before,
             vec![
-                "Reports shared with parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)"
+                "Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)"
             ]
         );
         let on = |day: &str| editor(&pack, &cal, &ds, id, d(day)).unwrap().before;
         assert_eq!(
             on("2026-03-11"),
-            ["Reports shared with parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (tomorrow)"]
+            ["Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (tomorrow)"]
         );
         assert_eq!(
             on("2026-03-12"),
-            ["Reports shared with parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (today)"]
+            ["Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (today)"]
         );
         ds.meetings[1].invitees[0].report_received = true;
         let e = editor(&pack, &cal, &ds, id, d("2026-03-13")).unwrap();
         assert_eq!(e.reports, "1 of 2 reports received.");
         assert_eq!(
             e.before,
-            vec!["Reports shared with parents before the initial conference for Ava Smith: due by Thu 12 Mar 2026 (1 working day overdue)"]
+            vec!["Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (1 working day overdue)"]
         );
         assert_eq!(e.invitees[0].person, officer);
     }

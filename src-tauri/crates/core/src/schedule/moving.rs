@@ -339,7 +339,7 @@ mod tests {
         let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-11T10:00", d("2026-03-10")).unwrap();
         assert!(
             check.timescale.contains(
-                &"Reports shared with parents before the initial conference for Ava Smith: due by Mon 9 Mar 2026, before today: on this day it can no longer be done in time."
+                &"Reports shared with parents before the conference for Ava Smith: due by Mon 9 Mar 2026, before today: on this day it can no longer be done in time."
                     .to_string()
             ),
             "{:?}",
@@ -348,7 +348,7 @@ mod tests {
         // The conference is within its own deadline, but what comes before it is not.
         assert!(check.within_timescale && !check.preparation_in_time);
         assert!(check.consequences.contains(
-            &"Reports shared with parents before the initial conference for Ava Smith would be due by Mon 9 Mar 2026 (passed), instead of Thu 12 Mar 2026."
+            &"Reports shared with parents before the conference for Ava Smith would be due by Mon 9 Mar 2026 (passed), instead of Thu 12 Mar 2026."
                 .to_string()
         ));
         assert!(!check.preparation_today);
@@ -362,14 +362,14 @@ mod tests {
         assert!(check.within_timescale && check.preparation_in_time && check.preparation_today);
         assert!(
             check.timescale.contains(
-                &"Reports shared with parents before the initial conference for Ava Smith: due by Tue 10 Mar 2026 (today): on this day it must be done today."
+                &"Reports shared with parents before the conference for Ava Smith: due by Tue 10 Mar 2026 (today): on this day it must be done today."
                     .to_string()
             ),
             "{:?}",
             check.timescale
         );
         assert!(check.consequences.contains(
-            &"Reports shared with parents before the initial conference for Ava Smith would be due by Tue 10 Mar 2026 (today), instead of Thu 12 Mar 2026."
+            &"Reports shared with parents before the conference for Ava Smith would be due by Tue 10 Mar 2026 (today), instead of Thu 12 Mar 2026."
                 .to_string()
         ));
     }
@@ -404,7 +404,7 @@ mod tests {
                 "First review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead of Tue 16 Jun 2026.",
                 "Visit to a child on a child protection plan for Ava Smith would be due by Wed 1 Apr 2026, instead of Mon 30 Mar 2026.",
                 // Due before the conference: 2 working days before it.
-                "Reports shared with parents before the initial conference for Ava Smith would be due by Mon 16 Mar 2026, instead of Thu 12 Mar 2026.",
+                "Reports shared with parents before the conference for Ava Smith would be due by Mon 16 Mar 2026, instead of Thu 12 Mar 2026.",
                 "Decision letter sent for Ava Smith would be due by Thu 19 Mar 2026, instead of Tue 17 Mar 2026.",
                 // 15 working days, across Good Friday (3 Apr) and Easter Monday (6 Apr).
                 "Conference minutes distributed for Ava Smith would be due by Fri 10 Apr 2026, instead of Wed 8 Apr 2026.",

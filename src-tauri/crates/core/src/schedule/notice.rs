@@ -20,7 +20,7 @@ use crate::timescales::Source;
 pub struct Notice {
     /// The first day a meeting leaves time for it.
     pub from: NaiveDate,
-    /// The rule's title, e.g. "Reports shared with parents before the initial conference".
+    /// The rule's title, e.g. "Reports shared with parents before the conference".
     pub what: String,
     /// Its deadline for a meeting on `from`.
     pub by: NaiveDate,
@@ -179,7 +179,7 @@ mod tests {
             ask(&ds, MeetingKind::Icpc, "2026-12-02", "2026-12-15"),
             Some(Notice {
                 from: d("2026-12-03"),
-                what: "Reports shared with parents before the initial conference".into(),
+                what: "Reports shared with parents before the conference".into(),
                 by: d("2026-12-01"),
             })
         );

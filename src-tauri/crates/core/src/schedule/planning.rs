@@ -397,7 +397,7 @@ mod tests {
             assert_eq!(
                 due(s),
                 format!(
-                    "Reports shared with parents before the initial conference: due by {}{when}.",
+                    "Reports shared with parents before the conference: due by {}{when}.",
                     uk_date(by)
                 )
             );
@@ -408,7 +408,7 @@ mod tests {
         );
         assert!(
             res.message.ends_with(
-                "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the initial conference\", and an earlier one would leave no time."
+                "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the conference\", and an earlier one would leave no time."
             ),
             "{}",
             res.message
@@ -426,7 +426,7 @@ mod tests {
         let early = res.slots.iter().find(|s| s.start.date_naive() == d("2026-12-02"));
         assert_eq!(
             early.map(due).as_deref(),
-            Some("Reports shared with parents before the initial conference: due by Mon 30 Nov 2026, before today."),
+            Some("Reports shared with parents before the conference: due by Mon 30 Nov 2026, before today."),
             "{res:?}"
         );
         // Reports already shared: nothing more is said.
