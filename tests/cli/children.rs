@@ -241,28 +241,7 @@ fn a_birth_before_the_pre_birth_conference_says_it_is_still_booked() {
 
     // The conference still booked is held as the initial one, as booked: refused while it would
     // clash or be late, unless a reason is given; then it is an ICPC, and says so in its history.
-    // From the demo's day: the machine's today may be after the conference.
-    let meetings = json(
-        s.run(&[
-            "meeting",
-            "list",
-            "--from",
-            "2026-11-25",
-            "--to",
-            "2099-12-31",
-            "--json",
-        ])
-        .ok(),
-    );
-    let conference = meetings
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["kind"] == "pre-birth-conference" && m["child_ids"][0] == id)
-        .expect("the pre-birth conference")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let conference = pre_birth_conference(&s, |child| child == id).expect("the pre-birth conference");
     let refused = s.run(&["meeting", "hold-as-icpc", &conference]).failed().to_string();
     assert!(
         refused.contains("Not saved: ") && refused.contains("To save it anyway, add --override"),
@@ -312,27 +291,8 @@ fn an_unborn_babys_pre_birth_conference_is_not_held_as_an_icpc() {
         .filter(|c| c["birth"].as_str().is_some_and(|b| b.starts_with("EDD")))
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    let meetings = json(
-        s.run(&[
-            "meeting",
-            "list",
-            "--from",
-            "2026-11-25",
-            "--to",
-            "2099-12-31",
-            "--json",
-        ])
-        .ok(),
-    );
-    let conference = meetings
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["kind"] == "pre-birth-conference" && unborn.contains(&m["child_ids"][0].as_str().unwrap()))
-        .expect("an unborn baby's pre-birth conference")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let conference =
+        pre_birth_conference(&s, |child| unborn.contains(&child)).expect("an unborn baby's pre-birth conference");
     let refused = s.run(&["meeting", "hold-as-icpc", &conference]).failed().to_string();
     assert!(
         refused.ends_with(
@@ -579,4 +539,27 @@ fn becoming_looked_after_is_refused_as_an_event_and_pointed_at_the_episode() {
         .failed()
         .to_string();
     assert!(said.contains("convene episode start --kind looked-after"), "{said}");
+}
+
+/// The id of the first pre-birth conference (listed from the demo's day: the machine's today may
+/// be after it) whose child `which` picks.
+fn pre_birth_conference(s: &Sandbox, which: impl Fn(&str) -> bool) -> Option<String> {
+    let meetings = json(
+        s.run(&[
+            "meeting",
+            "list",
+            "--from",
+            "2026-11-25",
+            "--to",
+            "2099-12-31",
+            "--json",
+        ])
+        .ok(),
+    );
+    meetings
+        .as_array()?
+        .iter()
+        .find(|m| m["kind"] == "pre-birth-conference" && m["child_ids"][0].as_str().is_some_and(&which))
+        .and_then(|m| m["id"].as_str())
+        .map(str::to_string)
 }
