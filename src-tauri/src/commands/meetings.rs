@@ -55,15 +55,26 @@ pub async fn save_meeting(state: State<'_, AppState>, draft: MeetingDraft) -> Re
 /// Save a meeting as drafted: refused (with its conflicts) unless there are none or the draft
 /// gives a reason to override them; flushed before the summary is returned.
 pub(crate) fn save_draft(store: &Store, draft: &MeetingDraft) -> Result<SaveOutcome, IpcError> {
-    let (pack, cal) = rules(store)?;
     let existing: Option<Meeting> = match draft.id {
         Some(id) => Some(store.require(id.as_bytes())?),
         None => None,
     };
     let (meeting, change) = from_draft(draft, existing.as_ref())?;
+    save_checked(store, meeting, change, draft.override_reason.as_deref())
+}
+
+/// Save `meeting` with its history entry unless it has conflicts and no reason to override
+/// them (then they are returned and nothing is saved); flushed before the summary is returned.
+fn save_checked(
+    store: &Store,
+    meeting: Meeting,
+    change: convene_core::MeetingChange,
+    override_reason: Option<&str>,
+) -> Result<SaveOutcome, IpcError> {
+    let (pack, cal) = rules(store)?;
     let ds = store.load_dataset()?;
     let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &meeting, today())?;
-    match accept(meeting, conflicts, draft.override_reason.as_deref(), now()) {
+    match accept(meeting, conflicts, override_reason, now()) {
         Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
         Ok(meeting) => {
             store.save_meeting(&meeting, change, now())?;
@@ -253,7 +264,6 @@ pub async fn hold_as_icpc(
     override_reason: Option<String>,
 ) -> Result<SaveOutcome, IpcError> {
     state.with_store(|store| {
-        let (pack, cal) = rules(store)?;
         let existing: Meeting = store.require(meeting.as_bytes())?;
         let children = existing
             .children
@@ -262,18 +272,6 @@ pub async fn hold_as_icpc(
             .collect::<Result<Vec<_>, _>>()?;
         let (m, change) =
             convene_core::schedule::after_birth::held_as_icpc(&existing, &children.iter().collect::<Vec<_>>())?;
-        let ds = store.load_dataset()?;
-        let conflicts = check_meeting(&pack, &cal, &ds, &ds.busy, &m, today())?;
-        match accept(m, conflicts, override_reason.as_deref(), now()) {
-            Err(conflicts) => Ok(SaveOutcome { saved: None, conflicts }),
-            Ok(m) => {
-                store.save_meeting(&m, change, now())?;
-                let ds = store.load_dataset()?;
-                Ok(SaveOutcome {
-                    saved: Some(queries::meeting_summary(&m, &queries::Names::new(&ds))),
-                    conflicts: vec![],
-                })
-            }
-        }
+        save_checked(store, m, change, override_reason.as_deref())
     })
 }

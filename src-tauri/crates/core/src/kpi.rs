@@ -488,8 +488,9 @@ fn points(figures: Vec<Kpi>, label: &str, from: NaiveDate, to: NaiveDate) -> imp
 
 /// Every KPI for each calendar month from `from`'s to `to`'s, each month counted on its own (so
 /// a month with nothing due has no percentage), oldest first, as of `to`. The first and last
-/// months are cut to the period, so the months together count exactly what [`kpis`] counts for
-/// it: the trend of the last 12 months starts part way through a month and ends today.
+/// months are cut to the period, so the months together count what [`kpis`] counts for it
+/// (all but the plans open at the end of a period, a count at one day, not over it): the trend
+/// of the last 12 months starts part way through a month and ends today.
 pub fn monthly_trend(
     ds: &Dataset,
     pack: &RulePack,
