@@ -432,7 +432,7 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
                 ));
             }
         }
-        if m.status == MeetingStatus::Planned {
+        if m.status == MeetingStatus::Planned && matches!(m.kind, MeetingKind::Icpc | MeetingKind::PreBirthConference) {
             // An unborn child's initial conference is a pre-birth conference, and a born child's
             // is not.
             for c in &m.children {
