@@ -188,21 +188,18 @@ pub fn check_move(
     let mut preparation_in_time = true;
     let mut preparation_today = false;
     for i in items_for(pack, cal, &after, &m.children, as_of)? {
-        if i.anchor_source == Source::Meeting(m.id) && i.status.is_open() && i.deadline == as_of {
-            preparation_today = true;
+        // What must come before the meeting (reports to parents), still to do: due today on
+        // the new day (still possible, only today), or due before today (too late).
+        if i.anchor_source == Source::Meeting(m.id) && i.status.is_open() && i.deadline <= as_of {
+            let when = if i.deadline == as_of {
+                preparation_today = true;
+                " (today): on this day it must be done today"
+            } else {
+                preparation_in_time = false;
+                ", before today: on this day it can no longer be done in time"
+            };
             timescale.push(format!(
-                "{} for {}: due by {} (today): on this day it must be done today.",
-                rule_title(&i.rule),
-                names.child_name(i.child),
-                uk_date(i.deadline)
-            ));
-        }
-        // What must come before the meeting (reports to parents), still to do, whose deadline
-        // the move puts before today.
-        if i.anchor_source == Source::Meeting(m.id) && i.status == crate::timescales::DueStatus::Overdue {
-            preparation_in_time = false;
-            timescale.push(format!(
-                "{} for {}: due by {}, before today: on this day it can no longer be done in time.",
+                "{} for {}: due by {}{when}.",
                 rule_title(&i.rule),
                 names.child_name(i.child),
                 uk_date(i.deadline)

@@ -26,24 +26,20 @@ pub struct Notice {
     pub by: NaiveDate,
 }
 
-/// For a new meeting of `kind` for `children`, searched over `days`: the first day
-/// on which every rule asking for something before such a meeting, and not already met for it,
-/// could still be met (its deadline, counted back from the meeting, not before `as_of`). `None`
-/// when nothing is asked, everything asked is done, a meeting on the first day already leaves
-/// time, or no day searched does.
+/// For a new meeting searched over `days`, with `rules` what it leaves to be done before it
+/// (`asked_before`): the first day on which every one of them could still be met (its deadline,
+/// counted back from the meeting, not before `as_of`). `None` when nothing is asked, a meeting
+/// on the first day already leaves time, or no day searched does.
 pub fn notice(
     pack: &RulePack,
     cal: &WorkingDayCalendar,
-    ds: &Dataset,
-    kind: MeetingKind,
-    children: &[ChildId],
+    rules: &[Rule],
     days: std::ops::RangeInclusive<NaiveDate>,
     as_of: NaiveDate,
 ) -> Result<Option<Notice>, CalendarError> {
     let (earliest, last) = (*days.start(), *days.end());
-    let rules = asked_before(pack, cal, ds, kind, children, earliest, as_of)?;
     let mut out: Option<Notice> = None;
-    for rule in &rules {
+    for rule in rules {
         let mut day = Some(earliest);
         let found = loop {
             let Some(d) = day.filter(|d| *d <= last) else {
@@ -170,7 +166,9 @@ mod tests {
         let ds = with_strategy(&c);
         // Today Tue 1 Dec 2026.
         let ask = |ds: &Dataset, kind: MeetingKind, from: &str, to: &str| {
-            notice(&pack, &cal, ds, kind, &[c.id], d(from)..=d(to), d("2026-12-01")).unwrap()
+            let today = d("2026-12-01");
+            let rules = asked_before(&pack, &cal, ds, kind, &[c.id], d(from), today).unwrap();
+            notice(&pack, &cal, &rules, d(from)..=d(to), today).unwrap()
         };
         // Times from Wed 2 Dec. An ICPC on Wed 2 Dec would make the reports (2 working days
         // before) due on Mon 30 Nov, before today; on Thu 3 Dec they are due today, which can

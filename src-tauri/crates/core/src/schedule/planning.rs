@@ -120,7 +120,8 @@ pub fn suggest(
     // leaves time for it, when some fit inside the meeting's own deadline; else the earliest
     // times, saying what they leave no time for.
     let last = deadline.unwrap_or_else(|| req.earliest + chrono::Duration::days(30));
-    if let Some(n) = super::notice::notice(pack, cal, ds, input.kind, &req.children, req.earliest..=last, as_of)? {
+    let before = super::notice::asked_before(pack, cal, ds, input.kind, &req.children, req.earliest, as_of)?;
+    if let Some(n) = super::notice::notice(pack, cal, &before, req.earliest..=last, as_of)? {
         let later = SlotRequest {
             earliest: n.from,
             ..req.clone()
@@ -148,9 +149,9 @@ pub fn suggest(
         }
     }
     // Each time says when what comes before it falls due, counted back from its day.
-    for rule in super::notice::asked_before(pack, cal, ds, input.kind, &req.children, req.earliest, as_of)? {
+    for rule in &before {
         for slot in &mut found.slots {
-            let by = pack.deadline(&rule, slot.start.date_naive(), cal)?;
+            let by = pack.deadline(rule, slot.start.date_naive(), cal)?;
             let tomorrow = as_of.succ_opt() == Some(by);
             slot.reasons.push(match by.cmp(&as_of) {
                 std::cmp::Ordering::Less => format!("{}: due by {}, before today.", rule.title, uk_date(by)),
