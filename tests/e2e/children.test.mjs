@@ -210,7 +210,12 @@ describe('a new referral', () => {
     await (await shown(browser, '#find-slots')).click();
     // A baby with no one in their network: the search says no one is invited.
     await shownText(browser, '#no-invitees', /^No one is invited yet( but the chair)?\. Invite people below/, { timeout: 20000 });
+    // No parent or carer among them: the suggestions say so, and booking asks why.
+    await shownText(browser, '#slot-message', /No parent or carer is among the invitees: a conference normally invites them/);
     await (await shown(browser, '#slot-list li button', 20000)).click();
+    await shownText(browser, '#conflicts', /No parent or carer of Baby Testfield is recorded, so none is invited to the pre-birth conference on /);
+    await fill(browser, '#override-reason', 'Referred by the midwife; the mother is not yet known to us.');
+    await (await shown(browser, '#conflicts button')).click();
     await shownText(browser, '#booked-message', /^Booked: Pre-birth conference/);
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
@@ -250,6 +255,10 @@ describe('a new referral', () => {
     // Or, as some procedures do, the booked conference is held as the initial one: same time,
     // place and people; the to-do is done and says so, with the keyboard on it.
     await (await shown(browser, '#after-birth [data-hold-icpc]')).click();
+    // Still no parent or carer recorded: held only with the reason.
+    await shownText(browser, '#after-birth-clashes', /No parent or carer of Baby Testfield is recorded, so none is invited to the initial child protection conference on /);
+    await fill(browser, '#after-birth-override', 'The mother is not yet known to us; the chair has been told.');
+    await (await shown(browser, '#after-birth-anyway')).click();
     await shownText(browser, '#after-birth-said', /^Now the initial child protection conference: \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d\. Export its invitation again/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'after-birth-said');
     assert.equal(await (await browser.$('#after-birth [data-hold-icpc]')).isExisting(), false, 'the conference is still offered to be held as the initial one');

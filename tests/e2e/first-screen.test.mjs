@@ -126,6 +126,18 @@ describe('first screen on an empty store', () => {
     assert.ok(overdue.length >= 1, 'no overdue items');
     assert.equal(await (await browser.$('[data-testid="group-overdue"]')).getText(), `Overdue (${overdue.length})`);
     assert.match(await (await browser.$('[data-testid="group-due-soon"]')).getText(), /^Due soon \(\d+\)$/);
+    // Due soon and booked within timescale: in hand, listed apart, the booking its only badge.
+    const inHand = await browser.$$('#dashboard [data-testid="items-booked"] [data-testid="due-item"]');
+    assert.equal(await (await browser.$('[data-testid="group-booked"]')).getText(), `Due soon, booked within timescale (${inHand.length})`);
+    for (const row of inHand) {
+      const text = await row.getText();
+      assert.match(await (await row.$('[data-testid="booked"]')).getText(), /^Booked: \w{3} \d{1,2} \w{3} \d{4}, within timescale$/);
+      assert.doesNotMatch(text, /Due soon|Due today|Schedule now/, `an item in hand reads as still to do: ${text}`);
+    }
+    if (inHand.length === 0) assert.match(await (await browser.$('[data-testid="none-booked"]')).getText(), /^Nothing due soon is booked yet/);
+    for (const row of await browser.$$('#dashboard [data-testid="items-due-soon"] [data-testid="booked"]')) {
+      assert.doesNotMatch(await row.getText(), /within timescale$/, 'an item booked within timescale left among those due soon');
+    }
     const teams = await browser.execute(() => [...document.querySelectorAll('#filter-team option')].map((o) => o.value).filter(Boolean));
     assert.ok(teams.length >= 1, 'no teams to filter by');
     for (const row of overdue.slice(0, 5)) {

@@ -8,6 +8,7 @@ const TOM = '00000000-0000-4000-8000-0000000000a1';
 const ROSA = '00000000-0000-4000-8000-0000000000a2';
 const TEAM = '00000000-0000-4000-8000-0000000000b1';
 const OTHER_TEAM = '00000000-0000-4000-8000-0000000000b2';
+const TODAY = '2026-11-25';
 
 function item(p: Partial<DueItemView>): DueItemView {
   return {
@@ -46,7 +47,7 @@ describe('what needs doing', () => {
   ];
 
   it('keeps only overdue and due-soon, each by deadline', () => {
-    const r = needsDoing(items, { team: ALL, rule: ALL, mine: null });
+    const r = needsDoing(items, { team: ALL, rule: ALL, mine: null }, TODAY);
     expect(r.overdue.map((i) => i.child_name)).toEqual(['A', 'B']);
     expect(r.dueSoon).toHaveLength(1);
   });
@@ -61,9 +62,9 @@ describe('what needs doing', () => {
       item({ deadline: '2026-10-01', child_name: 'Ava', rule: 'conference-minutes', area: 'conference-papers', rule_kind: 'local' }),
     ];
     const f = { team: ALL, rule: ALL, mine: null };
-    expect(needsDoing(mixed, f).overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily', 'Ava']);
-    expect(needsDoing(mixed, f, 'urgency').overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily', 'Ava']);
-    expect(needsDoing(mixed, f, 'deadline').overdue.map((i) => i.child_name)).toEqual(['Lily', 'Kai', 'Ava', 'Jude', 'Willow', 'Isla']);
+    expect(needsDoing(mixed, f, TODAY).overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily', 'Ava']);
+    expect(needsDoing(mixed, f, TODAY, 'urgency').overdue.map((i) => i.child_name)).toEqual(['Jude', 'Willow', 'Isla', 'Kai', 'Lily', 'Ava']);
+    expect(needsDoing(mixed, f, TODAY, 'deadline').overdue.map((i) => i.child_name)).toEqual(['Lily', 'Kai', 'Ava', 'Jude', 'Willow', 'Isla']);
   });
 
   it('does not repeat the timescale under its own heading', () => {
@@ -80,9 +81,9 @@ describe('what needs doing', () => {
   });
 
   it('filters by team, rule and practitioner', () => {
-    expect(needsDoing(items, { team: 'Children in Care Team', rule: ALL, mine: null }).overdue).toHaveLength(0);
-    expect(needsDoing(items, { team: ALL, rule: 'lac-review', mine: null }).dueSoon).toHaveLength(1);
-    expect(needsDoing(items, { team: ALL, rule: ALL, mine: 'Someone else' }).overdue).toHaveLength(0);
+    expect(needsDoing(items, { team: 'Children in Care Team', rule: ALL, mine: null }, TODAY).overdue).toHaveLength(0);
+    expect(needsDoing(items, { team: ALL, rule: 'lac-review', mine: null }, TODAY).dueSoon).toHaveLength(1);
+    expect(needsDoing(items, { team: ALL, rule: ALL, mine: 'Someone else' }, TODAY).overdue).toHaveLength(0);
   });
 
   it('offers each team and rule once, sorted', () => {
@@ -114,26 +115,44 @@ describe('grouping and filtering', () => {
   const everything = { team: ALL, rule: ALL, mine: null };
 
   it('groups overdue before due soon, with counts in the headings', () => {
-    const g = groups(needsDoing(items, everything));
-    expect(g.map((x) => x.title)).toEqual(['Overdue (3)', 'Due soon (3)']);
+    const g = groups(needsDoing(items, everything, TODAY));
+    expect(g.map((x) => x.title)).toEqual(['Overdue (3)', 'Due soon (3)', 'Due soon, booked within timescale (0)']);
     expect(g[0].items.map((i) => i.child_name)).toEqual(['Isla', 'Ivy', 'B.S.']);
     expect(g[1].items.map((i) => i.child_name)).toEqual(['Amir', 'Zara', 'Unallocated']);
   });
 
   it('filters by team: items with no team only show for all teams', () => {
-    const g = groups(needsDoing(items, { ...everything, team: ai }));
-    expect(g.map((x) => x.title)).toEqual(['Overdue (1)', 'Due soon (1)']);
+    const g = groups(needsDoing(items, { ...everything, team: ai }, TODAY));
+    expect(g.map((x) => x.title)).toEqual(['Overdue (1)', 'Due soon (1)', 'Due soon, booked within timescale (0)']);
     expect(g[1].items[0].child_name).toBe('Amir');
     expect(options(items, (i) => i.team)).toEqual([ai, cp]);
   });
 
   it('filters by rule, and by team and rule together', () => {
-    const byRule = needsDoing(items, { ...everything, rule: 'cin-review' });
+    const byRule = needsDoing(items, { ...everything, rule: 'cin-review' }, TODAY);
     expect(byRule.overdue).toHaveLength(2);
     expect(byRule.dueSoon.map((i) => i.child_name)).toEqual(['Amir', 'Unallocated']);
-    const both = groups(needsDoing(items, { team: cp, rule: 'strategy-to-icpc', mine: null }));
-    expect(both.map((x) => x.items.length)).toEqual([0, 0]);
+    const both = groups(needsDoing(items, { team: cp, rule: 'strategy-to-icpc', mine: null }, TODAY));
+    expect(both.map((x) => x.items.length)).toEqual([0, 0, 0]);
     expect(both[0].none).toBe('Nothing is overdue for this selection.');
+  });
+
+  it('lists an item due soon and booked within timescale apart, as in hand; one booked late, or whose day has passed, stays to do', () => {
+    const meeting = '00000000-0000-4000-8000-000000000003';
+    const booked = [
+      item({ child_name: 'In time', status: 'due-soon', deadline: '2026-11-30', scheduled: { meeting, date: '2026-11-27', within_deadline: true } }),
+      item({ child_name: 'Today', status: 'due-soon', deadline: '2026-11-30', scheduled: { meeting, date: TODAY, within_deadline: true } }),
+      item({ child_name: 'Late', status: 'due-soon', deadline: '2026-11-30', scheduled: { meeting, date: '2026-12-03', within_deadline: false } }),
+      item({ child_name: 'To record', status: 'due-soon', deadline: '2026-11-30', scheduled: { meeting, date: '2026-11-24', within_deadline: true } }),
+      item({ child_name: 'Not booked', status: 'due-soon', deadline: '2026-11-30' }),
+    ];
+    const r = needsDoing(booked, everything, TODAY, 'deadline');
+    expect(r.booked.map((i) => i.child_name)).toEqual(['In time', 'Today']);
+    expect(r.dueSoon.map((i) => i.child_name)).toEqual(['Late', 'Not booked', 'To record']);
+    const g = groups(r);
+    expect(g[2].title).toBe('Due soon, booked within timescale (2)');
+    expect(groups(needsDoing(booked.slice(0, 2), everything, TODAY))[1].none).toBe('Everything due soon for this selection is booked within timescale.');
+    expect(groups(needsDoing([], everything, TODAY))[1].none).toBe('Nothing is due soon for this selection.');
   });
 
   it('offers each rule once under its title, sorted by title', () => {

@@ -83,9 +83,13 @@ export function areaTitle(area: Area): string {
   return AREA_TITLE[area];
 }
 
-/** Overdue first, then due soon; each in the order chosen. Other statuses are not "what needs
- * doing". */
-export function needsDoing(items: DueItemView[], f: Filters, order: Order = 'urgency'): { overdue: DueItemView[]; dueSoon: DueItemView[] } {
+/** What the dashboard lists: overdue, then due soon and not yet in hand, then due soon and booked
+ * within timescale (nothing to do but hold the meeting); each in the order chosen. Other statuses
+ * are not "what needs doing". An item whose booked day has passed stays due soon: its outcome is
+ * still to record. */
+export type Needs = { overdue: DueItemView[]; dueSoon: DueItemView[]; booked: DueItemView[] };
+
+export function needsDoing(items: DueItemView[], f: Filters, today: string, order: Order = 'urgency'): Needs {
   const keep = items.filter(
     (i) =>
       (f.team === ALL || i.team === f.team) &&
@@ -95,19 +99,28 @@ export function needsDoing(items: DueItemView[], f: Filters, order: Order = 'urg
   const byDeadline = (a: DueItemView, b: DueItemView) =>
     compareCodes(a.deadline, b.deadline) || compareText(a.child_name, b.child_name);
   const sort = order === 'urgency' ? (a: DueItemView, b: DueItemView) => AREA_RANK[a.area] - AREA_RANK[b.area] || byDeadline(a, b) : byDeadline;
+  const soon = keep.filter((i) => i.status === 'due-soon').sort(sort);
+  const inTime = (i: DueItemView) => bookingOf(i, today)?.ok === true;
   return {
     overdue: keep.filter((i) => i.status === 'overdue').sort(sort),
-    dueSoon: keep.filter((i) => i.status === 'due-soon').sort(sort),
+    dueSoon: soon.filter((i) => !inTime(i)),
+    booked: soon.filter(inTime),
   };
 }
 
-export type Group = { key: 'overdue' | 'due-soon'; title: string; none: string; items: DueItemView[] };
+export type Group = { key: 'overdue' | 'due-soon' | 'booked'; title: string; none: string; items: DueItemView[] };
 
-/** The dashboard's two groups, in reading order, each with its heading and its empty sentence. */
-export function groups(shown: { overdue: DueItemView[]; dueSoon: DueItemView[] }): Group[] {
+/** The dashboard's three groups, in reading order, each with its heading and its empty sentence. */
+export function groups(shown: Needs): Group[] {
   return [
     { key: 'overdue', title: `Overdue (${shown.overdue.length})`, none: 'Nothing is overdue for this selection.', items: shown.overdue },
-    { key: 'due-soon', title: `Due soon (${shown.dueSoon.length})`, none: 'Nothing is due soon for this selection.', items: shown.dueSoon },
+    { key: 'due-soon', title: `Due soon (${shown.dueSoon.length})`, none: shown.booked.length ? 'Everything due soon for this selection is booked within timescale.' : 'Nothing is due soon for this selection.', items: shown.dueSoon },
+    {
+      key: 'booked',
+      title: `Due soon, booked within timescale (${shown.booked.length})`,
+      none: 'Nothing due soon is booked yet for this selection.',
+      items: shown.booked,
+    },
   ];
 }
 

@@ -15,8 +15,16 @@ export function fieldName(field: HTMLElement): string {
   return field.getAttribute('aria-label')?.trim() || 'This field';
 }
 
-/** The sentence for an empty required field: "“From” must be filled in." */
+/** The sentence for an empty required field: "“From” must be filled in."; for a date or time
+ * typed in part (which stops a form too, required or not): "“From” is not a whole date: fill in
+ * each part, or clear it." */
 export function requiredSentence(field: HTMLElement): string {
   const name = fieldName(field);
-  return name === 'This field' ? 'This field must be filled in.' : `“${name}” must be filled in.`;
+  const what = name === 'This field' ? 'This field' : `“${name}”`;
+  const input = field as HTMLInputElement;
+  if (input.validity?.badInput) {
+    const whole = input.type === 'time' ? 'a whole time' : input.type === 'datetime-local' ? 'a whole date and time' : 'a whole date';
+    return `${what} is not ${whole}: fill in each part, or clear it.`;
+  }
+  return `${what} must be filled in.`;
 }

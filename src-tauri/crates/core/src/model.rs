@@ -114,6 +114,14 @@ impl NetworkRole {
         NetworkRole::Other,
     ];
 
+    /// A parent, carer or foster carer: family at the child's meetings, whatever their agency.
+    pub fn is_family(&self) -> bool {
+        matches!(
+            self,
+            NetworkRole::Parent | NetworkRole::Carer | NetworkRole::FosterCarer
+        )
+    }
+
     /// What a practitioner reads for the role.
     pub fn label(&self) -> &'static str {
         match self {

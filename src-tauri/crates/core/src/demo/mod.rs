@@ -6,7 +6,9 @@
 mod people;
 mod stories;
 
-use chrono::{Duration, NaiveDate, NaiveTime};
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use uuid::Uuid;
 
 use crate::calendar::WorkingDayCalendar;
@@ -71,6 +73,9 @@ fn generate(today: NaiveDate, seed: u64, families: usize) -> Dataset {
         today,
         ds: Dataset::default(),
         staff: people::Staff::default(),
+        // The demo books around its diaries; the synthetic authority stays as drawn, so the
+        // benchmarks' figures compare across runs.
+        diaries: (families == stories::DEMO_FAMILIES).then(Diaries::default),
     };
     people::agencies_teams_people(&mut b);
     stories::families(&mut b, families);
@@ -101,6 +106,33 @@ pub(crate) struct Builder {
     pub(crate) today: NaiveDate,
     pub(crate) ds: Dataset,
     pub(crate) staff: people::Staff,
+    /// Who and which rooms are booked when, for the demo to book around: a real diary has few
+    /// double bookings, and a demo full of them hides the one a practitioner should see.
+    diaries: Option<Diaries>,
+}
+
+/// The times each person and venue is booked on each day, by the meetings built so far.
+#[derive(Default)]
+struct Diaries {
+    people: HashMap<(PersonId, NaiveDate), Vec<(NaiveTime, NaiveTime)>>,
+    venues: HashMap<(VenueId, NaiveDate), Vec<(NaiveTime, NaiveTime)>>,
+}
+
+impl Diaries {
+    fn free<K: std::hash::Hash + Eq>(
+        map: &HashMap<(K, NaiveDate), Vec<(NaiveTime, NaiveTime)>>,
+        key: K,
+        date: NaiveDate,
+        (a, b): (NaiveTime, NaiveTime),
+    ) -> bool {
+        map.get(&(key, date))
+            .is_none_or(|v| v.iter().all(|(s, e)| b <= *s || *e <= a))
+    }
+}
+
+/// The `k`th of `n` choices counted on from the drawn one, `first`, wrapping round.
+fn nth_from(first: usize, n: usize, k: usize) -> usize {
+    (first + k) % n.max(1)
 }
 
 impl Builder {
@@ -141,10 +173,23 @@ impl Builder {
     /// Add a meeting on a working day at a typical time; held if in the past, planned if not.
     /// Returns its date.
     pub(crate) fn meeting(&mut self, spec: MeetingSpec) -> NaiveDate {
-        let date = self.working_on_or_after(spec.date);
-        let slots = [(9, 30), (10, 0), (11, 0), (13, 30), (14, 0), (15, 0)];
-        let (h, m) = *self.rng.pick(&slots);
-        let start_time = NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+        let first = self.working_on_or_after(spec.date);
+        // The drawn time; in the demo, the first after it (wrapping round, then a few less usual
+        // times) at which everyone is free, inside the required professionals' hours if any is;
+        // a day with no free time gives way to the next working day, up to a week on.
+        let drawn = (self.rng.next() % USUAL_TIMES as u64) as usize;
+        let (date, time) = match &self.diaries {
+            None => (first, drawn),
+            Some(d) => std::iter::successors(Some(first), |day| {
+                Some(self.working_on_or_after(*day + Duration::days(1)))
+            })
+            .take(5)
+            .find_map(|day| Some((day, self.free_time(d, &spec, day, drawn)?)))
+            .unwrap_or((first, drawn)),
+        };
+        let start_time = at(TIMES[time]);
+        let span = |t: NaiveTime| (t, t + Duration::minutes(spec.minutes));
+        let people = spec.people();
         let (Ok(start), Ok(end)) = (
             london(date.and_time(start_time)),
             london(date.and_time(start_time) + Duration::minutes(spec.minutes)),
@@ -188,10 +233,26 @@ impl Builder {
                 joining_details: "Microsoft Teams link sent with the invitation".into(),
             }
         } else {
+            // The drawn room, or in the demo the first free one after it.
+            let drawn = (self.rng.next() % self.staff.venues.len().max(1) as u64) as usize;
+            let venues = &self.staff.venues;
+            let free = (0..venues.len()).map(|k| nth_from(drawn, venues.len(), k)).find(|&k| {
+                self.diaries
+                    .as_ref()
+                    .is_none_or(|d| Diaries::free(&d.venues, venues[k], date, span(start_time)))
+            });
             Location::Venue {
-                venue: *self.rng.pick(&self.staff.venues),
+                venue: venues[free.unwrap_or(drawn)],
             }
         };
+        if let Some(d) = self.diaries.as_mut().filter(|_| !spec.cancelled) {
+            for p in &people {
+                d.people.entry((*p, date)).or_default().push(span(start_time));
+            }
+            if let Location::Venue { venue } = location {
+                d.venues.entry((venue, date)).or_default().push(span(start_time));
+            }
+        }
         let id = MeetingId(self.rng.uuid());
         self.ds.meetings.push(Meeting {
             id,
@@ -209,6 +270,66 @@ impl Builder {
             outcome: None,
         });
         date
+    }
+}
+
+/// The times meetings start at: the first `USUAL_TIMES` drawn at random, the rest offered by
+/// the demo on a busy day.
+const TIMES: [(u32, u32); 14] = [
+    (9, 30),
+    (10, 0),
+    (11, 0),
+    (13, 30),
+    (14, 0),
+    (15, 0),
+    (9, 0),
+    (12, 0),
+    (11, 30),
+    (12, 30),
+    (15, 30),
+    (10, 30),
+    (13, 0),
+    (16, 0),
+];
+const USUAL_TIMES: usize = 6;
+
+fn at((h, m): (u32, u32)) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+impl Builder {
+    /// The first of `TIMES` on `date` (from the drawn one round the usual times, then the rest)
+    /// at which everyone in `spec` is free in `diaries`: inside the working hours of every
+    /// professional required if such a time is free, else any free time.
+    fn free_time(&self, diaries: &Diaries, spec: &MeetingSpec, date: NaiveDate, drawn: usize) -> Option<usize> {
+        let span = |k: usize| (at(TIMES[k]), at(TIMES[k]) + Duration::minutes(spec.minutes));
+        let people = spec.people();
+        let weekday = date.weekday().number_from_monday() as u8;
+        let hours: Vec<&WorkingPattern> = self
+            .ds
+            .people
+            .iter()
+            .filter(|p| Some(p.agency) != self.staff.family_agency)
+            .filter(|p| spec.chair == Some(p.id) || spec.invitees.iter().any(|(q, required)| *q == p.id && *required))
+            .map(|p| &p.working_pattern)
+            .collect();
+        let free = |k: usize| people.iter().all(|p| Diaries::free(&diaries.people, *p, date, span(k)));
+        let within_hours = |k: usize| {
+            let (a, b) = span(k);
+            hours.iter().all(|w| {
+                w.days
+                    .iter()
+                    .any(|h| h.weekday == weekday && h.start <= a && b <= h.end)
+            })
+        };
+        let order = || {
+            (0..USUAL_TIMES)
+                .map(|k| nth_from(drawn, USUAL_TIMES, k))
+                .chain(USUAL_TIMES..TIMES.len())
+        };
+        order()
+            .find(|&k| free(k) && within_hours(k))
+            .or_else(|| order().find(|&k| free(k)))
     }
 }
 
@@ -230,6 +351,22 @@ pub(crate) struct MeetingSpec {
     /// stay as they were.
     pub(crate) left_out: Option<PersonId>,
     pub(crate) cancelled: bool,
+}
+
+impl MeetingSpec {
+    /// Everyone taking part: the chair, the minute-taker and those invited.
+    fn people(&self) -> Vec<PersonId> {
+        self.chair
+            .into_iter()
+            .chain(self.minute_taker)
+            .chain(
+                self.invitees
+                    .iter()
+                    .map(|(p, _)| *p)
+                    .filter(|p| Some(*p) != self.left_out),
+            )
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -165,3 +165,37 @@ fn the_demo_tells_stories_that_can_happen() {
         }
     }
 }
+
+#[test]
+fn the_demo_books_no_one_and_no_room_twice_and_invites_a_parent_to_every_conference() {
+    use crate::schedule::{detect_conflicts, ConflictKind, ScanContext};
+    let cal = crate::WorkingDayCalendar::shipped(crate::holidays::Division::EnglandAndWales);
+    // On three days, so the rule holds for the demo whenever it is seeded.
+    for day in [
+        today(),
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+        NaiveDate::from_ymd_opt(2027, 3, 15).unwrap(),
+    ] {
+        let ds = demo_dataset(day, DEFAULT_SEED);
+        let meetings: Vec<&Meeting> = ds.meetings.iter().collect();
+        let found = detect_conflicts(&meetings, &ScanContext::new(&ds, &[], &cal, &[]));
+        let twice: Vec<_> = found
+            .iter()
+            .filter(|(_, k)| {
+                matches!(
+                    k,
+                    ConflictKind::PersonDoubleBooked { .. }
+                        | ConflictKind::VenueDoubleBooked { .. }
+                        | ConflictKind::NoParentInvited
+                )
+            })
+            .collect();
+        assert!(twice.is_empty(), "{day}: {twice:?}");
+    }
+    // The synthetic authority of the benchmarks is left as drawn: its double bookings stay.
+    let big = synthetic_authority(today(), DEFAULT_SEED, 300);
+    let meetings: Vec<&Meeting> = big.meetings.iter().collect();
+    assert!(detect_conflicts(&meetings, &ScanContext::new(&big, &[], &cal, &[]))
+        .iter()
+        .any(|(_, k)| matches!(k, ConflictKind::PersonDoubleBooked { .. })));
+}

@@ -51,6 +51,15 @@ impl MeetingKind {
     }
 
     /// How long a meeting of this kind usually takes, in minutes (the editor's default).
+    /// A child protection conference (initial, review or pre-birth), to which parents and
+    /// carers are normally invited.
+    pub fn is_conference(&self) -> bool {
+        matches!(
+            self,
+            MeetingKind::Icpc | MeetingKind::ReviewConference | MeetingKind::PreBirthConference
+        )
+    }
+
     pub fn typical_minutes(&self) -> u32 {
         match self {
             MeetingKind::Icpc | MeetingKind::PreBirthConference | MeetingKind::FamilyNetworkMeeting => 120,

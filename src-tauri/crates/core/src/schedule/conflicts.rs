@@ -57,6 +57,10 @@ pub enum ConflictKind {
     KindForBirth {
         child: ChildId,
     },
+    /// A planned child protection conference with no parent or carer invited. Parents are
+    /// normally invited and helped to take part; only the chair can decide to exclude one, and
+    /// that is recorded (the reason given to save it anyway).
+    NoParentInvited,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -145,6 +149,30 @@ fn owner_blocks<K: std::hash::Hash + Eq>(
 }
 
 impl ScanContext<'_> {
+    /// Whether `person` is family to one of `children`: from a family agency, or linked to one
+    /// of them as a parent, carer or foster carer.
+    fn is_family(&self, person: PersonId, children: &[ChildId]) -> bool {
+        self.people
+            .get(&person)
+            .is_some_and(|p| self.family.contains(&p.agency))
+            || children.iter().any(|c| {
+                self.children
+                    .get(c)
+                    .is_some_and(|c| c.network.iter().any(|l| l.person == person && l.role.is_family()))
+            })
+    }
+
+    /// Whether any of `children` has a parent or carer recorded in their network.
+    fn has_family_recorded(&self, children: &[ChildId]) -> bool {
+        children.iter().any(|c| {
+            self.children.get(c).is_some_and(|c| {
+                c.network
+                    .iter()
+                    .any(|l| self.is_family(l.person, std::slice::from_ref(&c.id)))
+            })
+        })
+    }
+
     /// Whether `child` has a child protection plan open on `date`.
     fn on_plan(&self, child: ChildId, date: NaiveDate) -> bool {
         self.plans
@@ -268,6 +296,27 @@ fn describe(
                 ),
             }
         }
+        ConflictKind::NoParentInvited => {
+            let children = by_id.get(&meeting).map(|m| m.children.as_slice()).unwrap_or_default();
+            if ctx.has_family_recorded(children) {
+                format!(
+                    "No parent or carer is invited to the {this}. Invite them, or give the reason: only the chair can decide to exclude a parent."
+                )
+            } else {
+                let names: Vec<String> = children
+                    .iter()
+                    .filter_map(|c| ctx.children.get(c).map(|c| c.display_name()))
+                    .collect();
+                let whose = if names.is_empty() {
+                    "the child".to_string()
+                } else {
+                    names.join(" or ")
+                };
+                format!(
+                    "No parent or carer of {whose} is recorded, so none is invited to the {this}. Add them to the child's network and invite them, or give the reason."
+                )
+            }
+        }
     };
     Conflict { meeting, kind, message }
 }
@@ -349,8 +398,8 @@ fn double_bookings(live: &[&Meeting]) -> Vec<(MeetingId, ConflictKind)> {
     out
 }
 
-/// Each meeting on its own: a working day, attendees' hours, leave, order after the ICPC, and
-/// the statutory window.
+/// Each meeting on its own: a working day, attendees' hours, leave, the kind for the child's
+/// birth, a parent invited to a conference, order after the ICPC, and the statutory window.
 fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, ConflictKind)> {
     let mut out: Vec<(MeetingId, ConflictKind)> = Vec::with_capacity(live.len());
     let mut who: Vec<PersonId> = Vec::new();
@@ -446,6 +495,12 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
                     out.push((m.id, ConflictKind::KindForBirth { child: *c }));
                 }
             }
+        }
+        if m.status == MeetingStatus::Planned
+            && m.kind.is_conference()
+            && !m.invitees.iter().any(|i| ctx.is_family(i.person, &m.children))
+        {
+            out.push((m.id, ConflictKind::NoParentInvited));
         }
         if matches!(m.kind, MeetingKind::CoreGroup | MeetingKind::ReviewConference) {
             // A core group or review belongs to a child protection plan: with none open on its

@@ -119,6 +119,27 @@ pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId], f
     out
 }
 
+/// Whether one of `people` is family to one of `children`: from a family agency, or linked to
+/// one of them as a parent, carer or foster carer (`NetworkRole::is_family`). The conflict scan
+/// asks the same through its own lookups.
+pub fn family_among(ds: &Dataset, children: &[ChildId], people: &[PersonId]) -> bool {
+    let family: Vec<AgencyId> = ds
+        .agencies
+        .iter()
+        .filter(|a| a.kind == AgencyKind::Family)
+        .map(|a| a.id)
+        .collect();
+    ds.people
+        .iter()
+        .any(|p| people.contains(&p.id) && family.contains(&p.agency))
+        || ds
+            .children
+            .iter()
+            .filter(|c| children.contains(&c.id))
+            .flat_map(|c| &c.network)
+            .any(|l| l.role.is_family() && people.contains(&l.person))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -290,8 +290,19 @@ mod tests {
             "2026-03-02T10:00",
             MeetingStatus::Held,
         );
-        let icpc = meeting(MeetingKind::Icpc, c.id, "2026-03-16T10:00", MeetingStatus::Planned);
+        // The ICPC invites Ava's mother, as a conference does.
+        let family = agency("Family", AgencyKind::Family);
+        let mum = person("Mo Smith", family.id);
+        let mut c = c;
+        c.network.push(NetworkLink {
+            person: mum.id,
+            role: NetworkRole::Parent,
+        });
+        let mut icpc = meeting(MeetingKind::Icpc, c.id, "2026-03-16T10:00", MeetingStatus::Planned);
+        icpc.invitees.push(invitee(mum.id, true));
         let ds = Dataset {
+            agencies: vec![family],
+            people: vec![mum],
             children: vec![c],
             meetings: vec![strategy.clone(), icpc.clone()],
             ..Dataset::default()

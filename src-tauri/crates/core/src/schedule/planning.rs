@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::availability::Availability;
 use super::conflicts::{conflicts_for, Conflict, ScanContext};
-use super::invitees::{default_chair_for, default_invitees};
+use super::invitees::{default_chair_for, default_invitees, family_among};
 use super::slots::{find_slots, SlotRequest, SlotResult};
 use crate::calendar::WorkingDayCalendar;
 use crate::dataset::Dataset;
@@ -160,6 +160,13 @@ pub fn suggest(
                 std::cmp::Ordering::Greater => format!("{}: due by {}.", rule.title, uk_date(by)),
             });
         }
+    }
+    if input.kind.is_conference()
+        && !family_among(ds, &req.children, &[req.required.as_slice(), &req.optional].concat())
+    {
+        found.message.push_str(
+            " No parent or carer is among the invitees: a conference normally invites them, and booking one without them asks for the reason.",
+        );
     }
     Ok(SlotResult { chair, ..found })
 }
@@ -346,6 +353,56 @@ mod tests {
     }
 
     #[test]
+    fn conference_suggestions_say_when_no_parent_or_carer_is_invited() {
+        let (pack, cal) = env();
+        let csc = agency("CSC", AgencyKind::ChildrensSocialCare);
+        let family = agency("Family", AgencyKind::Family);
+        let sw = person("Sam Worker", csc.id);
+        let mum = person("Mo Smith", family.id);
+        let mut c = child("Ava");
+        c.network.push(NetworkLink {
+            person: mum.id,
+            role: NetworkRole::Parent,
+        });
+        let ds = Dataset {
+            agencies: vec![csc, family],
+            people: vec![sw.clone(), mum.clone()],
+            children: vec![c.clone()],
+            ..Dataset::default()
+        };
+        let said = |kind, required: Vec<PersonId>, optional: Vec<PersonId>| {
+            let input = SuggestInput {
+                kind,
+                children: vec![c.id],
+                required: Some(required),
+                optional,
+                venues: vec![],
+                duration_minutes: 90,
+                earliest: d("2026-03-09"),
+                not_before: None,
+                deadline: Some(d("2026-03-31")),
+                top: 3,
+            };
+            let res = suggest(&pack, &cal, &ds, &[], input, d("2026-03-06")).unwrap();
+            assert!(!res.slots.is_empty(), "{res:?}");
+            res.message.contains("No parent or carer is among the invitees")
+        };
+        assert!(said(MeetingKind::ReviewConference, vec![sw.id], vec![]));
+        assert!(said(MeetingKind::Icpc, vec![sw.id], vec![]));
+        assert!(!said(MeetingKind::ReviewConference, vec![sw.id, mum.id], vec![]));
+        assert!(
+            !said(MeetingKind::ReviewConference, vec![sw.id], vec![mum.id]),
+            "invited as optional"
+        );
+        assert!(
+            !said(MeetingKind::StrategyDiscussion, vec![sw.id], vec![]),
+            "not a conference"
+        );
+        // The defaults invite the child's parents.
+        assert!(default_invitees(&ds, MeetingKind::ReviewConference, &[c.id], d("2026-03-09")).contains(&mum.id));
+    }
+
+    #[test]
     fn conference_times_leave_time_for_the_reports_to_parents_when_the_deadline_allows() {
         let (pack, cal) = env();
         let c = child("Maya");
@@ -408,7 +465,7 @@ mod tests {
             "{res:?}"
         );
         assert!(
-            res.message.ends_with(
+            res.message.contains(
                 "None is before Thu 3 Dec 2026: a meeting on that day leaves until Tue 1 Dec 2026 (today) for \"Reports shared with parents before the conference\", and an earlier one would leave no time."
             ),
             "{}",
