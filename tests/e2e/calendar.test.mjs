@@ -352,6 +352,13 @@ describe('calendar', () => {
     assert.ok(clicked, 'no "Change" for the ICPC in the meetings list');
     await shown(browser, '#meeting-editor-title');
     await shownText(browser, '#editor-reports', '0 of 1 report received.');
+    // What is due before it, each with its status in words, as on the dashboard.
+    const before = await browser.execute(() => [...document.querySelectorAll('#editor-before li')].map((li) => [li.querySelector('.badge')?.textContent, li.textContent]));
+    assert.ok(before.length >= 1, 'nothing said to be due before the conference');
+    for (const [badge, text] of before) {
+      assert.match(badge ?? '', /^(Overdue|Due today|Due soon|Upcoming|Met|Met late)$/, text);
+      assert.match(text, /Reports shared with parents before the conference for .*: /);
+    }
     // The social worker's report is in; someone else is invited; it moves to a venue.
     await (await shown(browser, '#editor-invitees input[data-report]')).click();
     // The count follows the tick at once, and says it is not saved.

@@ -217,6 +217,8 @@ describe('a new referral', () => {
     await fill(browser, '#override-reason', 'Referred by the midwife; the mother is not yet known to us.');
     await (await shown(browser, '#conflicts button')).click();
     await shownText(browser, '#booked-message', /^Booked: Pre-birth conference/);
+    // With a conference booked and no social worker, the record says so beside "Not allocated".
+    await shownText(browser, '#unallocated-warning', /^No social worker is allocated to Baby Testfield, who has (\d+ timescales? running and )?1 meeting booked\. Choose one with “Change”\.$/);
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');

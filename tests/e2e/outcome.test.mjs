@@ -33,7 +33,8 @@ describe('recording an outcome', () => {
 
   before(async () => {
     convene('demo');
-    const waiting = JSON.parse(convene('timescales', '--open', '--json')).find((i) => i.rule === 'strategy-to-icpc');
+    // A born child's (an unborn baby's would be a pre-birth conference).
+    const waiting = JSON.parse(convene('timescales', '--open', '--json')).find((i) => i.rule === 'strategy-to-icpc' && i.schedule_kind === 'icpc');
     const child = waiting.child;
     const sw = JSON.parse(convene('child', 'show', child, '--json')).child.social_worker;
     childName = JSON.parse(convene('child', 'list', '--json')).find((c) => c.id === child).name;

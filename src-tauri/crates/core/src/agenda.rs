@@ -159,8 +159,7 @@ do not forward it or leave it where others can read it.";
 const FAMILY_NOTICE: &str = "This paper is private. It is about your family. Please keep it safe and do not share it with \
 people who are not coming to the meeting. If anything on it is wrong or hard to understand, please tell your social worker.";
 
-fn child_line(c: &Child, variant: Variant) -> String {
-    let name = c.display_name();
+fn child_line(c: &Child, name: &str, variant: Variant) -> String {
     match (&c.birth, variant) {
         (Birth::Born { date_of_birth, .. }, _) => format!("{name}, born {}", date_of_birth.format("%-d %B %Y")),
         (Birth::Unborn { expected_delivery }, Variant::Professional) => {
@@ -251,7 +250,7 @@ pub fn build(
         })
         .collect();
     invitees.sort_by(|a, b| (!a.required, &a.agency, &a.name).cmp(&(!b.required, &b.agency, &b.name)));
-    let child_names = children.iter().map(|c| c.display_name()).collect::<Vec<_>>();
+    let child_names = names.meeting_children(&children.iter().map(|c| c.id).collect::<Vec<_>>());
     let joined = match child_names.as_slice() {
         [] => "the child".to_string(),
         [one] => one.clone(),
@@ -283,7 +282,11 @@ pub fn build(
         place,
         chair: m.chair.map(|p| names.person_name(p)),
         minute_taker: m.minute_taker.map(|p| names.person_name(p)),
-        children: children.iter().map(|c| child_line(c, variant)).collect(),
+        children: children
+            .iter()
+            .zip(&child_names)
+            .map(|(c, name)| child_line(c, name, variant))
+            .collect(),
         invitees,
         timescale: timescale_line(m, &items, pack, variant),
         status,

@@ -168,7 +168,8 @@ impl<'a> Evaluated<'a> {
         as_of: NaiveDate,
     ) -> Result<Self, CalendarError> {
         let children = in_scope(ds, scope);
-        let names: HashMap<ChildId, String> = ds.children.iter().map(|c| (c.id, c.display_name())).collect();
+        let names = crate::queries::Names::new(ds);
+        let names: HashMap<ChildId, String> = ds.children.iter().map(|c| (c.id, names.child_name(c.id))).collect();
         let mut bundles = ds.by_child();
         bundles.retain(|id, _| children.contains(id));
         let items = evaluate_all(pack, cal, &bundles, as_of)?;

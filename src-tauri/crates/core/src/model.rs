@@ -193,13 +193,43 @@ pub struct Child {
 }
 
 impl Child {
-    /// The name as the user chose to show it: "Amelia Hart" or "A.H.".
+    /// The name as the user chose to show it: "Amelia Hart" or "A.H.". Beside brothers and
+    /// sisters, screens use `shown_by_initials` (through `queries::Names`) instead.
     pub fn display_name(&self) -> String {
-        match self.name_display {
-            NameDisplay::FullName => format!("{} {}", self.given_name, self.family_name),
-            NameDisplay::Initials => initials(&self.given_name, &self.family_name),
+        self.name_shown(self.name_display == NameDisplay::Initials)
+    }
+
+    /// The name in full or by initials, as the caller has decided.
+    pub fn name_shown(&self, by_initials: bool) -> String {
+        if by_initials {
+            initials(&self.given_name, &self.family_name)
+        } else {
+            format!("{} {}", self.given_name, self.family_name)
         }
     }
+}
+
+/// The children shown by initials: those the user chose to show so, and their brothers and
+/// sisters (recorded either way round), whose full names would give the family name away
+/// beside them on any list.
+pub fn shown_by_initials<'a>(
+    children: impl IntoIterator<Item = &'a Child> + Clone,
+) -> std::collections::HashSet<ChildId> {
+    let chosen: std::collections::HashSet<ChildId> = children
+        .clone()
+        .into_iter()
+        .filter(|c| c.name_display == NameDisplay::Initials)
+        .map(|c| c.id)
+        .collect();
+    let mut out = chosen.clone();
+    for c in children {
+        if chosen.contains(&c.id) {
+            out.extend(c.siblings.iter().copied());
+        } else if c.siblings.iter().any(|s| chosen.contains(s)) {
+            out.insert(c.id);
+        }
+    }
+    out
 }
 
 pub fn initials(given: &str, family: &str) -> String {

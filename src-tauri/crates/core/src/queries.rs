@@ -20,6 +20,8 @@ pub struct Names<'a> {
     teams: HashMap<TeamId, &'a Team>,
     venues: HashMap<VenueId, &'a Venue>,
     children: HashMap<ChildId, &'a Child>,
+    /// Children shown by initials, by choice or beside a brother or sister who is.
+    initials: std::collections::HashSet<ChildId>,
 }
 
 impl<'a> Names<'a> {
@@ -29,6 +31,7 @@ impl<'a> Names<'a> {
             teams: ds.teams.iter().map(|t| (t.id, t)).collect(),
             venues: ds.venues.iter().map(|v| (v.id, v)).collect(),
             children: ds.children.iter().map(|c| (c.id, c)).collect(),
+            initials: crate::model::shown_by_initials(&ds.children),
         }
     }
     pub fn person(&self, id: PersonId) -> Option<&'a Person> {
@@ -39,21 +42,19 @@ impl<'a> Names<'a> {
             .map(|p| p.name.clone())
             .unwrap_or_else(|| "(unknown person)".into())
     }
+    /// A child's name as every screen shows it: by initials when they, or a brother or sister,
+    /// are shown so (`shown_by_initials`).
     pub fn child_name(&self, id: ChildId) -> String {
         self.children
             .get(&id)
-            .map(|c| c.display_name())
+            .map(|c| c.name_shown(self.initials.contains(&id)))
             .unwrap_or_else(|| "(unknown child)".into())
     }
     /// The children of one meeting, as a row naming them together shows them: by initials, all of
-    /// them, when any is shown by initials (beside a named brother or sister, initials would hide
-    /// nothing).
+    /// them, when any is shown by initials (beside a named child of the same meeting, initials
+    /// would hide nothing, brother or sister recorded or not).
     pub fn meeting_children(&self, ids: &[ChildId]) -> Vec<String> {
-        let initials = ids.iter().any(|id| {
-            self.children
-                .get(id)
-                .is_some_and(|c| c.name_display == NameDisplay::Initials)
-        });
+        let initials = ids.iter().any(|id| self.initials.contains(id));
         ids.iter()
             .map(|id| match self.children.get(id) {
                 Some(c) if initials => crate::model::initials(&c.given_name, &c.family_name),
@@ -195,7 +196,7 @@ fn child_summary<'e>(
     open.sort_by_key(|e| e.start);
     ChildSummary {
         id: c.id,
-        name: c.display_name(),
+        name: names.child_name(c.id),
         case_id: c.case_id.clone(),
         birth: birth_label(&c.birth),
         age: age_label(&c.birth, as_of),

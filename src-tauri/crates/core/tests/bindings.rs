@@ -80,6 +80,7 @@ fn export_all(dir: &Path) {
         convene_core::diary::CalendarFilter,
         convene_core::schedule::moving::MoveCheck,
         convene_core::schedule::editing::MeetingEditor,
+        convene_core::schedule::editing::DueBefore,
         convene_core::schedule::editing::MeetingEdit,
         convene_core::schedule::editing::InviteeChange,
         convene_core::settings::SettingsView,

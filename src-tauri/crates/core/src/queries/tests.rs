@@ -411,3 +411,45 @@ fn a_meeting_of_brothers_and_sisters_shows_them_all_by_initials_when_one_is_show
         named.children.iter().map(|c| names.child_name(*c)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_brother_or_sister_of_a_child_shown_by_initials_is_shown_by_initials_on_every_list() {
+    let (ds, views) = demo_views();
+    let child = |id: &ChildId| ds.children.iter().find(|c| c.id == *id);
+    let chosen = ds
+        .children
+        .iter()
+        .find(|c| {
+            c.name_display == NameDisplay::Initials
+                && c.siblings
+                    .iter()
+                    .any(|s| child(s).is_some_and(|s| s.name_display == NameDisplay::FullName))
+        })
+        .expect("the demo has a child shown by initials with a named brother or sister");
+    let named: Vec<&Child> = chosen
+        .siblings
+        .iter()
+        .filter_map(child)
+        .filter(|s| s.name_display == NameDisplay::FullName)
+        .collect();
+    let names = Names::new(&ds);
+    for s in &named {
+        let shown = initials(&s.given_name, &s.family_name);
+        assert_eq!(names.child_name(s.id), shown);
+        // On the dashboard's items, and nowhere with the family name.
+        for v in views.iter().filter(|v| v.child == s.id) {
+            assert_eq!(v.child_name, shown);
+            assert!(!v.summary.contains(&s.family_name), "{}", v.summary);
+        }
+    }
+    // A child with no brother or sister shown by initials keeps their name.
+    let alone = ds
+        .children
+        .iter()
+        .find(|c| c.name_display == NameDisplay::FullName && c.siblings.is_empty())
+        .unwrap();
+    assert_eq!(
+        names.child_name(alone.id),
+        format!("{} {}", alone.given_name, alone.family_name)
+    );
+}

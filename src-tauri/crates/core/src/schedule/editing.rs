@@ -201,9 +201,18 @@ pub struct MeetingEditor {
     pub location: Location,
     /// "2 of 5 reports received." (one per invitee from an agency, the family excluded).
     pub reports: String,
-    /// The deadlines due before the meeting that wait on it, as sentences ("Reports shared with
-    /// parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)").
-    pub before: Vec<String>,
+    /// The deadlines due before the meeting that wait on it.
+    pub before: Vec<DueBefore>,
+}
+
+/// A deadline due before a meeting: a sentence ("Reports shared with parents before the
+/// conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)"), and how it stands, so
+/// the editor can mark one due today or overdue as the dashboard does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DueBefore {
+    pub text: String,
+    pub status: crate::timescales::DueStatus,
+    pub deadline: NaiveDate,
 }
 
 /// The editor for a planned meeting, as of `as_of`.
@@ -236,12 +245,11 @@ pub fn editor(
             .map(|r| r.title.clone())
             .unwrap_or_else(|_| i.rule.to_string());
         let title = format!("{title} for {}", names.child_name(i.child));
-        before.push(due_summary(
-            &i,
-            &title,
-            as_of,
-            crate::views::working_days_to(&i, cal, as_of),
-        ));
+        before.push(DueBefore {
+            text: due_summary(&i, &title, as_of, crate::views::working_days_to(&i, cal, as_of)),
+            status: i.status,
+            deadline: i.deadline,
+        });
     }
     let children: Vec<String> = names.meeting_children(&m.children);
     Ok(MeetingEditor {
@@ -308,13 +316,15 @@ mod tests {
         // The mother is family: her view is not an agency report.
         assert_eq!(e.reports, "0 of 2 reports received.");
         // 2 working days before Mon 16 Mar 2026 is Thu 12 Mar 2026.
+        let texts = |e: &MeetingEditor| e.before.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
         assert_eq!(
-            e.before,
+            texts(&e),
             vec![
                 "Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)"
             ]
         );
-        let on = |day: &str| editor(&pack, &cal, &ds, id, d(day)).unwrap().before;
+        assert_eq!(e.before[0].deadline, d("2026-03-12"));
+        let on = |day: &str| texts(&editor(&pack, &cal, &ds, id, d(day)).unwrap());
         assert_eq!(
             on("2026-03-11"),
             ["Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (tomorrow)"]
@@ -327,9 +337,10 @@ mod tests {
         let e = editor(&pack, &cal, &ds, id, d("2026-03-13")).unwrap();
         assert_eq!(e.reports, "1 of 2 reports received.");
         assert_eq!(
-            e.before,
+            texts(&e),
             vec!["Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (1 working day overdue)"]
         );
+        assert_eq!(e.before[0].status, crate::timescales::DueStatus::Overdue);
         assert_eq!(e.invitees[0].person, officer);
     }
 
