@@ -160,7 +160,7 @@ describe('calendar', () => {
     // (On a weekend or bank holiday they would be due on the last working day, before today.)
     await shownText(browser, '#move-verdict', /^Within its own deadline, but something due before it (would be due today|can no longer be done in time)/);
     await shownText(browser, '#move-timescales', /is within timescale/);
-    await shownText(browser, '#move-timescales', /Reports shared with parents .*: due by .*(\(today\): on this day it must be done today|before today: on this day it can no longer be done in time)\./);
+    await shownText(browser, '#move-timescales', /Reports shared with parents .*: due by .*, which (is today: moved to this day, the meeting leaves only today to do it|has passed: moved to this day, the meeting leaves no time to do it)\./);
     await shownText(browser, '#move-to-text', /14:00–16:00/);
     const consequences = await (await shown(browser, '#move-consequences')).getText();
     assert.match(consequences, /First review child protection conference .* would be due by/);
@@ -352,6 +352,8 @@ describe('calendar', () => {
     assert.ok(clicked, 'no "Change" for the ICPC in the meetings list');
     await shown(browser, '#meeting-editor-title');
     await shownText(browser, '#editor-reports', '0 of 1 report received.');
+    // Booked with only the social worker (and a reason): what stands against it is said on opening.
+    await shownText(browser, '#editor-standing', /No parent or carer is invited to the initial child protection conference on /);
     // What is due before it, each with its status in words, as on the dashboard.
     const before = await browser.execute(() => [...document.querySelectorAll('#editor-before li')].map((li) => [li.querySelector('.badge')?.textContent, li.textContent]));
     assert.ok(before.length >= 1, 'nothing said to be due before the conference');

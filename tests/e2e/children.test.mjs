@@ -261,7 +261,7 @@ describe('a new referral', () => {
     await shownText(browser, '#after-birth-clashes', /No parent or carer of Baby Testfield is recorded, so none is invited to the initial child protection conference on /);
     await fill(browser, '#after-birth-override', 'The mother is not yet known to us; the chair has been told.');
     await (await shown(browser, '#after-birth-anyway')).click();
-    await shownText(browser, '#after-birth-said', /^Now the initial child protection conference: \w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d\. Export its invitation again/);
+    await shownText(browser, '#after-birth-said', /^The pre-birth conference is now the initial child protection conference \(\w+ \d+ \w+ \d{4}, \d\d:\d\d–\d\d:\d\d\)\. Export its invitation again/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'after-birth-said');
     assert.equal(await (await browser.$('#after-birth [data-hold-icpc]')).isExisting(), false, 'the conference is still offered to be held as the initial one');
     assert.equal(await (await browser.$('#after-birth-book')).isExisting(), false, 'a second initial conference is offered');

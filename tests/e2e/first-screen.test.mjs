@@ -126,6 +126,8 @@ describe('first screen on an empty store', () => {
     assert.ok(overdue.length >= 1, 'no overdue items');
     assert.equal(await (await browser.$('[data-testid="group-overdue"]')).getText(), `Overdue (${overdue.length})`);
     assert.match(await (await browser.$('[data-testid="group-due-soon"]')).getText(), /^Due soon \(\d+\)$/);
+    // How far ahead "due soon" looks is said, from the settings (5 working days by default).
+    await shownText(browser, '#dashboard-lead', 'Statutory and local timescales that are overdue, or due within the next 5 working days (as set in Settings).');
     // Due soon and booked within timescale: in hand, listed apart, the booking its only badge.
     const inHand = await browser.$$('#dashboard [data-testid="items-booked"] [data-testid="due-item"]');
     assert.equal(await (await browser.$('[data-testid="group-booked"]')).getText(), `Due soon, booked within timescale (${inHand.length})`);
@@ -224,7 +226,7 @@ describe('first screen on an empty store', () => {
     assert.ok(rows.length >= 1, 'no upcoming meetings');
     const first = await rows[0].getText();
     assert.match(first, /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/, `not UK style: ${first}`);
-    assert.match(first, /Planned|Held|Cancelled/);
+    assert.match(first, /Planned|Held|Cancelled|Outcome to record/);
     await assertAccessible(browser, 'meetings');
     await assertSelfContained(browser, 'meetings');
     await screenshot(browser, 'meetings');

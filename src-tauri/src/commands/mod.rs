@@ -123,6 +123,7 @@ pub async fn dashboard(state: State<'_, AppState>) -> Result<DashboardView, IpcE
         Ok(DashboardView {
             items: due_views(&ds, &pack, &cal, &items, as_of),
             me: queries::me(&ds, settings.me),
+            due_soon_days: pack.settings.due_soon_working_days,
         })
     })
 }

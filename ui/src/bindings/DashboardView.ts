@@ -5,4 +5,8 @@ import type { Me } from "./Me";
 /**
  * The dashboard: open due items, and who is asking.
  */
-export type DashboardView = { items: Array<DueItemView>, me: Me | null, };
+export type DashboardView = { items: Array<DueItemView>, me: Me | null, 
+/**
+ * How many working days ahead an item counts as due soon (the pack's setting).
+ */
+due_soon_days: number, };

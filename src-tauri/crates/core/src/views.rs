@@ -109,6 +109,8 @@ pub struct Me {
 pub struct DashboardView {
     pub items: Vec<DueItemView>,
     pub me: Option<Me>,
+    /// How many working days ahead an item counts as due soon (the pack's setting).
+    pub due_soon_days: u32,
 }
 
 /// A meeting whose outcome is to be recorded, with whose list it is on: its children's social

@@ -82,6 +82,8 @@ pub struct ScanContext<'a> {
     plans: IdMap<ChildId, Vec<&'a Episode>>,
     /// Each child, for their birth and name.
     children: IdMap<ChildId, &'a Child>,
+    /// Children shown by initials (`shown_by_initials`).
+    initials: std::collections::HashSet<ChildId>,
     cal: &'a WorkingDayCalendar,
     /// Due items evaluated with these meetings, for the statutory-window check.
     items: &'a [DueItem],
@@ -120,6 +122,7 @@ impl<'a> ScanContext<'a> {
                     by
                 }),
             children: ds.children.iter().map(|c| (c.id, c)).collect(),
+            initials: shown_by_initials(&ds.children),
             cal,
             items,
         }
@@ -221,10 +224,31 @@ fn describe(
             .unwrap_or_else(|| "The venue".into())
     };
     let this = by_id.get(&meeting).map(|m| when(m)).unwrap_or_else(|| "meeting".into());
+    // The other meeting of a clash names its children: the one being booked is known to whoever
+    // books it, the other may be anyone's.
     let other = |id: &MeetingId| {
         by_id
             .get(id)
-            .map(|m| when(m))
+            .map(|m| {
+                // All by initials when any is shown so (`Names::meeting_children`).
+                let by_initials = m.children.iter().any(|c| ctx.initials.contains(c));
+                let names: Vec<String> = m
+                    .children
+                    .iter()
+                    .filter_map(|c| ctx.children.get(c))
+                    .map(|c| c.name_shown(by_initials))
+                    .collect();
+                match names.as_slice() {
+                    [] => when(m),
+                    _ => format!(
+                        "{} for {} on {} at {}",
+                        m.kind.title().to_lowercase(),
+                        names.join(", "),
+                        uk_date(m.date()),
+                        m.start.format("%H:%M")
+                    ),
+                }
+            })
             .unwrap_or_else(|| "another meeting".into())
     };
     let message = match &kind {
@@ -285,7 +309,9 @@ fn describe(
         }
         ConflictKind::KindForBirth { child } => {
             let c = ctx.children.get(child);
-            let name = c.map(|c| c.display_name()).unwrap_or_else(|| "The child".into());
+            let name = c
+                .map(|c| c.name_shown(ctx.initials.contains(&c.id)))
+                .unwrap_or_else(|| "The child".into());
             match c.and_then(|c| c.birth.date_of_birth()) {
                 None => format!(
                     "{name} is not born yet: the {this} should be a pre-birth conference. Book one instead."
@@ -305,7 +331,7 @@ fn describe(
             } else {
                 let names: Vec<String> = children
                     .iter()
-                    .filter_map(|c| ctx.children.get(c).map(|c| c.display_name()))
+                    .filter_map(|c| ctx.children.get(c).map(|c| c.name_shown(ctx.initials.contains(&c.id))))
                     .collect();
                 let whose = if names.is_empty() {
                     "the child".to_string()

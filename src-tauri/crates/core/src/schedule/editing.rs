@@ -203,6 +203,9 @@ pub struct MeetingEditor {
     pub reports: String,
     /// The deadlines due before the meeting that wait on it.
     pub before: Vec<DueBefore>,
+    /// Its conflicts as it stands (a clash, a late date, no parent invited to a conference):
+    /// saved with a reason once, they are still so, and a change is checked again.
+    pub conflicts: Vec<super::conflicts::Conflict>,
 }
 
 /// A deadline due before a meeting: a sentence ("Reports shared with parents before the
@@ -252,6 +255,7 @@ pub fn editor(
         });
     }
     let children: Vec<String> = names.meeting_children(&m.children);
+    let conflicts = super::planning::check_meeting(pack, cal, ds, &ds.busy, m, as_of)?;
     Ok(MeetingEditor {
         meeting: m.id,
         kind: m.kind,
@@ -262,6 +266,7 @@ pub fn editor(
         location: m.location.clone(),
         reports,
         before,
+        conflicts,
     })
 }
 
@@ -341,6 +346,14 @@ mod tests {
             vec!["Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (1 working day overdue)"]
         );
         assert_eq!(e.before[0].status, crate::timescales::DueStatus::Overdue);
+        // As it stands: nothing in conflict; without the mother, a conference with no parent.
+        assert!(e.conflicts.is_empty(), "{:?}", e.conflicts);
+        ds.meetings[1].invitees.retain(|i| i.person != ds.people[2].id);
+        let e = editor(&pack, &cal, &ds, id, d("2026-03-13")).unwrap();
+        assert_eq!(
+            e.conflicts.iter().map(|c| &c.kind).collect::<Vec<_>>(),
+            [&crate::schedule::ConflictKind::NoParentInvited]
+        );
         assert_eq!(e.invitees[0].person, officer);
     }
 

@@ -193,10 +193,10 @@ pub fn check_move(
         if i.anchor_source == Source::Meeting(m.id) && i.status.is_open() && i.deadline <= as_of {
             let when = if i.deadline == as_of {
                 preparation_today = true;
-                " (today): on this day it must be done today"
+                ", which is today: moved to this day, the meeting leaves only today to do it"
             } else {
                 preparation_in_time = false;
-                ", before today: on this day it can no longer be done in time"
+                ", which has passed: moved to this day, the meeting leaves no time to do it"
             };
             timescale.push(format!(
                 "{} for {}: due by {}{when}.",
@@ -347,7 +347,7 @@ mod tests {
         let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-11T10:00", d("2026-03-10")).unwrap();
         assert!(
             check.timescale.contains(
-                &"Reports shared with parents before the conference for Ava Smith: due by Mon 9 Mar 2026, before today: on this day it can no longer be done in time."
+                &"Reports shared with parents before the conference for Ava Smith: due by Mon 9 Mar 2026, which has passed: moved to this day, the meeting leaves no time to do it."
                     .to_string()
             ),
             "{:?}",
@@ -370,7 +370,7 @@ mod tests {
         assert!(check.within_timescale && check.preparation_in_time && check.preparation_today);
         assert!(
             check.timescale.contains(
-                &"Reports shared with parents before the conference for Ava Smith: due by Tue 10 Mar 2026 (today): on this day it must be done today."
+                &"Reports shared with parents before the conference for Ava Smith: due by Tue 10 Mar 2026, which is today: moved to this day, the meeting leaves only today to do it."
                     .to_string()
             ),
             "{:?}",

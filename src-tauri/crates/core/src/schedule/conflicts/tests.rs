@@ -362,6 +362,43 @@ fn double_bookings_of_people_and_venues() {
     );
     // m3 starts when m1 ends (back to back is fine) but overlaps m2.
     assert_eq!(cs.iter().filter(|c| c.meeting == m3.id).count(), 1);
+    // With the other meeting's children on record, it names them; by initials when one of them,
+    // or a brother or sister, is shown so.
+    let mut ds = f.ds.clone();
+    let child = |given: &str, display| Child {
+        id: ChildId::new_random(),
+        given_name: given.into(),
+        family_name: "Ashby".into(),
+        name_display: display,
+        birth: Birth::born(NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()),
+        case_id: "C".into(),
+        siblings: vec![],
+        social_worker: None,
+        network: vec![],
+    };
+    let (mut kit, mut lou) = (child("Kit", NameDisplay::FullName), child("Lou", NameDisplay::FullName));
+    ds.children = vec![kit.clone(), lou.clone()];
+    let mut m2 = m2.clone();
+    m2.children = vec![kit.id];
+    let about_m1 = |ds: &Dataset, m2: &Meeting| -> Vec<String> {
+        scan_conflicts(&[&m1, m2], &ScanContext::new(ds, &[], &cal, &[]))
+            .into_iter()
+            .filter(|c| c.meeting == m1.id && c.message.starts_with("Alex"))
+            .map(|c| c.message)
+            .collect()
+    };
+    assert_eq!(
+        about_m1(&ds, &m2),
+        ["Alex is also booked for the child-in-need review for Kit Ashby on Tue 5 May 2026 at 10:30."]
+    );
+    lou.name_display = NameDisplay::Initials;
+    lou.siblings = vec![kit.id];
+    kit.siblings = vec![lou.id];
+    ds.children = vec![kit, lou];
+    assert_eq!(
+        about_m1(&ds, &m2),
+        ["Alex is also booked for the child-in-need review for K.A. on Tue 5 May 2026 at 10:30."]
+    );
 }
 
 #[test]
