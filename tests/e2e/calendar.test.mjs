@@ -249,6 +249,11 @@ describe('calendar', () => {
       timeout: 10000,
       timeoutMsg: 'the moved meeting is not on its day in the month',
     });
+    // Two lines: its time and kind in short, then whose it is (a long name is cut, not the kind).
+    const lines = await browser.execute((c, m) => [...document.querySelectorAll(`${c} [data-meeting="${m}"] .month-line`)].map((l) => l.textContent.trim()), cell, meeting);
+    assert.equal(lines.length, 2, JSON.stringify(lines));
+    assert.match(lines[0], /^\d\d:\d\d ICPC$/);
+    assert.ok(lines[1].length > 0, 'no child named');
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
     await shownText(browser, '#calendar-period', new RegExp(`^${months[second.getMonth()]} ${second.getFullYear()} \\(\\d+ meetings? in the [456] weeks shown\\)$`));
     // The short names the cells use are explained above the grid (the ICPC among them).

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addMonths, byDay, dayHeading, entryStatus, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
+import { addMonths, byDay, monthLines, dayHeading, entryStatus, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
 import { ukToday } from './format';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
@@ -166,5 +166,13 @@ describe('calendar', () => {
     expect(spokenDay('2026-12-01', 7)).toBe('Tuesday 1 December 2026, 7 meetings');
     expect(spokenDay('2026-12-02', 1)).toBe('Wednesday 2 December 2026, 1 meeting');
     expect(spokenDay('2026-12-05', 0)).toBe('Saturday 5 December 2026, no meetings');
+  });
+});
+
+describe('monthLines', () => {
+  it('splits a month entry into its kind and whose meeting it is', () => {
+    expect(monthLines('ICPC · Maya Dunmore')).toEqual({ kind: 'ICPC', who: 'Maya Dunmore' });
+    expect(monthLines('RCPC · A.B., C.B.')).toEqual({ kind: 'RCPC', who: 'A.B., C.B.' });
+    expect(monthLines('Professionals')).toEqual({ kind: 'Professionals', who: '' });
   });
 });

@@ -62,6 +62,13 @@ export function entryStatus(e: Pick<CalendarEntry, 'status' | 'end'>, now: strin
   return e.status === 'planned' && e.end.slice(0, 16) <= now ? 'unrecorded' : e.status;
 }
 
+/** A month entry's two lines: its kind in short, then whose meeting (the label's "ICPC · Maya
+ * Dunmore"), so a narrow cell cuts a long name, never a short one away. */
+export function monthLines(label: string): { kind: string; who: string } {
+  const at = label.indexOf(' · ');
+  return at < 0 ? { kind: label, who: '' } : { kind: label.slice(0, at), who: label.slice(at + 3) };
+}
+
 /** The status in words, for a screen reader and the legend. */
 export function entryStatusWords(status: string): string {
   return status === 'unrecorded' ? 'outcome to record' : status;
