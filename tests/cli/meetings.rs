@@ -543,3 +543,24 @@ fn a_birth_after_today_and_a_year_outside_the_calendar_are_refused() {
         "error: 1990 is outside the years Convene handles (2000 to 2199)."
     );
 }
+
+#[test]
+fn the_meetings_list_says_which_are_booked_after_their_deadline() {
+    let s = Sandbox::new();
+    s.demo();
+    let rows = json(s.run(&["meeting", "list", "--json"]).ok());
+    let rows = rows.as_array().expect("a list");
+    assert!(!rows.is_empty());
+    let text = s.run(&["meeting", "list"]).ok().to_string();
+    for r in rows {
+        let id = r["id"].as_str().unwrap();
+        let line = text.lines().find(|l| l.starts_with(id)).expect("each meeting listed");
+        match r.get("after_deadline").expect("the field is always there") {
+            serde_json::Value::Null => assert!(!line.contains("after its deadline"), "{line}"),
+            d => {
+                let d = d.as_str().unwrap();
+                assert!(line.contains("  (after its deadline, "), "{line} ({d})");
+            }
+        }
+    }
+}

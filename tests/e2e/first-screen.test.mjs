@@ -227,6 +227,11 @@ describe('first screen on an empty store', () => {
     const first = await rows[0].getText();
     assert.match(first, /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/, `not UK style: ${first}`);
     assert.match(first, /Planned|Held|Cancelled|Outcome to record/);
+    // A meeting booked after a deadline it is to meet says so in the list (the demo books its
+    // late core group and pre-birth conference within the fortnight).
+    const late = await browser.$$('#meetings-table [data-testid="after-deadline"]');
+    assert.ok(late.length >= 1, 'no meeting said to be after its deadline');
+    for (const l of late) assert.match(await l.getText(), /^After its deadline \((Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} \d{4}\)$/);
     await assertAccessible(browser, 'meetings');
     await assertSelfContained(browser, 'meetings');
     await screenshot(browser, 'meetings');

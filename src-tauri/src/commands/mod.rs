@@ -2,7 +2,7 @@
 //! (children, people, busy time) here; meetings, reports, files and settings in their modules.
 
 use chrono::Duration;
-use convene_core::queries::{self, child_summaries, due_views, evaluate_all, meetings_between};
+use convene_core::queries::{self, child_summaries, due_views, evaluate_all};
 use convene_core::rules::RulePack;
 use convene_core::views::{
     event_view, BusyDraft, ChangeView, ChildDetail, ChildDraft, ChildEdit, ChildSummary, DashboardView, EpisodeDraft,
@@ -93,12 +93,18 @@ pub async fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildSummar
 pub async fn upcoming_meetings(state: State<'_, AppState>, days: u32) -> Result<Vec<MeetingSummary>, IpcError> {
     state.with_store(|store| {
         let ds = store.load_dataset()?;
+        let settings = store.settings()?;
+        let pack = settings.pack()?;
+        let cal = settings.calendar(pack.division);
         let from = today();
-        Ok(meetings_between(
+        Ok(queries::meetings_between_checked(
+            &pack,
+            &cal,
             &ds,
             from,
             from + Duration::days(i64::from(days.clamp(1, 366)) - 1),
-        ))
+            from,
+        )?)
     })
 }
 

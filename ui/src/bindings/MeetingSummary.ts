@@ -18,4 +18,9 @@ status: string,
 /**
  * Whether it can still be moved or changed (`Meeting::is_changeable`: only while planned).
  */
-changeable: boolean, };
+changeable: boolean, 
+/**
+ * For a meeting booked after a deadline it is to meet, that deadline (the earliest, if
+ * several): lists of meetings that check (`queries::meetings_between_checked`) say so.
+ */
+after_deadline: string | null, };

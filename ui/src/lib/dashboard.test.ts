@@ -260,6 +260,7 @@ describe('mine, my team, everyone', () => {
         chair: null,
         status: 'planned',
         changeable: true,
+        after_deadline: null,
       },
       people: people.map(([id, name]) => ({ id, name })),
       teams: teams.map(([id, name]) => ({ id, name })),

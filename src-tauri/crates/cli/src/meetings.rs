@@ -182,13 +182,20 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
             };
             crate::check_period(from, to)?;
             let ds = store.load_dataset()?;
-            let rows = queries::meetings_between(&ds, from, to);
+            let settings = store.settings()?;
+            let pack = settings.pack()?;
+            let cal = settings.calendar(pack.division);
+            let rows = queries::meetings_between_checked(&pack, &cal, &ds, from, to, today())?;
             if json {
                 return print_json(&rows);
             }
             for r in rows {
+                let late = r
+                    .after_deadline
+                    .map(|d| format!("  (after its deadline, {})", convene_core::views::uk_date(d)))
+                    .unwrap_or_default();
                 out!(
-                    "{}  {}  {:<36} {:<9} {}",
+                    "{}  {}  {:<36} {:<9} {}{late}",
                     r.id,
                     &r.start[..16],
                     r.kind_title,

@@ -252,6 +252,7 @@ pub fn meeting_summary(m: &Meeting, names: &Names<'_>) -> MeetingSummary {
         chair: m.chair.map(|p| names.person_name(p)),
         status: status_label(&m.status).to_string(),
         changeable: m.is_changeable(),
+        after_deadline: None,
     }
 }
 
@@ -265,6 +266,34 @@ pub fn meetings_between(ds: &Dataset, from: NaiveDate, to: NaiveDate) -> Vec<Mee
         .collect();
     ms.sort_by_key(|m| (m.start, m.id));
     ms.into_iter().map(|m| meeting_summary(m, &names)).collect()
+}
+
+/// Meetings starting on days `from..=to`, as `meetings_between`, each booked after a deadline it
+/// is to meet marked with it (`MeetingSummary::after_deadline`): evaluated for their children
+/// only, as of `as_of`.
+pub fn meetings_between_checked(
+    pack: &RulePack,
+    cal: &WorkingDayCalendar,
+    ds: &Dataset,
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<MeetingSummary>, CalendarError> {
+    let mut rows = meetings_between(ds, from, to);
+    let wanted: std::collections::HashSet<ChildId> = rows.iter().flat_map(|r| r.child_ids.iter().copied()).collect();
+    let mut bundles = ds.by_child();
+    bundles.retain(|id, _| wanted.contains(id));
+    let mut late: HashMap<MeetingId, NaiveDate> = HashMap::new();
+    for i in evaluate_all(pack, cal, &bundles, as_of)? {
+        if let Some(s) = i.scheduled.filter(|s| !s.within_deadline) {
+            let d = late.entry(s.meeting).or_insert(i.deadline);
+            *d = (*d).min(i.deadline);
+        }
+    }
+    for r in &mut rows {
+        r.after_deadline = late.get(&r.id).copied();
+    }
+    Ok(rows)
 }
 
 /// Meetings whose time has passed with no outcome recorded (still planned, ended by `now`),

@@ -55,6 +55,9 @@ pub struct MeetingSummary {
     pub status: String,
     /// Whether it can still be moved or changed (`Meeting::is_changeable`: only while planned).
     pub changeable: bool,
+    /// For a meeting booked after a deadline it is to meet, that deadline (the earliest, if
+    /// several): lists of meetings that check (`queries::meetings_between_checked`) say so.
+    pub after_deadline: Option<NaiveDate>,
 }
 
 /// A due item with the names a reader needs.

@@ -453,3 +453,27 @@ fn a_brother_or_sister_of_a_child_shown_by_initials_is_shown_by_initials_on_ever
         format!("{} {}", alone.given_name, alone.family_name)
     );
 }
+
+#[test]
+fn a_meetings_list_that_checks_marks_each_meeting_booked_after_its_deadline() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let ds = demo_dataset(today, DEFAULT_SEED);
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let pack = RulePack::builtin("england").unwrap();
+    let to = today + chrono::Duration::days(60);
+    let rows = meetings_between_checked(&pack, &cal, &ds, today, to, today).unwrap();
+    assert_eq!(rows.len(), meetings_between(&ds, today, to).len());
+    // Exactly the meetings the timescales say are booked after a deadline, with the earliest one.
+    let items = evaluate_all(&pack, &cal, &ds.by_child(), today).unwrap();
+    let late: Vec<&MeetingSummary> = rows.iter().filter(|r| r.after_deadline.is_some()).collect();
+    assert!(!late.is_empty(), "the demo books nothing late in the next 60 days");
+    for r in &rows {
+        let missed = items
+            .iter()
+            .filter(|i| i.scheduled.is_some_and(|s| s.meeting == r.id && !s.within_deadline))
+            .map(|i| i.deadline)
+            .min();
+        assert_eq!(r.after_deadline, missed, "{} {}", r.kind_title, r.start);
+    }
+    assert!(rows.iter().any(|r| r.after_deadline.is_none()));
+}
