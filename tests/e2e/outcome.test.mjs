@@ -70,7 +70,7 @@ describe('recording an outcome', () => {
       if ((await li.getText()).includes(childName)) booked = li;
     }
     assert.ok(booked, `no ICPC item for ${childName} on the dashboard`);
-    assert.match(await booked.getText(), /Booked for \w{3} \d{1,2} \w{3} \d{4}: record its outcome/);
+    assert.match(await booked.getText(), /Booked for \w{3} \d{1,2} \w{3} \d{4}(, after the deadline)?: record its outcome/);
     assert.ok(await (await booked.$('[data-testid="record-booked-outcome"]')).isExisting(), 'no "Record outcome" on the booked item');
     await browser.execute(() => document.getElementById('group-outcomes').scrollIntoView());
     await screenshot(browser, '02b-dashboard-outcomes-to-record');

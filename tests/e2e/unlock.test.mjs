@@ -52,7 +52,7 @@ describe('an encrypted store', () => {
     assert.equal(await (await browser.$('#store-error-text')).getAttribute('role'), 'alert');
     // The field says it was refused and which message says why.
     assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-invalid'), 'true');
-    assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-describedby'), 'store-error-text');
+    assert.equal(await (await browser.$('#passphrase')).getAttribute('aria-describedby'), 'store-error-text unlock-hint');
 
     // A second wrong passphrase is announced again, though its words are the same: the alert
     // is drawn anew (a screen reader speaks an alert when it is added).

@@ -209,6 +209,9 @@ describe('bookingOf', () => {
       ok: false,
       outcome: meeting,
     });
+    expect(bookingOf(item({ scheduled: { meeting, date: '2026-11-30', within_deadline: false } }), today)?.label).toBe(
+      'Booked for Mon 30 Nov 2026, after the deadline: record its outcome',
+    );
     // Today's is still today's meeting.
     expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-01', within_deadline: true } }), today)?.ok).toBe(true);
   });

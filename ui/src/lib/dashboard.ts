@@ -180,7 +180,10 @@ export function bookingOf(
 ): { label: string; inHand: boolean; ok: boolean; outcome: MeetingId | null } | null {
   const s = i.scheduled;
   if (!s) return null;
-  if (compareCodes(s.date, today) < 0) return { label: `Booked for ${ukDate(s.date)}: record its outcome`, inHand: true, ok: false, outcome: s.meeting };
+  if (compareCodes(s.date, today) < 0) {
+    const late = s.within_deadline ? '' : ', after the deadline';
+    return { label: `Booked for ${ukDate(s.date)}${late}: record its outcome`, inHand: true, ok: false, outcome: s.meeting };
+  }
   return s.within_deadline
     ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true, ok: true, outcome: null }
     : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false, ok: false, outcome: null };
