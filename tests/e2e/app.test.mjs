@@ -223,6 +223,12 @@ describe('Convene desktop app', () => {
     assert.match(message, /before the deadline/, message);
     const first = await browser.$('#slot-list li');
     assert.match(await first.getText(), /Within timescale/);
+    // What every time shares is said once above them, not in each.
+    if ((await browser.$$('#slot-list > li')).length > 1 && (await (await browser.$('#slot-common')).isExisting())) {
+      const common = (await textOf(browser, '#slot-common')).replace(/^Every time below: /, '');
+      const own = await browser.execute(() => [...document.querySelectorAll('#slot-list .reasons li')].map((li) => li.textContent.trim()));
+      for (const r of own) assert.ok(!common.includes(r), `"${r}" said above and beside a time`);
+    }
     // The invitees the search used, by agency, each required or optional, can be changed.
     const groups = await browser.$$('#schedule-invitees h4');
     assert.ok(groups.length >= 1, 'no agencies in the invitee list');

@@ -73,6 +73,15 @@ describe('recording what has happened', () => {
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `record form:\n${describeViolations(violations)}`);
     await screenshot(browser, '05c-record-event');
+    // Side by side, the fields are one height, so their labels sit in one line.
+    const rows = await browser.execute(() =>
+      ['#event-kind', '#event-date', '#event-note'].map((s) => {
+        const field = document.querySelector(s);
+        return [field.getBoundingClientRect().height, field.closest('label').getBoundingClientRect().top];
+      }),
+    );
+    assert.equal(new Set(rows.map(([h]) => Math.round(h))).size, 1, `fields of different heights: ${JSON.stringify(rows)}`);
+    assert.equal(new Set(rows.map(([, top]) => Math.round(top))).size, 1, `labels out of line: ${JSON.stringify(rows)}`);
 
     await (await shown(browser, '#record-event-submit')).click();
     const said = await shown(browser, '#record-said');

@@ -3,7 +3,7 @@ import type { ChildDetail } from '../bindings/ChildDetail';
 import type { DueItemView } from '../bindings/DueItemView';
 import type { EpisodeView } from '../bindings/EpisodeView';
 import type { MeetingKind } from '../bindings/MeetingKind';
-import { defaultMeetingKind } from './schedule';
+import { defaultMeetingKind, splitReasons } from './schedule';
 
 const item = (p: Partial<DueItemView>): DueItemView =>
   ({ status: 'upcoming', deadline: '2026-03-30', scheduled: null, schedule_kind: 'core-group', ...p }) as DueItemView;
@@ -56,5 +56,22 @@ describe('the meeting the schedule form offers first', () => {
   it('is never a kind the form does not offer', () => {
     const c = { ...child([item({ schedule_kind: 'pre-birth-conference' })], [episode('child-in-need')]) };
     expect(defaultMeetingKind(c)).toBe('cin-review');
+  });
+});
+
+describe('splitReasons', () => {
+  it('says what every time shares once, and what differs beside each', () => {
+    const a = { reasons: ['Everyone required can attend.', 'Online.', 'Reports due by Thu 3 Dec 2026.'] };
+    const b = { reasons: ['Everyone required can attend.', 'Online.', 'Reports due by Fri 4 Dec 2026.'] };
+    expect(splitReasons([a, b])).toEqual({
+      common: ['Everyone required can attend.', 'Online.'],
+      own: [['Reports due by Thu 3 Dec 2026.'], ['Reports due by Fri 4 Dec 2026.']],
+    });
+  });
+
+  it('shares nothing with one time, or none', () => {
+    const a = { reasons: ['Online.'] };
+    expect(splitReasons([a])).toEqual({ common: [], own: [['Online.']] });
+    expect(splitReasons([])).toEqual({ common: [], own: [] });
   });
 });

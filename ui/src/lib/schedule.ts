@@ -32,3 +32,11 @@ export function defaultMeetingKind(child: Pick<ChildDetail, 'items' | 'episodes'
   const usual = episodeMeetings.find(([type, kind]) => offered(kind) && open.some((e) => e.kind === type));
   return usual ? usual[1] : 'strategy-discussion';
 }
+
+/** The suggested times' reasons, with what every time shares said once: "Everyone required can
+ * attend.", "Online." five times over buries the one line that differs (when the reports fall
+ * due). With one time, nothing is shared. */
+export function splitReasons(slots: { reasons: string[] }[]): { common: string[]; own: string[][] } {
+  const common = slots.length < 2 ? [] : slots[0].reasons.filter((r) => slots.every((s) => s.reasons.includes(r)));
+  return { common, own: slots.map((s) => s.reasons.filter((r) => !common.includes(r))) };
+}
