@@ -81,6 +81,16 @@ fn unique<I: std::hash::Hash + Eq + std::fmt::Display + Copy>(
 }
 
 impl Dataset {
+    /// The agencies a child's family and friends belong to (`AgencyKind::Family`): their people
+    /// keep no working hours and are family at a conference.
+    pub fn family_agencies(&self) -> HashSet<AgencyId> {
+        self.agencies
+            .iter()
+            .filter(|a| a.kind == AgencyKind::Family)
+            .map(|a| a.id)
+            .collect()
+    }
+
     /// The meeting with this id, or the sentence saying it does not exist.
     pub fn meeting(&self, id: MeetingId) -> Result<&Meeting, ValidationError> {
         self.meetings

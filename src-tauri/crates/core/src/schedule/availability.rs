@@ -175,12 +175,7 @@ impl Availability {
             patterns: ds.people.iter().map(|p| (p.id, p.working_pattern.clone())).collect(),
             capacities: ds.venues.iter().map(|v| (v.id, v.capacity)).collect(),
             any_hours: {
-                let families: std::collections::HashSet<AgencyId> = ds
-                    .agencies
-                    .iter()
-                    .filter(|a| a.kind == AgencyKind::Family)
-                    .map(|a| a.id)
-                    .collect();
+                let families = ds.family_agencies();
                 ds.people
                     .iter()
                     .filter(|p| families.contains(&p.agency))

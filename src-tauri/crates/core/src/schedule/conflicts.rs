@@ -99,12 +99,7 @@ impl<'a> ScanContext<'a> {
         ScanContext {
             people: ds.people.iter().map(|p| (p.id, p)).collect(),
             venues: ds.venues.iter().map(|v| (v.id, v)).collect(),
-            family: ds
-                .agencies
-                .iter()
-                .filter(|a| a.kind == AgencyKind::Family)
-                .map(|a| a.id)
-                .collect(),
+            family: ds.family_agencies(),
             block_lists: owner_blocks(ds, blocks, |o| match o {
                 BusyOwner::Person(p) => Some(p),
                 BusyOwner::Venue(_) => None,

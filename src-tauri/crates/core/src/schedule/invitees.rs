@@ -123,12 +123,7 @@ pub fn default_invitees(ds: &Dataset, kind: MeetingKind, children: &[ChildId], f
 /// one of them as a parent, carer or foster carer (`NetworkRole::is_family`). The conflict scan
 /// asks the same through its own lookups.
 pub fn family_among(ds: &Dataset, children: &[ChildId], people: &[PersonId]) -> bool {
-    let family: Vec<AgencyId> = ds
-        .agencies
-        .iter()
-        .filter(|a| a.kind == AgencyKind::Family)
-        .map(|a| a.id)
-        .collect();
+    let family = ds.family_agencies();
     ds.people
         .iter()
         .any(|p| people.contains(&p.id) && family.contains(&p.agency))
