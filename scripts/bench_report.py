@@ -252,8 +252,10 @@ def main():
         "before, its median was 152 ms, fastest 118 ms). numpy's figure is a rough guide only: in the morning's "
         "first run on 2026-12-02, minutes before the one in the table (186 ms, numpy 6.7 M/s), Convene's offsets "
         "measured 76.9 M/s while numpy ran at 7.9, and three runs of the offsets alone straight after gave 132, 239 "
-        "and 260 M/s. The release build's app rows (cold start 794 ms) are from late on 2026-12-01, the last "
-        "`make bench-app`; the debug build's from this session's debug e2e runs. Setting the page's language to British "
+        "and 260 M/s. On 2026-12-02 the machine was reinstalled (now AMD EPYC, kernel 6.18.44-fc-v1045): the "
+        "evaluation measured 103 and 100 ms in that day's two full runs (numpy 13.9 and 14.0 M/s; the table holds "
+        "the second) and a median of 98.1 ms (fastest 90.9) in a run of the evaluation alone. The release build's app rows are from that day's "
+        "`make bench-app`, the debug build's from its debug e2e runs. Setting the page's language to British "
         "English (a change of 2026-12-01) showed no start-up cost beyond this noise: over 16 alternating debug launches "
         "each, medians 1,056 ms with it and 984 without, ranges 688-1,704 and 774-1,380 ms.",
         "- The month view is our own grid (EventCalendar draws day and week): the click-to-paint "
@@ -320,7 +322,8 @@ def main():
         "- Memory, history of the desktop idle row (page cache as after a boot): 196.6 MiB; 193.1 once the window "
         "was shown only when drawn, screens loaded on first use, the heap trimmed and softpipe used; 187.4 once "
         "the program's own pages went back when quiet; 183.0 (3 s after start 187.1) once start-up's hand-back came "
-        "after 1 s and paged out the libraries' pages only the app's process maps as well.",
+        "after 1 s and paged out the libraries' pages only the app's process maps as well; 183.0 again on "
+        "2026-12-02, on the reinstalled machine and after that day's changes (floor 168.4, Convene 14.6 MiB above it).",
         "- The e2e memory rows are read the moment the dashboard is usable, in the e2e session (Xvfb with GLX, as "
         "in the desktop rows), RSS and PSS. App timings on this VM vary by up to 2x between runs, hence the medians.",
         "- Saving a meeting waits for sled's flush (fsync): the figure is mostly the disk.",
