@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addMonths, byDay, monthLines, dayHeading, entryStatus, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
+import { addMonths, byDay, meetingBadge, monthLines, dayHeading, entryStatus, monthWeeks, movedToDay, periodTitle, spokenDay, spokenEntry, entryWhen, toEvents, fetchRange, filterFrom, filterValue, toEvent, ukNow, wallClock, ymd } from './calendar';
 import { ukToday } from './format';
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 
@@ -174,5 +174,16 @@ describe('monthLines', () => {
     expect(monthLines('ICPC · Maya Dunmore')).toEqual({ kind: 'ICPC', who: 'Maya Dunmore' });
     expect(monthLines('RCPC · A.B., C.B.')).toEqual({ kind: 'RCPC', who: 'A.B., C.B.' });
     expect(monthLines('Professionals')).toEqual({ kind: 'Professionals', who: '' });
+  });
+});
+
+describe('meetingBadge', () => {
+  it('says a planned meeting whose end has passed has its outcome to record', () => {
+    expect(meetingBadge('planned', '2026-12-02T10:30:00+00:00', '2026-12-02T10:30')).toEqual({ label: 'Outcome to record', cls: 'unrecorded' });
+    expect(meetingBadge('planned', '2026-12-02T10:30:00+00:00', '2026-12-02T10:29')).toEqual({ label: 'Planned', cls: 'planned' });
+    // On the UK clock: 10:30 BST is 09:30 UTC.
+    expect(meetingBadge('planned', '2026-06-02T09:30:00Z', '2026-06-02T10:15').label).toBe('Planned');
+    expect(meetingBadge('held', '2026-12-01T10:30:00+00:00', '2026-12-02T10:30')).toEqual({ label: 'Held', cls: 'held' });
+    expect(meetingBadge('cancelled', '2026-12-01T10:30:00+00:00', '2026-12-02T10:30')).toEqual({ label: 'Cancelled', cls: 'cancelled' });
   });
 });

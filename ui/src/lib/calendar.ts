@@ -4,7 +4,7 @@
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 import type { CalendarFilter } from '../bindings/CalendarFilter';
 import type { CalendarPage } from '../bindings/CalendarPage';
-import { ukDate, ukLongDate, ukMonth, ukWallTime } from './format';
+import { meetingStatusLabel, ukDate, ukLongDate, ukMonth, ukWallTime } from './format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -67,6 +67,15 @@ export function entryStatus(e: Pick<CalendarEntry, 'status' | 'end'>, now: strin
 export function monthLines(label: string): { kind: string; who: string } {
   const at = label.indexOf(' · ');
   return at < 0 ? { kind: label, who: '' } : { kind: label.slice(0, at), who: label.slice(at + 3) };
+}
+
+/** A meeting's status as a list shows it (`end` an instant with its offset): one planned and
+ * ended by `now` (`entryStatus`) has its outcome to record, drawn dashed amber as the calendar
+ * draws it, not as one still to come. */
+export function meetingBadge(status: string, end: string, now: string): { label: string; cls: string } {
+  return entryStatus({ status, end: ukWallTime(end) }, now) === 'unrecorded'
+    ? { label: 'Outcome to record', cls: 'unrecorded' }
+    : { label: meetingStatusLabel(status), cls: status };
 }
 
 /** The status in words, for a screen reader and the legend. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ukOffsetMinutes, meetingBadge, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText, savedPdfNotice, ukMonthShort } from './format';
+import { ukOffsetMinutes, meetingParts, meetingStatusLabel, meetingWhen, ukDate, ukDateOf, ukLongDate, ukTime, ukWallTime, ukDateTime, progressText, savedPdfNotice, ukMonthShort } from './format';
 
 describe('UK formatting', () => {
   it('formats a meeting in summer time', () => {
@@ -177,16 +177,5 @@ describe('a month grid day outside its month', () => {
     expect(ukMonthShort('2026-10-26')).toBe('Oct');
     expect(ukMonthShort('2027-01-01')).toBe('Jan');
     expect(ukMonthShort('2026-09-30')).toBe('Sep');
-  });
-});
-
-describe('meetingBadge', () => {
-  it('says a planned meeting whose end has passed has its outcome to record', () => {
-    expect(meetingBadge('planned', '2026-12-02T10:30:00+00:00', '2026-12-02T10:30')).toEqual({ label: 'Outcome to record', cls: 'unrecorded' });
-    expect(meetingBadge('planned', '2026-12-02T10:30:00+00:00', '2026-12-02T10:29')).toEqual({ label: 'Planned', cls: 'planned' });
-    // On the UK clock: 10:30 BST is 09:30 UTC.
-    expect(meetingBadge('planned', '2026-06-02T09:30:00Z', '2026-06-02T10:15').label).toBe('Planned');
-    expect(meetingBadge('held', '2026-12-01T10:30:00+00:00', '2026-12-02T10:30')).toEqual({ label: 'Held', cls: 'held' });
-    expect(meetingBadge('cancelled', '2026-12-01T10:30:00+00:00', '2026-12-02T10:30')).toEqual({ label: 'Cancelled', cls: 'cancelled' });
   });
 });

@@ -73,14 +73,6 @@ export function meetingStatusLabel(status: string): string {
   return ({ planned: 'Planned', held: 'Held', cancelled: 'Cancelled' } as Record<string, string>)[status] ?? status;
 }
 
-/** A meeting's status as a list shows it: a planned meeting whose end has passed by `now` (UK
- * wall clock, "YYYY-MM-DDTHH:MM") has its outcome to record, drawn dashed amber as the calendar
- * draws it, not as one still to come. */
-export function meetingBadge(status: string, end: string, now: string): { label: string; cls: string } {
-  if (status === 'planned' && ukWall(end).slice(0, 16) <= now) return { label: 'Outcome to record', cls: 'unrecorded' };
-  return { label: meetingStatusLabel(status), cls: status };
-}
-
 /** "10:00" in UK time. */
 export function ukTime(instant: string): string {
   return ukWall(instant).slice(11);
