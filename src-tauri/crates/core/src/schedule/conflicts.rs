@@ -14,7 +14,6 @@ use crate::calendar::WorkingDayCalendar;
 use crate::ids::*;
 use crate::model::*;
 use crate::timescales::DueItem;
-use crate::views::uk_date;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -82,8 +81,8 @@ pub struct ScanContext<'a> {
     plans: IdMap<ChildId, Vec<&'a Episode>>,
     /// Each child, for their birth and name.
     children: IdMap<ChildId, &'a Child>,
-    /// Children shown by initials (`shown_by_initials`).
-    initials: std::collections::HashSet<ChildId>,
+    /// Names for the sentences, as every list gives them (`Names::child_name`).
+    names: crate::queries::Names<'a>,
     cal: &'a WorkingDayCalendar,
     /// Due items evaluated with these meetings, for the statutory-window check.
     items: &'a [DueItem],
@@ -117,7 +116,7 @@ impl<'a> ScanContext<'a> {
                     by
                 }),
             children: ds.children.iter().map(|c| (c.id, c)).collect(),
-            initials: shown_by_initials(&ds.children),
+            names: crate::queries::Names::new(ds),
             cal,
             items,
         }
@@ -179,15 +178,6 @@ impl ScanContext<'_> {
     }
 }
 
-fn when(m: &Meeting) -> String {
-    format!(
-        "{} on {} at {}",
-        m.kind.title().to_lowercase(),
-        uk_date(m.date()),
-        m.start.format("%H:%M")
-    )
-}
-
 /// Every conflict among `meetings` (cancelled ones are ignored), with its sentence.
 pub fn scan_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<Conflict> {
     let mut found = detect_conflicts(meetings, ctx);
@@ -198,148 +188,6 @@ pub fn scan_conflicts(meetings: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<Confl
         .into_iter()
         .map(|(meeting, kind)| describe(meeting, kind, &by_id, ctx))
         .collect()
-}
-
-fn describe(
-    meeting: MeetingId,
-    kind: ConflictKind,
-    by_id: &HashMap<MeetingId, &Meeting>,
-    ctx: &ScanContext<'_>,
-) -> Conflict {
-    let person_name = |p: &PersonId| {
-        ctx.people
-            .get(p)
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| "Someone".into())
-    };
-    let venue_name = |v: &VenueId| {
-        ctx.venues
-            .get(v)
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| "The venue".into())
-    };
-    let this = by_id.get(&meeting).map(|m| when(m)).unwrap_or_else(|| "meeting".into());
-    // The other meeting of a clash names its children: the one being booked is known to whoever
-    // books it, the other may be anyone's.
-    let other = |id: &MeetingId| {
-        by_id
-            .get(id)
-            .map(|m| {
-                // All by initials when any is shown so (`Names::meeting_children`).
-                let by_initials = m.children.iter().any(|c| ctx.initials.contains(c));
-                let names: Vec<String> = m
-                    .children
-                    .iter()
-                    .filter_map(|c| ctx.children.get(c))
-                    .map(|c| c.name_shown(by_initials))
-                    .collect();
-                match names.as_slice() {
-                    [] => when(m),
-                    _ => format!(
-                        "{} for {} on {} at {}",
-                        m.kind.title().to_lowercase(),
-                        names.join(", "),
-                        uk_date(m.date()),
-                        m.start.format("%H:%M")
-                    ),
-                }
-            })
-            .unwrap_or_else(|| "another meeting".into())
-    };
-    let message = match &kind {
-        ConflictKind::PersonDoubleBooked { person, other: o } => {
-            format!("{} is also booked for the {}.", person_name(person), other(o))
-        }
-        ConflictKind::VenueDoubleBooked { venue, other: o } => {
-            format!("{} is also booked for the {}.", venue_name(venue), other(o))
-        }
-        ConflictKind::PersonUnavailable { person } => {
-            let why = by_id
-                .get(&meeting)
-                .and_then(|m| {
-                    ctx.block_lists
-                        .get(person)
-                        .and_then(|b| b.overlapping(minute(&m.start), minute(&m.end)))
-                })
-                .map(|iv| iv.reason.describe())
-                .unwrap_or_else(|| "unavailable".into());
-            format!("{} is {why} during the {this}.", person_name(person))
-        }
-        ConflictKind::VenueUnavailable { venue } => {
-            let why = by_id
-                .get(&meeting)
-                .and_then(|m| {
-                    ctx.venue_blocks
-                        .get(venue)
-                        .and_then(|b| b.overlapping(minute(&m.start), minute(&m.end)))
-                })
-                .map(|iv| iv.reason.describe())
-                .unwrap_or_else(|| "booked".into());
-            format!("{} is {why} during the {this}.", venue_name(venue))
-        }
-        ConflictKind::VenueTooSmall { venue, people, seats } => format!(
-            "{} seats {seats}, and {people} people are invited to the {this}.",
-            venue_name(venue)
-        ),
-        ConflictKind::NotWorkingDay => {
-            let date = by_id.get(&meeting).map(|m| m.date()).unwrap_or_default();
-            let why = if let Some(h) = ctx.cal.holiday(date) {
-                format!("a bank holiday ({})", h.title)
-            } else if ctx.cal.is_closure(date) {
-                "a local closure day".to_string()
-            } else {
-                format!("a {}", date.format("%A"))
-            };
-            format!("The {this} is on {why}.")
-        }
-        ConflictKind::OutsideWorkingHours { person } => {
-            format!("The {this} is outside {}'s working hours.", person_name(person))
-        }
-        ConflictKind::OutsideStatutoryWindow { rule, deadline } => {
-            format!("The {this} is after the deadline of {} ({rule}).", uk_date(*deadline))
-        }
-        ConflictKind::BeforeDependency { depends_on } => {
-            let date = by_id.get(depends_on).map(|m| uk_date(m.date())).unwrap_or_default();
-            format!("The {this} is before the initial conference on {date} that it follows.")
-        }
-        ConflictKind::KindForBirth { child } => {
-            let c = ctx.children.get(child);
-            let name = c
-                .map(|c| c.name_shown(ctx.initials.contains(&c.id)))
-                .unwrap_or_else(|| "The child".into());
-            match c.and_then(|c| c.birth.date_of_birth()) {
-                None => format!(
-                    "{name} is not born yet: the {this} should be a pre-birth conference. Book one instead."
-                ),
-                Some(born) => format!(
-                    "{name} was born on {}: the {this} should now be an initial child protection conference. Hold it as one, or cancel it and book one.",
-                    uk_date(born)
-                ),
-            }
-        }
-        ConflictKind::NoParentInvited => {
-            let children = by_id.get(&meeting).map(|m| m.children.as_slice()).unwrap_or_default();
-            if ctx.has_family_recorded(children) {
-                format!(
-                    "No parent or carer is invited to the {this}. Invite them, or give the reason: only the chair can decide to exclude a parent."
-                )
-            } else {
-                let names: Vec<String> = children
-                    .iter()
-                    .filter_map(|c| ctx.children.get(c).map(|c| c.name_shown(ctx.initials.contains(&c.id))))
-                    .collect();
-                let whose = if names.is_empty() {
-                    "the child".to_string()
-                } else {
-                    names.join(" or ")
-                };
-                format!(
-                    "No parent or carer of {whose} is recorded, so none is invited to the {this}. Add them to the child's network and invite them, or give the reason."
-                )
-            }
-        }
-    };
-    Conflict { meeting, kind, message }
 }
 
 /// Detection only: what conflicts, without sentences. This is the authority-wide scan: double
@@ -632,5 +480,10 @@ pub fn conflicts_for(meeting: &Meeting, all: &[Meeting], ctx: &ScanContext<'_>) 
         .collect()
 }
 
+mod describe;
+use describe::describe;
+
+#[cfg(test)]
+mod family_tests;
 #[cfg(test)]
 mod tests;

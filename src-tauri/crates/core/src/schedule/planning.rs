@@ -180,9 +180,15 @@ pub fn check_meeting(
     meeting: &Meeting,
     as_of: NaiveDate,
 ) -> Result<Vec<Conflict>, CalendarError> {
-    let mut with = ds.clone();
-    with.meetings.retain(|m| m.id != meeting.id);
-    with.meetings.push(meeting.clone());
+    // A meeting as stored (the editor's look at it) needs no copy of the whole dataset.
+    let with: std::borrow::Cow<'_, Dataset> = if ds.meetings.contains(meeting) {
+        std::borrow::Cow::Borrowed(ds)
+    } else {
+        let mut with = ds.clone();
+        with.meetings.retain(|m| m.id != meeting.id);
+        with.meetings.push(meeting.clone());
+        std::borrow::Cow::Owned(with)
+    };
     let items = items_for(pack, cal, &with, &meeting.children, as_of)?;
     let ctx = ScanContext::new(&with, blocks, cal, &items);
     Ok(conflicts_for(meeting, &with.meetings, &ctx))
