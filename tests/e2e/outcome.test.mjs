@@ -25,6 +25,8 @@ describe('recording an outcome', () => {
   const convene = (...args) => execFileSync(cli, args, { env, encoding: 'utf8' });
   let app;
   let childName;
+  let chairName;
+  let parentId;
   let meetingId;
   let addedMember;
   // The meetings whose time has passed unrecorded once the test's conference is added: the
@@ -36,10 +38,17 @@ describe('recording an outcome', () => {
     // A born child's (an unborn baby's would be a pre-birth conference).
     const waiting = JSON.parse(convene('timescales', '--open', '--json')).find((i) => i.rule === 'strategy-to-icpc' && i.schedule_kind === 'icpc');
     const child = waiting.child;
-    const sw = JSON.parse(convene('child', 'show', child, '--json')).child.social_worker;
+    const record = JSON.parse(convene('child', 'show', child, '--json')).child;
+    const sw = record.social_worker;
+    // A parent and the police officer from the child's network come too; no one from health.
+    const linked = (role) => record.network.find((l) => l.role === role).person;
+    const chair = JSON.parse(convene('person', 'list', '--json')).find((p) => p.role.startsWith('Child protection chair'));
+    chairName = chair.name;
+    parentId = linked('parent');
     childName = JSON.parse(convene('child', 'list', '--json')).find((c) => c.id === child).name;
     meetingId = convene('meeting', 'add', '--kind', 'icpc', '--child', child, '--start', `${lastWeekday()}T10:00`, '--duration', '120',
-      '--online', 'Teams', '--required', sw, '--override', 'Recorded after the conference');
+      '--online', 'Teams', '--chair', chair.id, '--required', sw, '--optional', `${linked('parent')},${linked('police')}`,
+      '--override', 'Recorded after the conference');
     unrecorded = JSON.parse(convene('meeting', 'unrecorded', '--json')).length;
     app = await launch(dataDir);
     await app.browser.setWindowSize(1280, 800);
@@ -107,12 +116,21 @@ describe('recording an outcome', () => {
     await record.click();
     await shown(browser, '#outcome-form');
     await shownText(browser, '#outcome-title', /Initial child protection conference/);
+    assert.equal(await (await shown(browser, '#outcome-chair')).getText(), `Chair: ${chairName} (Child protection chair / independent reviewing officer).`);
+    // Before any mark, the form says who the conference would decide without.
+    await shownText(
+      browser,
+      '#outcome-without',
+      /^Not marked as attending: a parent or carer; anyone from the police; anyone from health \(none was invited\)\. If the conference went ahead without them, the minutes should say why\.$/,
+    );
 
     // Attendance for every invitee, the decision, the category and the core group.
     await browser.execute(() => {
       for (const r of document.querySelectorAll('input[type="radio"][value="attended"]')) r.click();
       document.querySelector('input[name="decision"][value="plan"]').click();
     });
+    // Marked as there: only health, never invited, is still said.
+    await shownText(browser, '#outcome-without', /^Not marked as attending: anyone from health \(none was invited\)\./);
     // No category is chosen for a first plan: recording asks for one, on its field.
     await (await shown(browser, '#record-outcome')).click();
     await shownText(browser, '#outcome-category-error', /^Choose the category of the plan/);
@@ -127,7 +145,9 @@ describe('recording an outcome', () => {
     // Chosen: the request goes.
     await browser.waitUntil(async () => !(await (await browser.$('#outcome-category-error')).isExisting()), { timeout: 5000, timeoutMsg: 'the request for a category stayed after one was chosen' });
     const members = await browser.$$('#outcome-core-group input:checked');
-    assert.ok(members.length >= 1, 'the required invitees are offered as the core group');
+    assert.ok(members.length >= 2, 'the required invitees and the parent are offered as the core group');
+    // The parent, invited as optional, is a member; the police officer, optional, is not.
+    assert.equal(await browser.execute((id) => document.querySelector(`#outcome-core-group input[value="${id}"]`)?.checked, parentId), true, 'the parent is not in the core group');
     // Someone not invited to the conference joins the core group.
     addedMember = await browser.execute(() => document.querySelector('#core-group-add option:nth-child(2)').value);
     await (await browser.$('#core-group-add')).selectByAttribute('value', addedMember);
@@ -178,5 +198,6 @@ describe('recording an outcome', () => {
     assert.equal(m.invitees[0].attendance, 'attended');
     assert.equal(m.invitees[0].report_received, true);
     assert.ok(m.outcome.core_group.includes(addedMember), `the member added is not in the core group: ${JSON.stringify(m.outcome)}`);
+    assert.ok(m.outcome.core_group.includes(parentId), `the parent is not in the core group: ${JSON.stringify(m.outcome)}`);
   });
 });

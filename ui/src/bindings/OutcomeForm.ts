@@ -14,7 +14,11 @@ export type OutcomeForm = { meeting: MeetingId, kind: MeetingKind, kind_title: s
 /**
  * "Tuesday 12 May 2026, 10:00–11:30".
  */
-when: string, children: Array<string>, invitees: Array<FormInvitee>, 
+when: string, children: Array<string>, 
+/**
+ * Who chairs it, with their role: "Priya Natarajan (Independent chair)".
+ */
+chair: string | null, minute_taker: string | null, invitees: Array<FormInvitee>, 
 /**
  * The decisions the meeting can record (none for a meeting that is not a conference).
  */

@@ -2,15 +2,51 @@ import { describe, expect, it } from 'vitest';
 import type { FormInvitee } from '../bindings/FormInvitee';
 import type { Proposal } from '../bindings/Proposal';
 import type { DecisionChoice } from '../bindings/DecisionChoice';
-import { choosesPlan, chosenDecision, defaultCoreGroup, outcomeInput, proposalDraft, startingCategory } from './outcome';
+import { choosesPlan, chosenDecision, defaultCoreGroup, notYetAttending, outcomeInput, proposalDraft, startingCategory } from './outcome';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 const M = '00000000-0000-4000-8000-0000000000cc';
 
 function invitee(person: string, required: boolean): FormInvitee {
-  return { person, name: person, role: 'Social worker', agency: 'CSC', required, attendance: 'invited', report_received: false };
+  return { person, name: person, role: 'Social worker', agency: 'CSC', required, attendance: 'invited', report_received: false, family: false, agency_kind: 'childrens-social-care' };
 }
+
+describe('who a conference went ahead without', () => {
+  const P = '00000000-0000-4000-8000-0000000000a1';
+  const H = '00000000-0000-4000-8000-0000000000a2';
+  const F = '00000000-0000-4000-8000-0000000000a3';
+  const police: FormInvitee = { ...invitee(P, true), agency_kind: 'police' };
+  const health: FormInvitee = { ...invitee(H, true), agency_kind: 'health' };
+  // A parent is family whatever their agency's kind.
+  const parent: FormInvitee = { ...invitee(F, true), agency_kind: 'health', family: true };
+  const all = [invitee(A, true), police, health, parent];
+
+  it('names each of family, police and health with no one marked as attending', () => {
+    expect(notYetAttending(all, {})).toBe('Not marked as attending: a parent or carer; anyone from the police; anyone from health.');
+    expect(notYetAttending(all, { [P]: 'attended', [H]: 'apologies', [F]: 'did-not-attend' })).toBe(
+      'Not marked as attending: a parent or carer; anyone from health.',
+    );
+    expect(notYetAttending(all, { [P]: 'attended', [H]: 'attended', [F]: 'attended' })).toBeNull();
+  });
+
+  it('takes a mark already recorded when the form has none, and the form\'s mark over it', () => {
+    expect(notYetAttending([{ ...police, attendance: 'attended' }, health, parent], { [H]: 'attended', [F]: 'attended' })).toBeNull();
+    expect(notYetAttending([{ ...police, attendance: 'attended' }, health, parent], { [P]: 'apologies', [H]: 'attended', [F]: 'attended' })).toBe(
+      'Not marked as attending: anyone from the police.',
+    );
+  });
+
+  it('says when no one of a kind was invited at all', () => {
+    expect(notYetAttending([invitee(A, true), police], { [P]: 'attended' })).toBe(
+      'Not marked as attending: a parent or carer (none was invited); anyone from health (none was invited).',
+    );
+    // A parent who works in health does not stand for health.
+    expect(notYetAttending([parent], { [F]: 'attended' })).toBe(
+      'Not marked as attending: anyone from the police (none was invited); anyone from health (none was invited).',
+    );
+  });
+});
 
 describe('outcome form', () => {
   // What the core offers a review conference (outcome.rs `DecisionKind::choices`), its plan in
@@ -45,8 +81,10 @@ describe('outcome form', () => {
     expect(startingCategory({ plan_category: null })).toBeNull();
   });
 
-  it('proposes the required invitees as the core group', () => {
+  it('proposes the required invitees and the family as the core group', () => {
     expect(defaultCoreGroup([invitee(A, true), invitee(B, false)])).toEqual([A]);
+    // A parent belongs to the core group, whose meetings hear from each agency and the family.
+    expect(defaultCoreGroup([invitee(A, true), { ...invitee(B, false), family: true }])).toEqual([A, B]);
   });
 
   it('sends only marked attendance, and a core group only with a plan', () => {

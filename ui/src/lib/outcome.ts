@@ -39,9 +39,30 @@ export function startingCategory(form: { plan_category: CpCategory | null }): Cp
   return form.plan_category;
 }
 
-/** The core group offered by default: the invitees who were required. */
+/** Who a conference decides without, so far as the form's marks say: a parent or carer, the
+ * police and health, when no one of them is marked as attending. A sentence, or null when each
+ * has someone marked. It does not stop the outcome being recorded: the chair may have gone ahead
+ * without them, and the minutes say why. */
+export function notYetAttending(invitees: FormInvitee[], attendance: Record<PersonId, Attendance>): string | null {
+  const came = (i: FormInvitee) => (attendance[i.person] ?? i.attendance) === 'attended';
+  const groups: { who: string; of: (i: FormInvitee) => boolean }[] = [
+    { who: 'a parent or carer', of: (i) => i.family },
+    { who: 'anyone from the police', of: (i) => !i.family && i.agency_kind === 'police' },
+    { who: 'anyone from health', of: (i) => !i.family && i.agency_kind === 'health' },
+  ];
+  const missing = groups.filter((g) => !invitees.some((i) => g.of(i) && came(i)));
+  if (missing.length === 0) return null;
+  const named = missing.map((g) => {
+    const invited = invitees.some(g.of);
+    return invited ? g.who : `${g.who} (none was invited)`;
+  });
+  return `Not marked as attending: ${named.join('; ')}.`;
+}
+
+/** The core group offered by default: the invitees who were required, and the family, who are
+ * members of the core group whether their coming to the conference was required or not. */
 export function defaultCoreGroup(invitees: FormInvitee[]): PersonId[] {
-  return invitees.filter((i) => i.required).map((i) => i.person);
+  return invitees.filter((i) => i.required || i.family).map((i) => i.person);
 }
 
 export function outcomeInput(

@@ -281,10 +281,7 @@ pub fn build(
         place_label: place_label.to_string(),
         place,
         // With their role, so a family knows who is leading: "Kwame Mensah (Social worker)".
-        chair: m.chair.map(|p| match names.person(p) {
-            Some(p) if !p.role.trim().is_empty() => format!("{} ({})", p.name, p.role.trim()),
-            _ => names.person_name(p),
-        }),
+        chair: m.chair.map(|p| names.person_with_role(p)),
         minute_taker: m.minute_taker.map(|p| names.person_name(p)),
         children: children
             .iter()

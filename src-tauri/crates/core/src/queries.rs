@@ -42,6 +42,14 @@ impl<'a> Names<'a> {
             .map(|p| p.name.clone())
             .unwrap_or_else(|| "(unknown person)".into())
     }
+    /// A person with their role, as a chair is introduced: "Kwame Mensah (Social worker)"; the
+    /// name alone when no role is recorded.
+    pub fn person_with_role(&self, id: PersonId) -> String {
+        match self.person(id) {
+            Some(p) if !p.role.trim().is_empty() => format!("{} ({})", p.name, p.role.trim()),
+            _ => self.person_name(id),
+        }
+    }
     /// A child's name as every screen shows it: by initials when they, or a brother or sister,
     /// are shown so (`shown_by_initials`).
     pub fn child_name(&self, id: ChildId) -> String {

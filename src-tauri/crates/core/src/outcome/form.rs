@@ -20,6 +20,10 @@ pub struct FormInvitee {
     pub required: bool,
     pub attendance: Attendance,
     pub report_received: bool,
+    /// Family: from a family agency, or a parent or carer of one of the meeting's children.
+    pub family: bool,
+    /// The kind of their agency (police, health, …), when it is known.
+    pub agency_kind: Option<AgencyKind>,
 }
 
 /// Which decisions a meeting takes.
@@ -119,6 +123,9 @@ pub struct OutcomeForm {
     /// "Tuesday 12 May 2026, 10:00–11:30".
     pub when: String,
     pub children: Vec<String>,
+    /// Who chairs it, with their role: "Priya Natarajan (Independent chair)".
+    pub chair: Option<String>,
+    pub minute_taker: Option<String>,
     pub invitees: Vec<FormInvitee>,
     /// The decisions the meeting can record (none for a meeting that is not a conference).
     pub choices: Vec<DecisionChoice>,
@@ -167,22 +174,24 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
         kind_title: m.kind.title().to_string(),
         when: crate::agenda::when_text(m.start, m.end),
         children: names.meeting_children(&m.children),
+        chair: m.chair.map(|p| names.person_with_role(p)),
+        minute_taker: m.minute_taker.map(|p| names.person_name(p)),
         invitees: m
             .invitees
             .iter()
             .map(|i| {
                 let p = names.person(i.person);
+                let agency = p.and_then(|p| ds.agencies.iter().find(|a| a.id == p.agency));
                 FormInvitee {
                     person: i.person,
                     name: names.person_name(i.person),
                     role: p.map(|p| p.role.clone()).unwrap_or_default(),
-                    agency: p
-                        .and_then(|p| ds.agencies.iter().find(|a| a.id == p.agency))
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default(),
+                    agency: agency.map(|a| a.name.clone()).unwrap_or_default(),
                     required: i.required,
                     attendance: i.attendance,
                     report_received: i.report_received,
+                    family: crate::schedule::invitees::family_among(ds, &m.children, &[i.person]),
+                    agency_kind: agency.map(|a| a.kind),
                 }
             })
             .collect(),

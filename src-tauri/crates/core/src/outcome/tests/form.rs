@@ -44,6 +44,36 @@ fn the_form_offers_each_kind_its_decisions_and_a_review_starts_on_the_plans_cate
 }
 
 #[test]
+fn the_form_names_the_chair_and_says_who_is_family_and_from_which_kind_of_agency() {
+    let mut w = world();
+    let f = form(&w.ds, w.icpc, d("2026-01-20")).unwrap();
+    assert_eq!(f.chair, None);
+    let kinds: Vec<_> = f.invitees.iter().map(|i| (i.family, i.agency_kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (false, Some(AgencyKind::ChildrensSocialCare)),
+            (false, Some(AgencyKind::Health))
+        ]
+    );
+
+    // The outsider chairs; the health visitor is linked to the child as a carer, which makes
+    // them family at this meeting whatever their agency.
+    w.ds.people.iter_mut().find(|p| p.id == w.outsider).unwrap().role = " Independent chair ".into();
+    let m = w.ds.meetings.iter_mut().find(|m| m.id == w.icpc).unwrap();
+    m.chair = Some(w.outsider);
+    m.minute_taker = Some(w.sw);
+    w.ds.children[0].network.push(NetworkLink {
+        person: w.hv,
+        role: NetworkRole::Carer,
+    });
+    let f = form(&w.ds, w.icpc, d("2026-01-20")).unwrap();
+    assert_eq!(f.chair.as_deref(), Some("Olly Outside (Independent chair)"));
+    assert_eq!(f.minute_taker.as_deref(), Some("Sam Social"));
+    assert_eq!(f.invitees.iter().map(|i| i.family).collect::<Vec<_>>(), [false, true]);
+}
+
+#[test]
 fn a_kind_of_meeting_allows_exactly_the_decisions_it_offers() {
     let every = [
         Decision::Plan {
