@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown, shownText } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, setToMax, shown, shownText } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -126,6 +126,13 @@ describe('a new referral', () => {
     // Nothing is due until the referral is recorded; then its decision and assessment are.
     assert.equal((await browser.$$('#child-open-items li')).length, 0);
     await (await shown(browser, '#event-kind')).selectByAttribute('value', 'referral');
+    // The date starts empty, so that nothing is dated today unless someone chose it.
+    assert.equal(await (await browser.$('#event-date')).getValue(), '');
+    await (await browser.$('#record-event-submit')).click();
+    await shownText(browser, '#required-said', '“Date it happened” must be filled in.');
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'event-date');
+    assert.equal((await browser.$$('#child-open-items li')).length, 0, 'recorded without a date');
+    await setToMax(browser, 'event-date');
     await (await browser.$('#record-event-submit')).click();
     await shown(browser, '#record-said');
     await shown(browser, '#child-open-items li[data-rule="referral-to-assessment"]');
@@ -136,6 +143,7 @@ describe('a new referral', () => {
     await browser.waitUntil(() => browser.execute(() => document.activeElement?.id === 'event-date'), { timeout: 5000 });
     assert.equal(await browser.execute(() => document.querySelector('#event-kind').value), 'referral-decision');
     await shownText(browser, '#record-for', /^To meet “Decision on a referral”, due by \w{3} \d{1,2} \w{3} \d{4} \((today|tomorrow|in \d+ working days?|\d+ working days? overdue)\): record /);
+    await setToMax(browser, 'event-date');
     await (await browser.$('#record-event-submit')).click();
     await shown(browser, '#record-said');
     await browser.waitUntil(async () => (await browser.$$('#child-open-items li[data-rule="referral-decision"]')).length === 0, {

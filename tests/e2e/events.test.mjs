@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, shown } from './harness.mjs';
+import { axeViolations, describeViolations, launch, newDataDir, repo, screenshot, setToMax, shown } from './harness.mjs';
 
 const cli = process.env.CONVENE_CLI ?? path.join(repo, 'target', 'debug', 'convene');
 
@@ -83,6 +83,7 @@ describe('recording what has happened', () => {
     assert.equal(new Set(rows.map(([h]) => Math.round(h))).size, 1, `fields of different heights: ${JSON.stringify(rows)}`);
     assert.equal(new Set(rows.map(([, top]) => Math.round(top))).size, 1, `labels out of line: ${JSON.stringify(rows)}`);
 
+    await setToMax(browser, 'event-date');
     await (await shown(browser, '#record-event-submit')).click();
     const said = await shown(browser, '#record-said');
     assert.match(await said.getText(), new RegExp(`^Recorded: ${chosen.text.toLowerCase()} on \\w{3} \\d{1,2} \\w{3} \\d{4}\\.$`));

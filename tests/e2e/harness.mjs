@@ -230,6 +230,15 @@ export async function setInput(browser, id, value, { drop = null } = {}) {
   );
 }
 
+/** Set a date field to its latest allowed day: today, in a field that refuses later days. */
+export async function setToMax(browser, id) {
+  await browser.execute((i) => {
+    const el = document.getElementById(i);
+    el.value = el.max;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, id);
+}
+
 const axeSource = readFileSync(path.join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /** Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; returns serious and critical violations. */
