@@ -248,6 +248,30 @@ fn suggest_conflicts_override_reschedule_and_history() {
         out["slots"][0]["start"].as_str().unwrap().starts_with("2027-06-28"),
         "{out}"
     );
+    // The week of leave is why nothing earlier is offered, said once for the five days.
+    assert_eq!(out["earlier_days"].as_array().unwrap().len(), 1, "{out}");
+    let why = out["earlier_days"][0].as_str().unwrap().to_string();
+    assert!(
+        why.starts_with("Mon 21 Jun 2027 to Fri 25 Jun 2027: ") && why.ends_with(" is on leave (annual leave)."),
+        "{why}"
+    );
+    let text = s
+        .run(&[
+            "suggest",
+            "--kind",
+            "core-group",
+            "--child",
+            &child,
+            "--required",
+            &sw,
+            "--earliest",
+            "2027-06-21",
+            "--deadline",
+            "2027-06-30",
+        ])
+        .ok()
+        .to_string();
+    assert!(text.contains(&format!("Why no earlier time:\n    {why}\n")), "{text}");
     assert!(s
         .run(&[
             "availability",

@@ -229,6 +229,9 @@ describe('Convene desktop app', () => {
       const own = await browser.execute(() => [...document.querySelectorAll('#slot-list .reasons li')].map((li) => li.textContent.trim()));
       for (const r of own) assert.ok(!common.includes(r), `"${r}" said above and beside a time`);
     }
+    // The working days before the first time offered, if any, each say why they have none.
+    const earlier = await browser.execute(() => [...document.querySelectorAll('#slot-earlier li')].map((li) => li.textContent.trim()));
+    for (const e of earlier) assert.match(e, /^(\w{3} \d{1,2} \w{3} \d{4}( to \w{3} \d{1,2} \w{3} \d{4})?: .+|\d+ more working days? before .+)\.$/, e);
     // The invitees the search used, by agency, each required or optional, can be changed.
     const groups = await browser.$$('#schedule-invitees h4');
     assert.ok(groups.length >= 1, 'no agencies in the invitee list');

@@ -14,4 +14,10 @@ chair: PersonId | null,
 /**
  * True when no slot has every required attendee inside the window.
  */
-nothing_fits: boolean, message: string, slots: Array<SlotSuggestion>, };
+nothing_fits: boolean, message: string, 
+/**
+ * Why no time is offered on the working days before the first one offered, a sentence for
+ * each run of days with the same reason: "Fri 4 Dec 2026: Dr Alan Pike does not work on
+ * Fridays." Empty when times are offered from the first day searched, or none fits.
+ */
+earlier_days: Array<string>, slots: Array<SlotSuggestion>, };

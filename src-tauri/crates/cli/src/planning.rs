@@ -91,6 +91,12 @@ pub fn suggest_cmd(ctx: &Ctx, a: SuggestArgs) -> Outcome {
         return print_json(&result);
     }
     out!("{}", result.message);
+    if !result.earlier_days.is_empty() {
+        out!("Why no earlier time:");
+        for d in &result.earlier_days {
+            out!("    {d}");
+        }
+    }
     for s in &result.slots {
         let flag = if s.within_deadline { "" } else { "  LATE" };
         out!(

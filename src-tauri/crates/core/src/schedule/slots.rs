@@ -93,6 +93,10 @@ pub struct SlotResult {
     /// True when no slot has every required attendee inside the window.
     pub nothing_fits: bool,
     pub message: String,
+    /// Why no time is offered on the working days before the first one offered, a sentence for
+    /// each run of days with the same reason: "Fri 4 Dec 2026: Dr Alan Pike does not work on
+    /// Fridays." Empty when times are offered from the first day searched, or none fits.
+    pub earlier_days: Vec<String>,
     pub slots: Vec<SlotSuggestion>,
 }
 
@@ -126,6 +130,8 @@ enum Miss<'a> {
 
 type Window = (PersonId, bool, Option<(Minute, Minute)>);
 
+mod skipped;
+
 fn miss<'a>(avail: &'a Availability, w: &Window, start: Minute, end: Minute, buffer: Minute) -> Option<Miss<'a>> {
     match w.2 {
         None => Some(Miss::NotWorking),
@@ -151,6 +157,22 @@ fn windows_on(req: &SlotRequest, avail: &Availability, day: NaiveDate) -> Vec<Wi
             (p, r, hours)
         })
         .collect()
+}
+
+/// The first start on `day`'s grid and the time every meeting must end by: the preferred hours,
+/// less today's times that have passed (from the first step of the grid not before now).
+fn day_grid(req: &SlotRequest, day: NaiveDate) -> Option<(Minute, Minute)> {
+    let open = london(day.and_time(req.day_start)).ok()?;
+    let close = london(day.and_time(req.day_end)).ok()?;
+    let step = i64::from(req.granularity_minutes.max(5));
+    let mut t = minute(&open);
+    if let Some(now) = req.not_before {
+        let now = now.timestamp().div_euclid(60) + i64::from(now.timestamp().rem_euclid(60) > 0);
+        if t < now {
+            t += (now - t + step - 1) / step * step;
+        }
+    }
+    Some((t, minute(&close)))
 }
 
 /// Find slots. `names` turns ids into names for the reasons.
@@ -237,19 +259,12 @@ pub fn find_slots(
             continue;
         }
         let late_before = late.len();
-        let (Ok(open), Ok(close)) = (london(day.and_time(req.day_start)), london(day.and_time(req.day_end))) else {
+        let Some((first, close)) = day_grid(req, day) else {
             continue;
         };
         let windows = windows_on(req, avail, day);
-        let mut t = minute(&open);
-        // Today's times that have passed: from the first step of the grid not before now.
-        if let Some(now) = req.not_before {
-            let now = now.timestamp().div_euclid(60) + i64::from(now.timestamp().rem_euclid(60) > 0);
-            if t < now {
-                t += (now - t + step - 1) / step * step;
-            }
-        }
-        while t + i64::from(req.duration_minutes) <= minute(&close) {
+        let mut t = first;
+        while t + i64::from(req.duration_minutes) <= close {
             let c = evaluate(req, avail, &windows, day, t);
             t += step;
             if req.venues.is_empty() || c.venue.is_some() {
@@ -282,8 +297,10 @@ pub fn find_slots(
             None => format!("{times} when everyone required can attend."),
         };
         message.extend(cut.map(cut_short));
+        let first_offered = chosen.iter().map(|c| c.date).min().unwrap_or(req.earliest);
         return SlotResult {
             nothing_fits: false,
+            earlier_days: skipped::earlier_days(req, avail, cal, &name, first_offered),
             slots: chosen.into_iter().map(|c| suggestion(req, c, avail, &name)).collect(),
             ..nothing_offered(req, message)
         };
@@ -350,6 +367,7 @@ fn nothing_offered(req: &SlotRequest, message: String) -> SlotResult {
         chair: None,
         nothing_fits: true,
         message,
+        earlier_days: Vec::new(),
         slots: Vec::new(),
     }
 }

@@ -14,7 +14,7 @@ fn m(s: &str) -> Minute {
     minute(&parse_london(s).unwrap())
 }
 
-fn block(start: &str, end: &str, note: &str) -> Interval {
+pub(super) fn block(start: &str, end: &str, note: &str) -> Interval {
     Interval {
         start: m(start),
         end: m(end),
@@ -25,13 +25,13 @@ fn block(start: &str, end: &str, note: &str) -> Interval {
     }
 }
 
-struct World {
-    avail: Availability,
-    names: HashMap<PersonId, String>,
-    people: Vec<PersonId>,
+pub(super) struct World {
+    pub(super) avail: Availability,
+    pub(super) names: HashMap<PersonId, String>,
+    pub(super) people: Vec<PersonId>,
 }
 
-fn world(n: usize) -> World {
+pub(super) fn world(n: usize) -> World {
     let people: Vec<PersonId> = (0..n).map(|_| PersonId::new_random()).collect();
     let names = people
         .iter()
@@ -50,11 +50,11 @@ fn world(n: usize) -> World {
     }
 }
 
-fn cal() -> WorkingDayCalendar {
+pub(super) fn cal() -> WorkingDayCalendar {
     WorkingDayCalendar::shipped(Division::EnglandAndWales)
 }
 
-fn request(w: &World, earliest: &str, deadline: Option<&str>) -> SlotRequest {
+pub(super) fn request(w: &World, earliest: &str, deadline: Option<&str>) -> SlotRequest {
     let mut r = SlotRequest::new(MeetingKind::Icpc, vec![], d(earliest), 90);
     r.required = w.people.clone();
     r.deadline = deadline.map(d);
