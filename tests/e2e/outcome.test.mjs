@@ -108,6 +108,10 @@ describe('recording an outcome', () => {
     }
     assert.ok(opened, `no ${childName} in the children list`);
     await shown(browser, '#child-timeline [data-testid="timeline-outcome"]');
+    // The conference's timescale, booked for a day now past, asks for the outcome on the record too.
+    const item = await shown(browser, '#child-open-items li[data-rule="strategy-to-icpc"]');
+    assert.match(await item.getText(), /Booked for \w{3} \d{1,2} \w{3} \d{4}(, after the deadline)?: record its outcome/);
+    assert.ok(await (await item.$('[data-testid="record-booked-outcome"]')).isExisting(), 'no "Record outcome" on the open item');
     let record = null;
     for (const b of await browser.$$('#child-timeline [data-testid="timeline-outcome"]')) {
       if ((await b.getText()) === 'Record outcome' && /initial child protection conference/.test(await b.getAttribute('aria-label'))) record = b;

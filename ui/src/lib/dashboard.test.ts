@@ -212,8 +212,21 @@ describe('bookingOf', () => {
     expect(bookingOf(item({ scheduled: { meeting, date: '2026-11-30', within_deadline: false } }), today)?.label).toBe(
       'Booked for Mon 30 Nov 2026, after the deadline: record its outcome',
     );
-    // Today's is still today's meeting.
-    expect(bookingOf(item({ scheduled: { meeting, date: '2026-12-01', within_deadline: true } }), today)?.ok).toBe(true);
+    // Today's is still today's meeting, until its time has passed.
+    const todays = item({ scheduled: { meeting, date: '2026-12-01', within_deadline: true } });
+    expect(bookingOf(todays, today)?.ok).toBe(true);
+    expect(bookingOf(todays, today, new Set([meeting]))).toEqual({
+      label: 'Booked for Tue 1 Dec 2026 (today): record its outcome',
+      inHand: true,
+      ok: false,
+      outcome: meeting,
+    });
+    // Whose time has passed goes with the item among those to do, not those booked in time.
+    const f = { team: ALL, rule: ALL, mine: null };
+    const soon = { ...todays, status: 'due-soon' as const };
+    expect(needsDoing([soon], f, today).booked).toHaveLength(1);
+    const r = needsDoing([soon], f, today, 'urgency', new Set([meeting]));
+    expect([r.dueSoon.length, r.booked.length]).toEqual([1, 0]);
   });
 });
 

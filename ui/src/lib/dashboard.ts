@@ -87,9 +87,12 @@ export function areaTitle(area: Area): string {
  * within timescale (nothing to do but hold the meeting); each in the order chosen. Other statuses
  * are not "what needs doing". An item whose booked day has passed stays due soon: its outcome is
  * still to record. */
+/** No meeting: the default set of meetings whose time has passed. */
+const NONE: ReadonlySet<MeetingId> = new Set();
+
 export type Needs = { overdue: DueItemView[]; dueSoon: DueItemView[]; booked: DueItemView[] };
 
-export function needsDoing(items: DueItemView[], f: Filters, today: string, order: Order = 'urgency'): Needs {
+export function needsDoing(items: DueItemView[], f: Filters, today: string, order: Order = 'urgency', passed: ReadonlySet<MeetingId> = NONE): Needs {
   const keep = items.filter(
     (i) =>
       (f.team === ALL || i.team === f.team) &&
@@ -100,7 +103,7 @@ export function needsDoing(items: DueItemView[], f: Filters, today: string, orde
     compareCodes(a.deadline, b.deadline) || compareText(a.child_name, b.child_name);
   const sort = order === 'urgency' ? (a: DueItemView, b: DueItemView) => AREA_RANK[a.area] - AREA_RANK[b.area] || byDeadline(a, b) : byDeadline;
   const soon = keep.filter((i) => i.status === 'due-soon').sort(sort);
-  const inTime = (i: DueItemView) => bookingOf(i, today)?.ok === true;
+  const inTime = (i: DueItemView) => bookingOf(i, today, passed)?.ok === true;
   return {
     overdue: keep.filter((i) => i.status === 'overdue').sort(sort),
     dueSoon: soon.filter((i) => !inTime(i)),
@@ -171,18 +174,22 @@ export function dueBadge(i: Pick<DueItemView, 'status' | 'deadline'>, today: str
  * timescale"), or null when nothing is. A booking inside the deadline puts the item in hand: the
  * dashboard then offers no "Schedule now", which would only book the meeting twice; one after the
  * deadline is offered to be moved earlier, for the same reason. A booked day
- * before `today` is a meeting whose outcome is not recorded yet (the item stays open until it
- * is): it says so, and `outcome` is that meeting, to record. `ok` is whether that is good news
- * (drawn as met) or needs doing. */
+ * before `today`, or today's among `passed` (meetings whose time has passed with no outcome), is
+ * a meeting whose outcome is not recorded yet (the item stays open until it is): it says so, and
+ * `outcome` is that meeting, to record. `ok` is whether that is good news (drawn as met) or needs
+ * doing. */
 export function bookingOf(
   i: Pick<DueItemView, 'scheduled'>,
   today: string,
+  passed: ReadonlySet<MeetingId> = NONE,
 ): { label: string; inHand: boolean; ok: boolean; outcome: MeetingId | null } | null {
   const s = i.scheduled;
   if (!s) return null;
-  if (compareCodes(s.date, today) < 0) {
+  const before = compareCodes(s.date, today) < 0;
+  if (before || (s.date === today && passed.has(s.meeting))) {
     const late = s.within_deadline ? '' : ', after the deadline';
-    return { label: `Booked for ${ukDate(s.date)}${late}: record its outcome`, inHand: true, ok: false, outcome: s.meeting };
+    const day = before ? ukDate(s.date) : `${ukDate(s.date)} (today)`;
+    return { label: `Booked for ${day}${late}: record its outcome`, inHand: true, ok: false, outcome: s.meeting };
   }
   return s.within_deadline
     ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true, ok: true, outcome: null }
