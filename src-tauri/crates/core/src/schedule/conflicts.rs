@@ -60,6 +60,12 @@ pub enum ConflictKind {
     /// normally invited and helped to take part; only the chair can decide to exclude one, and
     /// that is recorded (the reason given to save it anyway).
     NoParentInvited,
+    /// Another conference of the same kind planned for one of the meeting's children: an initial
+    /// (or pre-birth) conference beside another, a review beside another review. Booked twice
+    /// by mistake, it would be held twice; the first is moved or cancelled instead.
+    AlsoBooked {
+        other: MeetingId,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -273,7 +279,7 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
     let mut out: Vec<(MeetingId, ConflictKind)> = Vec::with_capacity(live.len());
     let mut who: Vec<PersonId> = Vec::new();
     // Dependencies: each child's initial (or pre-birth) conferences, in time order.
-    let mut conferences: IdMap<ChildId, Vec<(chrono::DateTime<chrono::FixedOffset>, MeetingId)>> = IdMap::default();
+    let mut conferences: IdMap<ChildId, Starts> = IdMap::default();
     for m in live
         .iter()
         .filter(|m| matches!(m.kind, MeetingKind::Icpc | MeetingKind::PreBirthConference))
@@ -285,6 +291,7 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
     for list in conferences.values_mut() {
         list.sort_unstable();
     }
+    also_booked(live, &mut out);
 
     for m in live {
         let date = m.date();
@@ -405,6 +412,35 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
         }
     }
     out
+}
+
+/// Meetings by their start.
+type Starts = Vec<(chrono::DateTime<chrono::FixedOffset>, MeetingId)>;
+
+/// Planned conferences booked twice for a child: each initial (or pre-birth) conference beside
+/// another of the child's, each review beside another review, reported against the earliest
+/// other one.
+fn also_booked(live: &[&Meeting], out: &mut Vec<(MeetingId, ConflictKind)>) {
+    let group = |k: MeetingKind| match k {
+        MeetingKind::Icpc | MeetingKind::PreBirthConference => Some(0u8),
+        MeetingKind::ReviewConference => Some(1u8),
+        _ => None,
+    };
+    let mut by_child: IdMap<(ChildId, u8), Starts> = IdMap::default();
+    for m in live.iter().filter(|m| m.status == MeetingStatus::Planned) {
+        if let Some(g) = group(m.kind) {
+            for c in &m.children {
+                by_child.entry((*c, g)).or_default().push((m.start, m.id));
+            }
+        }
+    }
+    for list in by_child.values_mut().filter(|l| l.len() > 1) {
+        list.sort_unstable();
+        for (i, (_, m)) in list.iter().enumerate() {
+            let other = if i == 0 { list[1].1 } else { list[0].1 };
+            out.push((*m, ConflictKind::AlsoBooked { other }));
+        }
+    }
 }
 
 /// One booking of an owner: `key` packs (owner, start) so sorting compares one integer.

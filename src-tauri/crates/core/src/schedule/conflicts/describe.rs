@@ -133,6 +133,10 @@ pub(super) fn describe(
                 ),
             }
         }
+        ConflictKind::AlsoBooked { other: o } => format!(
+            "The {} is already booked: move that one, or cancel it, rather than book a second.",
+            other(o)
+        ),
         ConflictKind::NoParentInvited => {
             let children = by_id.get(&meeting).map(|m| m.children.as_slice()).unwrap_or_default();
             if ctx.has_family_recorded(children) {

@@ -1,4 +1,5 @@
-//! A conference with no parent or carer invited (`ConflictKind::NoParentInvited`).
+//! Conferences: one with no parent or carer invited (`ConflictKind::NoParentInvited`), and one
+//! booked beside another of the same kind for a child (`ConflictKind::AlsoBooked`).
 
 use super::tests::{fixture, meeting};
 use super::*;
@@ -88,4 +89,82 @@ fn a_planned_conference_with_no_parent_or_carer_invited_is_flagged() {
     let mut held = at(MeetingKind::Icpc, &[f.a]);
     held.status = MeetingStatus::Held;
     assert!(flagged(&ds, &held).is_empty());
+}
+
+#[test]
+fn a_second_conference_of_the_same_kind_for_a_child_is_flagged() {
+    let f = fixture();
+    let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
+    let mut ds = f.ds.clone();
+    ds.children = vec![Child {
+        id: f.child,
+        given_name: "Ruby".into(),
+        family_name: "Calder".into(),
+        name_display: NameDisplay::FullName,
+        birth: Birth::born(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()),
+        case_id: "C".into(),
+        siblings: vec![],
+        social_worker: None,
+        network: vec![],
+    }];
+    let at = |kind, start: &str| meeting(kind, f.child, start, 60, &[f.a], None);
+    let flagged = |m: &Meeting, stored: &[Meeting]| -> Vec<String> {
+        conflicts_for(m, stored, &ScanContext::new(&ds, &[], &cal, &[]))
+            .into_iter()
+            .filter(|c| matches!(c.kind, ConflictKind::AlsoBooked { .. }))
+            .map(|c| c.message)
+            .collect()
+    };
+    let first = at(MeetingKind::Icpc, "2026-12-08T10:00");
+    let said = ["The initial child protection conference for Ruby Calder on Tue 8 Dec 2026 at 10:00 is already booked: move that one, or cancel it, rather than book a second."];
+    // A second initial conference, before or after the first, or a pre-birth one beside it.
+    assert_eq!(
+        flagged(&at(MeetingKind::Icpc, "2026-12-14T10:00"), std::slice::from_ref(&first)),
+        said
+    );
+    assert_eq!(
+        flagged(&at(MeetingKind::Icpc, "2026-12-07T10:00"), std::slice::from_ref(&first)),
+        said
+    );
+    assert_eq!(
+        flagged(
+            &at(MeetingKind::PreBirthConference, "2026-12-14T10:00"),
+            std::slice::from_ref(&first)
+        ),
+        said
+    );
+    // The first moved is not a second.
+    let mut moved = first.clone();
+    moved.start += chrono::Duration::days(1);
+    moved.end += chrono::Duration::days(1);
+    assert!(flagged(&moved, std::slice::from_ref(&first)).is_empty());
+    // A review beside an initial conference, or core groups beside each other, are not twice
+    // the same; a review beside a review is.
+    assert!(flagged(
+        &at(MeetingKind::ReviewConference, "2027-02-08T10:00"),
+        std::slice::from_ref(&first)
+    )
+    .is_empty());
+    let group = at(MeetingKind::CoreGroup, "2026-12-15T10:00");
+    assert!(flagged(
+        &at(MeetingKind::CoreGroup, "2026-12-22T10:00"),
+        std::slice::from_ref(&group)
+    )
+    .is_empty());
+    let review = at(MeetingKind::ReviewConference, "2027-02-08T10:00");
+    assert_eq!(
+        flagged(&at(MeetingKind::ReviewConference, "2027-02-15T10:00"), std::slice::from_ref(&review)),
+        ["The review child protection conference for Ruby Calder on Mon 8 Feb 2027 at 10:00 is already booked: move that one, or cancel it, rather than book a second."]
+    );
+    // One held, or cancelled, leaves the next to book.
+    for status in [
+        MeetingStatus::Held,
+        MeetingStatus::Cancelled {
+            reason: "Not needed".into(),
+        },
+    ] {
+        let mut done = first.clone();
+        done.status = status;
+        assert!(flagged(&at(MeetingKind::Icpc, "2026-12-14T10:00"), &[done]).is_empty());
+    }
 }
