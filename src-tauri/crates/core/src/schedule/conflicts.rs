@@ -414,6 +414,16 @@ fn own_checks(live: &[&Meeting], ctx: &ScanContext<'_>) -> Vec<(MeetingId, Confl
     out
 }
 
+/// The kinds of meeting a child has one of planned at a time, grouped: an initial or pre-birth
+/// conference (one group), a review conference (another); none for other kinds.
+pub(crate) fn booked_once(kind: MeetingKind) -> Option<u8> {
+    match kind {
+        MeetingKind::Icpc | MeetingKind::PreBirthConference => Some(0),
+        MeetingKind::ReviewConference => Some(1),
+        _ => None,
+    }
+}
+
 /// Meetings by their start.
 type Starts = Vec<(chrono::DateTime<chrono::FixedOffset>, MeetingId)>;
 
@@ -421,11 +431,7 @@ type Starts = Vec<(chrono::DateTime<chrono::FixedOffset>, MeetingId)>;
 /// another of the child's, each review beside another review, reported against the earliest
 /// other one.
 fn also_booked(live: &[&Meeting], out: &mut Vec<(MeetingId, ConflictKind)>) {
-    let group = |k: MeetingKind| match k {
-        MeetingKind::Icpc | MeetingKind::PreBirthConference => Some(0u8),
-        MeetingKind::ReviewConference => Some(1u8),
-        _ => None,
-    };
+    let group = booked_once;
     let mut by_child: IdMap<(ChildId, u8), Starts> = IdMap::default();
     for m in live.iter().filter(|m| m.status == MeetingStatus::Planned) {
         if let Some(g) = group(m.kind) {

@@ -161,6 +161,25 @@ pub fn suggest(
             });
         }
     }
+    // A conference of this kind already planned for a child: booking another asks for a reason
+    // (`ConflictKind::AlsoBooked`), so it is said before times are chosen.
+    if let Some(group) = super::conflicts::booked_once(input.kind) {
+        let names = crate::queries::Names::new(ds);
+        let planned = ds
+            .meetings
+            .iter()
+            .filter(|m| m.status == MeetingStatus::Planned && super::conflicts::booked_once(m.kind) == Some(group))
+            .filter(|m| m.children.iter().any(|c| req.children.contains(c)))
+            .min_by_key(|m| m.start);
+        if let Some(m) = planned {
+            found.message.push_str(&format!(
+                " The {} for {} is already booked, for {}: move that one, or cancel it, rather than book a second.",
+                m.kind.title().to_lowercase(),
+                names.meeting_children(&m.children).join(", "),
+                crate::agenda::when_text(m.start, m.end),
+            ));
+        }
+    }
     if input.kind.is_conference()
         && !family_among(ds, &req.children, &[req.required.as_slice(), &req.optional].concat())
     {
@@ -356,6 +375,29 @@ mod tests {
         // Someone else chosen as the only required attendee: the chair's diary was not checked.
         let res = suggest(&pack, &cal, &ds, &[], input(Some(vec![other.id])), d("2026-03-06")).unwrap();
         assert_eq!(res.chair, None);
+        assert!(!res.message.contains("already booked"), "{}", res.message);
+
+        // A review already planned: a search for another says so before any is booked; a search
+        // for another kind does not.
+        let mut ds = ds;
+        ds.meetings.push(meeting(
+            MeetingKind::ReviewConference,
+            c.id,
+            "2026-05-18T10:00",
+            MeetingStatus::Planned,
+        ));
+        let res = suggest(&pack, &cal, &ds, &[], input(None), d("2026-03-06")).unwrap();
+        assert!(
+            res.message.contains(" The review child protection conference for Ava Smith is already booked, for Monday 18 May 2026, 10:00–11:30: move that one, or cancel it, rather than book a second."),
+            "{}",
+            res.message
+        );
+        let core_group = SuggestInput {
+            kind: MeetingKind::CoreGroup,
+            ..input(None)
+        };
+        let res = suggest(&pack, &cal, &ds, &[], core_group, d("2026-03-06")).unwrap();
+        assert!(!res.message.contains("already booked"), "{}", res.message);
     }
 
     #[test]
