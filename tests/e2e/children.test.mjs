@@ -151,8 +151,10 @@ describe('a new referral', () => {
       timeoutMsg: 'the decision is still open once recorded',
     });
 
-    // No kind of episode is chosen at first: Start asks for one, on its field.
+    // No kind of episode, nor its first day, is chosen at first: Start asks for the kind, on its field.
     assert.equal(await (await shown(browser, '#episode-kind')).getValue(), '');
+    assert.equal(await (await browser.$('#episode-start')).getValue(), '');
+    await setToMax(browser, 'episode-start');
     await (await browser.$('#episode-start-save')).click();
     await shownText(browser, '#episode-error', /^Choose the kind of episode to start/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'episode-kind');
@@ -162,6 +164,8 @@ describe('a new referral', () => {
     await (await browser.$('#episode-start-save')).click();
     await shownText(browser, '#episode-said', /^Started: looked after from /);
     await shown(browser, '#child-open-items li[data-rule="lac-first-review"]');
+    // Started, its first day is emptied: the form is not ready to start the same again.
+    assert.equal(await (await browser.$('#episode-start')).getValue(), '');
     await browser.execute(() => window.scrollTo(0, 0));
     await screenshot(browser, '05d-new-child-record');
     await (await shown(browser, '#episodes [data-end]')).click();
@@ -226,7 +230,7 @@ describe('a new referral', () => {
     await (await shown(browser, '#conflicts button')).click();
     await shownText(browser, '#booked-message', /^Booked: Pre-birth conference/);
     // With a conference booked and no social worker, the record says so beside "Not allocated".
-    await shownText(browser, '#unallocated-warning', /^No social worker is allocated to Baby Testfield, who has (\d+ timescales? running and )?1 meeting booked\. Choose one with “Change”\.$/);
+    await shownText(browser, '#unallocated-warning', /^No social worker is allocated to Baby Testfield, who has (\d+ timescales? running and )?1 meeting booked \((initial child protection|pre-birth) conference, \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d\)\. Choose one with “Change”\.$/);
     await (await shown(browser, '#birth-record')).click();
     await shown(browser, '#birth-date');
     assert.equal(await browser.execute(() => document.activeElement?.id), 'birth-date');

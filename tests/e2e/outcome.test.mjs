@@ -91,6 +91,14 @@ describe('recording an outcome', () => {
     await shownText(browser, '#screen-back', 'Back to what needs doing');
     await (await shown(browser, '#outcome-screen > button')).click();
     await shown(browser, '#dashboard [data-testid="items-outcomes"]');
+
+    // Meetings lists the next 14 days, and above them those of earlier days still to record.
+    await (await shown(browser, '#nav-meetings')).click();
+    await shown(browser, '#meetings-table');
+    const earlier = await shownText(browser, '#meetings-earlier', /^Meetings of earlier days with no outcome recorded \(\d+\): record each from “What needs doing”\./);
+    assert.ok(earlier.includes(`Initial child protection conference for ${childName}, `), earlier);
+    await (await shown(browser, '#nav-dashboard')).click();
+    await shown(browser, '#dashboard [data-testid="items-outcomes"]');
   });
 
   it('records a plan and its core group, then books the proposed core group', async () => {
@@ -169,7 +177,7 @@ describe('recording an outcome', () => {
     await (await shown(browser, '#outcome-form input[data-report]')).click();
     await (await shown(browser, '#record-outcome')).click();
     const notice = await (await shown(browser, '#outcome-notice')).getText();
-    assert.match(notice, /Recorded\. Held\. Child protection plan \(emotional abuse\)\./);
+    assert.match(notice, /^Recorded\. Held on \w{3} \d{1,2} \w{3} \d{4}\. Decision: child protection plan \(emotional abuse\)\./);
     const proposals = await (await shown(browser, '#proposals')).getText();
     assert.match(proposals, /Core group: between .+ and .+\./);
     assert.match(proposals, /Review child protection conference: between/);

@@ -211,10 +211,19 @@ pub fn form(ds: &Dataset, meeting: MeetingId, today: NaiveDate) -> Result<Outcom
         blocked,
         recorded: m.outcome.clone(),
         recorded_summary: (m.status == MeetingStatus::Held).then(|| {
-            m.outcome
-                .as_ref()
-                .and_then(|o| o.decision)
-                .map_or_else(|| "Held.".to_string(), |d| format!("Held. {}.", d.describe()))
+            m.outcome.as_ref().and_then(|o| o.decision).map_or_else(
+                || format!("Held on {}.", crate::views::uk_date(m.date())),
+                |d| {
+                    // "Child protection plan (neglect)" inside a sentence: "Decision: child …".
+                    let said = d.describe();
+                    let mut chars = said.chars();
+                    let said = chars
+                        .next()
+                        .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+                        .unwrap_or_default();
+                    format!("Held on {}. Decision: {said}.", crate::views::uk_date(m.date()))
+                },
+            )
         }),
     })
 }

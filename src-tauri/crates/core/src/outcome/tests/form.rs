@@ -74,6 +74,20 @@ fn the_form_names_the_chair_and_says_who_is_family_and_from_which_kind_of_agency
 }
 
 #[test]
+fn a_recorded_outcome_is_summed_up_with_its_day_and_decision() {
+    let mut w = world();
+    let review = plan_then_review(&mut w, CpCategory::Emotional);
+    assert_eq!(
+        form(&w.ds, w.icpc, d("2026-01-21"))
+            .unwrap()
+            .recorded_summary
+            .as_deref(),
+        Some("Held on Tue 20 Jan 2026. Decision: child protection plan (emotional abuse).")
+    );
+    assert_eq!(form(&w.ds, review, d("2026-01-21")).unwrap().recorded_summary, None);
+}
+
+#[test]
 fn a_kind_of_meeting_allows_exactly_the_decisions_it_offers() {
     let every = [
         Decision::Plan {

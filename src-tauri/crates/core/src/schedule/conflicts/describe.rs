@@ -109,7 +109,13 @@ pub(super) fn describe(
             format!("The {this} is on {why}.")
         }
         ConflictKind::OutsideWorkingHours { person } => {
-            format!("The {this} is outside {}'s working hours.", person_name(person))
+            // With the hours, so whoever reads it can see the time that would suit.
+            let hours = ctx
+                .people
+                .get(person)
+                .map(|p| format!(" ({})", crate::views::pattern_label(&p.working_pattern)))
+                .unwrap_or_default();
+            format!("The {this} is outside {}'s working hours{hours}.", person_name(person))
         }
         ConflictKind::OutsideStatutoryWindow { rule, deadline } => {
             format!("The {this} is after the deadline of {} ({rule}).", uk_date(*deadline))

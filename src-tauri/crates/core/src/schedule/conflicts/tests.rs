@@ -449,7 +449,8 @@ fn weekends_holidays_hours_leave_and_order() {
     let l = about(&late);
     assert!(
         l.iter()
-            .any(|s| s == "The core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours."),
+            .any(|s| s
+                == "The core group on Tue 5 May 2026 at 14:30 is outside Bo's working hours (Mon–Wed 09:00–15:00)."),
         "{l:?}"
     );
     assert!(l.iter().any(|s| s.contains("Alex is on leave (annual leave)")), "{l:?}");
