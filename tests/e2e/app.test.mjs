@@ -161,7 +161,7 @@ describe('Convene desktop app', () => {
     assert.equal(await browser.execute(() => document.getElementById('template-items').value), 'Welcome\nThe plan for the children\nNext core group');
     await shown(browser, '#template-unsaved');
     await (await shown(browser, '#save-template')).click();
-    await browser.waitUntil(async () => /Edited here/.test(await (await browser.$('#template-state')).getText()), {
+    await browser.waitUntil(async () => /Changed here from the default/.test(await (await browser.$('#template-state')).getText()), {
       timeout: 10000,
       timeoutMsg: 'the template was not saved',
     });
@@ -419,7 +419,7 @@ describe('Convene desktop app', () => {
     await browser.keys(['Enter']);
     await browser.waitUntil(async () => /Saved/.test(await (await browser.$('#caseload-limits')).getText()), {
       timeout: 10000,
-      timeoutMsg: 'the thresholds were not saved',
+      timeoutMsg: 'the caseload limits were not saved',
     });
     await (await shown(browser, '#nav-caseloads')).click();
     await shown(browser, '#people-caseloads');

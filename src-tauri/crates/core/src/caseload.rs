@@ -63,12 +63,12 @@ impl CaseloadLimits {
         for r in &self.roles {
             if r.role.trim().is_empty() {
                 return Err(ValidationError::Empty {
-                    field: "A caseload threshold's role",
+                    field: "A caseload limit's role",
                 });
             }
             if !seen.insert(r.role.trim().to_lowercase()) {
                 return Err(ValidationError::Duplicate {
-                    what: "caseload threshold role",
+                    what: "caseload limit role",
                     id: r.role.clone(),
                 });
             }
@@ -276,7 +276,7 @@ pub fn caseloads(ds: &Dataset, limits: &CaseloadLimits, as_of: NaiveDate) -> Cas
         .filter(|r| r.over)
         .map(|r| {
             format!(
-                "{} ({}) holds {} children; the threshold for the role is {}.",
+                "{} ({}) holds {} children; the caseload limit for the role is {}.",
                 r.name,
                 r.role,
                 r.children,

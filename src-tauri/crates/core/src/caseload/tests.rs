@@ -206,7 +206,7 @@ fn anyone_over_a_threshold_is_flagged_with_a_sentence() {
     assert_eq!(
         c.alerts,
         vec![
-            "Advanced (advanced practitioner) holds 4 children; the threshold for the role is 3.".to_string(),
+            "Advanced (advanced practitioner) holds 4 children; the caseload limit for the role is 3.".to_string(),
             // Only the advanced practitioners are over: the social workers are not named.
             "Team A's manager oversees 1 advanced practitioner (limit 0).".to_string(),
         ]
@@ -303,7 +303,7 @@ fn limits_refuse_blank_and_repeated_roles() {
     });
     assert_eq!(
         l.check().unwrap_err().to_string(),
-        "The same caseload threshold role appears twice: SOCIAL WORKER."
+        "The same caseload limit role appears twice: SOCIAL WORKER."
     );
     l.roles.pop();
     l.roles.push(RoleLimit {
