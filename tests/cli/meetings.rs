@@ -586,5 +586,20 @@ fn the_meetings_list_says_which_are_booked_after_their_deadline() {
                 assert!(line.contains("  (after its deadline, "), "{line} ({d})");
             }
         }
+        // What else stands against it, a line each under it.
+        let said: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with(id))
+            .skip(1)
+            .take_while(|l| l.starts_with("    conflict: "))
+            .map(|l| l.trim_start_matches("    conflict: "))
+            .collect();
+        let conflicts: Vec<&str> = r["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert_eq!(said, conflicts, "{id}");
     }
 }

@@ -76,6 +76,17 @@ describe('Convene desktop app', () => {
     assert.ok(rows.length >= 1, 'no upcoming meetings');
     const first = await rows[0].getText();
     assert.match(first, /\d{2}:\d{2}–\d{2}:\d{2}/, `times in UK style: ${first}`);
+    // A meeting with conflicts standing says how many, and opens to their sentences.
+    const notes = await browser.$$('#meetings-table [data-testid="meeting-conflicts"]');
+    for (const n of notes) {
+      const summary = await n.$('summary');
+      const count = Number((await summary.getText()).match(/^(\d+) conflicts?$/)?.[1]);
+      assert.ok(count >= 1, await summary.getText());
+      await summary.click();
+      const said = await n.$$('li');
+      assert.equal(said.length, count);
+      for (const li of said) assert.match(await li.getText(), /\.$/);
+    }
     await assertAccessible(browser, 'meetings');
     await screenshot(browser, '04-meetings');
   });

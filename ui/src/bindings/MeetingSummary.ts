@@ -23,4 +23,10 @@ changeable: boolean,
  * For a meeting booked after a deadline it is to meet, that deadline (the earliest, if
  * several): lists of meetings that check (`queries::meetings_between_checked`) say so.
  */
-after_deadline: string | null, };
+after_deadline: string | null, 
+/**
+ * For a planned meeting, what stands against it besides a late date (a clash, someone's
+ * hours or leave, no parent invited…), a sentence each: a conflict saved with a reason is
+ * still there to resolve. Lists that check (`queries::meetings_between_checked`) fill it.
+ */
+conflicts: Array<string>, };

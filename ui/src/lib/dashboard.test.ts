@@ -277,6 +277,7 @@ describe('mine, my team, everyone', () => {
         status: 'planned',
         changeable: true,
         after_deadline: null,
+        conflicts: [],
       },
       people: people.map(([id, name]) => ({ id, name })),
       teams: teams.map(([id, name]) => ({ id, name })),

@@ -202,6 +202,9 @@ pub fn meeting(ctx: &Ctx, cmd: MeetingCommand) -> Outcome {
                     r.status,
                     r.children.join(", ")
                 );
+                for c in &r.conflicts {
+                    out!("    conflict: {c}");
+                }
             }
             Ok(())
         }

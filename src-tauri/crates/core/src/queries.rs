@@ -261,6 +261,7 @@ pub fn meeting_summary(m: &Meeting, names: &Names<'_>) -> MeetingSummary {
         status: status_label(&m.status).to_string(),
         changeable: m.is_changeable(),
         after_deadline: None,
+        conflicts: Vec::new(),
     }
 }
 
@@ -292,14 +293,35 @@ pub fn meetings_between_checked(
     let mut bundles = ds.by_child();
     bundles.retain(|id, _| wanted.contains(id));
     let mut late: HashMap<MeetingId, NaiveDate> = HashMap::new();
-    for i in evaluate_all(pack, cal, &bundles, as_of)? {
+    let items = evaluate_all(pack, cal, &bundles, as_of)?;
+    for i in &items {
         if let Some(s) = i.scheduled.filter(|s| !s.within_deadline) {
             let d = late.entry(s.meeting).or_insert(i.deadline);
             *d = (*d).min(i.deadline);
         }
     }
+    // What else stands against each planned meeting listed: checked beside the other meetings of
+    // those days (clashes) and of its children (a second conference, the order of a plan's
+    // meetings). A late date is said already.
+    let planned: std::collections::HashSet<MeetingId> =
+        rows.iter().filter(|r| r.status == "planned").map(|r| r.id).collect();
+    let ctx = crate::schedule::ScanContext::new(ds, &ds.busy, cal, &items);
+    let relevant: Vec<&Meeting> = ds
+        .meetings
+        .iter()
+        .filter(|m| (m.date() >= from && m.date() <= to) || m.children.iter().any(|c| wanted.contains(c)))
+        .collect();
+    let mut against: HashMap<MeetingId, Vec<String>> = HashMap::new();
+    for c in crate::schedule::scan_conflicts(&relevant, &ctx) {
+        if planned.contains(&c.meeting)
+            && !matches!(c.kind, crate::schedule::ConflictKind::OutsideStatutoryWindow { .. })
+        {
+            against.entry(c.meeting).or_default().push(c.message);
+        }
+    }
     for r in &mut rows {
         r.after_deadline = late.get(&r.id).copied();
+        r.conflicts = against.remove(&r.id).unwrap_or_default();
     }
     Ok(rows)
 }

@@ -58,6 +58,10 @@ pub struct MeetingSummary {
     /// For a meeting booked after a deadline it is to meet, that deadline (the earliest, if
     /// several): lists of meetings that check (`queries::meetings_between_checked`) say so.
     pub after_deadline: Option<NaiveDate>,
+    /// For a planned meeting, what stands against it besides a late date (a clash, someone's
+    /// hours or leave, no parent invited…), a sentence each: a conflict saved with a reason is
+    /// still there to resolve. Lists that check (`queries::meetings_between_checked`) fill it.
+    pub conflicts: Vec<String>,
 }
 
 /// A due item with the names a reader needs.

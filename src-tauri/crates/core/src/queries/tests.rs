@@ -476,4 +476,26 @@ fn a_meetings_list_that_checks_marks_each_meeting_booked_after_its_deadline() {
         assert_eq!(r.after_deadline, missed, "{} {}", r.kind_title, r.start);
     }
     assert!(rows.iter().any(|r| r.after_deadline.is_none()));
+    // Each planned meeting carries what stands against it, as a check of that meeting alone
+    // finds it, less the late date said apart; a held or cancelled one carries nothing.
+    let ctx = crate::schedule::ScanContext::new(&ds, &ds.busy, &cal, &items);
+    let mut with = 0;
+    for r in &rows {
+        let m = ds.meetings.iter().find(|m| m.id == r.id).unwrap();
+        let mut expected: Vec<String> = if m.status == MeetingStatus::Planned {
+            crate::schedule::conflicts_for(m, &ds.meetings, &ctx)
+                .into_iter()
+                .filter(|c| !matches!(c.kind, crate::schedule::ConflictKind::OutsideStatutoryWindow { .. }))
+                .map(|c| c.message)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut got = r.conflicts.clone();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{} {}", r.kind_title, r.start);
+        with += usize::from(!got.is_empty());
+    }
+    assert!(with > 0, "nothing stands against any demo meeting in the next 60 days");
 }
