@@ -502,7 +502,7 @@ describe('a new referral', () => {
     await fill(browser, '#leaving-date', yesterday);
     await (await browser.$('#leaving-save')).click();
     const said = await shown(browser, '#person-saved');
-    assert.match(await said.getText(), /^Recorded: PC Jo Lane's last working day, \w+day \d{1,2} \w+ \d{4}\. They are no longer offered to invite, allocate or manage\.$/);
+    assert.match(await said.getText(), /^Recorded: PC Jo Lane's last working day, \w+day \d{1,2} \w+ \d{4}\. After it, they cannot be invited to meetings, allocated children or made a team's manager\.$/);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'person-saved');
     await shownText(browser, '#leaving-said', /^Left: last working day /);
     const row = await browser.execute(() => [...document.querySelectorAll('#people-table tbody tr')].find((r) => r.querySelector('th').textContent.trim() === 'PC Jo Lane')?.textContent ?? '');
@@ -525,7 +525,7 @@ describe('a new referral', () => {
     await shown(browser, '#people-table');
     await browser.waitUntil(() => person('PC Jo Lane'), { timeout: 5000, timeoutMsg: 'PC Jo Lane is not listed' });
     await (await shown(browser, '#person-stay')).click();
-    await browser.waitUntil(async () => (await (await browser.$('#person-saved')).getText()) === 'Recorded: PC Jo Lane works here again.', { timeout: 5000, timeoutMsg: 'not said' });
+    await browser.waitUntil(async () => (await (await browser.$('#person-saved')).getText()) === 'Recorded: PC Jo Lane has no leaving date now.', { timeout: 5000, timeoutMsg: 'not said' });
     await shown(browser, '#leaving-form');
   });
 });

@@ -95,8 +95,19 @@ describe('recording an outcome', () => {
     // Meetings lists the next 14 days, and above them those of earlier days still to record.
     await (await shown(browser, '#nav-meetings')).click();
     await shown(browser, '#meetings-table');
-    const earlier = await shownText(browser, '#meetings-earlier', /^Meetings of earlier days with no outcome recorded \(\d+\): record each from “What needs doing”\./);
+    const earlier = await shownText(browser, '#meetings-earlier', /^Meetings of earlier days with no outcome recorded \(\d+\):/);
     assert.ok(earlier.includes(`Initial child protection conference for ${childName}, `), earlier);
+    // Each opens its outcome from here, and Back comes back here.
+    const label = await browser.execute(
+      (n) => [...document.querySelectorAll('#meetings-earlier [data-testid="earlier-outcome"]')].map((b) => b.getAttribute('aria-label')).find((l) => l.includes(n)),
+      childName,
+    );
+    assert.match(label ?? '', /^Record outcome: Initial child protection conference for /);
+    await (await browser.$(`#meetings-earlier [aria-label="${label}"]`)).click();
+    await shownText(browser, '#outcome-title', /Initial child protection conference/);
+    await shownText(browser, '#screen-back', 'Back to meetings');
+    await (await shown(browser, '#screen-back')).click();
+    await shown(browser, '#meetings-table');
     await (await shown(browser, '#nav-dashboard')).click();
     await shown(browser, '#dashboard [data-testid="items-outcomes"]');
   });
