@@ -60,7 +60,8 @@ describe('calendar', () => {
     expect(periodTitle(new Date(2026, 11, 28), new Date(2027, 0, 3))).toBe('Mon 28 Dec 2026 to Sun 3 Jan 2027');
     expect(periodTitle(new Date(2026, 8, 1), new Date(2026, 8, 30))).toBe('September 2026');
     expect(periodTitle(new Date(2026, 1, 1), new Date(2026, 1, 28))).toBe('February 2026');
-    expect(dayHeading(new Date(2026, 8, 7))).toBe('Mon 7 Sep');
+    expect(dayHeading(new Date(2026, 8, 7), '2026-09-08')).toBe('Mon 7 Sep');
+    expect(dayHeading(new Date(2026, 8, 8), '2026-09-08')).toBe('Tue 8 Sep, today');
   });
 
   it('lets only planned meetings be dragged', () => {

@@ -4,7 +4,7 @@
 import type { CalendarEntry } from '../bindings/CalendarEntry';
 import type { CalendarFilter } from '../bindings/CalendarFilter';
 import type { CalendarPage } from '../bindings/CalendarPage';
-import { meetingStatusLabel, ukDate, ukLongDate, ukMonth, ukWallTime } from './format';
+import { meetingStatusLabel, ukDate, ukLongDate, ukMonth, ukToday, ukWallTime } from './format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -161,9 +161,11 @@ export function periodTitle(start: Date, last: Date): string {
   return `${a.slice(0, 4) === b.slice(0, 4) ? from.slice(0, -5) : from} to ${ukDate(b)}`;
 }
 
-/** A column heading: "Mon 30 Nov". */
-export function dayHeading(d: Date): string {
-  return ukDate(ymd(d)).slice(0, -5);
+/** A column heading: "Mon 30 Nov"; today's says so ("Wed 2 Dec, today"), as the month does,
+ * not by its colour alone. */
+export function dayHeading(d: Date, today: string = ukToday()): string {
+  const day = ymd(d);
+  return `${ukDate(day).slice(0, -5)}${day === today ? ', today' : ''}`;
 }
 
 /** The weeks (Monday first) a month view shows for the month holding `anchor`: four to six rows
