@@ -366,6 +366,12 @@ describe('calendar', () => {
       assert.match(badge ?? '', /^(Overdue|Due today|Due soon|Upcoming|Met|Met late)$/, text);
       assert.match(text, /Reports shared with parents before the conference for .*: /);
     }
+    // Asked to cancel it, the editor says the conference's timescale would be to book again; kept.
+    await setInput(browser, 'editor-cancel-reason', 'Asked, then kept');
+    await (await shown(browser, '#editor-cancel-start')).click();
+    await shownText(browser, '#editor-cancel-ask', /Once it is cancelled, this is no longer booked, and will show as to book again: Initial child protection conference for .+, due by \w{3} \d{1,2} \w{3} \d{4}\.$/);
+    await (await shown(browser, '#editor-cancel-keep')).click();
+    await setInput(browser, 'editor-cancel-reason', '');
     // The social worker's report is in; someone else is invited; it moves to a venue.
     await (await shown(browser, '#editor-invitees input[data-report]')).click();
     // The count follows the tick at once, and says it is not saved.

@@ -339,7 +339,7 @@ describe('a new referral', () => {
     await (await browser.$('#editor-cancel-reason')).setValue('The family has moved to another authority, which holds the conference.');
     // Then asked once more, the keyboard on the answer.
     await (await shown(browser, '#editor-cancel-start')).click();
-    await shownText(browser, '#editor-cancel-ask', /^Cancel this meeting \(Initial child protection conference: Baby Testfield.*\)\? It cannot be undone/);
+    await shownText(browser, '#editor-cancel-ask', /^Cancel this meeting \(Initial child protection conference: Baby Testfield.*\)\? It cannot be undone: book a new meeting if it is to happen after all\./);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'editor-cancel-confirm');
     const violations = await axeViolations(browser);
     assert.equal(violations.length, 0, `cancel a meeting:\n${describeViolations(violations)}`);

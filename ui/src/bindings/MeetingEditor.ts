@@ -31,4 +31,10 @@ before: Array<DueBefore>,
  * Its conflicts as it stands (a clash, a late date, no parent invited to a conference):
  * saved with a reason once, they are still so, and a change is checked again.
  */
-conflicts: Array<Conflict>, };
+conflicts: Array<Conflict>, 
+/**
+ * The timescales the meeting is booked to meet ("Initial child protection conference for Ava
+ * Smith, due by Mon 23 Mar 2026"): cancelled, it meets them no more, and the cancel asks
+ * saying so.
+ */
+meets: Array<string>, };

@@ -206,6 +206,10 @@ pub struct MeetingEditor {
     /// Its conflicts as it stands (a clash, a late date, no parent invited to a conference):
     /// saved with a reason once, they are still so, and a change is checked again.
     pub conflicts: Vec<super::conflicts::Conflict>,
+    /// The timescales the meeting is booked to meet ("Initial child protection conference for Ava
+    /// Smith, due by Mon 23 Mar 2026"): cancelled, it meets them no more, and the cancel asks
+    /// saying so.
+    pub meets: Vec<String>,
 }
 
 /// A deadline due before a meeting: a sentence ("Reports shared with parents before the
@@ -239,15 +243,19 @@ pub fn editor(
     let names = Names::new(ds);
     let reports = reports_received(ds, m);
     let mut before = Vec::new();
+    let mut meets = Vec::new();
     for i in items_for(pack, cal, ds, &m.children, as_of)? {
-        if i.anchor_source != Source::Meeting(m.id) || i.deadline > m.date() {
-            continue;
-        }
         let title = pack
             .rule(&i.rule)
             .map(|r| r.title.clone())
             .unwrap_or_else(|_| i.rule.to_string());
         let title = format!("{title} for {}", names.child_name(i.child));
+        if i.scheduled.is_some_and(|s| s.meeting == m.id) {
+            meets.push(format!("{title}, due by {}", crate::views::uk_date(i.deadline)));
+        }
+        if i.anchor_source != Source::Meeting(m.id) || i.deadline > m.date() {
+            continue;
+        }
         before.push(DueBefore {
             text: due_summary(&i, &title, as_of, crate::views::working_days_to(&i, cal, as_of)),
             status: i.status,
@@ -267,6 +275,7 @@ pub fn editor(
         reports,
         before,
         conflicts,
+        meets,
     })
 }
 
@@ -327,6 +336,12 @@ mod tests {
             vec![
                 "Reports shared with parents before the conference for Ava Smith: due by Thu 12 Mar 2026 (in 3 working days)"
             ]
+        );
+        // What it is booked to meet: the conference after the strategy discussion (15 working
+        // days from Mon 2 Mar 2026).
+        assert_eq!(
+            e.meets,
+            ["Initial child protection conference for Ava Smith, due by Mon 23 Mar 2026"]
         );
         assert_eq!(e.before[0].deadline, d("2026-03-12"));
         let on = |day: &str| texts(&editor(&pack, &cal, &ds, id, d(day)).unwrap());
