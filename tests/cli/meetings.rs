@@ -227,23 +227,20 @@ fn suggest_conflicts_override_reschedule_and_history() {
         "annual leave",
     ])
     .ok();
-    let out = json(
-        s.run(&[
-            "suggest",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--required",
-            &sw,
-            "--earliest",
-            "2027-06-21",
-            "--deadline",
-            "2027-06-30",
-            "--json",
-        ])
-        .ok(),
-    );
+    let around_leave = [
+        "suggest",
+        "--kind",
+        "core-group",
+        "--child",
+        &child,
+        "--required",
+        &sw,
+        "--earliest",
+        "2027-06-21",
+        "--deadline",
+        "2027-06-30",
+    ];
+    let out = json(s.run(&[&around_leave[..], &["--json"]].concat()).ok());
     assert!(
         out["slots"][0]["start"].as_str().unwrap().starts_with("2027-06-28"),
         "{out}"
@@ -255,22 +252,7 @@ fn suggest_conflicts_override_reschedule_and_history() {
         why.starts_with("Mon 21 Jun 2027 to Fri 25 Jun 2027: ") && why.ends_with(" is on leave (annual leave)."),
         "{why}"
     );
-    let text = s
-        .run(&[
-            "suggest",
-            "--kind",
-            "core-group",
-            "--child",
-            &child,
-            "--required",
-            &sw,
-            "--earliest",
-            "2027-06-21",
-            "--deadline",
-            "2027-06-30",
-        ])
-        .ok()
-        .to_string();
+    let text = s.run(&around_leave).ok().to_string();
     assert!(text.contains(&format!("Why no earlier time:\n    {why}\n")), "{text}");
     assert!(s
         .run(&[

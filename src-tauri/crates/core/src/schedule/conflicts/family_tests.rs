@@ -6,6 +6,21 @@ use super::*;
 use crate::dataset::Dataset;
 use crate::holidays::Division;
 
+/// Ruby Calder, born in 2020, with the fixture's child id and `network`.
+fn ruby(id: ChildId, network: Vec<NetworkLink>) -> Child {
+    Child {
+        id,
+        given_name: "Ruby".into(),
+        family_name: "Calder".into(),
+        name_display: NameDisplay::FullName,
+        birth: Birth::born(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()),
+        case_id: "C".into(),
+        siblings: vec![],
+        social_worker: None,
+        network,
+    }
+}
+
 #[test]
 fn a_planned_conference_with_no_parent_or_carer_invited_is_flagged() {
     let f = fixture();
@@ -31,17 +46,7 @@ fn a_planned_conference_with_no_parent_or_carer_invited_is_flagged() {
     let mut ds = f.ds.clone();
     ds.agencies.push(family);
     ds.people.extend([mother.clone(), foster.clone()]);
-    let child = |network: Vec<NetworkLink>| Child {
-        id: f.child,
-        given_name: "Ruby".into(),
-        family_name: "Calder".into(),
-        name_display: NameDisplay::FullName,
-        birth: Birth::born(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()),
-        case_id: "C".into(),
-        siblings: vec![],
-        social_worker: None,
-        network,
-    };
+    let child = |network: Vec<NetworkLink>| ruby(f.child, network);
     let flagged = |ds: &Dataset, m: &Meeting| -> Vec<String> {
         conflicts_for(m, &[], &ScanContext::new(ds, &[], &cal, &[]))
             .into_iter()
@@ -96,17 +101,7 @@ fn a_second_conference_of_the_same_kind_for_a_child_is_flagged() {
     let f = fixture();
     let cal = WorkingDayCalendar::shipped(Division::EnglandAndWales);
     let mut ds = f.ds.clone();
-    ds.children = vec![Child {
-        id: f.child,
-        given_name: "Ruby".into(),
-        family_name: "Calder".into(),
-        name_display: NameDisplay::FullName,
-        birth: Birth::born(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()),
-        case_id: "C".into(),
-        siblings: vec![],
-        social_worker: None,
-        network: vec![],
-    }];
+    ds.children = vec![ruby(f.child, vec![])];
     let at = |kind, start: &str| meeting(kind, f.child, start, 60, &[f.a], None);
     let flagged = |m: &Meeting, stored: &[Meeting]| -> Vec<String> {
         conflicts_for(m, stored, &ScanContext::new(&ds, &[], &cal, &[]))
