@@ -15,7 +15,7 @@ mod drafts;
 mod records;
 pub use directory::*;
 use drafts::WEEKDAY_NAMES;
-pub use drafts::{VenueDraft, WorkingDayDraft, WorkingPatternDraft};
+pub use drafts::{BusyDraft, VenueDraft, WorkingDayDraft, WorkingPatternDraft};
 pub use records::*;
 
 /// A row of the children list.
@@ -474,30 +474,6 @@ pub struct PersonView {
     /// offered to invite, allocate or manage.
     #[ts(type = "string | null")]
     pub last_day: Option<NaiveDate>,
-}
-
-/// Leave or busy time as the app enters it: dates for whole days, or UK wall times.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct BusyDraft {
-    pub owner: BusyOwner,
-    pub start: String,
-    pub end: String,
-    pub kind: BusyKind,
-    pub note: String,
-}
-
-impl BusyDraft {
-    pub fn to_block(&self) -> Result<BusyBlock, crate::error::ValidationError> {
-        Ok(BusyBlock {
-            id: BusyId::new_random(),
-            owner: self.owner,
-            start: crate::time::parse_day_or_time(&self.start, false)?,
-            end: crate::time::parse_day_or_time(&self.end, true)?,
-            kind: self.kind,
-            note: self.note.trim().to_string(),
-            source: None,
-        })
-    }
 }
 
 pub fn pattern_label(p: &WorkingPattern) -> String {

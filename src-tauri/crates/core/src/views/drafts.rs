@@ -1,5 +1,6 @@
-//! What the Settings screen sends to add or change a record: a venue, a person's working
-//! pattern. Each turns into the record it describes, checked, or a sentence saying why not.
+//! What the Settings and People screens send to add or change a record: a venue, a person's
+//! working pattern, leave or busy time. Each turns into the record it describes, checked, or a
+//! sentence saying why not.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -246,5 +247,29 @@ mod tests {
             refuse(vec![day(0, "09:00", "17:00")]),
             "A working day (1 Monday to 7 Sunday) must be between 1 and 7, not 0."
         );
+    }
+}
+
+/// Leave or busy time as the app enters it: dates for whole days, or UK wall times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BusyDraft {
+    pub owner: BusyOwner,
+    pub start: String,
+    pub end: String,
+    pub kind: BusyKind,
+    pub note: String,
+}
+
+impl BusyDraft {
+    pub fn to_block(&self) -> Result<BusyBlock, crate::error::ValidationError> {
+        Ok(BusyBlock {
+            id: BusyId::new_random(),
+            owner: self.owner,
+            start: crate::time::parse_day_or_time(&self.start, false)?,
+            end: crate::time::parse_day_or_time(&self.end, true)?,
+            kind: self.kind,
+            note: self.note.trim().to_string(),
+            source: None,
+        })
     }
 }
