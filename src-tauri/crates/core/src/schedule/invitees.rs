@@ -135,6 +135,21 @@ pub fn family_among(ds: &Dataset, children: &[ChildId], people: &[PersonId]) -> 
             .any(|l| l.role.is_family() && people.contains(&l.person))
 }
 
+/// Which of the police and health none of `people` is from (by their agency's kind): the
+/// agencies a child protection conference normally hears from besides children's social care.
+pub fn police_and_health_missing(ds: &Dataset, people: &[PersonId]) -> Vec<AgencyKind> {
+    let kinds: Vec<AgencyKind> = ds
+        .people
+        .iter()
+        .filter(|p| people.contains(&p.id))
+        .filter_map(|p| ds.agencies.iter().find(|a| a.id == p.agency).map(|a| a.kind))
+        .collect();
+    [AgencyKind::Police, AgencyKind::Health]
+        .into_iter()
+        .filter(|k| !kinds.contains(k))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

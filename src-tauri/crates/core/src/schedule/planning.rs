@@ -187,6 +187,21 @@ pub fn suggest(
             " No parent or carer is among the invitees: a conference normally invites them, and booking one without them asks for the reason.",
         );
     }
+    if input.kind.is_conference() {
+        let invited = [req.required.as_slice(), &req.optional].concat();
+        let missing = super::invitees::police_and_health_missing(ds, &invited);
+        let who = match missing.as_slice() {
+            [AgencyKind::Police, AgencyKind::Health] => Some("No one from the police or from health is"),
+            [AgencyKind::Police] => Some("No one from the police is"),
+            [AgencyKind::Health] => Some("No one from health is"),
+            _ => None,
+        };
+        if let Some(who) = who {
+            found.message.push_str(&format!(
+                " {who} among the invitees: a conference normally hears from both."
+            ));
+        }
+    }
     Ok(SlotResult { chair, ..found })
 }
 
@@ -448,6 +463,49 @@ mod tests {
         );
         // The defaults invite the child's parents.
         assert!(default_invitees(&ds, MeetingKind::ReviewConference, &[c.id], d("2026-03-09")).contains(&mum.id));
+
+        // Nor the police nor health: said too, for each that is missing.
+        let police = agency("Police", AgencyKind::Police);
+        let health = agency("Health", AgencyKind::Health);
+        let officer = person("DC Reid", police.id);
+        let nurse = person("Sam Hale", health.id);
+        let mut ds = ds;
+        ds.agencies.extend([police, health]);
+        ds.people.extend([officer.clone(), nurse.clone()]);
+        let message = |kind, required: Vec<PersonId>| {
+            let input = SuggestInput {
+                kind,
+                children: vec![c.id],
+                required: Some(required),
+                optional: vec![],
+                venues: vec![],
+                duration_minutes: 90,
+                earliest: d("2026-03-09"),
+                not_before: None,
+                deadline: Some(d("2026-03-31")),
+                top: 3,
+            };
+            suggest(&pack, &cal, &ds, &[], input, d("2026-03-06")).unwrap().message
+        };
+        let m = message(MeetingKind::Icpc, vec![sw.id, mum.id]);
+        assert!(
+            m.ends_with(
+                " No one from the police or from health is among the invitees: a conference normally hears from both."
+            ),
+            "{m}"
+        );
+        let m = message(MeetingKind::Icpc, vec![sw.id, mum.id, officer.id]);
+        assert!(
+            m.ends_with(" No one from health is among the invitees: a conference normally hears from both."),
+            "{m}"
+        );
+        let m = message(MeetingKind::ReviewConference, vec![sw.id, mum.id, nurse.id]);
+        assert!(
+            m.ends_with(" No one from the police is among the invitees: a conference normally hears from both."),
+            "{m}"
+        );
+        assert!(!message(MeetingKind::Icpc, vec![sw.id, mum.id, officer.id, nurse.id]).contains("No one from"));
+        assert!(!message(MeetingKind::CoreGroup, vec![sw.id]).contains("No one from"));
     }
 
     #[test]
