@@ -36,6 +36,13 @@ pub(super) fn describe(
             .unwrap_or_else(|| "The venue".into())
     };
     let this = by_id.get(&meeting).map(|m| when(m)).unwrap_or_else(|| "meeting".into());
+    // What a person's or venue's busy block during the meeting is ("on leave (Annual leave)").
+    let busy_why = |list: Option<&crate::schedule::availability::BusyList>| {
+        let m = by_id.get(&meeting)?;
+        list?
+            .overlapping(minute(&m.start), minute(&m.end))
+            .map(|iv| iv.reason.describe())
+    };
     // The other meeting of a clash names its children: the one being booked is known to whoever
     // books it, the other may be anyone's.
     let other = |id: &MeetingId| {
@@ -70,27 +77,11 @@ pub(super) fn describe(
             format!("{} is also booked for the {}.", venue_name(venue), other(o))
         }
         ConflictKind::PersonUnavailable { person } => {
-            let why = by_id
-                .get(&meeting)
-                .and_then(|m| {
-                    ctx.block_lists
-                        .get(person)
-                        .and_then(|b| b.overlapping(minute(&m.start), minute(&m.end)))
-                })
-                .map(|iv| iv.reason.describe())
-                .unwrap_or_else(|| "unavailable".into());
+            let why = busy_why(ctx.block_lists.get(person)).unwrap_or_else(|| "unavailable".into());
             format!("{} is {why} during the {this}.", person_name(person))
         }
         ConflictKind::VenueUnavailable { venue } => {
-            let why = by_id
-                .get(&meeting)
-                .and_then(|m| {
-                    ctx.venue_blocks
-                        .get(venue)
-                        .and_then(|b| b.overlapping(minute(&m.start), minute(&m.end)))
-                })
-                .map(|iv| iv.reason.describe())
-                .unwrap_or_else(|| "booked".into());
+            let why = busy_why(ctx.venue_blocks.get(venue)).unwrap_or_else(|| "booked".into());
             format!("{} is {why} during the {this}.", venue_name(venue))
         }
         ConflictKind::VenueTooSmall { venue, people, seats } => format!(
