@@ -1,7 +1,7 @@
 //! Dates outside 2000–2199, huge durations and worn-out sequence numbers: each is a sentence,
 //! never a panic, and never a record that makes the store unreadable.
 
-use crate::helpers::json;
+use crate::helpers::{days_ahead, json};
 use crate::util::Sandbox;
 
 const OUTSIDE: &str = "is outside the dates Convene handles (2000-01-01 to 2199-12-31)";
@@ -79,6 +79,8 @@ fn far_dates_and_huge_durations_are_sentences_not_panics() {
     let add = |extra: &[&str]| s.add_core_group(&child, "2026-12-01T10:00", extra);
     let id = add(&["--duration", "60"]).ok().trim().to_string();
     let too_long = "The duration must be between 1 and 720 minutes.";
+    // A day to come, so the refusal is about the length and not about the past.
+    let later = days_ahead(30);
     for d in ["9223372036854775807", "721", "0"] {
         let err = add(&["--duration", d]).failed().to_string();
         assert!(err.contains(too_long), "{d}: {err}");
@@ -88,7 +90,7 @@ fn far_dates_and_huge_durations_are_sentences_not_panics() {
                 "reschedule",
                 &id,
                 "--start",
-                "2026-12-02T10:00",
+                &later,
                 "--duration",
                 d,
                 "--reason",
@@ -187,7 +189,7 @@ fn a_worn_out_sequence_number_is_refused_on_import_and_never_wraps() {
             "reschedule",
             id,
             "--start",
-            "2026-12-15T10:00",
+            &days_ahead(40),
             "--reason",
             "Chair ill",
             "--override",

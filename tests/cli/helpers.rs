@@ -1,7 +1,15 @@
-//! Helpers the CLI tests share: JSON output parsed, and .ics files read with Python's icalendar.
+//! Helpers the CLI tests share: JSON output parsed, days relative to today, and .ics files read
+//! with Python's icalendar.
 
 pub(crate) fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// A time `days` days after today (in the UK), "YYYY-MM-DDT10:00": for a meeting moved to a day
+/// that must not have passed when the tests run (the CLI refuses to move one into the past).
+pub(crate) fn days_ahead(days: i64) -> String {
+    let today = convene_core::time::uk_date_of(chrono::Utc::now());
+    format!("{}T10:00", today + chrono::Duration::days(days))
 }
 
 /// Parse an .ics file with the independent Python `icalendar` library and return, per event,
