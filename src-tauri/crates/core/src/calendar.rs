@@ -27,7 +27,30 @@ pub struct WorkingDayCalendar {
     first_ce: i32,
     holidays: BTreeMap<NaiveDate, BankHoliday>,
     closures: Vec<NaiveDate>,
-    confirmed_years: std::collections::BTreeSet<i32>,
+    /// Bit `y - FIRST_YEAR` set for each confirmed year `y`: asked for every due item, so a
+    /// bit test rather than a tree search.
+    confirmed_years: YearSet,
+}
+
+/// A set of the years the calendar covers (`FIRST_YEAR` to `LAST_YEAR`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct YearSet([u64; YearSet::WORDS]);
+
+impl YearSet {
+    const WORDS: usize = ((LAST_YEAR - FIRST_YEAR) as usize) / 64 + 1;
+    fn bit(year: i32) -> Option<(usize, u32)> {
+        (FIRST_YEAR..=LAST_YEAR)
+            .contains(&year)
+            .then(|| ((year - FIRST_YEAR) as usize / 64, ((year - FIRST_YEAR) % 64) as u32))
+    }
+    fn contains(&self, year: i32) -> bool {
+        Self::bit(year).is_some_and(|(w, b)| self.0[w] & (1 << b) != 0)
+    }
+    fn insert(&mut self, year: i32) {
+        if let Some((w, b)) = Self::bit(year) {
+            self.0[w] |= 1 << b;
+        }
+    }
 }
 
 impl WorkingDayCalendar {
@@ -39,18 +62,17 @@ impl WorkingDayCalendar {
         // A year is confirmed (its published dates alone count) only when the file lists at least
         // as many holidays as the rules give it: a year listed in part keeps the computed ones
         // too, rather than losing Good Friday to a file that names only New Year's Day.
-        let confirmed_years: std::collections::BTreeSet<i32> = published
-            .years()
-            .into_iter()
-            .filter(|&y| {
-                let listed = published.holidays.iter().filter(|h| h.date.year() == y).count();
-                listed >= holidays::computed(division, y).len()
-            })
-            .collect();
+        let mut confirmed_years = YearSet::default();
+        for y in published.years() {
+            let listed = published.holidays.iter().filter(|h| h.date.year() == y).count();
+            if listed >= holidays::computed(division, y).len() {
+                confirmed_years.insert(y);
+            }
+        }
         let mut holidays: BTreeMap<NaiveDate, BankHoliday> =
             published.holidays.iter().map(|h| (h.date, h.clone())).collect();
         for year in FIRST_YEAR..=LAST_YEAR {
-            if !confirmed_years.contains(&year) {
+            if !confirmed_years.contains(year) {
                 for h in holidays::computed(division, year) {
                     holidays.insert(h.date, h);
                 }
@@ -206,7 +228,7 @@ impl WorkingDayCalendar {
 
     /// Whether the year's holidays come from published data rather than the regular rules.
     pub fn is_confirmed_year(&self, year: i32) -> bool {
-        self.confirmed_years.contains(&year)
+        self.confirmed_years.contains(year)
     }
 }
 

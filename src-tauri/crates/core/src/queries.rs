@@ -11,7 +11,7 @@ use crate::error::CalendarError;
 use crate::ids::*;
 use crate::model::*;
 use crate::rules::{Area, Rule, RuleKind, RulePack};
-use crate::timescales::{evaluate_child_into, DueItem, DueStatus, Scratch};
+use crate::timescales::{evaluate_child_into, DueItem, DueStatus, PreparedRules, Scratch};
 use crate::views::*;
 
 /// Names of people, teams, venues and children, for turning ids into text.
@@ -97,7 +97,8 @@ pub fn evaluate_all(
     bundles: &HashMap<ChildId, ChildBundle>,
     as_of: NaiveDate,
 ) -> Result<Vec<DueItem>, CalendarError> {
-    let rules = pack.active_rules();
+    let active = pack.active_rules();
+    let rules = PreparedRules::new(pack, &active);
     let mut children: Vec<&ChildBundle> = bundles.values().collect();
     children.sort_by_key(|b| b.child.id);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);

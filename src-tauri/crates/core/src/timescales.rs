@@ -124,6 +124,46 @@ struct Buffers {
     nth: Vec<(EpisodeId, u32)>,
 }
 
+/// Rules ready to evaluate for many children: each with its triggers as occurrence masks,
+/// worked out once rather than for every child.
+#[derive(Debug)]
+pub struct PreparedRules<'r> {
+    rules: &'r [Rule],
+    masks: Vec<Masks>,
+}
+
+/// A rule's triggers as masks of occurrence tags (`occurrences::mask`).
+#[derive(Debug, Clone, Copy)]
+struct Masks {
+    anchor: u64,
+    anchor_planned: u64,
+    target: u64,
+    target_planned: u64,
+    closers: u64,
+    requires: u64,
+    /// What opens a backward rule's window (`window_openers`).
+    openers: u64,
+}
+
+impl<'r> PreparedRules<'r> {
+    /// `rules` (a pack's active rules) prepared; `pack` is theirs, for which rules share a target.
+    pub fn new(pack: &RulePack, rules: &'r [Rule]) -> Self {
+        let masks = rules
+            .iter()
+            .map(|r| Masks {
+                anchor: mask(&r.anchor, false),
+                anchor_planned: mask(&r.anchor, true),
+                target: mask(&r.target, false),
+                target_planned: mask(&r.target, true),
+                closers: r.closed_by.as_ref().map_or(0, |c| mask(c, false)),
+                requires: r.requires.as_ref().map_or(0, |t| mask(t, false)),
+                openers: window_openers(pack, r),
+            })
+            .collect();
+        PreparedRules { rules, masks }
+    }
+}
+
 /// Evaluate every active rule of `pack` for one child as of `as_of`.
 pub fn evaluate_child(
     pack: &RulePack,
@@ -133,14 +173,16 @@ pub fn evaluate_child(
     as_of: NaiveDate,
 ) -> Result<Vec<DueItem>, CalendarError> {
     let mut items = Vec::new();
-    evaluate_child_into(pack, rules, cal, records, as_of, &mut Scratch::default(), &mut items)?;
+    let rules = PreparedRules::new(pack, rules);
+    evaluate_child_into(pack, &rules, cal, records, as_of, &mut Scratch::default(), &mut items)?;
     Ok(items)
 }
 
-/// As `evaluate_child`, appending to `items` and reusing `scratch` between calls.
+/// As `evaluate_child`, with the rules prepared once for many children, appending to `items`
+/// and reusing `scratch` between calls.
 pub fn evaluate_child_into(
     pack: &RulePack,
-    rules: &[Rule],
+    rules: &PreparedRules<'_>,
     cal: &WorkingDayCalendar,
     records: &ChildRecords<'_>,
     as_of: NaiveDate,
@@ -150,14 +192,15 @@ pub fn evaluate_child_into(
     let Scratch { table, bufs } = scratch;
     occurrence_table(records, as_of, table);
     let present = table.iter().fold(0u64, |m, o| m | 1 << o.tag);
-    for rule in rules {
+    for (rule, masks) in rules.rules.iter().zip(&rules.masks) {
         // Most children have no occurrence that could anchor most rules: skip those cheaply.
-        if present & (mask(&rule.anchor, false) | mask(&rule.anchor, true)) == 0 {
+        if present & (masks.anchor | masks.anchor_planned) == 0 {
             continue;
         }
         let ctx = Ctx {
             pack,
             rule,
+            masks,
             cal,
             records,
             as_of,
@@ -175,6 +218,7 @@ struct Ctx<'a, 'r> {
     table: &'a [Occurrence],
     pack: &'a RulePack,
     rule: &'a Rule,
+    masks: &'a Masks,
     cal: &'a WorkingDayCalendar,
     records: &'a ChildRecords<'r>,
     as_of: NaiveDate,
@@ -194,17 +238,14 @@ impl Ctx<'_, '_> {
     /// happened and no closing event has followed the latest — or the target is booked (a
     /// planned pre-birth conference says the need was found).
     fn required(&self) -> bool {
-        let Some(t) = &self.rule.requires else {
+        if self.rule.requires.is_none() {
             return true;
-        };
-        let booked = mask(&self.rule.target, true);
+        }
+        let booked = self.masks.target_planned;
         if self.table.iter().any(|o| booked & (1 << o.tag) != 0) {
             return true;
         }
-        let (need, close) = (
-            mask(t, false),
-            self.rule.closed_by.as_ref().map_or(0, |c| mask(c, false)),
-        );
+        let (need, close) = (self.masks.requires, self.masks.closers);
         let last = |m: u64| {
             self.table
                 .iter()
@@ -249,9 +290,9 @@ impl Ctx<'_, '_> {
 
 /// Anchors that fall inside the rule's episode (if it has one), with the nth filter applied.
 fn anchors(ctx: &Ctx<'_, '_>, planned_too: bool, b: &mut Buffers) {
-    let mut m = mask(&ctx.rule.anchor, false);
+    let mut m = ctx.masks.anchor;
     if planned_too {
-        m |= mask(&ctx.rule.anchor, true);
+        m |= ctx.masks.anchor_planned;
     }
     select(ctx.table, m, &mut b.occurrences);
     let out = &mut b.anchors;
@@ -310,13 +351,9 @@ fn after(o: &Occurrence, anchor: &Occurrence) -> bool {
 
 fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result<(), CalendarError> {
     anchors(ctx, false, b);
-    select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
-    select(ctx.table, mask(&ctx.rule.target, true), &mut b.planned);
-    select(
-        ctx.table,
-        ctx.rule.closed_by.as_ref().map_or(0, |t| mask(t, false)),
-        &mut b.closers,
-    );
+    select(ctx.table, ctx.masks.target, &mut b.targets);
+    select(ctx.table, ctx.masks.target_planned, &mut b.planned);
+    select(ctx.table, ctx.masks.closers, &mut b.closers);
     let (anchors, targets, planned, closers) = (&b.anchors, &b.targets, &b.planned, &b.closers);
     // Once per rule and child: it does not depend on the anchor.
     let required = ctx.required();
@@ -424,14 +461,13 @@ fn forward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Result
 /// shares a target with this one. Reports shared with parents are for one conference of the
 /// child's chain (ICPC or pre-birth, then reviews), so reports for a review must come after the
 /// conference before it of any kind, not just the previous review.
-fn window_openers(ctx: &Ctx<'_, '_>) -> u64 {
-    let target = mask(&ctx.rule.target, false);
+fn window_openers(pack: &RulePack, rule: &Rule) -> u64 {
+    let target = mask(&rule.target, false);
     let anchors_of = |r: &Rule| mask(&r.anchor, false) | mask(&r.anchor, true);
-    ctx.pack
-        .rules
+    pack.rules
         .iter()
         .filter(|r| r.direction == Direction::Before && mask(&r.target, false) & target != 0)
-        .fold(anchors_of(ctx.rule), |m, r| m | anchors_of(r))
+        .fold(anchors_of(rule), |m, r| m | anchors_of(r))
 }
 
 /// Backward rules: the target must happen at least the offset before the anchor (which may be
@@ -442,8 +478,8 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
     if b.anchors.is_empty() {
         return Ok(());
     }
-    select(ctx.table, mask(&ctx.rule.target, false), &mut b.targets);
-    select(ctx.table, window_openers(ctx), &mut b.bounds);
+    select(ctx.table, ctx.masks.target, &mut b.targets);
+    select(ctx.table, ctx.masks.openers, &mut b.bounds);
     // Planned targets are looked for only once an anchor has no held one.
     let mut planned_selected = false;
     let (targets, planned, bounds) = (&b.targets, &mut b.planned, &b.bounds);
@@ -496,7 +532,7 @@ fn backward(ctx: &Ctx<'_, '_>, b: &mut Buffers, out: &mut Vec<DueItem>) -> Resul
                 // A planned target (a pre-birth conference booked before the expected date of
                 // delivery): the booking the deadline is judged on, as forward rules do.
                 if !planned_selected {
-                    select(ctx.table, mask(&ctx.rule.target, true), planned);
+                    select(ctx.table, ctx.masks.target_planned, planned);
                     planned_selected = true;
                 }
                 item.scheduled = planned.iter().rfind(in_window).and_then(|p| match p.source {

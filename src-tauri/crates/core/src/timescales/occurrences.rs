@@ -29,6 +29,9 @@ pub(super) struct Occurrence {
     pub(super) source: Source,
     /// What it is, as a bit index (see `tag_*`), so a trigger is a bit mask.
     pub(super) tag: u8,
+    /// Its place among the child's records as given: the order of occurrences at the same point
+    /// in time, so that the table's order does not depend on the sort.
+    seq: u32,
 }
 
 impl Occurrence {
@@ -133,6 +136,7 @@ pub(super) fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut
                 order: meeting_order(chrono::Timelike::num_seconds_from_midnight(&m.start.time())),
                 source: Source::Meeting(m.id),
                 tag,
+                seq: 0,
             });
         }
     }
@@ -142,6 +146,7 @@ pub(super) fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut
             order: event_order(e.kind),
             source: Source::Event(e.id),
             tag: tag_event(e.kind),
+            seq: 0,
         });
     }
     for ep in r.episodes.iter().filter(|e| e.start <= as_of) {
@@ -150,6 +155,7 @@ pub(super) fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut
             order: START_OF_DAY,
             source: Source::Episode(ep.id),
             tag: tag_episode(ep.kind.episode_type()),
+            seq: 0,
         });
     }
     // Kept after the birth, the pre-birth conference's timescale stays on the record (`backward`).
@@ -159,9 +165,15 @@ pub(super) fn occurrence_table(r: &ChildRecords<'_>, as_of: NaiveDate, out: &mut
             order: START_OF_DAY,
             source: Source::ExpectedDelivery(r.child.id),
             tag: TAG_EDD,
+            seq: 0,
         });
     }
-    out.sort_by_key(Occurrence::key);
+    // Numbered as given, then sorted by time and that number: the order a stable sort gives,
+    // for less work.
+    for (i, o) in (0u32..).zip(out.iter_mut()) {
+        o.seq = i;
+    }
+    out.sort_unstable_by_key(|o| (o.date, o.order, o.seq));
 }
 
 pub(super) fn select(table: &[Occurrence], mask: u64, out: &mut Vec<Occurrence>) {
