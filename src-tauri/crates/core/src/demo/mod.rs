@@ -180,12 +180,20 @@ impl Builder {
         let drawn = (self.rng.next() % USUAL_TIMES as u64) as usize;
         let (date, time) = match &self.diaries {
             None => (first, drawn),
-            Some(d) => std::iter::successors(Some(first), |day| {
-                Some(self.working_on_or_after(*day + Duration::days(1)))
-            })
-            .take(5)
-            .find_map(|day| Some((day, self.free_time(d, &spec, day, drawn)?)))
-            .unwrap_or((first, drawn)),
+            Some(d) => {
+                let days: Vec<NaiveDate> = std::iter::successors(Some(first), |day| {
+                    Some(self.working_on_or_after(*day + Duration::days(1)))
+                })
+                .take(5)
+                .collect();
+                // A day inside everyone's working hours first (a part-time chair's core group
+                // is not put on a day they do not work), else the first day anyone is free.
+                let on = |within_hours: bool| {
+                    days.iter()
+                        .find_map(|&day| Some((day, self.free_time(d, &spec, day, drawn, within_hours)?)))
+                };
+                on(true).or_else(|| on(false)).unwrap_or((first, drawn))
+            }
         };
         let start_time = at(TIMES[time]);
         let span = |t: NaiveTime| (t, t + Duration::minutes(spec.minutes));
@@ -299,9 +307,16 @@ fn at((h, m): (u32, u32)) -> NaiveTime {
 
 impl Builder {
     /// The first of `TIMES` on `date` (from the drawn one round the usual times, then the rest)
-    /// at which everyone in `spec` is free in `diaries`: inside the working hours of every
-    /// professional required if such a time is free, else any free time.
-    fn free_time(&self, diaries: &Diaries, spec: &MeetingSpec, date: NaiveDate, drawn: usize) -> Option<usize> {
+    /// at which everyone in `spec` is free in `diaries`: with `within_hours`, only inside the
+    /// working hours of the chair and every professional required; else any free time.
+    fn free_time(
+        &self,
+        diaries: &Diaries,
+        spec: &MeetingSpec,
+        date: NaiveDate,
+        drawn: usize,
+        within_hours: bool,
+    ) -> Option<usize> {
         let span = |k: usize| (at(TIMES[k]), at(TIMES[k]) + Duration::minutes(spec.minutes));
         let people = spec.people();
         let weekday = date.weekday().number_from_monday() as u8;
@@ -314,7 +329,7 @@ impl Builder {
             .map(|p| &p.working_pattern)
             .collect();
         let free = |k: usize| people.iter().all(|p| Diaries::free(&diaries.people, *p, date, span(k)));
-        let within_hours = |k: usize| {
+        let in_hours = |k: usize| {
             let (a, b) = span(k);
             hours.iter().all(|w| {
                 w.days
@@ -327,9 +342,7 @@ impl Builder {
                 .map(|k| nth_from(drawn, USUAL_TIMES, k))
                 .chain(USUAL_TIMES..TIMES.len())
         };
-        order()
-            .find(|&k| free(k) && within_hours(k))
-            .or_else(|| order().find(|&k| free(k)))
+        order().find(|&k| free(k) && (!within_hours || in_hours(k)))
     }
 }
 

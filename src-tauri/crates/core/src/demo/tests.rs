@@ -167,7 +167,7 @@ fn the_demo_tells_stories_that_can_happen() {
 }
 
 #[test]
-fn the_demo_books_no_one_and_no_room_twice_and_invites_a_parent_to_every_conference() {
+fn the_demo_books_no_one_and_no_room_twice_nor_outside_hours_and_invites_a_parent_to_every_conference() {
     use crate::schedule::{detect_conflicts, ConflictKind, ScanContext};
     let cal = crate::WorkingDayCalendar::shipped(crate::holidays::Division::EnglandAndWales);
     // On three days, so the rule holds for the demo whenever it is seeded.
@@ -187,6 +187,8 @@ fn the_demo_books_no_one_and_no_room_twice_and_invites_a_parent_to_every_confere
                     ConflictKind::PersonDoubleBooked { .. }
                         | ConflictKind::VenueDoubleBooked { .. }
                         | ConflictKind::NoParentInvited
+                        // A part-time chair's core group on a day they do not work.
+                        | ConflictKind::OutsideWorkingHours { .. }
                 )
             })
             .collect();

@@ -1,4 +1,4 @@
-//! Views: backup names read back, and a child's age as said.
+//! Views: backup names read back, a child's age as said, and how a due item stands.
 
 use super::*;
 
@@ -100,5 +100,75 @@ fn a_born_babys_expected_date_says_how_early_or_late_they_came() {
     assert_eq!(
         birth_in_full(&born("2026-12-02", "2027-01-31")),
         "DOB 02/12/2026 (expected 31/01/2027, born 8 weeks early)"
+    );
+}
+
+/// An item booked in time whose meeting's day has passed with no outcome recorded says how late
+/// that meeting was, not a count that grows each day until someone records it.
+#[test]
+fn an_unrecorded_meetings_lateness_is_its_days_not_todays() {
+    use crate::timescales::{DueItem, Scheduled, Source};
+    let cal = crate::WorkingDayCalendar::shipped(crate::holidays::Division::EnglandAndWales);
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let meeting = crate::ids::MeetingId(uuid::Uuid::from_u128(7));
+    let item = |scheduled: Option<(&str, bool)>| DueItem {
+        child: crate::ids::ChildId(uuid::Uuid::from_u128(1)),
+        rule: "strategy-to-icpc".into(),
+        anchor: d("2026-11-09"),
+        anchor_source: Source::Meeting(meeting),
+        deadline: d("2026-11-30"),
+        status: DueStatus::Overdue,
+        met_on: None,
+        met_by: None,
+        scheduled: scheduled.map(|(day, within_deadline)| Scheduled {
+            meeting,
+            date: d(day),
+            within_deadline,
+        }),
+        deadline_computed: false,
+        ended: None,
+    };
+    let today = d("2026-12-03");
+    let said = |i: &DueItem| {
+        let n = working_days_to(i, &cal, today);
+        (
+            due_when(i, today, n).unwrap_or_default(),
+            due_summary(i, "ICPC", today, n),
+        )
+    };
+    // Nothing booked: counted to today.
+    assert_eq!(
+        said(&item(None)),
+        (
+            "3 working days overdue".to_string(),
+            "ICPC: due by Mon 30 Nov 2026 (3 working days overdue)".to_string()
+        )
+    );
+    // Booked for the deadline's Friday before: in time, if it was held.
+    assert_eq!(
+        said(&item(Some(("2026-11-27", true)))),
+        (
+            "in time, if its meeting was held".to_string(),
+            "ICPC: due by Mon 30 Nov 2026 (in time, if its meeting was held); booked for Fri 27 Nov 2026, its outcome not recorded".to_string()
+        )
+    );
+    // Booked for the Tuesday after: one working day late, however long it waits.
+    for day in ["2026-12-03", "2026-12-10"] {
+        let i = item(Some(("2026-12-01", false)));
+        let n = working_days_to(&i, &cal, d(day));
+        assert_eq!(
+            due_when(&i, d(day), n).as_deref(),
+            Some("1 working day late, if its meeting was held")
+        );
+    }
+    // Booked for today or later: still counted to today.
+    let i = item(Some(("2026-12-03", false)));
+    assert_eq!(
+        said(&i),
+        (
+            "3 working days overdue".to_string(),
+            "ICPC: due by Mon 30 Nov 2026 (3 working days overdue); scheduled for Thu 3 Dec 2026, outside the deadline"
+                .to_string()
+        )
     );
 }
