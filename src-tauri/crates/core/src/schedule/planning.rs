@@ -135,11 +135,16 @@ pub fn suggest(
             } else {
                 uk_date(n.by)
             };
-            found.message.push_str(&format!(
-                " None is before {}: a meeting on that day leaves until {by} for \"{}\", and an earlier one would leave no time.",
-                uk_date(n.from),
-                n.what,
-            ));
+            // The first reason there is no earlier time, before those of the days searched.
+            found.earlier_days.insert(
+                0,
+                format!(
+                    "Before {}: too soon for \"{}\", which a meeting on {} leaves until {by} to do.",
+                    uk_date(n.from),
+                    n.what,
+                    uk_date(n.from),
+                ),
+            );
         } else if found.slots.iter().any(|s| s.start.date_naive() < n.from) {
             found.message.push_str(&format!(
                 " A meeting before {} leaves no time for \"{}\": it would be due before today.",

@@ -96,6 +96,8 @@ pub struct SlotResult {
     /// Why no time is offered on the working days before the first one offered, a sentence for
     /// each run of days with the same reason: "Fri 4 Dec 2026: Dr Alan Pike does not work on
     /// Fridays." Empty when times are offered from the first day searched, or none fits.
+    /// `planning::suggest` puts first why the search started later than asked, when what must
+    /// come before the meeting (reports to parents) leaves no time for an earlier one.
     pub earlier_days: Vec<String>,
     pub slots: Vec<SlotSuggestion>,
 }
