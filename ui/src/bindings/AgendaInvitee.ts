@@ -3,4 +3,8 @@
 /**
  * One invitee line.
  */
-export type AgendaInvitee = { name: string, role: string, agency: string, required: boolean, };
+export type AgendaInvitee = { name: string, role: string, 
+/**
+ * The organisation; empty for the child's family and friends, who come as themselves.
+ */
+agency: string, required: boolean, };

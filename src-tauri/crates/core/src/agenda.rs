@@ -67,6 +67,7 @@ impl Variant {
 pub struct AgendaInvitee {
     pub name: String,
     pub role: String,
+    /// The organisation; empty for the child's family and friends, who come as themselves.
     pub agency: String,
     pub required: bool,
 }
@@ -231,10 +232,11 @@ pub fn build(
         .filter_map(|id| ds.children.iter().find(|c| c.id == *id))
         .collect();
     let items = crate::schedule::planning::items_for(pack, cal, ds, &m.children, as_of)?;
+    // A parent's organisation is not "Family and friends": theirs is left empty.
     let agency = |p: &Person| {
         ds.agencies
             .iter()
-            .find(|a| a.id == p.agency)
+            .find(|a| a.id == p.agency && a.kind != AgencyKind::Family)
             .map(|a| a.name.clone())
             .unwrap_or_default()
     };

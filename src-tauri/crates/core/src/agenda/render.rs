@@ -22,7 +22,12 @@ pub fn to_text(a: &Agenda) -> String {
     out.push_str(&format!("\n{}\n", a.invitees_heading));
     for i in &a.invitees {
         let need = if i.required { "" } else { " (optional)" };
-        out.push_str(&format!("  - {}, {}, {}{need}\n", i.name, i.role, i.agency));
+        let agency = if i.agency.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", i.agency)
+        };
+        out.push_str(&format!("  - {}, {}{agency}{need}\n", i.name, i.role));
     }
     out.push_str(&format!("\n{}\n", a.items_heading));
     for (n, item) in a.items.iter().enumerate() {

@@ -30,6 +30,7 @@ fn world() -> World {
     let police = agency("Northshire Police", AgencyKind::Police);
     let health = agency("Northshire Community Health", AgencyKind::Health);
     let school = agency("Hillside Primary School", AgencyKind::Education);
+    let family = agency("Family and friends", AgencyKind::Family);
     let person = |name: &str, role: &str, agency: AgencyId| Person {
         id: PersonId::new_random(),
         name: name.into(),
@@ -46,6 +47,8 @@ fn world() -> World {
     let pc = person("DC Sam Reid", "Police officer", police.id);
     let hv = person("Jo Marsh", "Health visitor", health.id);
     let dsl = person("Ann Lee", "Designated safeguarding lead", school.id);
+    // A parent's organisation is left empty, not "Family and friends".
+    let mother = person("Laura Hart", "Mother", family.id);
     let venue = Venue {
         id: VenueId::new_random(),
         name: "Civic Centre, Room 4".into(),
@@ -81,11 +84,17 @@ fn world() -> World {
         unborn: unborn.id,
         chair: chair.id,
         minutes: minutes.id,
-        invitees: vec![(sw.id, true), (pc.id, true), (hv.id, true), (dsl.id, false)],
+        invitees: vec![
+            (sw.id, true),
+            (pc.id, true),
+            (hv.id, true),
+            (dsl.id, false),
+            (mother.id, true),
+        ],
         venue: venue.id,
         ds: Dataset {
-            agencies: vec![csc, police, health, school],
-            people: vec![chair, minutes, sw, pc, hv, dsl],
+            agencies: vec![csc, police, health, school, family],
+            people: vec![chair, minutes, sw, pc, hv, dsl, mother],
             venues: vec![venue],
             children: vec![child, unborn],
             ..Dataset::default()
