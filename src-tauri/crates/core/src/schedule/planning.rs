@@ -135,14 +135,17 @@ pub fn suggest(
             } else {
                 uk_date(n.by)
             };
-            // The first reason there is no earlier time, before those of the days searched.
+            // The first reason there is no earlier time, before those of the days searched; said
+            // of the first working day it allows (the first day can be a Saturday, and working
+            // days counted back from it are those counted back from the Monday).
+            let from = cal.on_or_after(n.from).unwrap_or(n.from);
             found.earlier_days.insert(
                 0,
                 format!(
                     "Before {}: too soon for \"{}\", which a meeting on {} leaves until {by} to do.",
-                    uk_date(n.from),
+                    uk_date(from),
                     n.what,
-                    uk_date(n.from),
+                    uk_date(from),
                 ),
             );
         } else if found.slots.iter().any(|s| s.start.date_naive() < n.from) {

@@ -241,6 +241,15 @@ fn conference_times_leave_time_for_the_reports_to_parents_when_the_deadline_allo
         ),
         "{res:?}"
     );
+    // Today Thu 3 Dec: the first day that leaves time is Sat 5 Dec, said as the Monday after.
+    let res = suggest(&pack, &cal, &ds, &[], input("2026-12-04"), d("2026-12-03")).unwrap();
+    assert_eq!(
+        res.earlier_days.first().map(String::as_str),
+        Some(
+            "Before Mon 7 Dec 2026: too soon for \"Reports shared with parents before the conference\", which a meeting on Mon 7 Dec 2026 leaves until Thu 3 Dec 2026 (today) to do."
+        ),
+        "{res:?}"
+    );
     // With the deadline itself too near for that, the earliest times stay, and say so.
     let mut late = ds.clone();
     late.meetings[0] = meeting(
