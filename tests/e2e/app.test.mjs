@@ -269,7 +269,7 @@ describe('Convene desktop app', () => {
     // The booking is shown beside the item's status, in the open items and on the timeline.
     assert.match(
       await textOf(browser, '#child-open-items li[data-rule="strategy-to-icpc"] [data-testid="booked"]'),
-      /^Booked: (Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} \d{4}, within timescale$/,
+      /^Booked: (Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} \d{4}( \(today\))?, within timescale$/,
     );
     assert.match(await textOf(browser, '#child-timeline'), /Deadline: Initial child protection conference Booked: .*, within timescale/);
     // Where today falls among them.

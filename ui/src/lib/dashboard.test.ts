@@ -202,6 +202,15 @@ describe('bookingOf', () => {
       outcome: null,
     });
   });
+  it("says today's booking is today's, and offers no earlier day for one after the deadline", () => {
+    expect(bookingOf(item({ scheduled: { meeting, date: today, within_deadline: true } }), today)?.label).toBe('Booked: Tue 1 Dec 2026 (today), within timescale');
+    expect(bookingOf(item({ scheduled: { meeting, date: today, within_deadline: false } }), today)).toEqual({
+      label: 'Booked: Tue 1 Dec 2026 (today), after the deadline',
+      inHand: true,
+      ok: false,
+      outcome: null,
+    });
+  });
   it('asks for the outcome of a booked meeting whose day has passed', () => {
     expect(bookingOf(item({ scheduled: { meeting, date: '2026-11-30', within_deadline: true } }), today)).toEqual({
       label: 'Booked for Mon 30 Nov 2026: record its outcome',

@@ -173,7 +173,8 @@ export function dueBadge(i: Pick<DueItemView, 'status' | 'deadline'>, today: str
 /** What is booked to meet an open item, in words ("Booked: Wed 2 Dec 2026, within
  * timescale"), or null when nothing is. A booking inside the deadline puts the item in hand: the
  * dashboard then offers no "Schedule now", which would only book the meeting twice; one after the
- * deadline is offered to be moved earlier, for the same reason. A booked day
+ * deadline is offered to be moved earlier, for the same reason, unless it is today's (no earlier
+ * day is left). A booked day
  * before `today`, or today's among `passed` (meetings whose time has passed with no outcome), is
  * a meeting whose outcome is not recorded yet (the item stays open until it is): it says so, and
  * `outcome` is that meeting, to record. `ok` is whether that is good news (drawn as met) or needs
@@ -191,7 +192,10 @@ export function bookingOf(
     const day = before ? ukDate(s.date) : `${ukDate(s.date)} (today)`;
     return { label: `Booked for ${day}${late}: record its outcome`, inHand: true, ok: false, outcome: s.meeting };
   }
+  // Today's: said so; one after the deadline has no earlier day left to move to.
+  const isToday = s.date === today;
+  const day = isToday ? `${ukDate(s.date)} (today)` : ukDate(s.date);
   return s.within_deadline
-    ? { label: `Booked: ${ukDate(s.date)}, within timescale`, inHand: true, ok: true, outcome: null }
-    : { label: `Booked: ${ukDate(s.date)}, after the deadline`, inHand: false, ok: false, outcome: null };
+    ? { label: `Booked: ${day}, within timescale`, inHand: true, ok: true, outcome: null }
+    : { label: `Booked: ${day}, after the deadline`, inHand: isToday, ok: false, outcome: null };
 }
