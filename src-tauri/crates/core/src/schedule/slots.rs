@@ -448,8 +448,16 @@ fn suggestion(
     if c.missing_required == 0 {
         reasons.push("Everyone required can attend.".to_string());
     }
+    // Who can come but has something else within NEAR_CLASH_MINUTES either side.
+    let mut near = Vec::new();
     for w in windows_on(req, avail, c.date) {
         let Some(m) = miss(avail, &w, c.start, c.end, buffer) else {
+            if avail
+                .busy(w.0)
+                .is_some_and(|b| b.near(c.start - buffer, c.end + buffer, NEAR_CLASH_MINUTES))
+            {
+                near.push(name(w.0));
+            }
             continue;
         };
         let why = match m {
@@ -473,10 +481,14 @@ fn suggestion(
         )),
         None => {}
     }
-    if c.near > 0 {
+    if !near.is_empty() {
+        let (who, has) = match near.as_slice() {
+            [one] => (one.clone(), "has"),
+            [init @ .., last] => (format!("{} and {last}", init.join(", ")), "have"),
+            [] => (String::new(), "has"),
+        };
         reasons.push(format!(
-            "{} attendee(s) have another commitment within {NEAR_CLASH_MINUTES} minutes.",
-            c.near
+            "{who} {has} something else booked within {NEAR_CLASH_MINUTES} minutes of it."
         ));
     }
     if req.venues.is_empty() {

@@ -126,6 +126,46 @@ fn everyone_free_gives_the_earliest_slots_inside_the_window() {
 }
 
 #[test]
+fn a_time_next_to_someones_other_booking_names_them() {
+    let mut w = world(3);
+    let (a, b) = (w.people[0], w.people[1]);
+    // Both busy until 09:15 and from 11:00 on Tue 5 May: its times are free, but close to both.
+    for p in [a, b] {
+        w.avail.people.insert(
+            p,
+            BusyList::new(vec![
+                block("2026-05-05T08:00", "2026-05-05T09:15", "visit"),
+                block("2026-05-05T11:00", "2026-05-05T18:00", "court"),
+            ]),
+        );
+    }
+    let mut r = request(&w, "2026-05-05", Some("2026-05-20"));
+    r.top = 10;
+    r.buffer_minutes = 0;
+    let res = find_slots(&r, &w.avail, &cal(), &w.names);
+    let first = &res.slots[0];
+    assert_eq!(first.start.to_rfc3339(), "2026-05-05T09:15:00+01:00", "{res:?}");
+    assert!(
+        first
+            .reasons
+            .contains(&"Person 0 and Person 1 have something else booked within 30 minutes of it.".to_string()),
+        "{:?}",
+        first.reasons
+    );
+    // A time well clear of it says nothing of the kind.
+    let later = res
+        .slots
+        .iter()
+        .find(|s| s.start.date_naive() > d("2026-05-05"))
+        .unwrap();
+    assert!(
+        !later.reasons.iter().any(|r| r.contains("something else booked")),
+        "{:?}",
+        later.reasons
+    );
+}
+
+#[test]
 fn busy_leave_and_part_time_days_are_avoided_and_explained() {
     let mut w = world(2);
     let (a, b) = (w.people[0], w.people[1]);
