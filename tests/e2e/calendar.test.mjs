@@ -167,7 +167,7 @@ describe('calendar', () => {
     // (On a weekend or bank holiday they would be due on the last working day, before today.)
     await shownText(browser, '#move-verdict', /^Within its own deadline, but something due before it (would be due today|can no longer be done in time)/);
     await shownText(browser, '#move-timescales', /is within timescale/);
-    await shownText(browser, '#move-timescales', /Reports shared with parents .*: due by .*, which (is today: moved to this day, the meeting leaves only today to do it|has passed: moved to this day, the meeting leaves no time to do it)\./);
+    await shownText(browser, '#move-timescales', /Reports shared with parents .*: a meeting on this day makes it due by .*( \(today\), so it must be done today|, which has passed, so it cannot be done in time)\./);
     await shownText(browser, '#move-to-text', new RegExp(`${moved.from}–${moved.to}`));
     const consequences = await (await shown(browser, '#move-consequences')).getText();
     assert.match(consequences, /First review child protection conference .* would be due by/);

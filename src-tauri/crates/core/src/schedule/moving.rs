@@ -193,13 +193,13 @@ pub fn check_move(
         if i.anchor_source == Source::Meeting(m.id) && i.status.is_open() && i.deadline <= as_of {
             let when = if i.deadline == as_of {
                 preparation_today = true;
-                ", which is today: moved to this day, the meeting leaves only today to do it"
+                " (today), so it must be done today"
             } else {
                 preparation_in_time = false;
-                ", which has passed: moved to this day, the meeting leaves no time to do it"
+                ", which has passed, so it cannot be done in time"
             };
             timescale.push(format!(
-                "{} for {}: due by {}{when}.",
+                "{} for {}: a meeting on this day makes it due by {}{when}.",
                 rule_title(&i.rule),
                 names.child_name(i.child),
                 uk_date(i.deadline)
@@ -347,7 +347,7 @@ mod tests {
         let check = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-11T10:00", d("2026-03-10")).unwrap();
         assert!(
             check.timescale.contains(
-                &"Reports shared with parents before the conference for Ava Smith: due by Mon 9 Mar 2026, which has passed: moved to this day, the meeting leaves no time to do it."
+                &"Reports shared with parents before the conference for Ava Smith: a meeting on this day makes it due by Mon 9 Mar 2026, which has passed, so it cannot be done in time."
                     .to_string()
             ),
             "{:?}",
@@ -370,7 +370,7 @@ mod tests {
         assert!(check.within_timescale && check.preparation_in_time && check.preparation_today);
         assert!(
             check.timescale.contains(
-                &"Reports shared with parents before the conference for Ava Smith: due by Tue 10 Mar 2026, which is today: moved to this day, the meeting leaves only today to do it."
+                &"Reports shared with parents before the conference for Ava Smith: a meeting on this day makes it due by Tue 10 Mar 2026 (today), so it must be done today."
                     .to_string()
             ),
             "{:?}",
