@@ -169,6 +169,12 @@ describe('calendar', () => {
     await shownText(browser, '#move-timescales', /is within timescale/);
     await shownText(browser, '#move-timescales', /Reports shared with parents .*: a meeting on this day makes it due by .*( \(today\), so it must be done today|, which has passed, so it cannot be done in time)\./);
     await shownText(browser, '#move-to-text', new RegExp(`${moved.from}–${moved.to}`));
+    // A conflict the meeting has at its present time too is not put down to the move.
+    const standing = await browser.execute(() => [...document.querySelectorAll('#move-conflicts li')].map((li) => li.textContent));
+    // (The test's ICPC invites only the social worker: no parent, at either time.)
+    const noParent = standing.filter((t) => /^No parent or carer is invited/.test(t));
+    assert.equal(noParent.length, 1, standing.join('\n'));
+    assert.match(noParent[0], /\(so at its present time too: not caused by the move\)$/, noParent[0]);
     const consequences = await (await shown(browser, '#move-consequences')).getText();
     assert.match(consequences, /First review child protection conference .* would be due by/);
     await assertAccessible(browser, 'calendar move check');

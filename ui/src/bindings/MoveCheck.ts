@@ -37,6 +37,11 @@ preparation_in_time: boolean,
  */
 preparation_today: boolean, conflicts: Array<Conflict>, 
 /**
+ * For each of `conflicts`, whether the same stands at the meeting's present time (no parent
+ * invited, a room too small): not the move's doing, and said so.
+ */
+already: Array<boolean>, 
+/**
  * The deadlines this meeting will start once held, and how the move shifts them ("First
  * review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead
  * of Tue 16 Jun 2026.").

@@ -56,6 +56,9 @@ pub struct MoveCheck {
     /// possible, but only today.
     pub preparation_today: bool,
     pub conflicts: Vec<Conflict>,
+    /// For each of `conflicts`, whether the same stands at the meeting's present time (no parent
+    /// invited, a room too small): not the move's doing, and said so.
+    pub already: Vec<bool>,
     /// The deadlines this meeting will start once held, and how the move shifts them ("First
     /// review child protection conference for Ava Smith would be due by Thu 18 Jun 2026, instead
     /// of Tue 16 Jun 2026.").
@@ -235,6 +238,11 @@ pub fn check_move(
     }
 
     let conflicts = check_meeting(pack, cal, ds, blocks, &m, as_of)?;
+    let standing = check_meeting(pack, cal, ds, blocks, existing, as_of)?;
+    let already = conflicts
+        .iter()
+        .map(|c| standing.iter().any(|s| s.kind == c.kind))
+        .collect();
 
     let before = projected(pack, cal, ds, existing, as_of.max(m.date()).max(existing.date()))?;
     let after_items = projected(pack, cal, ds, &m, as_of.max(m.date()).max(existing.date()))?;
@@ -270,6 +278,7 @@ pub fn check_move(
         preparation_in_time,
         preparation_today,
         conflicts,
+        already,
         consequences,
     })
 }
@@ -278,6 +287,7 @@ pub fn check_move(
 mod tests {
     use super::*;
     use crate::schedule::fixtures::*;
+    use crate::schedule::ConflictKind;
     use crate::time::london;
 
     /// A held strategy discussion on Mon 2 Mar 2026 and a planned ICPC on Mon 16 Mar, due
@@ -513,8 +523,23 @@ mod tests {
         ds.venues.push(venue);
         let clash = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T10:30", d("2026-03-05")).unwrap();
         assert!(!clash.conflicts.is_empty(), "{clash:?}");
+        // The room's other booking is the move's doing.
+        assert_eq!(clash.already, vec![false; clash.conflicts.len()], "{clash:?}");
         let free = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T14:00", d("2026-03-05")).unwrap();
         assert!(free.conflicts.is_empty(), "{free:?}");
+        // A room too small for everyone invited is too small at either time: said as standing.
+        ds.venues.last_mut().unwrap().capacity = 0;
+        let small = check_move(&pack, &cal, &ds, &[], icpc, "2026-03-18T10:30", d("2026-03-05")).unwrap();
+        let marked: Vec<(bool, bool)> = small
+            .conflicts
+            .iter()
+            .zip(&small.already)
+            .map(|(c, a)| (matches!(c.kind, ConflictKind::VenueTooSmall { .. }), *a))
+            .collect();
+        assert!(
+            marked.contains(&(true, true)) && marked.contains(&(false, false)),
+            "{small:?}"
+        );
     }
 
     #[test]
