@@ -232,7 +232,12 @@ def main():
         "",
         "Notes",
         "- Evaluation runs children in parallel over the machine's cores, builds one occurrence "
-        "table per child and reuses buffers; single-threaded it is about 2× slower.",
+        "table per child and reuses buffers; single-threaded it is about 2× slower. Its work in "
+        "instructions, which this VM's day-to-day speed does not move (callgrind, two evaluations "
+        "of the benchmark's authority): 1,543 M on 2026-12-03, 15% fewer than the 1,823 M before "
+        "each rule's trigger masks were worked out once per evaluation rather than per child, "
+        "confirmed bank-holiday years became a bit set, and a child's occurrences were sorted "
+        "unstably by time and position.",
         "- The slot finder's busy lists are sorted with a prefix maximum of end times, so \"is this "
         "person busy in [a, b)?\" is a binary search plus a short walk back.",
         "- Conflict detection sorts one packed 64-bit key per booking and sweeps, on one thread, "
