@@ -231,7 +231,7 @@ describe('Convene desktop app', () => {
     await shown(browser, '#slot-list li', 20000);
     assert.equal(await browser.execute(() => document.activeElement?.id), 'find-slots');
     const message = await textOf(browser, '#slot-message');
-    assert.match(message, /before the deadline/, message);
+    assert.match(message, /by the deadline/, message);
     const first = await browser.$('#slot-list li');
     assert.match(await first.getText(), /Within timescale/);
     // What every time shares is said once above them, not in each.
@@ -245,7 +245,7 @@ describe('Convene desktop app', () => {
     const earlier = await browser.execute(() => [...document.querySelectorAll('#slot-earlier li')].map((li) => li.textContent.trim()));
     for (const [n, e] of earlier.entries()) {
       if (n === 0 && e.startsWith('Before ')) {
-        assert.match(e, /^Before (Mon|Tue|Wed|Thu|Fri) \d{1,2} \w{3} \d{4}: too soon for "Reports shared with parents before the conference", which a meeting on (Mon|Tue|Wed|Thu|Fri) .+ leaves until .+ to do\.$/, e);
+        assert.match(e, /^Before (Mon|Tue|Wed|Thu|Fri) \d{1,2} \w{3} \d{4}: "Reports shared with parents before the conference" would be due before today; for a meeting on (Mon|Tue|Wed|Thu|Fri) .+ it is due by .+\.$/, e);
         continue;
       }
       assert.match(e, /^(\w{3} \d{1,2} \w{3} \d{4}( to \w{3} \d{1,2} \w{3} \d{4})?: .+|\d+ more working days? before .+)\.$/, e);

@@ -142,7 +142,7 @@ pub fn suggest(
             found.earlier_days.insert(
                 0,
                 format!(
-                    "Before {}: too soon for \"{}\", which a meeting on {} leaves until {by} to do.",
+                    "Before {}: \"{}\" would be due before today; for a meeting on {} it is due by {by}.",
                     uk_date(from),
                     n.what,
                     uk_date(from),

@@ -293,7 +293,7 @@ pub fn find_slots(
         };
         let mut message = match req.deadline {
             Some(d) => format!(
-                "{times} when everyone required can attend, before the deadline of {}.",
+                "{times} when everyone required can attend, by the deadline of {}.",
                 uk_date(d)
             ),
             None => format!("{times} when everyone required can attend."),
@@ -332,12 +332,12 @@ pub fn find_slots(
             uk_date(req.earliest)
         ),
         (Some(d), Some(l)) => format!(
-            "No time before the deadline of {} suits everyone required. Shown: the best times before it (someone required cannot come), and the earliest time after it when everyone can ({}), which would be late.",
+            "No time by the deadline of {} suits everyone required. Shown: the best times by then (someone required cannot come), and the earliest time after it when everyone can ({}), which would be late.",
             uk_date(d),
             uk_date(l.date)
         ),
         (Some(d), None) => format!(
-            "No time before the deadline of {} suits everyone required, nor in the {LATE_SEARCH_DAYS} working days after it. Shown: the best times before it.",
+            "No time by the deadline of {} suits everyone required, nor in the {LATE_SEARCH_DAYS} working days after it. Shown: the best times by then.",
             uk_date(d)
         ),
         (None, _) => "No time in the next 15 working days suits everyone required. Shown: the best times, with who cannot come.".to_string(),

@@ -237,7 +237,7 @@ fn conference_times_leave_time_for_the_reports_to_parents_when_the_deadline_allo
     assert_eq!(
         res.earlier_days.first().map(String::as_str),
         Some(
-            "Before Thu 3 Dec 2026: too soon for \"Reports shared with parents before the conference\", which a meeting on Thu 3 Dec 2026 leaves until Tue 1 Dec 2026 (today) to do."
+            "Before Thu 3 Dec 2026: \"Reports shared with parents before the conference\" would be due before today; for a meeting on Thu 3 Dec 2026 it is due by Tue 1 Dec 2026 (today)."
         ),
         "{res:?}"
     );
@@ -246,7 +246,7 @@ fn conference_times_leave_time_for_the_reports_to_parents_when_the_deadline_allo
     assert_eq!(
         res.earlier_days.first().map(String::as_str),
         Some(
-            "Before Mon 7 Dec 2026: too soon for \"Reports shared with parents before the conference\", which a meeting on Mon 7 Dec 2026 leaves until Thu 3 Dec 2026 (today) to do."
+            "Before Mon 7 Dec 2026: \"Reports shared with parents before the conference\" would be due before today; for a meeting on Mon 7 Dec 2026 it is due by Thu 3 Dec 2026 (today)."
         ),
         "{res:?}"
     );

@@ -185,7 +185,7 @@ fn busy_leave_and_part_time_days_are_avoided_and_explained() {
     tight.top = 3;
     let res = find_slots(&tight, &w.avail, &cal(), &w.names);
     assert!(res.nothing_fits);
-    assert!(res.message.contains("No time before the deadline"), "{}", res.message);
+    assert!(res.message.contains("No time by the deadline"), "{}", res.message);
     let late = res.slots.last().unwrap();
     assert!(!late.within_deadline && late.missing_required.is_empty());
     assert_eq!(late.start.date_naive(), d("2026-05-07"));
