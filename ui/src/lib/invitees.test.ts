@@ -58,5 +58,8 @@ describe('reportCount', () => {
     expect(reportCount(all, ['a'], [], ['a'])).toBe('1 of 1 report received.');
     // Someone no longer in the directory is still expected to send one.
     expect(reportCount(all, ['gone'], [], [])).toBe('0 of 1 report received.');
+    // No one from an agency: none expected, not "0 of 0".
+    expect(reportCount(all, ['m'], [], [])).toBe('No reports expected: no one from an agency is invited.');
+    expect(reportCount(all, [], [], [])).toBe('No reports expected: no one from an agency is invited.');
   });
 });

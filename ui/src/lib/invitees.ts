@@ -63,6 +63,7 @@ export function changesOf(required: string[], optional: string[], reports: strin
  * agency; the family's views are heard at the meeting, not sent as a report. */
 export function reportCount(people: PersonView[], required: string[], optional: string[], reports: string[]): string {
   const fromAgency = [...required, ...optional].filter((id) => !people.find((p) => p.id === id)?.family);
+  if (fromAgency.length === 0) return 'No reports expected: no one from an agency is invited.';
   const received = fromAgency.filter((id) => reports.includes(id)).length;
   return `${received} of ${fromAgency.length} ${fromAgency.length === 1 ? 'report' : 'reports'} received.`;
 }

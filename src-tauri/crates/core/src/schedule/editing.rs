@@ -165,7 +165,8 @@ pub fn invitation_changed(old: &Meeting, new: &Meeting) -> bool {
 }
 
 /// "2 of 5 reports received.": one report is expected from each invitee from an agency (the
-/// family's views are heard at the meeting, not sent as a report).
+/// family's views are heard at the meeting, not sent as a report); with none invited, that no
+/// report is expected, not "0 of 0".
 pub fn reports_received(ds: &Dataset, m: &Meeting) -> String {
     let family: std::collections::HashSet<AgencyId> = ds
         .agencies
@@ -179,6 +180,9 @@ pub fn reports_received(ds: &Dataset, m: &Meeting) -> String {
         .iter()
         .filter(|i| names.person(i.person).is_none_or(|p| !family.contains(&p.agency)))
         .collect();
+    if from_agency.is_empty() {
+        return "No reports expected: no one from an agency is invited.".to_string();
+    }
     let received = from_agency.iter().filter(|i| i.report_received).count();
     format!(
         "{received} of {} {} received.",
@@ -329,6 +333,19 @@ mod tests {
         assert_eq!(e.when, "Monday 16 March 2026, 10:00–11:30");
         // The mother is family: her view is not an agency report.
         assert_eq!(e.reports, "0 of 2 reports received.");
+        // Only the family invited: no report is expected, rather than "0 of 0".
+        let mut family_only = ds.meetings.iter().find(|m| m.id == id).unwrap().clone();
+        family_only.invitees.retain(|i| {
+            let p = ds.people.iter().find(|p| p.id == i.person).unwrap();
+            ds.agencies
+                .iter()
+                .any(|a| a.id == p.agency && a.kind == AgencyKind::Family)
+        });
+        assert!(!family_only.invitees.is_empty());
+        assert_eq!(
+            reports_received(&ds, &family_only),
+            "No reports expected: no one from an agency is invited."
+        );
         // 2 working days before Mon 16 Mar 2026 is Thu 12 Mar 2026.
         let texts = |e: &MeetingEditor| e.before.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
         assert_eq!(
