@@ -86,7 +86,26 @@ fn suggest_conflicts_override_reschedule_and_history() {
     let s = Sandbox::new();
     s.demo();
     let children = json(s.run(&["child", "list", "--json"]).ok());
-    let child = children[0]["id"].as_str().unwrap().to_string();
+    // A child whose social worker works every weekday: the leave below is then the only reason a
+    // day has no time (the demo's part-timers work Monday to Wednesday).
+    let staff = json(s.run(&["person", "list", "--json"]).ok());
+    let every_weekday = |id: &str| {
+        staff
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == id && p["working_pattern"] == "Mon–Fri 09:00–17:00")
+    };
+    let child = children
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .find(|c| {
+            let shown = json(s.run(&["child", "show", c, "--json"]).ok());
+            shown["child"]["social_worker"].as_str().is_some_and(every_weekday)
+        })
+        .unwrap();
     let people = json(s.run(&["timescales", "--json"]).ok());
     assert!(people.as_array().is_some());
     // An explicit window next year, when the demo has nothing booked: slots inside it.
