@@ -44,3 +44,26 @@ for e in cal.walk('VEVENT'):
         .map(str::to_string)
         .collect()
 }
+
+/// The first child whose social worker works every weekday, 09:00-17:00 (the demo's part-timers
+/// work Monday to Wednesday, which would give a search more reasons for a day without a time).
+pub(crate) fn child_of_a_full_timer(s: &crate::util::Sandbox) -> String {
+    let staff = json(s.run(&["person", "list", "--json"]).ok());
+    let every_weekday = |id: &str| {
+        staff
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == id && p["working_pattern"] == "Mon–Fri 09:00–17:00")
+    };
+    json(s.run(&["child", "list", "--json"]).ok())
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .find(|c| {
+            let shown = json(s.run(&["child", "show", c, "--json"]).ok());
+            shown["child"]["social_worker"].as_str().is_some_and(every_weekday)
+        })
+        .expect("no child of a full-time social worker in the demo")
+}

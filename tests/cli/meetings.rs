@@ -1,7 +1,7 @@
 //! Children and meetings: adding and validating them, suggested slots, conflicts and overrides,
 //! rescheduling and history, cancelling, editing.
 
-use crate::helpers::{json, python_ics};
+use crate::helpers::{child_of_a_full_timer, json, python_ics};
 use crate::util::Sandbox;
 
 #[test]
@@ -85,27 +85,8 @@ fn adding_children_and_meetings_validates_and_cancel_keeps_a_reason() {
 fn suggest_conflicts_override_reschedule_and_history() {
     let s = Sandbox::new();
     s.demo();
-    let children = json(s.run(&["child", "list", "--json"]).ok());
-    // A child whose social worker works every weekday: the leave below is then the only reason a
-    // day has no time (the demo's part-timers work Monday to Wednesday).
-    let staff = json(s.run(&["person", "list", "--json"]).ok());
-    let every_weekday = |id: &str| {
-        staff
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["id"] == id && p["working_pattern"] == "Mon–Fri 09:00–17:00")
-    };
-    let child = children
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_string())
-        .find(|c| {
-            let shown = json(s.run(&["child", "show", c, "--json"]).ok());
-            shown["child"]["social_worker"].as_str().is_some_and(every_weekday)
-        })
-        .unwrap();
+    // The leave below is then the only reason a day has no time.
+    let child = child_of_a_full_timer(&s);
     let people = json(s.run(&["timescales", "--json"]).ok());
     assert!(people.as_array().is_some());
     // An explicit window next year, when the demo has nothing booked: slots inside it.

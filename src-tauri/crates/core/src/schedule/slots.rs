@@ -394,6 +394,14 @@ fn weekday_name(d: NaiveDate) -> String {
     d.format("%A").to_string() + "s"
 }
 
+/// Whether `person`, free for the meeting, has something else booked within
+/// `NEAR_CLASH_MINUTES` of it (counted outside the buffer).
+fn has_near(avail: &Availability, person: PersonId, start: Minute, end: Minute, buffer: i64) -> bool {
+    avail
+        .busy(person)
+        .is_some_and(|b| b.near(start - buffer, end + buffer, NEAR_CLASH_MINUTES))
+}
+
 fn evaluate(req: &SlotRequest, avail: &Availability, windows: &[Window], day: NaiveDate, start: Minute) -> Candidate {
     let end = start + i64::from(req.duration_minutes);
     let buffer = i64::from(req.buffer_minutes);
@@ -411,10 +419,7 @@ fn evaluate(req: &SlotRequest, avail: &Availability, windows: &[Window], day: Na
             Some(_) if w.1 => c.missing_required += 1,
             Some(_) => c.missing_optional += 1,
             None => {
-                if avail
-                    .busy(w.0)
-                    .is_some_and(|b| b.near(start - buffer, end + buffer, NEAR_CLASH_MINUTES))
-                {
+                if has_near(avail, w.0, start, end, buffer) {
                     c.near += 1;
                 }
             }
@@ -452,10 +457,7 @@ fn suggestion(
     let mut near = Vec::new();
     for w in windows_on(req, avail, c.date) {
         let Some(m) = miss(avail, &w, c.start, c.end, buffer) else {
-            if avail
-                .busy(w.0)
-                .is_some_and(|b| b.near(c.start - buffer, c.end + buffer, NEAR_CLASH_MINUTES))
-            {
+            if has_near(avail, w.0, c.start, c.end, buffer) {
                 near.push(name(w.0));
             }
             continue;
